@@ -1,0 +1,85 @@
+# migsim - build, test, bench and fuzz.  See README.md.
+#
+#   make            build/libmigsim.a and build/migsim
+#   make test       unit tests, CLI tests, scenarios, fuzz corpora; then
+#                   the same again under ASan+UBSan (build/asan)
+#   make test-pg    differential run against a throwaway PostgreSQL 15
+#   make bench      timings and peak memory over ../shared/corpora
+#   make fuzz       libFuzzer targets, FUZZ_TIME seconds each
+#   make valgrind   unit tests and CLI tests under valgrind (leak check)
+
+CC       ?= cc
+BUILD    ?= build
+OPT      ?= -O2
+SAN      ?=
+CORPORA  ?= ../shared/corpora
+FUZZ_TIME ?= 30
+
+PKGS     := icu-i18n icu-uc nettle uuid jansson sqlite3
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CFLAGS   := -std=c11 -Wall -Wextra -Werror -g $(OPT) $(SAN) -Iinclude \
+            $(PKG_CFLAGS) -MMD -MP
+LDFLAGS  := $(SAN)
+LIBS     := -lpg_query $(PKG_LIBS) -lm
+
+LIB_SRCS := $(wildcard src/common/*.c src/store/*.c src/migdir/*.c \
+            src/ledger/*.c src/pg/*.c src/prisma/*.c src/scenario/*.c)
+CLI_SRCS := $(wildcard src/cli/*.c)
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
+CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+LIB := $(BUILD)/libmigsim.a
+BIN := $(BUILD)/migsim
+
+.PHONY: all test test-run test-unit test-cli test-asan test-pg bench fuzz \
+        valgrind clean compile_commands.json
+
+all: $(LIB) $(BIN)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJS) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB) $(LIBS) -lcmocka
+
+test: all
+	$(MAKE) --no-print-directory test-run
+	$(MAKE) --no-print-directory test-asan
+
+test-run: test-unit test-cli
+
+test-unit: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do \
+	  echo "== $$t"; MIGSIM_CORPORA=$(CORPORA) $$t; done
+
+test-cli: $(BIN)
+	MIGSIM_CORPORA=$(abspath $(CORPORA)) sh tests/cli/run.sh $(BIN)
+
+test-asan:
+	$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  all test-run
+
+clean:
+	rm -rf build
+
+compile_commands.json:
+	$(MAKE) clean
+	bear -- $(MAKE) all
+
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)

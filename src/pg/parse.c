@@ -1,0 +1,593 @@
+/*
+ * parse.c - one migration script as PostgreSQL 15 parses a simple-query
+ * message: the whole string at once (a syntax error anywhere means nothing
+ * runs), split into raw statements with their byte locations, each
+ * classified for the transaction model (spec execution-modes.md 1.1).
+ * libpg_query is PostgreSQL 15's own grammar, so the statement boundaries
+ * and the syntax error texts are the server's.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg_int.h"
+
+void ms_pg_init(void)
+{
+	pg_query_init();
+}
+
+void ms_pg_shutdown(void)
+{
+	pg_query_exit();
+}
+
+PgQuery__Node *ms_pg__stmt_node(const ms_pg_script *s, size_t i)
+{
+	const PgQuery__ParseResult *pr = s->tree;
+
+	return pr && i < pr->n_stmts ? pr->stmts[i]->stmt : NULL;
+}
+
+const char *ms_pg__object_type_name(PgQuery__ObjectType t)
+{
+	switch (t) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_ACCESS_METHOD: return "ACCESS METHOD";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:    return "AGGREGATE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_CAST:         return "CAST";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:       return "COLUMN";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:    return "COLLATION";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_CONVERSION:   return "CONVERSION";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE:     return "DATABASE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:       return "DOMAIN";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT: return "DOMAIN";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EVENT_TRIGGER: return "EVENT TRIGGER";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:    return "EXTENSION";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FDW:          return "FOREIGN DATA WRAPPER";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_SERVER: return "SERVER";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: return "FOREIGN TABLE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:     return "FUNCTION";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:        return "INDEX";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_LANGUAGE:     return "LANGUAGE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:      return "MATERIALIZED VIEW";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPCLASS:      return "OPERATOR CLASS";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:     return "OPERATOR";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_OPFAMILY:     return "OPERATOR FAMILY";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:       return "POLICY";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:    return "PROCEDURE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:  return "PUBLICATION";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_ROLE:         return "ROLE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:      return "ROUTINE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_RULE:         return "RULE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:       return "SCHEMA";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:     return "SEQUENCE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SUBSCRIPTION: return "SUBSCRIPTION";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_STATISTIC_EXT: return "STATISTICS";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: return "TABLE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:        return "TABLE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLESPACE:   return "TABLESPACE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRANSFORM:    return "TRANSFORM";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:      return "TRIGGER";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSCONFIGURATION: return "TEXT SEARCH CONFIGURATION";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSDICTIONARY: return "TEXT SEARCH DICTIONARY";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSPARSER:     return "TEXT SEARCH PARSER";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TSTEMPLATE:   return "TEXT SEARCH TEMPLATE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:         return "TYPE";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_USER_MAPPING: return "USER MAPPING";
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:         return "VIEW";
+	default:                                         return NULL;
+	}
+}
+
+static void tag_with(char *tag, const char *verb, PgQuery__ObjectType t)
+{
+	const char *name = ms_pg__object_type_name(t);
+
+	snprintf(tag, 48, "%s %s", verb, name ? name : "OBJECT");
+}
+
+/* PostgreSQL's command tag (CreateCommandTag in tcop/utility.c) for the
+ * statements migrations use; others get a generic tag. */
+static void set_tag(char *tag, const PgQuery__Node *n)
+{
+	const char *t = NULL;
+
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_CREATE_STMT:       t = "CREATE TABLE"; break;
+	case PG_QUERY__NODE__NODE_INDEX_STMT:        t = "CREATE INDEX"; break;
+	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+	case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT: t = "CREATE TYPE"; break;
+	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:   t = "ALTER TYPE"; break;
+	case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: t = "CREATE SCHEMA"; break;
+	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:   t = "CREATE SEQUENCE"; break;
+	case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:    t = "ALTER SEQUENCE"; break;
+	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: t = "CREATE DOMAIN"; break;
+	case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: t = "ALTER DOMAIN"; break;
+	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: t = "CREATE EXTENSION"; break;
+	case PG_QUERY__NODE__NODE_ALTER_EXTENSION_STMT: t = "ALTER EXTENSION"; break;
+	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+		t = n->create_function_stmt->is_procedure ?
+			"CREATE PROCEDURE" : "CREATE FUNCTION";
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT: t = "ALTER FUNCTION"; break;
+	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:  t = "CREATE TRIGGER"; break;
+	case PG_QUERY__NODE__NODE_VIEW_STMT:         t = "CREATE VIEW"; break;
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+		t = n->create_table_as_stmt->objtype ==
+			PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ?
+			"CREATE MATERIALIZED VIEW" : "CREATE TABLE AS";
+		break;
+	case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT: t = "REFRESH MATERIALIZED VIEW"; break;
+	case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT: t = "CREATE POLICY"; break;
+	case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT: t = "ALTER POLICY"; break;
+	case PG_QUERY__NODE__NODE_CREATE_STATS_STMT: t = "CREATE STATISTICS"; break;
+	case PG_QUERY__NODE__NODE_DO_STMT:           t = "DO"; break;
+	case PG_QUERY__NODE__NODE_INSERT_STMT:       t = "INSERT"; break;
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:       t = "UPDATE"; break;
+	case PG_QUERY__NODE__NODE_DELETE_STMT:       t = "DELETE"; break;
+	case PG_QUERY__NODE__NODE_MERGE_STMT:        t = "MERGE"; break;
+	case PG_QUERY__NODE__NODE_SELECT_STMT:       t = "SELECT"; break;
+	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:     t = "TRUNCATE TABLE"; break;
+	case PG_QUERY__NODE__NODE_COMMENT_STMT:      t = "COMMENT"; break;
+	case PG_QUERY__NODE__NODE_GRANT_STMT:
+		t = n->grant_stmt->is_grant ? "GRANT" : "REVOKE";
+		break;
+	case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
+		t = n->grant_role_stmt->is_grant ? "GRANT ROLE" : "REVOKE ROLE";
+		break;
+	case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT: t = "ALTER DEFAULT PRIVILEGES"; break;
+	case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: t = "SET"; break;
+	case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: t = "SHOW"; break;
+	case PG_QUERY__NODE__NODE_LOCK_STMT:         t = "LOCK TABLE"; break;
+	case PG_QUERY__NODE__NODE_VACUUM_STMT:
+		t = n->vacuum_stmt->is_vacuumcmd ? "VACUUM" : "ANALYZE";
+		break;
+	case PG_QUERY__NODE__NODE_REINDEX_STMT:      t = "REINDEX"; break;
+	case PG_QUERY__NODE__NODE_CLUSTER_STMT:      t = "CLUSTER"; break;
+	case PG_QUERY__NODE__NODE_CREATEDB_STMT:     t = "CREATE DATABASE"; break;
+	case PG_QUERY__NODE__NODE_DROPDB_STMT:       t = "DROP DATABASE"; break;
+	case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:  t = "CREATE ROLE"; break;
+	case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:   t = "ALTER ROLE"; break;
+	case PG_QUERY__NODE__NODE_DROP_ROLE_STMT:    t = "DROP ROLE"; break;
+	case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT: t = "ALTER SYSTEM"; break;
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT: t = "CREATE TABLESPACE"; break;
+	case PG_QUERY__NODE__NODE_DROP_TABLE_SPACE_STMT: t = "DROP TABLESPACE"; break;
+	case PG_QUERY__NODE__NODE_DISCARD_STMT:      t = "DISCARD"; break;
+	case PG_QUERY__NODE__NODE_CALL_STMT:         t = "CALL"; break;
+	case PG_QUERY__NODE__NODE_EXPLAIN_STMT:      t = "EXPLAIN"; break;
+	case PG_QUERY__NODE__NODE_COPY_STMT:         t = "COPY"; break;
+	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT: t = "CREATE PUBLICATION"; break;
+	case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT: t = "CREATE SUBSCRIPTION"; break;
+	case PG_QUERY__NODE__NODE_ALTER_SUBSCRIPTION_STMT: t = "ALTER SUBSCRIPTION"; break;
+	case PG_QUERY__NODE__NODE_DROP_SUBSCRIPTION_STMT: t = "DROP SUBSCRIPTION"; break;
+	case PG_QUERY__NODE__NODE_RULE_STMT:         t = "CREATE RULE"; break;
+	case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+		switch (n->transaction_stmt->kind) {
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN: t = "BEGIN"; break;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START: t = "START TRANSACTION"; break;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT: t = "COMMIT"; break;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK: t = "ROLLBACK"; break;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT: t = "SAVEPOINT"; break;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE: t = "RELEASE"; break;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO: t = "ROLLBACK"; break;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE: t = "PREPARE TRANSACTION"; break;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED: t = "COMMIT PREPARED"; break;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_PREPARED: t = "ROLLBACK PREPARED"; break;
+		default: t = "TRANSACTION"; break;
+		}
+		break;
+	case PG_QUERY__NODE__NODE_DROP_STMT:
+		tag_with(tag, "DROP", n->drop_stmt->remove_type);
+		return;
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+		tag_with(tag, "ALTER", n->alter_table_stmt->objtype);
+		return;
+	case PG_QUERY__NODE__NODE_RENAME_STMT:
+		tag_with(tag, "ALTER", n->rename_stmt->rename_type ==
+			PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN ||
+			n->rename_stmt->rename_type ==
+			PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT ?
+			n->rename_stmt->relation_type : n->rename_stmt->rename_type);
+		return;
+	case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
+		tag_with(tag, "ALTER", n->alter_object_schema_stmt->object_type);
+		return;
+	case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
+		tag_with(tag, "ALTER", n->alter_owner_stmt->object_type);
+		return;
+	case PG_QUERY__NODE__NODE_DEFINE_STMT:
+		tag_with(tag, "CREATE", n->define_stmt->kind);
+		return;
+	default:
+		t = "UTILITY";
+		break;
+	}
+	snprintf(tag, 48, "%s", t);
+}
+
+static int has_defelem(PgQuery__Node **opts, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (opts[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+		    strcmp(opts[i]->def_elem->defname, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int detaches_concurrently(const PgQuery__AlterTableStmt *a)
+{
+	for (size_t i = 0; i < a->n_cmds; i++) {
+		const PgQuery__AlterTableCmd *c = a->cmds[i]->alter_table_cmd;
+
+		if (c && c->subtype ==
+		    PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition &&
+		    c->def && c->def->node_case ==
+		    PG_QUERY__NODE__NODE_PARTITION_CMD &&
+		    c->def->partition_cmd->concurrent)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *reindex_no_block(const PgQuery__ReindexStmt *r)
+{
+	switch (r->kind) {
+	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA:
+		return "REINDEX SCHEMA";
+	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SYSTEM:
+		return "REINDEX SYSTEM";
+	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE:
+		return "REINDEX DATABASE";
+	default:
+		return has_defelem(r->params, r->n_params, "concurrently") ?
+			"REINDEX CONCURRENTLY" : NULL;
+	}
+}
+
+/*
+ * The statements PostgreSQL 15 refuses inside a transaction block: the
+ * callers of PreventInTransactionBlock (access/transam/xact.c), with the
+ * name each passes.  See docs/postgresql.md for the list and sources.
+ */
+static const char *no_block_name(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_INDEX_STMT:
+		return n->index_stmt->concurrent ? "CREATE INDEX CONCURRENTLY" : NULL;
+	case PG_QUERY__NODE__NODE_DROP_STMT:
+		return n->drop_stmt->concurrent &&
+			n->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ?
+			"DROP INDEX CONCURRENTLY" : NULL;
+	case PG_QUERY__NODE__NODE_REINDEX_STMT:
+		return reindex_no_block(n->reindex_stmt);
+	case PG_QUERY__NODE__NODE_VACUUM_STMT:
+		return n->vacuum_stmt->is_vacuumcmd ? "VACUUM" : NULL;
+	case PG_QUERY__NODE__NODE_CREATEDB_STMT:
+		return "CREATE DATABASE";
+	case PG_QUERY__NODE__NODE_DROPDB_STMT:
+		return "DROP DATABASE";
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT:
+		return "CREATE TABLESPACE";
+	case PG_QUERY__NODE__NODE_DROP_TABLE_SPACE_STMT:
+		return "DROP TABLESPACE";
+	case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:
+		return "ALTER SYSTEM";
+	case PG_QUERY__NODE__NODE_CLUSTER_STMT:
+		return n->cluster_stmt->relation ? NULL : "CLUSTER";
+	case PG_QUERY__NODE__NODE_DISCARD_STMT:
+		return n->discard_stmt->target == PG_QUERY__DISCARD_MODE__DISCARD_ALL ?
+			"DISCARD ALL" : NULL;
+	case PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT:
+		return has_defelem(n->alter_database_stmt->options,
+			n->alter_database_stmt->n_options, "tablespace") ?
+			"ALTER DATABASE SET TABLESPACE" : NULL;
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+		return detaches_concurrently(n->alter_table_stmt) ?
+			"ALTER TABLE ... DETACH CONCURRENTLY" : NULL;
+	default:
+		return NULL;
+	}
+}
+
+static ms_stmt_class classify(const PgQuery__Node *n, const char **no_block)
+{
+	*no_block = NULL;
+	if (n->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT) {
+		switch (n->transaction_stmt->kind) {
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
+			return MS_STMT_BEGIN;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
+			return n->transaction_stmt->chain ? MS_STMT_TXN_OTHER :
+				MS_STMT_COMMIT;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
+			return n->transaction_stmt->chain ? MS_STMT_TXN_OTHER :
+				MS_STMT_ROLLBACK;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED:
+			*no_block = "COMMIT PREPARED";
+			return MS_STMT_NO_BLOCK;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_PREPARED:
+			*no_block = "ROLLBACK PREPARED";
+			return MS_STMT_NO_BLOCK;
+		default:
+			return MS_STMT_TXN_OTHER;
+		}
+	}
+	*no_block = no_block_name(n);
+	return *no_block ? MS_STMT_NO_BLOCK : MS_STMT_PLAIN;
+}
+
+/*
+ * Whether sqlparser 0.61 (Prisma >= 7.4's splitter) parses the statement.
+ * Only DROP INDEX CONCURRENTLY is documented as rejected (prisma-engines
+ * PR #5847); see docs/execution.md for what else is known.
+ */
+static ms_split_parse split_parse(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_DROP_STMT:
+		return n->drop_stmt->concurrent ? MS_SPLIT_REJECTS : MS_SPLIT_PARSES;
+	case PG_QUERY__NODE__NODE_DO_STMT:
+		return MS_SPLIT_UNSURE;
+	default:
+		return MS_SPLIT_PARSES;
+	}
+}
+
+/* Skip whitespace and comments (-- to end of line, nested block comments)
+ * from p; returns the first byte of a token. */
+static size_t skip_space(const char *s, size_t p, size_t end)
+{
+	while (p < end) {
+		if (isspace((unsigned char)s[p])) {
+			p++;
+		} else if (s[p] == '-' && p + 1 < end && s[p + 1] == '-') {
+			while (p < end && s[p] != '\n')
+				p++;
+		} else if (s[p] == '/' && p + 1 < end && s[p + 1] == '*') {
+			int depth = 0;
+
+			do {
+				if (s[p] == '/' && p + 1 < end && s[p + 1] == '*') {
+					depth++;
+					p += 2;
+				} else if (s[p] == '*' && p + 1 < end && s[p + 1] == '/') {
+					depth--;
+					p += 2;
+				} else {
+					p++;
+				}
+			} while (p < end && depth > 0);
+		} else {
+			break;
+		}
+	}
+	return p;
+}
+
+/*
+ * libpg_query reports no SQLSTATE.  Nearly every raw-parse error is 42601;
+ * these are the grammar's and scanner's other codes (PostgreSQL 15.18
+ * gram.y, scan.l, parser.c; docs/postgresql.md "Parser errors"), keyed by
+ * the start of the message.
+ */
+static const struct {
+	const char *prefix;
+	const char *sqlstate;
+	const char *hint;
+} parse_codes[] = {
+	{ "invalid Unicode escape at or near", "22025",
+	  "Unicode escapes must be \\uXXXX or \\UXXXXXXXX." },
+	{ "invalid byte sequence for encoding", "22021", NULL },
+	{ "unsafe use of \\' in a string literal", "22P06",
+	  "Use '' to write quotes in strings. \\' is insecure in "
+	  "client-only encodings." },
+	{ "unsafe use of string constant with Unicode escapes", "0A000", NULL },
+	{ "UNENCRYPTED PASSWORD is no longer supported", "0A000",
+	  "Remove UNENCRYPTED to store the password in encrypted form instead." },
+	{ "CREATE SCHEMA IF NOT EXISTS cannot include schema elements", "0A000",
+	  NULL },
+	{ "current database cannot be changed", "0A000", NULL },
+	{ "MATCH PARTIAL not yet implemented", "0A000", NULL },
+	{ "a column list with ", "0A000", NULL },
+	{ "CREATE EXTENSION ... FROM is no longer supported", "0A000", NULL },
+	{ "CREATE OR REPLACE CONSTRAINT TRIGGER is not supported", "0A000",
+	  NULL },
+	{ "CREATE ASSERTION is not yet implemented", "0A000", NULL },
+	{ "aggregates cannot have output arguments", "0A000", NULL },
+	{ "WITH CHECK OPTION not supported on recursive views", "0A000", NULL },
+	{ "UNIQUE predicate is not yet implemented", "0A000", NULL },
+	{ "an ordered-set aggregate with a VARIADIC", "0A000", NULL },
+	{ "column number must be in range", "22023", NULL },
+	{ "precision for type float must be", "22023", NULL },
+	{ "modulus for hash partition provided more than once", "42710", NULL },
+	{ "remainder for hash partition provided more than once", "42710",
+	  NULL },
+	{ "frame ", "42P20", NULL },
+	{ "role name \"", "42939", NULL },
+	{ "LIMIT #,# syntax is not supported", "42601",
+	  "Use separate LIMIT and OFFSET clauses." },
+	{ "VALUES in FROM must have an alias", "42601",
+	  "For example, FROM (VALUES ...) [AS] foo." },
+	{ "subquery in FROM must have an alias", "42601",
+	  "For example, FROM (SELECT ...) [AS] foo." },
+	{ "missing argument", "42601",
+	  "Use NONE to denote the missing argument of a unary operator." },
+};
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static void classify_parse_error(ms_pg_error *pe)
+{
+	const char *m = pe->message;
+
+	for (size_t i = 0; i < sizeof(parse_codes) / sizeof(parse_codes[0]); i++)
+		if (strncmp(m, parse_codes[i].prefix,
+		    strlen(parse_codes[i].prefix)) == 0) {
+			/* "... cannot be used as a role name here" is also 42939 */
+			memcpy(pe->sqlstate, parse_codes[i].sqlstate, 6);
+			if (parse_codes[i].hint)
+				pe->hint = ms_strdup(parse_codes[i].hint);
+			return;
+		}
+	if (ends_with(m, "cannot be used as a role name here"))
+		memcpy(pe->sqlstate, "42939", 6);
+	else if (strstr(m, "constraints cannot be marked "))
+		memcpy(pe->sqlstate, "0A000", 6);
+}
+
+static int ident_cont(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
+}
+
+/* Byte offset of a 1-based character position. */
+static size_t char_to_byte(const char *s, size_t len, int pos)
+{
+	size_t i = 0;
+
+	for (int chars = 1; i < len && chars < pos; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 &&
+		    ((unsigned char)s[i + 1] & 0xc0) != 0x80)
+			chars++;
+		else if (((unsigned char)s[i] & 0xc0) != 0x80)
+			;
+		else if (i + 1 >= len || ((unsigned char)s[i + 1] & 0xc0) != 0x80)
+			chars++;
+	return i;
+}
+
+/*
+ * PostgreSQL 15.9 widened the scanner's "trailing junk" token to the whole
+ * identifier after the number ("123abc"); libpg_query's 15.1 grammar stops
+ * one character in ("123a").  Rebuild the 15.18 text from the script.
+ */
+static int widen_junk_token(ms_pg_error *pe, const char *sql, size_t len)
+{
+	static const char *const kinds[] = {
+		"trailing junk after numeric literal at or near \"",
+		"trailing junk after parameter at or near \"",
+	};
+
+	for (size_t k = 0; k < 2; k++) {
+		size_t pl = strlen(kinds[k]), start, end;
+		ms_buf b = MS_BUF_INIT;
+
+		if (strncmp(pe->message, kinds[k], pl) != 0 || pe->position < 1)
+			continue;
+		start = char_to_byte(sql, len, pe->position);
+		end = start + strlen(pe->message) - pl - 1;
+		if (end > len)
+			return MS_OK;
+		while (end < len && ident_cont((unsigned char)sql[end]))
+			end++;
+		ms_buf_put(&b, pe->message, pl);
+		ms_buf_put(&b, sql + start, end - start);
+		ms_buf_putc(&b, '"');
+		if (ms_buf_status(&b) < 0) {
+			ms_buf_free(&b);
+			return MS_ENOMEM;
+		}
+		free(pe->message);
+		pe->message = ms_buf_detach(&b);
+	}
+	return MS_OK;
+}
+
+static int take_parse_error(ms_pg_script *out, const PgQueryError *e)
+{
+	ms_pg_error *pe = &out->parse_error;
+
+	out->parse_failed = 1;
+	if (ms_pg_error_set(pe, "42601", "%s", e->message) < 0)
+		return MS_ENOMEM;
+	pe->position = e->cursorpos;
+	classify_parse_error(pe);
+	if (widen_junk_token(pe, out->sql, out->sql_len) < 0)
+		return MS_ENOMEM;
+	if (e->funcname && strcmp(e->funcname, "scanner_yyerror") == 0) {
+		/* PostgreSQL 15.18's reporting site, not libpg_query's copy:
+		 * "at end of input" is line 1180, "at or near" line 1188. */
+		pe->file = "scan.l";
+		pe->line = strstr(pe->message, " at end of input") ? 1180 : 1188;
+		pe->routine = "scanner_yyerror";
+	}
+	return MS_OK;
+}
+
+static int take_statements(ms_pg_script *out, PgQuery__ParseResult *pr)
+{
+	size_t line_pos = 0;
+	int line = 1;
+
+	out->stmts = calloc(pr->n_stmts ? pr->n_stmts : 1, sizeof(*out->stmts));
+	if (out->stmts == NULL)
+		return MS_ENOMEM;
+	out->count = pr->n_stmts;
+	for (size_t i = 0; i < pr->n_stmts; i++) {
+		const PgQuery__RawStmt *raw = pr->stmts[i];
+		ms_pg_stmt *st = &out->stmts[i];
+		size_t end;
+
+		st->offset = (size_t)raw->stmt_location;
+		st->len = raw->stmt_len ? (size_t)raw->stmt_len :
+			out->sql_len - st->offset;
+		end = st->offset + st->len;
+		st->start = skip_space(out->sql, st->offset, end);
+		for (; line_pos < st->start; line_pos++)
+			if (out->sql[line_pos] == '\n')
+				line++;
+		st->line = line;
+		set_tag(st->tag, raw->stmt);
+		st->cls = classify(raw->stmt, &st->no_block);
+		st->split = split_parse(raw->stmt);
+	}
+	return MS_OK;
+}
+
+int ms_pg_parse(ms_pg_script *out, const char *sql, size_t len,
+	ms_error *err)
+{
+	PgQueryProtobufParseResult res;
+	PgQuery__ParseResult *pr = NULL;
+	int ret = MS_OK;
+
+	memset(out, 0, sizeof(*out));
+	out->sql = sql;
+	out->sql_len = len;
+	res = pg_query_parse_protobuf(sql);
+	if (res.error) {
+		ret = take_parse_error(out, res.error);
+	} else {
+		pr = pg_query__parse_result__unpack(NULL, res.parse_tree.len,
+			(const uint8_t *)res.parse_tree.data);
+		if (pr == NULL)
+			ret = MS_ENOMEM;
+		else
+			out->tree = pr;
+		if (ret == MS_OK)
+			ret = take_statements(out, pr);
+	}
+	pg_query_free_protobuf_parse_result(res);
+	if (ret < 0) {
+		ms_pg_script_clear(out);
+		return ms_error_set(err, MS_ENOMEM, "out of memory parsing SQL");
+	}
+	return MS_OK;
+}
+
+void ms_pg_script_clear(ms_pg_script *s)
+{
+	if (s->tree)
+		pg_query__parse_result__free_unpacked(s->tree, NULL);
+	free(s->stmts);
+	ms_pg_error_clear(&s->parse_error);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,359 @@
+/*
+ * txn.c - the transaction model: how PostgreSQL runs a migration script
+ * sent the way a given Prisma version sends it (spec execution-modes.md
+ * sections 1 and 6; PostgreSQL 15 postgres.c exec_simple_query and
+ * xact.c, summarised in docs/postgresql.md).
+ *
+ * Batch mode: one simple-query message.  With more than one statement,
+ * PostgreSQL wraps each in an implicit transaction block, so a statement
+ * that calls PreventInTransactionBlock fails with 25001; an explicit
+ * COMMIT makes everything before it permanent and a later statement starts
+ * a new implicit block; the first error rolls back the open transaction
+ * and nothing after it runs.
+ *
+ * Split mode: each statement is its own message and commits on its own,
+ * unless an explicit BEGIN holds a block open.  When sqlparser rejects any
+ * statement the file goes as one batch instead; when it is not known
+ * whether sqlparser accepts it, both are simulated, and a disagreement
+ * makes the prediction unknown.
+ *
+ * The simulated PostgreSQL transaction is an SQLite savepoint inside the
+ * command's store transaction.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg_int.h"
+
+#define TXN "ms_pg_txn"     /* the open PostgreSQL transaction */
+#define PROBE "ms_pg_probe" /* state before a what-if run */
+
+typedef struct runner {
+	ms_store *store;
+	const ms_pg_script *script;
+	const ms_pg_fault *fault;
+	ms_pg_result *out;
+	size_t fault_at;        /* 0-based statement of the fault */
+	size_t open_from;       /* first statement of the open transaction */
+	int in_block;           /* inside an explicit BEGIN */
+} runner;
+
+static int fails(runner *r, size_t i, const char *sqlstate, const char *fmt,
+	const char *arg)
+{
+	r->out->stmts[i].verdict = MS_VERDICT_FAILS;
+	return ms_pg_error_set(&r->out->error, sqlstate, fmt, arg);
+}
+
+/* Mark statements [from, to) as committed. */
+static void keep(runner *r, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		r->out->stmts[i].kept = 1;
+}
+
+static int begin_txn(runner *r, size_t i, ms_error *err)
+{
+	r->open_from = i;
+	return ms_store_savepoint(r->store, TXN, err);
+}
+
+static int commit_txn(runner *r, size_t upto, ms_error *err)
+{
+	keep(r, r->open_from, upto);
+	return ms_store_release(r->store, TXN, err);
+}
+
+static int rollback_txn(runner *r, ms_error *err)
+{
+	return ms_store_rollback_to(r->store, TXN, err);
+}
+
+/*
+ * Run statement i.  `multi` is whether the message it arrived in holds
+ * more than one statement (an implicit transaction block).
+ */
+static int run_stmt(runner *r, size_t i, int multi, ms_error *err)
+{
+	const ms_pg_stmt *st = &r->script->stmts[i];
+	ms_pg_stmt_result *res = &r->out->stmts[i];
+	const char *note = NULL;
+	int ret;
+
+	res->ran = 1;
+	res->verdict = MS_VERDICT_OK;
+	if (r->fault && !r->fault->crash && r->fault_at == i) {
+		res->verdict = MS_VERDICT_FAILS;
+		return ms_pg__injected_error(&r->out->error, r->fault->sqlstate,
+			r->fault->message) < 0 ?
+			ms_error_set(err, MS_ENOMEM, "out of memory") : MS_OK;
+	}
+	switch (st->cls) {
+	case MS_STMT_BEGIN:
+		/* A second BEGIN only warns (25001 WARNING); statements
+		 * already run join the block either way. */
+		r->in_block = 1;
+		return MS_OK;
+	case MS_STMT_COMMIT:
+		/* Without a block PostgreSQL warns "there is no transaction
+		 * in progress" and commits the implicit one all the same. */
+		r->in_block = 0;
+		if ((ret = commit_txn(r, i + 1, err)) < 0)
+			return ret;
+		return begin_txn(r, i + 1, err);
+	case MS_STMT_ROLLBACK:
+		r->in_block = 0;
+		if ((ret = rollback_txn(r, err)) < 0)
+			return ret;
+		return begin_txn(r, i + 1, err);
+	case MS_STMT_TXN_OTHER:
+		res->verdict = MS_VERDICT_UNKNOWN;
+		res->note = "savepoints and prepared transactions are not modelled";
+		return MS_OK;
+	case MS_STMT_NO_BLOCK:
+		if (multi || r->in_block) {
+			if (fails(r, i, "25001", "%s cannot run inside a transaction "
+			    "block", st->no_block) < 0)
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			/* PostgreSQL 15.18's reporting site (docs/postgresql.md). */
+			r->out->error.file = "xact.c";
+			r->out->error.line = 3486;
+			r->out->error.routine = "PreventInTransactionBlock";
+			return MS_OK;
+		}
+		break;
+	case MS_STMT_PLAIN:
+		break;
+	}
+	ret = ms_pg__catalog_apply(&res->verdict, &note, &r->out->error,
+		r->store, r->script, i, err);
+	res->note = note;
+	return ret;
+}
+
+static int crash_after(const runner *r, size_t i)
+{
+	return r->fault && r->fault->crash && r->fault_at == i;
+}
+
+/* After a failure or crash at statement i: undo the open transaction and
+ * mark the rest as never run. */
+static int stop_at(runner *r, size_t i, ms_error *err)
+{
+	for (size_t j = i + 1; j < r->script->count; j++)
+		r->out->n_not_run++;
+	if (r->in_block && r->out->stmts[i].verdict == MS_VERDICT_FAILS)
+		r->out->session_aborted = 1;
+	return rollback_txn(r, err);
+}
+
+static int run_batch(runner *r, ms_error *err)
+{
+	const ms_pg_script *s = r->script;
+	int multi = s->count > 1, ret;
+
+	if ((ret = begin_txn(r, 0, err)) < 0)
+		return ret;
+	for (size_t i = 0; i < s->count; i++) {
+		if ((ret = run_stmt(r, i, multi, err)) < 0)
+			return ret;
+		if (r->out->stmts[i].verdict == MS_VERDICT_FAILS) {
+			r->out->failed_stmt = (int)i + 1;
+			return stop_at(r, i, err);
+		}
+		if (crash_after(r, i)) {
+			r->out->crashed = 1;
+			return stop_at(r, i, err);
+		}
+	}
+	if (r->in_block) {
+		/* The block outlives the message; the connection's end rolls
+		 * it back (execution-modes.md 2.4). */
+		r->out->block_open = 1;
+		return rollback_txn(r, err);
+	}
+	return commit_txn(r, s->count, err);
+}
+
+static int run_split(runner *r, ms_error *err)
+{
+	const ms_pg_script *s = r->script;
+	int ret;
+
+	for (size_t i = 0; i < s->count; i++) {
+		if (!r->in_block && (ret = begin_txn(r, i, err)) < 0)
+			return ret;
+		if ((ret = run_stmt(r, i, 0, err)) < 0)
+			return ret;
+		if (r->out->stmts[i].verdict == MS_VERDICT_FAILS) {
+			r->out->failed_stmt = (int)i + 1;
+			return stop_at(r, i, err);
+		}
+		if (crash_after(r, i)) {
+			r->out->crashed = 1;
+			return stop_at(r, i, err);
+		}
+		/* COMMIT and ROLLBACK already ended the transaction and opened
+		 * the next; otherwise autocommit unless a block is open. */
+		if (!r->in_block) {
+			if ((ret = commit_txn(r, i + 1, err)) < 0)
+				return ret;
+		}
+	}
+	if (r->in_block) {
+		r->out->block_open = 1;
+		return rollback_txn(r, err);
+	}
+	return MS_OK;
+}
+
+static void finish(ms_pg_result *out, const ms_pg_script *s)
+{
+	out->n_ok = out->n_unknown = out->n_failed = 0;
+	for (size_t i = 0; i < s->count; i++) {
+		if (!out->stmts[i].ran)
+			continue;
+		switch (out->stmts[i].verdict) {
+		case MS_VERDICT_OK:      out->n_ok++; break;
+		case MS_VERDICT_UNKNOWN: out->n_unknown++; break;
+		case MS_VERDICT_FAILS:   out->n_failed++; break;
+		}
+	}
+	if (out->n_failed)
+		out->verdict = MS_VERDICT_FAILS;
+	else if (out->n_unknown || out->block_open)
+		out->verdict = MS_VERDICT_UNKNOWN;
+	else
+		out->verdict = MS_VERDICT_OK;
+	if (out->block_open && out->unknown_note == NULL)
+		out->unknown_note = "the script ends inside BEGIN without COMMIT; "
+			"Prisma's next ledger write would run inside that block";
+}
+
+static int run_mode(ms_pg_result *out, ms_store *store,
+	const ms_pg_script *s, int split, const ms_pg_fault *fault,
+	ms_error *err)
+{
+	runner r;
+	int ret;
+
+	memset(&r, 0, sizeof(r));
+	r.store = store;
+	r.script = s;
+	r.fault = fault;
+	r.out = out;
+	if (fault)
+		r.fault_at = fault->stmt > 0 ? (size_t)fault->stmt - 1 :
+			s->count - 1;
+	out->sent = s->sql;
+	out->sent_len = s->sql_len;
+	ret = split ? run_split(&r, err) : run_batch(&r, err);
+	if (ret == MS_OK)
+		finish(out, s);
+	return ret;
+}
+
+static int alloc_result(ms_pg_result *out, size_t n, ms_exec_mode mode,
+	ms_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	out->mode = mode;
+	out->count = n;
+	out->stmts = calloc(n ? n : 1, sizeof(*out->stmts));
+	if (out->stmts == NULL)
+		return ms_error_set(err, MS_ENOMEM, "out of memory");
+	return MS_OK;
+}
+
+static ms_split_parse split_verdict(const ms_pg_script *s)
+{
+	ms_split_parse v = MS_SPLIT_PARSES;
+
+	for (size_t i = 0; i < s->count; i++) {
+		if (s->stmts[i].split == MS_SPLIT_REJECTS)
+			return MS_SPLIT_REJECTS;
+		if (s->stmts[i].split == MS_SPLIT_UNSURE)
+			v = MS_SPLIT_UNSURE;
+	}
+	return v;
+}
+
+static int same_outcome(const ms_pg_result *a, const ms_pg_result *b)
+{
+	if (a->verdict != b->verdict || a->failed_stmt != b->failed_stmt ||
+	    a->session_aborted != b->session_aborted ||
+	    a->block_open != b->block_open)
+		return 0;
+	if (a->verdict == MS_VERDICT_FAILS &&
+	    (strcmp(a->error.sqlstate, b->error.sqlstate) != 0 ||
+	     strcmp(a->error.message, b->error.message) != 0))
+		return 0;
+	for (size_t i = 0; i < a->count; i++)
+		if (a->stmts[i].kept != b->stmts[i].kept)
+			return 0;
+	return 1;
+}
+
+/* sqlparser may or may not accept the file: simulate both ways. */
+static int run_unsure(ms_pg_result *out, ms_store *store,
+	const ms_pg_script *s, const ms_pg_fault *fault, ms_error *err)
+{
+	ms_pg_result batch;
+	int ret;
+
+	if ((ret = alloc_result(&batch, s->count, MS_EXEC_SPLIT, err)) < 0)
+		return ret;
+	if ((ret = ms_store_savepoint(store, PROBE, err)) < 0 ||
+	    (ret = run_mode(&batch, store, s, 0, fault, err)) < 0 ||
+	    (ret = ms_store_rollback_to(store, PROBE, err)) < 0 ||
+	    (ret = run_mode(out, store, s, 1, fault, err)) < 0)
+		goto out;
+	if (!same_outcome(&batch, out)) {
+		out->split_unsure = 1;
+		out->verdict = MS_VERDICT_UNKNOWN;
+		out->unknown_note = "whether Prisma's SQL splitter (sqlparser "
+			"0.61) accepts this file is not known, and the file "
+			"behaves differently when it is sent whole";
+	}
+out:
+	ms_pg_result_clear(&batch);
+	return ret;
+}
+
+int ms_pg_execute(ms_pg_result *out, ms_store *store,
+	const ms_pg_script *s, ms_exec_mode mode, const ms_pg_fault *fault,
+	ms_error *err)
+{
+	ms_split_parse sp;
+	int ret;
+
+	if ((ret = alloc_result(out, s->count, mode, err)) < 0)
+		return ret;
+	if (s->parse_failed) {
+		/* PostgreSQL rejects the whole string before running any of
+		 * it; sqlparser rejects it too, so split mode falls back. */
+		out->verdict = MS_VERDICT_FAILS;
+		out->fell_back = mode == MS_EXEC_SPLIT;
+		out->sent = s->sql;
+		out->sent_len = s->sql_len;
+		return ms_pg_error_copy(&out->error, &s->parse_error) < 0 ?
+			ms_error_set(err, MS_ENOMEM, "out of memory") : MS_OK;
+	}
+	if (mode == MS_EXEC_BATCH)
+		return run_mode(out, store, s, 0, fault, err);
+	sp = split_verdict(s);
+	if (sp == MS_SPLIT_REJECTS) {
+		out->fell_back = 1;
+		return run_mode(out, store, s, 0, fault, err);
+	}
+	if (sp == MS_SPLIT_PARSES)
+		return run_mode(out, store, s, 1, fault, err);
+	return run_unsure(out, store, s, fault, err);
+}
+
+void ms_pg_result_clear(ms_pg_result *r)
+{
+	ms_pg_error_clear(&r->error);
+	free(r->stmts);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,365 @@
+/*
+ * store.c - opening, creating and checking the SQLite state file, the
+ * command transaction and savepoints, and the key/value settings
+ * (design.md "The state file"; store.h has the contract).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "migsim/store.h"
+#include "store_int.h"
+
+/* The whole format 1 schema.  _prisma_migrations is not here: like
+ * Prisma, migsim creates it only when deploy or resolve --applied would. */
+static const char schema_v1[] =
+	"CREATE TABLE migsim_meta ("
+	"  key TEXT PRIMARY KEY NOT NULL,"
+	"  value TEXT NOT NULL);"
+	"CREATE TABLE migsim_command ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  command TEXT NOT NULL,"
+	"  exit_status INTEGER);"
+	"CREATE TABLE migsim_event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  command_id INTEGER NOT NULL REFERENCES migsim_command(id),"
+	"  migration_name TEXT,"
+	"  stmt INTEGER,"
+	"  line INTEGER,"
+	"  tag TEXT,"
+	"  outcome TEXT NOT NULL,"
+	"  sqlstate TEXT,"
+	"  message TEXT);"
+	"CREATE TABLE migsim_relation ("
+	"  schema_name TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  relkind TEXT NOT NULL,"
+	"  PRIMARY KEY (schema_name, name));";
+
+static int db_error(ms_store *s, int code, const char *what, ms_error *err)
+{
+	return ms_error_set(err, code, "%s: %s: %s", s->path, what,
+		sqlite3_errmsg(s->db));
+}
+
+static int classify(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return MS_ECORRUPT;
+	case SQLITE_NOMEM:
+		return MS_ENOMEM;
+	default:
+		return MS_EIO;
+	}
+}
+
+int ms_store_exec(ms_store *s, const char *sql, ms_error *err)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_error(s, classify(rc), "cannot update the state", err);
+	return MS_OK;
+}
+
+static int pragma_int(int *out, ms_store *s, const char *sql, ms_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		rc = sqlite3_errcode(s->db);
+		sqlite3_finalize(st);
+		if (classify(rc) == MS_ECORRUPT)
+			return ms_error_set(err, MS_ECORRUPT,
+				"%s: not a migsim state file (not an SQLite database)",
+				s->path);
+		return db_error(s, classify(rc), "cannot read the state", err);
+	}
+	*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return MS_OK;
+}
+
+/* Refuse anything migsim did not write, before any write happens. */
+static int check_file_header(const char *path, off_t size, ms_error *err)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	FILE *f;
+	size_t n;
+
+	if (size == 0)
+		return MS_OK;
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return ms_error_set(err, MS_EIO, "%s: %s", path, strerror(errno));
+	n = fread(head, 1, sizeof(head), f);
+	fclose(f);
+	if (n < sizeof(head) || memcmp(head, magic, sizeof(magic)) != 0)
+		return ms_error_set(err, MS_ECORRUPT,
+			"%s: not a migsim state file (not an SQLite database)", path);
+	return MS_OK;
+}
+
+static int count_tables(int *out, ms_store *s, ms_error *err)
+{
+	return pragma_int(out, s,
+		"SELECT count(*) FROM sqlite_master", err);
+}
+
+static int check_integrity(ms_store *s, ms_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st,
+		NULL);
+	int ret = MS_OK;
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		ret = ms_error_set(err, MS_ECORRUPT, "%s: damaged state file: %s",
+			s->path, sqlite3_errmsg(s->db));
+	else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
+		ret = ms_error_set(err, MS_ECORRUPT, "%s: damaged state file: %s",
+			s->path, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return ret;
+}
+
+static int initialize(ms_store *s, ms_error *err)
+{
+	char sql[128];
+	int ret;
+
+	if ((ret = ms_store_exec(s, "BEGIN IMMEDIATE", err)) < 0)
+		return ret;
+	snprintf(sql, sizeof(sql),
+		"PRAGMA application_id = %d; PRAGMA user_version = %d;",
+		MS_STORE_APP_ID, MS_STORE_FORMAT);
+	if ((ret = ms_store_exec(s, schema_v1, err)) < 0 ||
+	    (ret = ms_store_exec(s, sql, err)) < 0) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return ret;
+	}
+	return ms_store_exec(s, "COMMIT", err);
+}
+
+static int check_format(ms_store *s, ms_error *err)
+{
+	int app, version, tables, ret;
+
+	if ((ret = pragma_int(&app, s, "PRAGMA application_id", err)) < 0 ||
+	    (ret = pragma_int(&version, s, "PRAGMA user_version", err)) < 0 ||
+	    (ret = count_tables(&tables, s, err)) < 0)
+		return ret;
+	if (app == 0 && version == 0 && tables == 0) {
+		if (s->flags & MS_STORE_READONLY)
+			return ms_error_set(err, MS_ENOTFOUND,
+				"%s: empty state file", s->path);
+		s->fresh = 1;
+		return initialize(s, err);
+	}
+	if (app != MS_STORE_APP_ID)
+		return ms_error_set(err, MS_ECORRUPT,
+			"%s: not a migsim state file (an SQLite database of another program)",
+			s->path);
+	if (version > MS_STORE_FORMAT)
+		return ms_error_set(err, MS_ECORRUPT,
+			"%s: written by a newer migsim (state format %d; this build reads format %d)",
+			s->path, version, MS_STORE_FORMAT);
+	if (version < MS_STORE_FORMAT)
+		return ms_error_set(err, MS_ECORRUPT,
+			"%s: state format %d is older than this build's format %d and cannot be upgraded",
+			s->path, version, MS_STORE_FORMAT);
+	return check_integrity(s, err);
+}
+
+int ms_store_open(ms_store **out, const char *path, int flags, ms_error *err)
+{
+	ms_store *s = NULL;
+	struct stat sb;
+	int oflags, rc, ret;
+
+	*out = NULL;
+	s = calloc(1, sizeof(*s));
+	if (s == NULL || (s->path = ms_strdup(path)) == NULL) {
+		free(s);
+		return ms_error_set(err, MS_ENOMEM, "out of memory");
+	}
+	s->flags = flags;
+	if (stat(path, &sb) < 0) {
+		if (errno != ENOENT || !(flags & MS_STORE_CREATE)) {
+			ret = ms_error_set(err, errno == ENOENT ? MS_ENOTFOUND : MS_EIO,
+				"%s: %s", path, errno == ENOENT ?
+				"no such state file" : strerror(errno));
+			goto out;
+		}
+		s->created = 1;
+	} else if (!S_ISREG(sb.st_mode)) {
+		ret = ms_error_set(err, MS_EINPUT, "%s: not a regular file", path);
+		goto out;
+	} else if ((ret = check_file_header(path, sb.st_size, err)) < 0) {
+		goto out;
+	}
+	oflags = (flags & MS_STORE_READONLY) ? SQLITE_OPEN_READONLY :
+		SQLITE_OPEN_READWRITE | (s->created ? SQLITE_OPEN_CREATE : 0);
+	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		ret = ms_error_set(err, MS_EIO, "%s: cannot open: %s", path,
+			s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		goto out;
+	}
+	sqlite3_busy_timeout(s->db, 10000);
+	sqlite3_extended_result_codes(s->db, 1);
+	if ((ret = check_format(s, err)) < 0)
+		goto out;
+	*out = s;
+	s = NULL;
+	ret = MS_OK;
+out:
+	ms_store_free(s);
+	return ret;
+}
+
+void ms_store_free(ms_store *s)
+{
+	if (s == NULL)
+		return;
+	if (s->db) {
+		if (!sqlite3_get_autocommit(s->db))
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(s->db);
+	}
+	if (s->created && !s->committed) {
+		char journal[4096];
+
+		unlink(s->path);
+		if (snprintf(journal, sizeof(journal), "%s-journal", s->path) <
+		    (int)sizeof(journal))
+			unlink(journal);
+	}
+	free(s->path);
+	free(s);
+}
+
+const char *ms_store_path(const ms_store *s)
+{
+	return s->path;
+}
+
+struct sqlite3 *ms_store_db(ms_store *s)
+{
+	return s->db;
+}
+
+int ms_store_begin(ms_store *s, ms_error *err)
+{
+	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_error(s, classify(rc),
+			(rc & 0xff) == SQLITE_BUSY ?
+			"locked by another migsim command" : "cannot start", err);
+	return MS_OK;
+}
+
+int ms_store_commit(ms_store *s, ms_error *err)
+{
+	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_error(s, classify(rc), "cannot save", err);
+	s->committed = 1;
+	return MS_OK;
+}
+
+void ms_store_rollback(ms_store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int savepoint_cmd(ms_store *s, const char *verb, const char *name,
+	ms_error *err)
+{
+	char sql[160];
+
+	if (snprintf(sql, sizeof(sql), "%s \"%s\"", verb, name) >=
+	    (int)sizeof(sql))
+		return ms_error_set(err, MS_ERROR, "savepoint name too long");
+	return ms_store_exec(s, sql, err);
+}
+
+int ms_store_savepoint(ms_store *s, const char *name, ms_error *err)
+{
+	return savepoint_cmd(s, "SAVEPOINT", name, err);
+}
+
+int ms_store_release(ms_store *s, const char *name, ms_error *err)
+{
+	return savepoint_cmd(s, "RELEASE", name, err);
+}
+
+int ms_store_rollback_to(ms_store *s, const char *name, ms_error *err)
+{
+	int ret = savepoint_cmd(s, "ROLLBACK TO", name, err);
+
+	return ret < 0 ? ret : savepoint_cmd(s, "RELEASE", name, err);
+}
+
+int ms_store_meta_get(char **out, ms_store *s, const char *key,
+	ms_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, ret = MS_OK;
+
+	*out = NULL;
+	rc = sqlite3_prepare_v2(s->db,
+		"SELECT value FROM migsim_meta WHERE key = ?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_error(s, classify(rc), "cannot read settings", err);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = ms_strdup((const char *)sqlite3_column_text(st, 0));
+		if (*out == NULL)
+			ret = ms_error_set(err, MS_ENOMEM, "out of memory");
+	} else if (rc != SQLITE_DONE) {
+		ret = db_error(s, classify(rc), "cannot read settings", err);
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int ms_store_meta_set(ms_store *s, const char *key, const char *value,
+	ms_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(s->db,
+		"INSERT INTO migsim_meta(key, value) VALUES (?1, ?2) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+		-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, classify(rc), "cannot write settings", err);
+	return MS_OK;
+}
