@@ -30,7 +30,8 @@ CLI_SRCS := $(wildcard src/cli/*.c)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
-CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
+CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/seed_scenario.o
+SEED_SCENARIO := scenarios/01-seed-incident.txtar
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 LIB := $(BUILD)/libmigsim.a
@@ -44,6 +45,19 @@ all: $(LIB) $(BIN)
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc -c $< -o $@
+
+# The seed scenario, compiled into the binary for `migsim replay`.
+$(BUILD)/gen/seed_scenario.c: $(SEED_SCENARIO)
+	@mkdir -p $(dir $@)
+	{ echo '/* generated from $(SEED_SCENARIO) by the Makefile */'; \
+	  echo 'const unsigned char ms_seed_scenario[] = {'; \
+	  od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0 };'; \
+	  echo "const unsigned long ms_seed_scenario_len = $$(wc -c < $<);"; } > $@
+
+$(BUILD)/obj/gen/seed_scenario.o: $(BUILD)/gen/seed_scenario.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
 	@mkdir -p $(dir $@)

@@ -104,8 +104,10 @@ void ms_pg_script_clear(ms_pg_script *script);
 
 typedef enum ms_exec_mode {
 	MS_EXEC_BATCH,  /* the whole file as one simple query (Prisma <= 7.3) */
-	MS_EXEC_SPLIT   /* statement by statement (Prisma >= 7.4), falling
+	MS_EXEC_SPLIT,  /* statement by statement (Prisma >= 7.4), falling
 	                   back to batch when sqlparser rejects the file */
+	MS_EXEC_PSQL    /* statement by statement, as psql -f sends a file
+	                   by hand (migsim sql) */
 } ms_exec_mode;
 
 const char *ms_exec_mode_name(ms_exec_mode m);

@@ -71,6 +71,8 @@ int ms_store_meta_set(ms_store *store, const char *key, const char *value,
  * file); after ms_store_set_clock, a simulated clock that starts at `start`
  * and advances by `step` microseconds at every reading, persisted in the
  * file so that later commands continue from where the last one stopped.
+ * Setting the clock also makes ids reproducible (seed 0) unless a seed was
+ * set before.
  */
 int ms_store_set_clock(ms_store *store, ms_time start, ms_time step,
 	ms_error *err);
@@ -81,6 +83,7 @@ int ms_store_now(ms_time *out, ms_store *store, ms_error *err);
 /*
  * Row ids: random UUIDv4 (as Prisma) by default; after ms_store_set_seed,
  * UUIDv4-shaped ids derived from SHA-256(seed, counter), reproducible.
+ * The counter is never reset, so ids do not repeat within a file.
  * out receives 36 lower-case characters and a NUL.
  */
 int ms_store_set_seed(ms_store *store, uint64_t seed, ms_error *err);

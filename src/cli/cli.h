@@ -11,6 +11,8 @@
 #define MS_MAX_FAULTS 64
 
 typedef struct cli_opts {
+	FILE *out;               /* where stdout text goes */
+	FILE *err;               /* where stderr text goes */
 	const char *command;
 	const char *migrations;  /* --migrations, default prisma/migrations */
 	const char *state;       /* --state, default migsim.db */
@@ -55,8 +57,12 @@ typedef struct cli_command {
 	const char *summary;
 } cli_command;
 
-/* Parse argv into o.  Returns 0, or MS_EXIT_USAGE after printing why. */
-int cli_parse(cli_opts *o, int argc, char **argv);
+/* Parse argv into o.  Returns 0, -1 after --help/--version, or
+ * MS_EXIT_USAGE after printing why. */
+int cli_parse(cli_opts *o, FILE *out, FILE *err, int argc, char **argv);
+/* Run one migsim command line with its output going to out and err;
+ * returns the exit status.  Used by main and by scenario runs. */
+int cli_main(FILE *out, FILE *err, int argc, char **argv);
 void cli_usage(FILE *f);
 
 /* Print a migsim error ("migsim: ..."), as text or JSON; returns 2. */
@@ -81,5 +87,12 @@ int cmd_deploy(cli_opts *o);
 int cmd_status(cli_opts *o);
 int cmd_resolve(cli_opts *o);
 int cmd_ledger(cli_opts *o);
+int cmd_sql(cli_opts *o);
+int cmd_test(cli_opts *o);
+int cmd_replay(cli_opts *o);
+
+/* ms_scenario_exec for scenario runs: cli_main with captured output. */
+int cli_exec_in_process(void *ctx, int argc, char **argv, ms_buf *out,
+	ms_buf *err, int *exit_status);
 
 #endif

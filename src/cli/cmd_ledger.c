@@ -18,7 +18,7 @@ static void time_or_empty(char out[MS_TIME_BUFSZ], ms_time t)
 		ms_time_format_pg(t, out);
 }
 
-static void print_table(const ms_ledger *l)
+static void print_table(FILE *f, const ms_ledger *l)
 {
 	int w = (int)strlen("migration_name");
 
@@ -28,30 +28,31 @@ static void print_table(const ms_ledger *l)
 		if (n > w)
 			w = n;
 	}
-	printf("%-*s  %-11s  %-28s  %-28s  %-28s  %s\n", w, "migration_name",
+	fprintf(f, "%-*s  %-11s  %-28s  %-28s  %-28s  %s\n", w, "migration_name",
 		"state", "started_at", "finished_at", "rolled_back_at", "steps");
 	for (size_t i = 0; i < l->count; i++) {
 		const ms_ledger_row *r = &l->rows[i];
-		char s[MS_TIME_BUFSZ], f[MS_TIME_BUFSZ], rb[MS_TIME_BUFSZ];
+		char st[MS_TIME_BUFSZ], fin[MS_TIME_BUFSZ], rb[MS_TIME_BUFSZ];
 
-		time_or_empty(s, r->started_at);
-		time_or_empty(f, r->finished_at);
+		time_or_empty(st, r->started_at);
+		time_or_empty(fin, r->finished_at);
 		time_or_empty(rb, r->rolled_back_at);
-		printf("%-*s  %-11s  %-28s  %-28s  %-28s  %d\n", w,
+		fprintf(f, "%-*s  %-11s  %-28s  %-28s  %-28s  %d\n", w,
 			r->migration_name, ms_row_state_name(ms_ledger_row_state(r)),
-			s, f, rb, r->applied_steps_count);
+			st, fin, rb, r->applied_steps_count);
 	}
 }
 
-static void print_summary(const ms_ledger_summary *s)
+static void print_summary(FILE *f, const ms_ledger_summary *s)
 {
-	printf("\n total_migrations | successfully_applied | failed | rolled_back\n"
+	fprintf(f, "\n total_migrations | successfully_applied | failed | rolled_back\n"
 		"------------------+----------------------+--------+-------------\n"
 		" %16ld | %20ld | %6ld | %11ld\n", s->total, s->applied, s->failed,
 		s->rolled_back);
 }
 
-static int print_json(const ms_ledger *l, const ms_ledger_summary *s)
+static int print_json(FILE *f, const ms_ledger *l,
+	const ms_ledger_summary *s)
 {
 	json_t *rows = json_array(), *j;
 
@@ -81,8 +82,8 @@ static int print_json(const ms_ledger *l, const ms_ledger_summary *s)
 		"total", (json_int_t)s->total, "applied", (json_int_t)s->applied,
 		"failed", (json_int_t)s->failed, "rolled_back",
 		(json_int_t)s->rolled_back);
-	json_dumpf(j, stdout, JSON_INDENT(2));
-	fputc('\n', stdout);
+	json_dumpf(j, f, JSON_INDENT(2));
+	fputc('\n', f);
 	json_decref(j);
 	return MS_EXIT_OK;
 }
@@ -102,15 +103,15 @@ int cmd_ledger(cli_opts *o)
 		goto out;
 	}
 	if (o->json) {
-		status = print_json(&l, &sum);
+		status = print_json(o->out, &l, &sum);
 		goto out;
 	}
 	if (!l.exists)
-		printf("(no _prisma_migrations table: nothing deployed or "
+		fprintf(o->out, "(no _prisma_migrations table: nothing deployed or "
 			"resolved yet)\n");
 	else
-		print_table(&l);
-	print_summary(&sum);
+		print_table(o->out, &l);
+	print_summary(o->out, &sum);
 out:
 	ms_ledger_clear(&l);
 	ms_store_free(store);

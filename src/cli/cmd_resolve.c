@@ -35,7 +35,7 @@ int cmd_resolve(cli_opts *o)
 	int status;
 
 	if (o->n_args) {
-		fprintf(stderr, "migsim: resolve takes --applied NAME or "
+		fprintf(o->err, "migsim: resolve takes --applied NAME or "
 			"--rolled-back NAME, not '%s' (see migsim --help)\n", o->args[0]);
 		return MS_EXIT_USAGE;
 	}

@@ -12,15 +12,15 @@
 
 int cli_fail(const cli_opts *o, const ms_error *err)
 {
-	fprintf(stderr, "migsim: %s\n", err->msg);
+	fprintf(o->err, "migsim: %s\n", err->msg);
 	if (o->json) {
 		json_t *j = json_pack("{s:s, s:{s:s, s:s}}", "command",
 			o->command ? o->command : "", "error", "kind",
 			ms_strerror(err->code), "message", err->msg);
 
 		if (j) {
-			json_dumpf(j, stdout, JSON_INDENT(2));
-			fputc('\n', stdout);
+			json_dumpf(j, o->out, JSON_INDENT(2));
+			fputc('\n', o->out);
 			json_decref(j);
 		}
 	}
@@ -54,9 +54,6 @@ static int apply_clock(ms_store *s, const cli_opts *o, ms_error *err)
 		if ((ret = ms_time_parse(&start, o->clock, err)) < 0 ||
 		    (ret = ms_store_set_clock(s, start,
 		    (ms_time)(o->clock_step * 1e6 + 0.5), err)) < 0)
-			return ret;
-		/* A fixed clock without reproducible ids compares nothing. */
-		if (!o->have_seed && (ret = ms_store_set_seed(s, 0, err)) < 0)
 			return ret;
 	}
 	if (o->have_seed && (ret = ms_store_set_seed(s, o->seed, err)) < 0)

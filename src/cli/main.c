@@ -26,6 +26,12 @@ static const cli_command commands[] = {
 	  "mark a migration applied or rolled back, as prisma migrate resolve" },
 	{ "ledger", cmd_ledger, FLAG_STATE | FLAG_FORMAT,
 	  "show _prisma_migrations and its totals" },
+	{ "sql", cmd_sql, FLAG_STATE | FLAG_CLOCK | FLAG_SEED,
+	  "run SQL by hand against the state, outside the ledger (FILE or -)" },
+	{ "test", cmd_test, FLAG_RUN | FLAG_VERBOSE,
+	  "run scenario files or folders; ends with 'N passed, N failed'" },
+	{ "replay", cmd_replay, FLAG_STEP | FLAG_FORMAT,
+	  "narrate one scenario (default: the built-in seed incident)" },
 };
 
 void cli_usage(FILE *f)
@@ -67,11 +73,11 @@ void cli_usage(FILE *f)
 "file; 137 after an injected --crash.\n", f);
 }
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const cli_opts *o, const char *fmt, const char *arg)
 {
-	fputs("migsim: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs(" (see migsim --help)\n", stderr);
+	fputs("migsim: ", o->err);
+	fprintf(o->err, fmt, arg);
+	fputs(" (see migsim --help)\n", o->err);
 	return MS_EXIT_USAGE;
 }
 
@@ -98,7 +104,7 @@ static int parse_fail(cli_opts *o, char *arg, int crash)
 	char *eq = NULL;
 
 	if (o->n_faults == MS_MAX_FAULTS)
-		return usage_error("too many injected faults (at most 64)", "");
+		return usage_error(o, "too many injected faults (at most 64)", "");
 	f = &o->faults[o->n_faults];
 	memset(f, 0, sizeof(*f));
 	if (!crash) {
@@ -106,7 +112,7 @@ static int parse_fail(cli_opts *o, char *arg, int crash)
 
 		eq = strchr(arg, '=');
 		if (eq == NULL)
-			return usage_error("--fail '%s': want NAME[:N]=SQLSTATE", arg);
+			return usage_error(o, "--fail '%s': want NAME[:N]=SQLSTATE", arg);
 		*eq++ = '\0';
 		msg = strchr(eq, ':');
 		if (msg) {
@@ -114,13 +120,13 @@ static int parse_fail(cli_opts *o, char *arg, int crash)
 			f->pg.message = msg;
 		}
 		if (!ms_sqlstate_valid(eq))
-			return usage_error("--fail: '%s' is not a PostgreSQL SQLSTATE",
+			return usage_error(o, "--fail: '%s' is not a PostgreSQL SQLSTATE",
 				eq);
 		memcpy(f->pg.sqlstate, eq, 5);
 	}
 	f->pg.crash = crash;
 	if (parse_target(f, arg) < 0)
-		return usage_error("'%s': want NAME[:N] with N >= 1", arg);
+		return usage_error(o, "'%s': want NAME[:N] with N >= 1", arg);
 	o->n_faults++;
 	return 0;
 }
@@ -162,7 +168,7 @@ static int take_option(cli_opts *o, int c, char *arg)
 		if (strcmp(arg, "json") == 0)
 			o->json = 1;
 		else if (strcmp(arg, "text") != 0)
-			return usage_error("--format '%s': want text or json", arg);
+			return usage_error(o, "--format '%s': want text or json", arg);
 		break;
 	case OPT_PRISMA:     o->prisma = arg; o->seen |= FLAG_PRISMA; break;
 	case OPT_CLOCK:      o->clock = arg; o->seen |= FLAG_CLOCK; break;
@@ -170,7 +176,7 @@ static int take_option(cli_opts *o, int c, char *arg)
 		o->clock_step = strtod(arg, &end);
 		o->seen |= FLAG_CLOCK;
 		if (*end || o->clock_step <= 0 || o->clock_step > 86400)
-			return usage_error("--clock-step '%s': want seconds, e.g. 1 "
+			return usage_error(o, "--clock-step '%s': want seconds, e.g. 1 "
 				"or 0.001", arg);
 		break;
 	case OPT_SEED:
@@ -178,7 +184,7 @@ static int take_option(cli_opts *o, int c, char *arg)
 		o->have_seed = 1;
 		o->seen |= FLAG_SEED;
 		if (*end || !isdigit((unsigned char)arg[0]))
-			return usage_error("--seed '%s': want a number", arg);
+			return usage_error(o, "--seed '%s': want a number", arg);
 		break;
 	case OPT_FAIL:
 	case OPT_CRASH:
@@ -204,37 +210,40 @@ static int take_option(cli_opts *o, int c, char *arg)
 	return 0;
 }
 
-int cli_parse(cli_opts *o, int argc, char **argv)
+int cli_parse(cli_opts *o, FILE *out, FILE *err, int argc, char **argv)
 {
 	int c, ret;
 
 	memset(o, 0, sizeof(*o));
+	o->out = out;
+	o->err = err;
 	o->migrations = "prisma/migrations";
 	o->state = "migsim.db";
 	o->clock_step = 1;
 	opterr = 0;
-	optind = 1;
+	optind = 0; /* glibc: 0 also resets its internal state */
 	while ((c = getopt_long_only(argc, argv, "+hvq", longopts, NULL)) != -1) {
 		if (c == 'h') {
-			cli_usage(stdout);
+			cli_usage(o->out);
 			return -1;
 		}
 		if (c == OPT_VERSION) {
-			printf("migsim 0.1.0 (PostgreSQL 15 grammar via libpg_query)\n");
+			fprintf(o->out, "migsim 0.1.0 (PostgreSQL 15 grammar via "
+				"libpg_query)\n");
 			return -1;
 		}
 		if (c == '?') {
 			if (optopt)
-				return usage_error("unknown flag '-%c'",
+				return usage_error(o, "unknown flag '-%c'",
 					(char[]){ (char)optopt, 0 });
-			return usage_error("unknown or incomplete flag '%s'",
+			return usage_error(o, "unknown or incomplete flag '%s'",
 				argv[optind - 1]);
 		}
 		if ((ret = take_option(o, c, optarg)) != 0)
 			return ret;
 	}
 	if (optind >= argc) {
-		cli_usage(stderr);
+		cli_usage(o->err);
 		return MS_EXIT_USAGE;
 	}
 	o->command = argv[optind++];
@@ -245,16 +254,16 @@ int cli_parse(cli_opts *o, int argc, char **argv)
 			o->args = realloc(o->args, (size_t)(o->n_args + 1) *
 				sizeof(*o->args));
 			if (o->args == NULL)
-				return usage_error("%s", "out of memory");
+				return usage_error(o, "%s", "out of memory");
 			o->args[o->n_args++] = argv[optind++];
 			continue;
 		}
 		if (c == 'h') {
-			cli_usage(stdout);
+			cli_usage(o->out);
 			return -1;
 		}
 		if (c == '?')
-			return usage_error("unknown or incomplete flag '%s'",
+			return usage_error(o, "unknown or incomplete flag '%s'",
 				argv[optind - 1]);
 		if ((ret = take_option(o, c, optarg)) != 0)
 			return ret;
@@ -283,33 +292,41 @@ static int check_flags(const cli_opts *o, const cli_command *cmd)
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if ((o->seen & names[i].bit) && !(cmd->flags & names[i].bit)) {
-			fprintf(stderr, "migsim: %s does not take %s (see migsim --help)\n",
+			fprintf(o->err, "migsim: %s does not take %s (see migsim --help)\n",
 				cmd->name, names[i].name);
 			return MS_EXIT_USAGE;
 		}
 	return 0;
 }
 
-int main(int argc, char **argv)
+int cli_main(FILE *out, FILE *err, int argc, char **argv)
 {
 	const cli_command *cmd;
 	cli_opts o;
 	int ret;
 
-	ms_pg_init();
-	ret = cli_parse(&o, argc, argv);
+	ret = cli_parse(&o, out, err, argc, argv);
 	if (ret != 0) {
 		free(o.args);
-		ms_pg_shutdown();
 		return ret < 0 ? MS_EXIT_OK : ret;
 	}
 	cmd = find_command(o.command);
-	if (cmd == NULL) {
-		ret = usage_error("unknown command '%s'", o.command);
-	} else if ((ret = check_flags(&o, cmd)) == 0) {
+	if (cmd == NULL)
+		ret = usage_error(&o, "unknown command '%s'", o.command);
+	else if ((ret = check_flags(&o, cmd)) == 0)
 		ret = cmd->run(&o);
-	}
 	free(o.args);
+	fflush(out);
+	fflush(err);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	int ret;
+
+	ms_pg_init();
+	ret = cli_main(stdout, stderr, argc, argv);
 	ms_pg_shutdown();
 	return ret;
 }

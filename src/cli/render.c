@@ -10,7 +10,7 @@
 
 #include "cli.h"
 
-static void print_notes(const ms_prisma_result *res)
+static void print_notes(FILE *f, const ms_prisma_result *res)
 {
 	const char *p = ms_buf_cstr(&res->notes);
 
@@ -18,7 +18,7 @@ static void print_notes(const ms_prisma_result *res)
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 
-		fprintf(stderr, "migsim: %.*s\n", (int)n, p);
+		fprintf(f, "migsim: %.*s\n", (int)n, p);
 		p += n + (nl != NULL);
 	}
 }
@@ -99,8 +99,8 @@ static int render_json(const cli_opts *o, const ms_prisma_result *res,
 		json_array_append_new(arr, applied_json(&res->applied[i]));
 	json_object_set_new(j, "migrations", arr);
 	json_object_set_new(j, "notes", notes_json(res));
-	json_dumpf(j, stdout, JSON_INDENT(2));
-	fputc('\n', stdout);
+	json_dumpf(j, o->out, JSON_INDENT(2));
+	fputc('\n', o->out);
 	json_decref(j);
 	return res->exit_status;
 }
@@ -110,10 +110,10 @@ int cli_render(const cli_opts *o, const ms_prisma_result *res,
 {
 	if (o->json)
 		return render_json(o, res, po);
-	fputs(ms_buf_cstr(&res->out), stdout);
-	fflush(stdout);
-	fputs(ms_buf_cstr(&res->err), stderr);
+	fputs(ms_buf_cstr(&res->out), o->out);
+	fflush(o->out);
+	fputs(ms_buf_cstr(&res->err), o->err);
 	if (!o->quiet)
-		print_notes(res);
+		print_notes(o->err, res);
 	return res->exit_status;
 }

@@ -20,7 +20,11 @@ const char *ms_verdict_name(ms_verdict v)
 
 const char *ms_exec_mode_name(ms_exec_mode m)
 {
-	return m == MS_EXEC_SPLIT ? "split" : "batch";
+	switch (m) {
+	case MS_EXEC_SPLIT: return "split";
+	case MS_EXEC_PSQL:  return "psql";
+	default:            return "batch";
+	}
 }
 
 void ms_pg_error_clear(ms_pg_error *e)

@@ -17,6 +17,9 @@
  * whether sqlparser accepts it, both are simulated, and a disagreement
  * makes the prediction unknown.
  *
+ * psql mode (migsim sql, a fix made by hand) sends statement by statement
+ * like split mode, with no splitter to fall back from.
+ *
  * The simulated PostgreSQL transaction is an SQLite savepoint inside the
  * command's store transaction.
  */
@@ -341,6 +344,8 @@ int ms_pg_execute(ms_pg_result *out, ms_store *store,
 	}
 	if (mode == MS_EXEC_BATCH)
 		return run_mode(out, store, s, 0, fault, err);
+	if (mode == MS_EXEC_PSQL)
+		return run_mode(out, store, s, 1, fault, err);
 	sp = split_verdict(s);
 	if (sp == MS_SPLIT_REJECTS) {
 		out->fell_back = 1;

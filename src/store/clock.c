@@ -53,12 +53,16 @@ static int set_i64(ms_store *s, const char *key, int64_t v, ms_error *err)
 int ms_store_set_clock(ms_store *s, ms_time start, ms_time step,
 	ms_error *err)
 {
-	int ret;
+	int64_t seed;
+	int found, ret;
 
 	if ((ret = ms_store_meta_set(s, KEY_CLOCK_MODE, "fixed", err)) < 0 ||
-	    (ret = set_i64(s, KEY_CLOCK_NEXT, start, err)) < 0)
+	    (ret = set_i64(s, KEY_CLOCK_NEXT, start, err)) < 0 ||
+	    (ret = set_i64(s, KEY_CLOCK_STEP, step, err)) < 0 ||
+	    (ret = get_i64(&seed, &found, s, KEY_ID_SEED, err)) < 0)
 		return ret;
-	return set_i64(s, KEY_CLOCK_STEP, step, err);
+	/* A fixed clock with random ids would compare nothing. */
+	return found ? MS_OK : ms_store_set_seed(s, 0, err);
 }
 
 int ms_store_set_wall_clock(ms_store *s, ms_error *err)
@@ -103,9 +107,8 @@ int ms_store_now(ms_time *out, ms_store *s, ms_error *err)
 
 int ms_store_set_seed(ms_store *s, uint64_t seed, ms_error *err)
 {
-	int ret = set_i64(s, KEY_ID_SEED, (int64_t)seed, err);
-
-	return ret < 0 ? ret : set_i64(s, KEY_ID_COUNT, 0, err);
+	/* The counter runs on across seeds, so ids never repeat in a file. */
+	return set_i64(s, KEY_ID_SEED, (int64_t)seed, err);
 }
 
 static void put_le64(uint8_t *p, uint64_t v)
