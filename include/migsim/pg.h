@@ -63,13 +63,6 @@ typedef enum ms_stmt_class {
 	MS_STMT_NO_BLOCK    /* refuses to run inside a transaction block */
 } ms_stmt_class;
 
-/* What sqlparser 0.61 (Prisma >= 7.4 split mode) makes of a statement. */
-typedef enum ms_split_parse {
-	MS_SPLIT_PARSES,
-	MS_SPLIT_REJECTS,
-	MS_SPLIT_UNSURE
-} ms_split_parse;
-
 typedef struct ms_pg_stmt {
 	size_t offset;       /* RawStmt location: just after the previous ';' */
 	size_t len;          /* bytes up to (not including) the ending ';' */
@@ -79,7 +72,6 @@ typedef struct ms_pg_stmt {
 	ms_stmt_class cls;
 	const char *no_block;/* MS_STMT_NO_BLOCK: PostgreSQL's name for it,
 	                        e.g. "CREATE INDEX CONCURRENTLY" */
-	ms_split_parse split;
 } ms_pg_stmt;
 
 typedef struct ms_pg_script {

@@ -185,10 +185,10 @@ static void set_tag(char *tag, const PgQuery__Node *n)
 		tag_with(tag, "ALTER", n->alter_table_stmt->objtype);
 		return;
 	case PG_QUERY__NODE__NODE_RENAME_STMT:
+		/* RENAME COLUMN names its relation's kind; RENAME CONSTRAINT
+		 * leaves relationType unset in gram.y, and is on a table. */
 		tag_with(tag, "ALTER", n->rename_stmt->rename_type ==
-			PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN ||
-			n->rename_stmt->rename_type ==
-			PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT ?
+			PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN ?
 			n->rename_stmt->relation_type : n->rename_stmt->rename_type);
 		return;
 	case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
@@ -317,23 +317,6 @@ static ms_stmt_class classify(const PgQuery__Node *n, const char **no_block)
 	}
 	*no_block = no_block_name(n);
 	return *no_block ? MS_STMT_NO_BLOCK : MS_STMT_PLAIN;
-}
-
-/*
- * Whether sqlparser 0.61 (Prisma >= 7.4's splitter) parses the statement.
- * Only DROP INDEX CONCURRENTLY is documented as rejected (prisma-engines
- * PR #5847); see docs/execution.md for what else is known.
- */
-static ms_split_parse split_parse(const PgQuery__Node *n)
-{
-	switch (n->node_case) {
-	case PG_QUERY__NODE__NODE_DROP_STMT:
-		return n->drop_stmt->concurrent ? MS_SPLIT_REJECTS : MS_SPLIT_PARSES;
-	case PG_QUERY__NODE__NODE_DO_STMT:
-		return MS_SPLIT_UNSURE;
-	default:
-		return MS_SPLIT_PARSES;
-	}
 }
 
 /* Skip whitespace and comments (-- to end of line, nested block comments)
@@ -547,7 +530,6 @@ static int take_statements(ms_pg_script *out, PgQuery__ParseResult *pr)
 		st->line = line;
 		set_tag(st->tag, raw->stmt);
 		st->cls = classify(raw->stmt, &st->no_block);
-		st->split = split_parse(raw->stmt);
 	}
 	return MS_OK;
 }

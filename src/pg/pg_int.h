@@ -7,6 +7,16 @@
 
 #include "migsim/pg.h"
 
+/* What sqlparser 0.61 (Prisma >= 7.4 split mode) makes of a statement;
+ * ordered from best to worst. */
+typedef enum ms_split_parse {
+	MS_SPLIT_PARSES,
+	MS_SPLIT_UNSURE,
+	MS_SPLIT_REJECTS
+} ms_split_parse;
+
+ms_split_parse ms_pg__sqlparser_accepts(const ms_pg_script *s, size_t i);
+
 /* The statement node of statement i of a parsed script. */
 PgQuery__Node *ms_pg__stmt_node(const ms_pg_script *script, size_t i);
 

@@ -272,11 +272,11 @@ static ms_split_parse split_verdict(const ms_pg_script *s)
 {
 	ms_split_parse v = MS_SPLIT_PARSES;
 
-	for (size_t i = 0; i < s->count; i++) {
-		if (s->stmts[i].split == MS_SPLIT_REJECTS)
-			return MS_SPLIT_REJECTS;
-		if (s->stmts[i].split == MS_SPLIT_UNSURE)
-			v = MS_SPLIT_UNSURE;
+	for (size_t i = 0; i < s->count && v != MS_SPLIT_REJECTS; i++) {
+		ms_split_parse one = ms_pg__sqlparser_accepts(s, i);
+
+		if (one > v)
+			v = one;
 	}
 	return v;
 }
