@@ -71,7 +71,9 @@ typedef struct ms_pg_stmt {
 	char tag[48];        /* command tag, e.g. "CREATE INDEX" */
 	ms_stmt_class cls;
 	const char *no_block;/* MS_STMT_NO_BLOCK: PostgreSQL's name for it,
-	                        e.g. "CREATE INDEX CONCURRENTLY" */
+	                        e.g. "CREATE INDEX CONCURRENTLY"; for
+	                        MS_STMT_TXN_OTHER, the name in its 25P01
+	                        "can only be used in transaction blocks" */
 } ms_pg_stmt;
 
 typedef struct ms_pg_script {

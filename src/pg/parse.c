@@ -295,16 +295,31 @@ static ms_stmt_class classify(const PgQuery__Node *n, const char **no_block)
 {
 	*no_block = NULL;
 	if (n->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT) {
+		/* For MS_STMT_TXN_OTHER, no_block names what PostgreSQL says
+		 * "can only be used in transaction blocks" (25P01). */
 		switch (n->transaction_stmt->kind) {
 		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
 		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
 			return MS_STMT_BEGIN;
 		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
-			return n->transaction_stmt->chain ? MS_STMT_TXN_OTHER :
-				MS_STMT_COMMIT;
+			if (!n->transaction_stmt->chain)
+				return MS_STMT_COMMIT;
+			*no_block = "COMMIT AND CHAIN";
+			return MS_STMT_TXN_OTHER;
 		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
-			return n->transaction_stmt->chain ? MS_STMT_TXN_OTHER :
-				MS_STMT_ROLLBACK;
+			if (!n->transaction_stmt->chain)
+				return MS_STMT_ROLLBACK;
+			*no_block = "ROLLBACK AND CHAIN";
+			return MS_STMT_TXN_OTHER;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT:
+			*no_block = "SAVEPOINT";
+			return MS_STMT_TXN_OTHER;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE:
+			*no_block = "RELEASE SAVEPOINT";
+			return MS_STMT_TXN_OTHER;
+		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO:
+			*no_block = "ROLLBACK TO SAVEPOINT";
+			return MS_STMT_TXN_OTHER;
 		case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED:
 			*no_block = "COMMIT PREPARED";
 			return MS_STMT_NO_BLOCK;
@@ -361,8 +376,6 @@ static const struct {
 	const char *sqlstate;
 	const char *hint;
 } parse_codes[] = {
-	{ "invalid Unicode escape at or near", "22025",
-	  "Unicode escapes must be \\uXXXX or \\UXXXXXXXX." },
 	{ "invalid byte sequence for encoding", "22021", NULL },
 	{ "unsafe use of \\' in a string literal", "22P06",
 	  "Use '' to write quotes in strings. \\' is insecure in "
@@ -407,9 +420,21 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static void classify_parse_error(ms_pg_error *pe)
+static void classify_parse_error(ms_pg_error *pe, const char *funcname)
 {
 	const char *m = pe->message;
+
+	/* The same text from two places: E'\u...' in the scanner, U&'\...'
+	 * in parser.c. */
+	if (strcmp(m, "invalid Unicode escape") == 0 && funcname) {
+		int scanner = strcmp(funcname, "core_yylex") == 0;
+
+		memcpy(pe->sqlstate, scanner ? "22025" : "42601", 6);
+		pe->hint = ms_strdup(scanner ?
+			"Unicode escapes must be \\uXXXX or \\UXXXXXXXX." :
+			"Unicode escapes must be \\XXXX or \\+XXXXXX.");
+		return;
+	}
 
 	for (size_t i = 0; i < sizeof(parse_codes) / sizeof(parse_codes[0]); i++)
 		if (strncmp(m, parse_codes[i].prefix,
@@ -492,7 +517,7 @@ static int take_parse_error(ms_pg_script *out, const PgQueryError *e)
 	if (ms_pg_error_set(pe, "42601", "%s", e->message) < 0)
 		return MS_ENOMEM;
 	pe->position = e->cursorpos;
-	classify_parse_error(pe);
+	classify_parse_error(pe, e->funcname);
 	if (widen_junk_token(pe, out->sql, out->sql_len) < 0)
 		return MS_ENOMEM;
 	if (e->funcname && strcmp(e->funcname, "scanner_yyerror") == 0) {

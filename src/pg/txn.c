@@ -110,8 +110,17 @@ static int run_stmt(runner *r, size_t i, int multi, ms_error *err)
 			return ret;
 		return begin_txn(r, i + 1, err);
 	case MS_STMT_TXN_OTHER:
+		if (!r->in_block && st->no_block) {
+			/* xact.c: RequireTransactionBlock / DefineSavepoint and
+			 * friends refuse an implicit block or a lone statement. */
+			if (fails(r, i, "25P01", "%s can only be used in transaction "
+			    "blocks", st->no_block) < 0)
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			return MS_OK;
+		}
 		res->verdict = MS_VERDICT_UNKNOWN;
-		res->note = "savepoints and prepared transactions are not modelled";
+		res->note = "savepoints, chained and prepared transactions inside "
+			"BEGIN are not modelled";
 		return MS_OK;
 	case MS_STMT_NO_BLOCK:
 		if (multi || r->in_block) {
@@ -192,15 +201,16 @@ static int run_split(runner *r, ms_error *err)
 			r->out->failed_stmt = (int)i + 1;
 			return stop_at(r, i, err);
 		}
-		if (crash_after(r, i)) {
-			r->out->crashed = 1;
-			return stop_at(r, i, err);
-		}
 		/* COMMIT and ROLLBACK already ended the transaction and opened
 		 * the next; otherwise autocommit unless a block is open. */
-		if (!r->in_block) {
-			if ((ret = commit_txn(r, i + 1, err)) < 0)
-				return ret;
+		if (!r->in_block && (ret = commit_txn(r, i + 1, err)) < 0)
+			return ret;
+		if (crash_after(r, i)) {
+			/* Killed once statement i's own message completed. */
+			r->out->crashed = 1;
+			for (size_t j = i + 1; j < s->count; j++)
+				r->out->n_not_run++;
+			return r->in_block ? rollback_txn(r, err) : MS_OK;
 		}
 	}
 	if (r->in_block) {
