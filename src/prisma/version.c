@@ -100,9 +100,17 @@ int ms_prisma_profile_for(ms_prisma_profile *out, const ms_prisma_version *v,
 /* The first "M.m.p" in a version or range string ("^6.19.0" -> 6.19.0). */
 static int version_in(ms_prisma_version *out, const char *s)
 {
+	char v[32];
+	size_t n;
+
 	while (*s && !isdigit((unsigned char)*s))
 		s++;
-	return *s && ms_prisma_version_parse(out, s, NULL) == MS_OK;
+	n = strspn(s, "0123456789.");
+	if (n == 0 || n >= sizeof(v))
+		return 0;
+	memcpy(v, s, n);
+	v[n] = '\0';
+	return ms_prisma_version_parse(out, v, NULL) == MS_OK;
 }
 
 static int json_lookup(ms_prisma_version *out, json_t *root,

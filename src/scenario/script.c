@@ -441,10 +441,12 @@ static int parse_script(ms_scenario *sc, const char *path, ms_error *err)
 			n--;
 		}
 		if (n == 0) {
-			if (!in_lesson) {
-				free(comment);
-				comment = NULL;
-			}
+			/* A blank line ends the lesson, and detaches a comment
+			 * from the step below it. */
+			if (in_lesson && sc->lesson)
+				in_lesson = 0;
+			free(comment);
+			comment = NULL;
 			continue;
 		}
 		if (line[0] == '#') {
