@@ -135,7 +135,8 @@ typedef struct ms_pg_result {
 	int crashed;             /* a fault killed the process */
 	int session_aborted;     /* failed inside BEGIN..COMMIT: the session
 	                            is left in an aborted block */
-	int block_open;          /* ended inside BEGIN without COMMIT */
+	int block_open;          /* ended inside BEGIN without COMMIT: the
+	                            block stays open on the session */
 	size_t n_ok, n_unknown, n_failed, n_not_run;
 	ms_pg_stmt_result *stmts;/* one per statement of the script */
 	size_t count;
@@ -143,14 +144,32 @@ typedef struct ms_pg_result {
 } ms_pg_result;
 
 /*
- * Run a parsed script against the simulated database in store, as the
- * given Prisma execution mode sends it, inside the caller's store
- * transaction: committed effects stay, rolled-back ones are undone with
- * savepoints.  The outcome (including a predicted PostgreSQL failure) is
- * in out; the return value is MS_OK or a state-file error.  Clear out
- * with ms_pg_result_clear.
+ * One database connection.  An explicit BEGIN left open by a script stays
+ * open across the scripts that follow on the same connection, as it does
+ * for Prisma's engine, which sends every migration and its ledger writes
+ * on one session; closing the connection rolls such a block back.
  */
-int ms_pg_execute(ms_pg_result *out, ms_store *store,
+typedef struct ms_pg_session {
+	int in_block;    /* a BEGIN is open (its savepoint is in the store) */
+	int aborted;     /* a statement failed inside that block */
+} ms_pg_session;
+
+#define MS_PG_SESSION_INIT { 0, 0 }
+
+/* The connection ends: an open block is rolled back. */
+int ms_pg_session_close(ms_pg_session *session, ms_store *store,
+	ms_error *err);
+
+/*
+ * Run a parsed script against the simulated database in store, on
+ * session (NULL: a connection of its own, closed at the end), as the
+ * given execution mode sends it, inside the caller's store transaction:
+ * committed effects stay, rolled-back ones are undone with savepoints.
+ * The outcome (including a predicted PostgreSQL failure) is in out; the
+ * return value is MS_OK or a state-file error.  Clear out with
+ * ms_pg_result_clear.
+ */
+int ms_pg_execute(ms_pg_result *out, ms_store *store, ms_pg_session *session,
 	const ms_pg_script *script, ms_exec_mode mode,
 	const ms_pg_fault *fault, ms_error *err);
 void ms_pg_result_clear(ms_pg_result *r);

@@ -75,7 +75,8 @@ int cmd_sql(cli_opts *o)
 	if (read_input(&sql, o->args[0], &err) < 0 ||
 	    ms_pg_parse(&script, sql.ptr, sql.len, &err) < 0 ||
 	    cli_open_state(&store, o, what, &err) < 0 ||
-	    ms_pg_execute(&run, store, &script, MS_EXEC_PSQL, NULL, &err) < 0) {
+	    ms_pg_execute(&run, store, NULL, &script, MS_EXEC_PSQL, NULL,
+	    &err) < 0) {
 		status = cli_fail(o, &err);
 		goto out;
 	}

@@ -21,7 +21,10 @@
  * like split mode, with no splitter to fall back from.
  *
  * The simulated PostgreSQL transaction is an SQLite savepoint inside the
- * command's store transaction.
+ * command's store transaction.  A BEGIN left open at the end of a script
+ * keeps its savepoint open on the session, so whatever the connection
+ * does next (Prisma's ledger writes, the next migration) happens inside
+ * it until COMMIT, ROLLBACK or the end of the connection.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,10 +39,15 @@ typedef struct runner {
 	const ms_pg_script *script;
 	const ms_pg_fault *fault;
 	ms_pg_result *out;
+	ms_pg_session *session;
 	size_t fault_at;        /* 0-based statement of the fault */
 	size_t open_from;       /* first statement of the open transaction */
-	int in_block;           /* inside an explicit BEGIN */
 } runner;
+
+static int oom(ms_error *err)
+{
+	return ms_error_set(err, MS_ENOMEM, "out of memory");
+}
 
 static int fails(runner *r, size_t i, const char *sqlstate, const char *fmt,
 	const char *arg)
@@ -72,6 +80,45 @@ static int rollback_txn(runner *r, ms_error *err)
 	return ms_store_rollback_to(r->store, TXN, err);
 }
 
+static int run_txn_stmt(runner *r, size_t i, ms_error *err)
+{
+	const ms_pg_stmt *st = &r->script->stmts[i];
+	ms_pg_stmt_result *res = &r->out->stmts[i];
+	int ret;
+
+	switch (st->cls) {
+	case MS_STMT_BEGIN:
+		/* A second BEGIN only warns (25001 WARNING); statements
+		 * already run join the block either way. */
+		r->session->in_block = 1;
+		return MS_OK;
+	case MS_STMT_COMMIT:
+		/* Without a block PostgreSQL warns "there is no transaction
+		 * in progress" and commits the implicit one all the same. */
+		r->session->in_block = 0;
+		if ((ret = commit_txn(r, i + 1, err)) < 0)
+			return ret;
+		return begin_txn(r, i + 1, err);
+	case MS_STMT_ROLLBACK:
+		r->session->in_block = 0;
+		if ((ret = rollback_txn(r, err)) < 0)
+			return ret;
+		return begin_txn(r, i + 1, err);
+	default:
+		break;
+	}
+	if (!r->session->in_block && st->no_block) {
+		/* xact.c: RequireTransactionBlock / DefineSavepoint and friends
+		 * refuse an implicit block or a lone statement. */
+		return fails(r, i, "25P01", "%s can only be used in transaction "
+			"blocks", st->no_block) < 0 ? oom(err) : MS_OK;
+	}
+	res->verdict = MS_VERDICT_UNKNOWN;
+	res->note = "savepoints, chained and prepared transactions inside BEGIN "
+		"are not modelled";
+	return MS_OK;
+}
+
 /*
  * Run statement i.  `multi` is whether the message it arrived in holds
  * more than one statement (an implicit transaction block).
@@ -85,57 +132,33 @@ static int run_stmt(runner *r, size_t i, int multi, ms_error *err)
 
 	res->ran = 1;
 	res->verdict = MS_VERDICT_OK;
+	if (r->session->aborted && st->cls != MS_STMT_COMMIT &&
+	    st->cls != MS_STMT_ROLLBACK)
+		return fails(r, i, "25P02", "%s", "current transaction is aborted, "
+			"commands ignored until end of transaction block") < 0 ?
+			oom(err) : MS_OK;
 	if (r->fault && !r->fault->crash && r->fault_at == i) {
 		res->verdict = MS_VERDICT_FAILS;
 		return ms_pg__injected_error(&r->out->error, r->fault->sqlstate,
-			r->fault->message) < 0 ?
-			ms_error_set(err, MS_ENOMEM, "out of memory") : MS_OK;
+			r->fault->message) < 0 ? oom(err) : MS_OK;
 	}
-	switch (st->cls) {
-	case MS_STMT_BEGIN:
-		/* A second BEGIN only warns (25001 WARNING); statements
-		 * already run join the block either way. */
-		r->in_block = 1;
-		return MS_OK;
-	case MS_STMT_COMMIT:
-		/* Without a block PostgreSQL warns "there is no transaction
-		 * in progress" and commits the implicit one all the same. */
-		r->in_block = 0;
-		if ((ret = commit_txn(r, i + 1, err)) < 0)
-			return ret;
-		return begin_txn(r, i + 1, err);
-	case MS_STMT_ROLLBACK:
-		r->in_block = 0;
-		if ((ret = rollback_txn(r, err)) < 0)
-			return ret;
-		return begin_txn(r, i + 1, err);
-	case MS_STMT_TXN_OTHER:
-		if (!r->in_block && st->no_block) {
-			/* xact.c: RequireTransactionBlock / DefineSavepoint and
-			 * friends refuse an implicit block or a lone statement. */
-			if (fails(r, i, "25P01", "%s can only be used in transaction "
-			    "blocks", st->no_block) < 0)
-				return ms_error_set(err, MS_ENOMEM, "out of memory");
-			return MS_OK;
+	if (st->cls == MS_STMT_BEGIN || st->cls == MS_STMT_COMMIT ||
+	    st->cls == MS_STMT_ROLLBACK || st->cls == MS_STMT_TXN_OTHER) {
+		if (r->session->aborted) {
+			/* COMMIT of an aborted block rolls back; either ends it. */
+			r->session->aborted = 0;
 		}
-		res->verdict = MS_VERDICT_UNKNOWN;
-		res->note = "savepoints, chained and prepared transactions inside "
-			"BEGIN are not modelled";
+		return run_txn_stmt(r, i, err);
+	}
+	if (st->cls == MS_STMT_NO_BLOCK && (multi || r->session->in_block)) {
+		if (fails(r, i, "25001", "%s cannot run inside a transaction block",
+		    st->no_block) < 0)
+			return oom(err);
+		/* PostgreSQL 15.18's reporting site (docs/postgresql.md). */
+		r->out->error.file = "xact.c";
+		r->out->error.line = 3486;
+		r->out->error.routine = "PreventInTransactionBlock";
 		return MS_OK;
-	case MS_STMT_NO_BLOCK:
-		if (multi || r->in_block) {
-			if (fails(r, i, "25001", "%s cannot run inside a transaction "
-			    "block", st->no_block) < 0)
-				return ms_error_set(err, MS_ENOMEM, "out of memory");
-			/* PostgreSQL 15.18's reporting site (docs/postgresql.md). */
-			r->out->error.file = "xact.c";
-			r->out->error.line = 3486;
-			r->out->error.routine = "PreventInTransactionBlock";
-			return MS_OK;
-		}
-		break;
-	case MS_STMT_PLAIN:
-		break;
 	}
 	ret = ms_pg__catalog_apply(&res->verdict, &note, &r->out->error,
 		r->store, r->script, i, err);
@@ -148,15 +171,47 @@ static int crash_after(const runner *r, size_t i)
 	return r->fault && r->fault->crash && r->fault_at == i;
 }
 
-/* After a failure or crash at statement i: undo the open transaction and
- * mark the rest as never run. */
-static int stop_at(runner *r, size_t i, ms_error *err)
+static void count_not_run(runner *r, size_t i)
 {
 	for (size_t j = i + 1; j < r->script->count; j++)
 		r->out->n_not_run++;
-	if (r->in_block && r->out->stmts[i].verdict == MS_VERDICT_FAILS)
+}
+
+/*
+ * After a failure at statement i: inside an explicit block the session is
+ * left aborted (its effects go when the block ends, as here); otherwise
+ * the implicit transaction is rolled back.
+ */
+static int failed_at(runner *r, size_t i, ms_error *err)
+{
+	r->out->failed_stmt = (int)i + 1;
+	count_not_run(r, i);
+	if (r->session->in_block) {
 		r->out->session_aborted = 1;
+		r->session->aborted = 1;
+		r->session->in_block = 0;
+	}
 	return rollback_txn(r, err);
+}
+
+/* The process dies after statement i: the connection's end rolls back
+ * whatever is not committed. */
+static int crashed_at(runner *r, size_t i, int txn_open, ms_error *err)
+{
+	r->out->crashed = 1;
+	count_not_run(r, i);
+	r->session->in_block = 0;
+	return txn_open ? rollback_txn(r, err) : MS_OK;
+}
+
+/* The script ends: an open BEGIN stays open on the session. */
+static int end_of_script(runner *r, int txn_open, ms_error *err)
+{
+	if (r->session->in_block) {
+		r->out->block_open = 1;
+		return MS_OK;
+	}
+	return txn_open ? commit_txn(r, r->script->count, err) : MS_OK;
 }
 
 static int run_batch(runner *r, ms_error *err)
@@ -164,27 +219,18 @@ static int run_batch(runner *r, ms_error *err)
 	const ms_pg_script *s = r->script;
 	int multi = s->count > 1, ret;
 
-	if ((ret = begin_txn(r, 0, err)) < 0)
+	r->open_from = 0;
+	if (!r->session->in_block && (ret = begin_txn(r, 0, err)) < 0)
 		return ret;
 	for (size_t i = 0; i < s->count; i++) {
 		if ((ret = run_stmt(r, i, multi, err)) < 0)
 			return ret;
-		if (r->out->stmts[i].verdict == MS_VERDICT_FAILS) {
-			r->out->failed_stmt = (int)i + 1;
-			return stop_at(r, i, err);
-		}
-		if (crash_after(r, i)) {
-			r->out->crashed = 1;
-			return stop_at(r, i, err);
-		}
+		if (r->out->stmts[i].verdict == MS_VERDICT_FAILS)
+			return failed_at(r, i, err);
+		if (crash_after(r, i))
+			return crashed_at(r, i, 1, err);
 	}
-	if (r->in_block) {
-		/* The block outlives the message; the connection's end rolls
-		 * it back (execution-modes.md 2.4). */
-		r->out->block_open = 1;
-		return rollback_txn(r, err);
-	}
-	return commit_txn(r, s->count, err);
+	return end_of_script(r, 1, err);
 }
 
 static int run_split(runner *r, ms_error *err)
@@ -192,32 +238,23 @@ static int run_split(runner *r, ms_error *err)
 	const ms_pg_script *s = r->script;
 	int ret;
 
+	r->open_from = 0;
 	for (size_t i = 0; i < s->count; i++) {
-		if (!r->in_block && (ret = begin_txn(r, i, err)) < 0)
+		if (!r->session->in_block && (ret = begin_txn(r, i, err)) < 0)
 			return ret;
 		if ((ret = run_stmt(r, i, 0, err)) < 0)
 			return ret;
-		if (r->out->stmts[i].verdict == MS_VERDICT_FAILS) {
-			r->out->failed_stmt = (int)i + 1;
-			return stop_at(r, i, err);
-		}
+		if (r->out->stmts[i].verdict == MS_VERDICT_FAILS)
+			return failed_at(r, i, err);
 		/* COMMIT and ROLLBACK already ended the transaction and opened
 		 * the next; otherwise autocommit unless a block is open. */
-		if (!r->in_block && (ret = commit_txn(r, i + 1, err)) < 0)
+		if (!r->session->in_block &&
+		    (ret = commit_txn(r, i + 1, err)) < 0)
 			return ret;
-		if (crash_after(r, i)) {
-			/* Killed once statement i's own message completed. */
-			r->out->crashed = 1;
-			for (size_t j = i + 1; j < s->count; j++)
-				r->out->n_not_run++;
-			return r->in_block ? rollback_txn(r, err) : MS_OK;
-		}
+		if (crash_after(r, i))
+			return crashed_at(r, i, r->session->in_block, err);
 	}
-	if (r->in_block) {
-		r->out->block_open = 1;
-		return rollback_txn(r, err);
-	}
-	return MS_OK;
+	return end_of_script(r, 0, err);
 }
 
 static void finish(ms_pg_result *out, const ms_pg_script *s)
@@ -234,16 +271,13 @@ static void finish(ms_pg_result *out, const ms_pg_script *s)
 	}
 	if (out->n_failed)
 		out->verdict = MS_VERDICT_FAILS;
-	else if (out->n_unknown || out->block_open)
+	else if (out->n_unknown)
 		out->verdict = MS_VERDICT_UNKNOWN;
 	else
 		out->verdict = MS_VERDICT_OK;
-	if (out->block_open && out->unknown_note == NULL)
-		out->unknown_note = "the script ends inside BEGIN without COMMIT; "
-			"Prisma's next ledger write would run inside that block";
 }
 
-static int run_mode(ms_pg_result *out, ms_store *store,
+static int run_mode(ms_pg_result *out, ms_store *store, ms_pg_session *ses,
 	const ms_pg_script *s, int split, const ms_pg_fault *fault,
 	ms_error *err)
 {
@@ -255,6 +289,7 @@ static int run_mode(ms_pg_result *out, ms_store *store,
 	r.script = s;
 	r.fault = fault;
 	r.out = out;
+	r.session = ses;
 	if (fault)
 		r.fault_at = fault->stmt > 0 ? (size_t)fault->stmt - 1 :
 			s->count - 1;
@@ -274,7 +309,7 @@ static int alloc_result(ms_pg_result *out, size_t n, ms_exec_mode mode,
 	out->count = n;
 	out->stmts = calloc(n ? n : 1, sizeof(*out->stmts));
 	if (out->stmts == NULL)
-		return ms_error_set(err, MS_ENOMEM, "out of memory");
+		return oom(err);
 	return MS_OK;
 }
 
@@ -308,18 +343,21 @@ static int same_outcome(const ms_pg_result *a, const ms_pg_result *b)
 }
 
 /* sqlparser may or may not accept the file: simulate both ways. */
-static int run_unsure(ms_pg_result *out, ms_store *store,
+static int run_unsure(ms_pg_result *out, ms_store *store, ms_pg_session *ses,
 	const ms_pg_script *s, const ms_pg_fault *fault, ms_error *err)
 {
+	ms_pg_session saved = *ses;
 	ms_pg_result batch;
 	int ret;
 
 	if ((ret = alloc_result(&batch, s->count, MS_EXEC_SPLIT, err)) < 0)
 		return ret;
 	if ((ret = ms_store_savepoint(store, PROBE, err)) < 0 ||
-	    (ret = run_mode(&batch, store, s, 0, fault, err)) < 0 ||
-	    (ret = ms_store_rollback_to(store, PROBE, err)) < 0 ||
-	    (ret = run_mode(out, store, s, 1, fault, err)) < 0)
+	    (ret = run_mode(&batch, store, ses, s, 0, fault, err)) < 0 ||
+	    (ret = ms_store_rollback_to(store, PROBE, err)) < 0)
+		goto out;
+	*ses = saved;
+	if ((ret = run_mode(out, store, ses, s, 1, fault, err)) < 0)
 		goto out;
 	if (!same_outcome(&batch, out)) {
 		out->split_unsure = 1;
@@ -333,15 +371,12 @@ out:
 	return ret;
 }
 
-int ms_pg_execute(ms_pg_result *out, ms_store *store,
+static int dispatch(ms_pg_result *out, ms_store *store, ms_pg_session *ses,
 	const ms_pg_script *s, ms_exec_mode mode, const ms_pg_fault *fault,
 	ms_error *err)
 {
 	ms_split_parse sp;
-	int ret;
 
-	if ((ret = alloc_result(out, s->count, mode, err)) < 0)
-		return ret;
 	if (s->parse_failed) {
 		/* PostgreSQL rejects the whole string before running any of
 		 * it; sqlparser rejects it too, so split mode falls back. */
@@ -349,21 +384,53 @@ int ms_pg_execute(ms_pg_result *out, ms_store *store,
 		out->fell_back = mode == MS_EXEC_SPLIT;
 		out->sent = s->sql;
 		out->sent_len = s->sql_len;
+		if (ses->in_block) {
+			ses->aborted = 1;
+			out->session_aborted = 1;
+		}
 		return ms_pg_error_copy(&out->error, &s->parse_error) < 0 ?
-			ms_error_set(err, MS_ENOMEM, "out of memory") : MS_OK;
+			oom(err) : MS_OK;
 	}
 	if (mode == MS_EXEC_BATCH)
-		return run_mode(out, store, s, 0, fault, err);
+		return run_mode(out, store, ses, s, 0, fault, err);
 	if (mode == MS_EXEC_PSQL)
-		return run_mode(out, store, s, 1, fault, err);
+		return run_mode(out, store, ses, s, 1, fault, err);
 	sp = split_verdict(s);
 	if (sp == MS_SPLIT_REJECTS) {
 		out->fell_back = 1;
-		return run_mode(out, store, s, 0, fault, err);
+		return run_mode(out, store, ses, s, 0, fault, err);
 	}
 	if (sp == MS_SPLIT_PARSES)
-		return run_mode(out, store, s, 1, fault, err);
-	return run_unsure(out, store, s, fault, err);
+		return run_mode(out, store, ses, s, 1, fault, err);
+	return run_unsure(out, store, ses, s, fault, err);
+}
+
+int ms_pg_execute(ms_pg_result *out, ms_store *store, ms_pg_session *session,
+	const ms_pg_script *s, ms_exec_mode mode, const ms_pg_fault *fault,
+	ms_error *err)
+{
+	ms_pg_session own = MS_PG_SESSION_INIT;
+	int ret;
+
+	if ((ret = alloc_result(out, s->count, mode, err)) < 0)
+		return ret;
+	ret = dispatch(out, store, session ? session : &own, s, mode, fault,
+		err);
+	if (ret == MS_OK && session == NULL)
+		ret = ms_pg_session_close(&own, store, err);
+	return ret;
+}
+
+int ms_pg_session_close(ms_pg_session *session, ms_store *store,
+	ms_error *err)
+{
+	int ret = MS_OK;
+
+	if (session->in_block)
+		ret = ms_store_rollback_to(store, TXN, err);
+	session->in_block = 0;
+	session->aborted = 0;
+	return ret;
 }
 
 void ms_pg_result_clear(ms_pg_result *r)

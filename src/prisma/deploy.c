@@ -233,11 +233,18 @@ static void note_run(ms_prisma_result *res, const char *name,
 	if (r->unknown_note && r->verdict == MS_VERDICT_UNKNOWN)
 		ms_prisma__note(res, "%s: prediction unknown: %s", name,
 			r->unknown_note);
+	if (r->block_open)
+		ms_prisma__note(res, "%s: the script ends inside BEGIN without "
+			"COMMIT; the engine goes on inside that transaction (its "
+			"ledger writes and later migrations too) and PostgreSQL rolls "
+			"it all back when deploy disconnects", name);
 }
 
-/* Run one pending migration.  *stop = 1 when deploy ends here. */
+/* Run one pending migration on the engine's session.  *stop = 1 when
+ * deploy ends here. */
 static int apply_one(int *stop, ms_prisma_result *res, ms_store *store,
-	const ms_migration *m, const ms_prisma_opts *o, ms_error *err)
+	ms_pg_session *session, const ms_migration *m, const ms_prisma_opts *o,
+	ms_error *err)
 {
 	const ms_prisma_fault *f = fault_for(o, m->name);
 	ms_pg_script script;
@@ -264,7 +271,7 @@ static int apply_one(int *stop, ms_prisma_result *res, ms_store *store,
 	    err)) < 0)
 		goto out;
 	ms_buf_printf(&res->out, "Applying migration `%s`\n", m->name);
-	if ((ret = ms_pg_execute(&run, store, &script, o->profile.exec,
+	if ((ret = ms_pg_execute(&run, store, session, &script, o->profile.exec,
 	    f ? &f->pg : NULL, err)) < 0 ||
 	    (ret = journal(store, m->name, &script, &run, err)) < 0)
 		goto out;
@@ -349,6 +356,7 @@ static void summarize(ms_prisma_result *res, const ms_prisma_opts *o)
 int ms_prisma_deploy(ms_prisma_result *res, ms_store *store,
 	const ms_migdir *dir, const ms_prisma_opts *o, ms_error *err)
 {
+	ms_pg_session session = MS_PG_SESSION_INIT;
 	ms_ledger ledger;
 	int stop = 0, ret;
 
@@ -376,9 +384,12 @@ int ms_prisma_deploy(ms_prisma_result *res, ms_store *store,
 			p3015(res, m, o);
 			break;
 		}
-		if ((ret = apply_one(&stop, res, store, m, o, err)) < 0)
+		if ((ret = apply_one(&stop, res, store, &session, m, o, err)) < 0)
 			goto done;
 	}
+	/* The engine exits and its connection closes. */
+	if ((ret = ms_pg_session_close(&session, store, err)) < 0)
+		goto done;
 	if (res->exit_status == 0)
 		print_applied(res, o);
 done:

@@ -305,12 +305,32 @@ static void prisma_text(ms_buf *out, const char *s)
 	ms_buf_put(out, "", 0);
 }
 
+static int compare_files(runner *r, const ms_step *st)
+{
+	ms_buf a = MS_BUF_INIT, b = MS_BUF_INIT;
+	int ret = 0;
+
+	if (read_whole(&a, st->argv[0]) < 0)
+		ret = fail(r, st, "%s: no such file", st->argv[0]);
+	else if (read_whole(&b, st->argv[1]) < 0)
+		ret = fail(r, st, "%s: no such file", st->argv[1]);
+	else if (a.len != b.len || (a.len && memcmp(a.ptr, b.ptr, a.len) != 0))
+		ret = fail(r, st, "%s and %s differ", st->argv[0], st->argv[1]);
+	ms_buf_free(&a);
+	ms_buf_free(&b);
+	return ret;
+}
+
 static int compare(runner *r, const ms_step *st)
 {
-	const ms_buf *b = strcmp(st->argv[0], "stdout") == 0 ? &r->out : &r->err;
+	const ms_buf *b;
 	ms_buf want = MS_BUF_INIT, got = MS_BUF_INIT;
 	int ret = 0;
 
+	if (strcmp(st->argv[0], "stdout") != 0 &&
+	    strcmp(st->argv[0], "stderr") != 0)
+		return compare_files(r, st);
+	b = strcmp(st->argv[0], "stdout") == 0 ? &r->out : &r->err;
 	if (!r->ran_command)
 		return fail(r, st, "no migsim command has run yet");
 	prisma_text(&got, ms_buf_cstr(b));

@@ -28,7 +28,7 @@ static const verb_info verbs[] = {
 	{ "migsim", MS_VERB_MIGSIM, 1, -1, 1, -1, "migsim COMMAND [flags]" },
 	{ "stdout", MS_VERB_STDOUT, 1, 1, 1, -1, "stdout 'REGEX'" },
 	{ "stderr", MS_VERB_STDERR, 1, 1, 1, -1, "stderr 'REGEX'" },
-	{ "cmp", MS_VERB_CMP, 2, 2, 0, 1, "cmp stdout|stderr FILE" },
+	{ "cmp", MS_VERB_CMP, 2, 2, 0, 1, "cmp stdout|stderr|FILE FILE" },
 	{ "exit", MS_VERB_EXIT, 1, 1, 0, -1, "exit STATUS" },
 	{ "cp", MS_VERB_CP, 2, 2, 0, 0, "cp SRC DST" },
 	{ "mv", MS_VERB_MV, 2, 2, 0, 0, "mv SRC DST" },
@@ -245,8 +245,9 @@ static int check_args(parser *ps, ms_step *st)
 	}
 	case MS_VERB_CMP:
 		return strcmp(st->argv[0], "stdout") == 0 ||
-			strcmp(st->argv[0], "stderr") == 0 ? MS_OK :
-			fail_at(ps, "cmp: '%s': want stdout or stderr", st->argv[0], "");
+			strcmp(st->argv[0], "stderr") == 0 || safe_path(st->argv[0]) ?
+			MS_OK : fail_at(ps, "path '%s' leaves the scenario's directory "
+			"(absolute or with '..')", st->argv[0], "");
 	case MS_VERB_EXIT:
 		return strspn(st->argv[0], "0123456789") == strlen(st->argv[0]) ?
 			MS_OK : fail_at(ps, "exit: '%s' is not a number", st->argv[0], "");
