@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "migsim/ledger.h"
+#include "migsim/pg.h"
 #include "migsim/scenario.h"
 #include "migsim/store.h"
 
@@ -580,6 +581,37 @@ static int check_rows(runner *r, const ms_step *st)
 	return ret;
 }
 
+/* Whether the simulated database has these tables. */
+static int check_tables(runner *r, const ms_step *st)
+{
+	ms_store *s = NULL;
+	ms_error err = MS_ERROR_INIT;
+	int ret = ms_store_open(&s, STATE_FILE, MS_STORE_READONLY, &err);
+
+	for (int i = 0; ret == MS_OK && i < st->argc; i++) {
+		const char *dot = strchr(st->argv[i], '.');
+		char schema[256];
+		const char *name = dot ? dot + 1 : st->argv[i];
+		ms_pg_relation *rels = NULL;
+		size_t n = 0;
+		int found = 0;
+
+		snprintf(schema, sizeof(schema), "%.*s",
+			dot ? (int)(dot - st->argv[i]) : 6, dot ? st->argv[i] : "public");
+		ret = ms_pg_tables(&rels, &n, s, schema, &err);
+		for (size_t k = 0; ret == MS_OK && k < n; k++)
+			found |= strcmp(rels[k].name, name) == 0;
+		ms_pg_relations_free(rels, n);
+		if (ret == MS_OK && found == st->negate) {
+			ms_store_free(s);
+			return fail(r, st, "table %s %s", st->argv[i],
+				found ? "exists, want it absent" : "does not exist");
+		}
+	}
+	ms_store_free(s);
+	return ret < 0 ? fail(r, st, "%s", err.msg) : 0;
+}
+
 static int check_exit(runner *r, const ms_step *st)
 {
 	if (!r->ran_command)
@@ -625,6 +657,7 @@ static int run_step(runner *r, const ms_step *st, ms_error *err)
 			ms_error_set(err, MS_ENOMEM, "out of memory") : 0;
 	case MS_VERB_LEDGER: return check_ledger(r, st);
 	case MS_VERB_ROW:    return check_rows(r, st);
+	case MS_VERB_TABLE:  return check_tables(r, st);
 	}
 	return 0;
 }

@@ -43,8 +43,10 @@ static const verb_info verbs[] = {
 	{ "crash", MS_VERB_CRASH, 1, 1, 0, -1, "crash NAME[:N]" },
 	{ "ledger", MS_VERB_LEDGER, 1, 4, 0, -1,
 	  "ledger total=N applied=N failed=N rolled_back=N" },
-	{ "row", MS_VERB_ROW, 2, -1, 0, -1, "row NAME finished|failed|rolled-back..." },
+	{ "row", MS_VERB_ROW, 1, -1, 0, -1,
+	  "row NAME [finished|failed|rolled-back...]" },
 	{ "sql", MS_VERB_SQL, 1, 1, 0, 0, "sql FILE" },
+	{ "table", MS_VERB_TABLE, 1, -1, 1, -1, "table [SCHEMA.]NAME..." },
 };
 
 static const verb_info *find_verb(const char *name)
