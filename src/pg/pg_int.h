@@ -31,8 +31,11 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 	ms_pg_error *e, ms_store *store, const ms_pg_script *script,
 	size_t i, ms_error *err);
 
-/* Fill e with PostgreSQL's error for an injected SQLSTATE. */
+/* Fill e with PostgreSQL's error for an injected SQLSTATE at statement i:
+ * `message` when given, else PostgreSQL's text for the code with the
+ * statement's names; *note explains when only the condition name fits. */
 int ms_pg__injected_error(ms_pg_error *e, const char *sqlstate,
-	const char *message);
+	const char *message, const ms_pg_script *script, size_t i,
+	const char **note);
 
 #endif

@@ -140,7 +140,8 @@ static int run_stmt(runner *r, size_t i, int multi, ms_error *err)
 	if (r->fault && !r->fault->crash && r->fault_at == i) {
 		res->verdict = MS_VERDICT_FAILS;
 		return ms_pg__injected_error(&r->out->error, r->fault->sqlstate,
-			r->fault->message) < 0 ? oom(err) : MS_OK;
+			r->fault->message, r->script, i, &res->note) < 0 ?
+			oom(err) : MS_OK;
 	}
 	if (st->cls == MS_STMT_BEGIN || st->cls == MS_STMT_COMMIT ||
 	    st->cls == MS_STMT_ROLLBACK || st->cls == MS_STMT_TXN_OTHER) {

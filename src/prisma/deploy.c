@@ -207,21 +207,31 @@ static int report_failure(ms_prisma_result *res, ms_store *store,
 /*
  * An error inside BEGIN .. COMMIT leaves the session aborted, so the
  * engine's UPDATE of logs fails with 25P02 and that error, not P3018,
- * reaches the user (execution-modes.md 2.4, inferred there).
+ * reaches the user; logs stays NULL (execution-modes.md 2.4; recorded
+ * with the oracle on one connection, case H1: docs/prisma.md).
  */
 static void report_aborted(ms_prisma_result *res, const char *name,
-	const ms_pg_result *r)
+	const ms_pg_result *r, const ms_prisma_profile *p)
 {
 	res->exit_status = 1;
-	ms_buf_puts(&res->err, "Error: current transaction is aborted, "
-		"commands ignored until end of transaction block\n\n");
+	ms_buf_puts(&res->err, "Error: ERROR: current transaction is aborted, "
+		"commands ignored until end of transaction block\n");
+	ms_buf_printf(&res->err, "   0: %s::commands::apply_migrations::"
+		"Applying migration\n           with migration_name=",
+		p->schema_core_spans ? "schema_core" : "schema_commands");
+	ms_prisma__rust_debug_str(&res->err, name);
+	ms_buf_printf(&res->err, "\n             at %s\n"
+		"   1: schema_core::state::ApplyMigrations\n             at "
+		"schema-engine/core/src/state.rs:%d\n", p->schema_core_spans ?
+		"schema-engine/core/src/commands/apply_migrations.rs:91" :
+		"schema-engine/commands/src/commands/apply_migrations.rs:95",
+		p->schema_core_spans ? 226 : 260);
 	ms_prisma__note(res, "%s: statement %d failed with %s inside an explicit "
 		"transaction block; the engine's write of the logs column then "
 		"fails with 25P02, so logs stays NULL and the block is rolled back "
-		"when the engine disconnects (inferred: the exact text Prisma "
-		"prints here is not recorded)", name, r->failed_stmt,
-		r->error.sqlstate);
-	res->verdict = MS_VERDICT_UNKNOWN;
+		"when the engine disconnects (the text above was recorded with "
+		"Prisma 6.19.3's WASM engine; the native engine's may differ)",
+		name, r->failed_stmt, r->error.sqlstate);
 }
 
 static void note_run(ms_prisma_result *res, const char *name,
@@ -281,6 +291,12 @@ static int apply_one(int *stop, ms_prisma_result *res, ms_store *store,
 	}
 	take_run(a, &run, &script);
 	note_run(res, m->name, &run);
+	if (f && !f->pg.crash && run.failed_stmt)
+		ms_prisma__note(res, "%s: statement %d fails by injection (%s)%s%s",
+			m->name, run.failed_stmt, f->pg.sqlstate,
+			run.stmts[run.failed_stmt - 1].note ? ": " : "",
+			run.stmts[run.failed_stmt - 1].note ?
+			run.stmts[run.failed_stmt - 1].note : "");
 	if (run.crashed) {
 		res->exit_status = 137;
 		ms_prisma__note(res, "%s: the process was killed after statement %d "
@@ -288,7 +304,7 @@ static int apply_one(int *stop, ms_prisma_result *res, ms_store *store,
 			m->name, f->pg.stmt ? f->pg.stmt : (int)script.count);
 		*stop = 1;
 	} else if (run.session_aborted) {
-		report_aborted(res, m->name, &run);
+		report_aborted(res, m->name, &run, &o->profile);
 		*stop = 1;
 	} else if (run.verdict == MS_VERDICT_FAILS) {
 		ret = report_failure(res, store, id, m->name, &run, &o->profile,

@@ -103,11 +103,11 @@ int ms_prisma_resolve_rolled_back(ms_prisma_result *res, ms_store *store,
 		res->exit_status = 1;
 		ms_buf_puts(&res->err, "Error: Invariant violation: called "
 			"markMigrationRolledBack on a database without migrations "
-			"table.\n\n");
+			"table.\n");
 		ms_prisma__note(res, "the simulated database has no "
 			"_prisma_migrations table yet (no deploy or resolve --applied "
-			"has run); the engine's error text is followed by its span "
-			"trace, which migsim omits");
+			"has run); Prisma follows this line with its engine's span "
+			"trace, which migsim leaves out");
 		goto out;
 	}
 	for (size_t i = 0; i < l.count; i++)
