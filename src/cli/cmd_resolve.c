@@ -32,7 +32,7 @@ int cmd_resolve(cli_opts *o)
 	ms_migdir *dir = NULL;
 	ms_store *store = NULL;
 	char what[600];
-	int status;
+	int status, applied, rolled_back;
 
 	if (o->n_args) {
 		fprintf(o->err, "migsim: resolve takes --applied NAME or "
@@ -41,13 +41,13 @@ int cmd_resolve(cli_opts *o)
 	}
 	/* Like Prisma's CLI: an empty name counts as missing, and the check
 	 * comes before anything touches the database. */
-	if ((!o->applied || !*o->applied) && (!o->rolled_back || !*o->rolled_back)) {
-		ms_prisma_resolve_usage(&res, 0, &err);
-		return cli_render(o, &res, NULL);
-	}
-	if (o->applied && *o->applied && o->rolled_back && *o->rolled_back) {
-		ms_prisma_resolve_usage(&res, 1, &err);
-		return cli_render(o, &res, NULL);
+	applied = o->applied && *o->applied;
+	rolled_back = o->rolled_back && *o->rolled_back;
+	if (applied == rolled_back) {
+		ms_prisma_resolve_usage(&res, applied, &err);
+		status = cli_render(o, &res, NULL);
+		ms_prisma_result_clear(&res);
+		return status;
 	}
 	snprintf(what, sizeof(what), "resolve --%s %s",
 		o->applied ? "applied" : "rolled-back",

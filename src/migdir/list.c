@@ -234,7 +234,7 @@ static int sort_entries(entry *items, size_t n, ms_order order, ms_error *err)
 				ret = ms_error_set(err, MS_ENOMEM, "out of memory");
 		}
 	}
-	if (ret == MS_OK)
+	if (ret == MS_OK && n > 1)
 		qsort(items, n, sizeof(*items), by_key);
 	return ret;
 }
