@@ -1,8 +1,9 @@
 # migsim - build, test, bench and fuzz.  See README.md.
 #
 #   make            build/libmigsim.a and build/migsim
-#   make test       unit tests, CLI tests, scenarios, fuzz corpora; then
-#                   the same again under ASan+UBSan (build/asan)
+#   make test       unit tests, CLI tests, scenarios, fuzz corpora; the unit
+#                   tests and CLI tests under valgrind; then all of it again
+#                   under ASan+UBSan (build/asan)
 #   make test-pg    differential run against a throwaway PostgreSQL 15
 #   make bench      timings and peak memory over ../shared/corpora
 #   make fuzz       libFuzzer targets, FUZZ_TIME seconds each
@@ -37,8 +38,8 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 LIB := $(BUILD)/libmigsim.a
 BIN := $(BUILD)/migsim
 
-.PHONY: all test test-run test-unit test-cli test-asan test-pg bench fuzz \
-        valgrind clean compile_commands.json
+.PHONY: all test test-run test-unit test-cli test-fuzz-replay test-asan test-pg \
+        bench fuzz valgrind clean compile_commands.json
 
 all: $(LIB) $(BIN)
 
@@ -73,9 +74,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 
 test: all
 	$(MAKE) --no-print-directory test-run
+	$(MAKE) --no-print-directory valgrind
 	$(MAKE) --no-print-directory test-asan
 
-test-run: test-unit test-cli
+test-run: test-unit test-cli test-fuzz-replay
 
 test-unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do \
@@ -83,6 +85,50 @@ test-unit: $(UNIT_BINS)
 
 test-cli: $(BIN)
 	MIGSIM_CORPORA=$(abspath $(CORPORA)) sh tests/cli/run.sh $(BIN)
+
+# Every fuzz corpus (seeds and saved crashes) through its target, without
+# libFuzzer.
+FUZZ_TARGETS := migdir split scenario
+REPLAY_BINS := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
+
+$(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -o $@ fuzz/fuzz_$*.c fuzz/replay.c $(LIB) $(LIBS)
+
+test-fuzz-replay: $(REPLAY_BINS)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  printf '%s: ' $$t; $(BUILD)/fuzz/replay_$$t fuzz/corpus/$$t; done
+
+# libFuzzer, with clang: the library is rebuilt with coverage in build/fuzz.
+fuzz:
+	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libmigsim.a
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  clang $(CFLAGS_FUZZ) -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
+	    $(PKG_CFLAGS) -o build/fuzz/fuzz_$$t fuzz/fuzz_$$t.c build/fuzz/libmigsim.a $(LIBS); \
+	  mkdir -p build/fuzz/corpus_$$t; \
+	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+	    -artifact_prefix=fuzz/corpus/$$t/crash- build/fuzz/corpus_$$t fuzz/corpus/$$t; \
+	done
+
+CFLAGS_FUZZ := -std=c11 -g -O1
+
+valgrind: all $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== valgrind $$t"; \
+	  valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+	    --error-exitcode=1 $$t > /dev/null; done
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+	  --error-exitcode=1 $(BIN) replay > /dev/null
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+	  --error-exitcode=1 $(BIN) test tests/cli > /dev/null
+	@echo "valgrind: no definite leaks, no memory errors"
+
+bench: $(BUILD)/bench/bench
+	$(BUILD)/bench/bench $(CORPORA)/civitai__civitai/migrations 3
+
+$(BUILD)/bench/bench: bench/bench.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB) $(LIBS)
 
 test-asan:
 	$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \

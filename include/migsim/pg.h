@@ -16,7 +16,8 @@
 #include "migsim/store.h"
 
 /* libpg_query keeps a per-thread memory context: set it up before the
- * first parse and release it before exit (the program's owner calls both). */
+ * first parse and release it once, at exit (the program's owner calls
+ * both); it cannot be set up again after it was released. */
 void ms_pg_init(void);
 void ms_pg_shutdown(void);
 

@@ -219,6 +219,47 @@ static int check_ledger_args(parser *ps, ms_step *st)
 	return MS_OK;
 }
 
+/*
+ * glibc's regcomp copies the pattern tree for every repetition, so stacked
+ * operators ("a++++...") or huge patterns can take gigabytes (found by
+ * fuzzing).  POSIX leaves stacked repetition undefined anyway.
+ */
+static const char *regex_hazard(const char *re)
+{
+	int bracket = 0, prev_quant = 0;
+
+	if (strlen(re) > 4096)
+		return "longer than 4096 characters";
+	for (const char *p = re; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			prev_quant = 0;
+			continue;
+		}
+		if (bracket) {
+			bracket = *p != ']';
+			continue;
+		}
+		if (*p == '[') {
+			bracket = 1;
+			if (p[1] == ']')
+				p++;
+			prev_quant = 0;
+			continue;
+		}
+		if (strchr("*+?{", *p) && prev_quant)
+			return "repetition operators follow each other";
+		if (*p == '{') {
+			while (p[1] && p[1] != '}')
+				p++;
+			if (p[1] == '}')
+				p++;
+		}
+		prev_quant = strchr("*+?}", *p) != NULL;
+	}
+	return NULL;
+}
+
 /* Checks that need the verb's meaning. */
 static int check_args(parser *ps, ms_step *st)
 {
@@ -228,9 +269,14 @@ static int check_args(parser *ps, ms_step *st)
 	switch (st->verb) {
 	case MS_VERB_STDOUT:
 	case MS_VERB_STDERR: {
-		regex_t *re = malloc(sizeof(*re));
+		regex_t *re;
+		const char *hazard = regex_hazard(st->argv[0]);
 		int rc;
 
+		if (hazard)
+			return fail_at(ps, "bad regular expression '%s': %s",
+				st->argv[0], hazard);
+		re = malloc(sizeof(*re));
 		if (re == NULL)
 			return ms_error_set(ps->err, MS_ENOMEM, "out of memory");
 		rc = regcomp(re, st->argv[0], REG_EXTENDED | REG_NEWLINE);

@@ -134,6 +134,8 @@ int ms_store_uuid(char out[37], ms_store *s, ms_error *err)
 	}
 	if ((ret = get_i64(&count, &found, s, KEY_ID_COUNT, err)) < 0)
 		return ret;
+	if (!found)
+		count = 0;
 	put_le64(input, (uint64_t)seed);
 	put_le64(input + 8, (uint64_t)count);
 	sha256_init(&ctx);

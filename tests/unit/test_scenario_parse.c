@@ -58,6 +58,8 @@ static void bad_inputs(void **state)
 	bad("migsim status 'open\n", "s.txtar:1: unterminated ' quote");
 	bad("migsim test x\n", "s.txtar:1: migsim test cannot run");
 	bad("prisma seven\n", "s.txtar:1: prisma: 'seven'");
+	bad("migsim status\nstdout 'a++++'\n",
+		"s.txtar:2: bad regular expression 'a++++': repetition operators");
 }
 
 static void script(void **state)
