@@ -77,7 +77,7 @@ test: all
 	$(MAKE) --no-print-directory valgrind
 	$(MAKE) --no-print-directory test-asan
 
-test-run: test-unit test-cli test-fuzz-replay
+test-run: test-unit test-fuzz-replay test-cli
 
 test-unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do \
