@@ -19,6 +19,7 @@
 extern const unsigned char ms_seed_scenario[];
 extern const unsigned long ms_seed_scenario_len;
 #define SEED_NAME "scenarios/01-seed-incident.txtar"
+#define LONG_LEDGER 12   /* rows above which only changes are listed */
 
 typedef struct narrator {
 	const cli_opts *o;
@@ -71,7 +72,7 @@ static void time_cell(char out[MS_TIME_BUFSZ], ms_time t)
 static void text_ledger(narrator *n, const ms_event *ev)
 {
 	FILE *f = n->o->out;
-	size_t changes = 0;
+	size_t changes = 0, skipped = 0;
 	int w = 14;
 
 	for (size_t i = 0; i < ev->after->count; i++) {
@@ -93,7 +94,7 @@ static void text_ledger(narrator *n, const ms_event *ev)
 	}
 	fprintf(f, "ledger (%zu row%s; + new, ~ changed):\n", ev->after->count,
 		ev->after->count == 1 ? "" : "s");
-	fprintf(f, "    %-*s  %-11s  %-24s  %-24s  %s\n", w, "migration",
+	fprintf(f, "    %-*s  %-11s  %-30s  %-30s  %s\n", w, "migration",
 		"state", "started", "finished", "rolled back");
 	for (size_t i = 0; i < ev->after->count; i++) {
 		const ms_ledger_row *r = &ev->after->rows[i];
@@ -101,13 +102,26 @@ static void text_ledger(narrator *n, const ms_event *ev)
 		int changed;
 		long prev = ms_scenario_row_before(ev->before, r, &changed);
 
+		/* A long ledger shows what changed; the rest is counted. */
+		if (ev->after->count > LONG_LEDGER && prev >= 0 && !changed) {
+			skipped++;
+			continue;
+		}
+		if (skipped) {
+			fprintf(f, "    ... %zu unchanged row%s\n", skipped,
+				skipped == 1 ? "" : "s");
+			skipped = 0;
+		}
 		time_cell(s, r->started_at);
 		time_cell(fi, r->finished_at);
 		time_cell(rb, r->rolled_back_at);
-		fprintf(f, "  %c %-*s  %-11s  %-24s  %-24s  %s\n",
+		fprintf(f, "  %c %-*s  %-11s  %-30s  %-30s  %s\n",
 			prev < 0 ? '+' : changed ? '~' : ' ', w, r->migration_name,
 			ms_row_state_name(ms_ledger_row_state(r)), s, fi, rb);
 	}
+	if (skipped)
+		fprintf(f, "    ... %zu unchanged row%s\n", skipped,
+			skipped == 1 ? "" : "s");
 	fputc('\n', f);
 }
 
@@ -139,6 +153,18 @@ static json_t *json_ledger(const ms_event *ev)
 	return rows;
 }
 
+static int is_check(ms_verb v)
+{
+	switch (v) {
+	case MS_VERB_STDOUT: case MS_VERB_STDERR: case MS_VERB_CMP:
+	case MS_VERB_EXIT: case MS_VERB_EXISTS: case MS_VERB_LEDGER:
+	case MS_VERB_ROW: case MS_VERB_TABLE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void on_step(narrator *n, const ms_event *ev)
 {
 	const ms_step *st = ev->step;
@@ -154,9 +180,12 @@ static void on_step(narrator *n, const ms_event *ev)
 		return;
 	}
 	if (st->verb != MS_VERB_MIGSIM && st->verb != MS_VERB_SQL) {
-		if (st->comment)
+		if (st->comment) {
+			fputc('\n', n->o->out);
 			print_indented(n->o->out, "", st->comment);
-		fprintf(n->o->out, "  (%s)\n", st->text);
+		}
+		fprintf(n->o->out, "  %s %s\n", is_check(st->verb) ?
+			"check:" : "setup:", st->text);
 		return;
 	}
 	if (n->steps_seen++)
@@ -167,7 +196,9 @@ static void on_step(narrator *n, const ms_event *ev)
 	heading(n, title);
 	if (st->comment)
 		print_indented(n->o->out, "", st->comment);
-	fprintf(n->o->out, "$ %s\n", st->text);
+	/* "! migsim deploy" reads better as the command and a remark. */
+	fprintf(n->o->out, "$ %s%s\n", st->negate ? st->text + 2 : st->text,
+		st->negate ? "    (expected to fail)" : "");
 }
 
 static void observe(void *ctx, const ms_event *ev)
@@ -239,6 +270,7 @@ int cmd_replay(cli_opts *o)
 			sc->path, n.tty_out ? "\x1b[0m" : "");
 		if (sc->lesson)
 			print_indented(o->out, "", sc->lesson);
+		fputc('\n', o->out);
 	}
 	ret = ms_scenario_run(&res, sc, &so, &err);
 	if (ret < 0) {

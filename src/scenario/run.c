@@ -586,8 +586,11 @@ static int check_tables(runner *r, const ms_step *st)
 {
 	ms_store *s = NULL;
 	ms_error err = MS_ERROR_INIT;
-	int ret = ms_store_open(&s, STATE_FILE, MS_STORE_READONLY, &err);
+	int ret = MS_OK;
 
+	/* No state file yet: a database with no tables. */
+	if (access(STATE_FILE, F_OK) == 0)
+		ret = ms_store_open(&s, STATE_FILE, MS_STORE_READONLY, &err);
 	for (int i = 0; ret == MS_OK && i < st->argc; i++) {
 		const char *dot = strchr(st->argv[i], '.');
 		char schema[256];
@@ -598,7 +601,8 @@ static int check_tables(runner *r, const ms_step *st)
 
 		snprintf(schema, sizeof(schema), "%.*s",
 			dot ? (int)(dot - st->argv[i]) : 6, dot ? st->argv[i] : "public");
-		ret = ms_pg_tables(&rels, &n, s, schema, &err);
+		if (s)
+			ret = ms_pg_tables(&rels, &n, s, schema, &err);
 		for (size_t k = 0; ret == MS_OK && k < n; k++)
 			found |= strcmp(rels[k].name, name) == 0;
 		ms_pg_relations_free(rels, n);

@@ -60,6 +60,33 @@ runner_rejects regex "regex.txtar:2: bad regular expression '(oops'"
 runner_rejects escape "escape.txtar:2: archive file name '../escape.sql' leaves"
 runner_rejects missing-file "missing-file.txtar:1: cp missing.sql x.sql"
 runner_rejects failing "failing.txtar:3: stdout 'no such text'"
+runner_rejects exit "exit status 0, want 3"
+runner_rejects ledger "ledger.txtar:1: ledger total=1"
+runner_rejects negated "matches 'migrations found', want no match"
+runner_rejects cmp "a.txt and b.txt differ"
+runner_rejects table "table nope does not exist"
+runner_rejects row "rows of x: got \[\], want \[finished\]"
+runner_rejects negated-migsim "exit status 0, want a failure"
+# -run picks scenarios by path; -v shows the steps.
+"$MIGSIM" test -v -run '0001-usage' "$TOP/tests/cli" > "$WORK/run.out" 2>&1
+if [ "$(tail -n 1 "$WORK/run.out")" = "1 passed, 0 failed" ] &&
+    grep -q '0001-usage-help.txtar:3: migsim --help' "$WORK/run.out"; then
+	ok "migsim test -run and -v"
+else
+	bad "migsim test -run and -v" "$(cat "$WORK/run.out")"
+fi
+# replay narrates, or writes JSON for tools.
+if "$MIGSIM" replay > "$WORK/replay.out" 2>&1 &&
+    grep -q '^Step 1 (line ' "$WORK/replay.out" &&
+    grep -q 'every check held' "$WORK/replay.out" &&
+    "$MIGSIM" replay --format json "$TOP/scenarios/20-recover-rolled-back-fix-redeploy.txtar" \
+      > "$WORK/replay.json" 2>&1 &&
+    grep -q '"passed": true' "$WORK/replay.json" &&
+    grep -q '"change": "changed"' "$WORK/replay.json"; then
+	ok "migsim replay, text and JSON"
+else
+	bad "migsim replay" "$(tail -n 20 "$WORK/replay.out" "$WORK/replay.json")"
+fi
 if "$MIGSIM" test "$WORK/nothing-here" > "$WORK/bad.out" 2>&1; then
 	bad "runner: missing path fails" "exit 0"
 else
