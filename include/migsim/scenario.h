@@ -36,6 +36,9 @@ typedef struct ms_txtar {
 int ms_txtar_parse(ms_txtar *out, const char *path, const char *text,
 	size_t len, ms_error *err);
 void ms_txtar_clear(ms_txtar *a);
+/* Whether a relative path stays inside its folder: not empty, not
+ * absolute, no ".." component. */
+int ms_txtar_safe_name(const char *name);
 
 typedef enum ms_verb {
 	MS_VERB_MIGSIM, MS_VERB_STDOUT, MS_VERB_STDERR, MS_VERB_CMP,

@@ -153,23 +153,6 @@ static int split_words(words *w, const char *line, const char **bad)
 	return ret;
 }
 
-static int safe_path(const char *p)
-{
-	const char *s = p;
-
-	if (*p == '/' || *p == '\0')
-		return 0;
-	while (*s) {
-		const char *slash = strchr(s, '/');
-		size_t n = slash ? (size_t)(slash - s) : strlen(s);
-
-		if (n == 2 && strncmp(s, "..", 2) == 0)
-			return 0;
-		s += n + (slash != NULL);
-	}
-	return 1;
-}
-
 typedef struct parser {
 	const char *path;
 	ms_error *err;
@@ -293,7 +276,7 @@ static int check_args(parser *ps, ms_step *st)
 	}
 	case MS_VERB_CMP:
 		return strcmp(st->argv[0], "stdout") == 0 ||
-			strcmp(st->argv[0], "stderr") == 0 || safe_path(st->argv[0]) ?
+			strcmp(st->argv[0], "stderr") == 0 || ms_txtar_safe_name(st->argv[0]) ?
 			MS_OK : fail_at(ps, "path '%s' leaves the scenario's directory "
 			"(absolute or with '..')", st->argv[0], "");
 	case MS_VERB_EXIT:
@@ -442,7 +425,7 @@ static int parse_line(parser *ps, ms_scenario *sc, const char *line,
 	}
 	for (int i = vi->paths; vi->paths >= 0 && i < st->argc; i++)
 		if (!(vi->verb == MS_VERB_WRITE && i == 1 && st->heredoc) &&
-		    !safe_path(st->argv[i])) {
+		    !ms_txtar_safe_name(st->argv[i])) {
 			ret = fail_at(ps, "path '%s' leaves the scenario's directory "
 				"(absolute or with '..')", st->argv[i], "");
 			goto out;

@@ -28,7 +28,7 @@ static int is_marker(const char *p, size_t n, const char **name,
 	return n > 0;
 }
 
-static int safe_name(const char *name)
+int ms_txtar_safe_name(const char *name)
 {
 	const char *p = name;
 
@@ -104,7 +104,7 @@ int ms_txtar_parse(ms_txtar *out, const char *path, const char *text,
 			}
 			if (ret == MS_OK)
 				ret = add_file(out, name, name_len, line);
-			if (ret == MS_OK && !safe_name(out->files[out->count - 1].name)) {
+			if (ret == MS_OK && !ms_txtar_safe_name(out->files[out->count - 1].name)) {
 				ret = ms_error_set(err, MS_EINPUT,
 					"%s:%d: archive file name '%s' leaves the scenario's "
 					"directory (absolute or with '..')", path, line,
