@@ -38,7 +38,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 LIB := $(BUILD)/libmigsim.a
 BIN := $(BUILD)/migsim
 
-.PHONY: all test test-run test-unit test-cli test-fuzz-replay test-asan test-pg \
+.PHONY: all test test-run test-unit test-cli test-cases test-fuzz-replay test-asan test-pg \
         bench fuzz valgrind clean compile_commands.json
 
 all: $(LIB) $(BIN)
@@ -77,7 +77,15 @@ test: all
 	$(MAKE) --no-print-directory valgrind
 	$(MAKE) --no-print-directory test-asan
 
-test-run: test-unit test-fuzz-replay test-cli
+test-run: test-unit test-fuzz-replay test-cli test-cases
+
+# migsim against the outcomes a real PostgreSQL 15.18 recorded.
+test-cases: $(BUILD)/tests/cases
+	$(BUILD)/tests/cases tests/pg/cases
+
+$(BUILD)/tests/cases: tests/pg/cases.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB) $(LIBS)
 
 test-unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do \

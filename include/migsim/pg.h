@@ -46,6 +46,7 @@ typedef struct ms_pg_error {
 	const char *file;    /* reporting site on PostgreSQL 15.18, or NULL */
 	int line;
 	const char *routine;
+	char file_buf[32];   /* where file points when it is not a literal */
 } ms_pg_error;
 
 void ms_pg_error_clear(ms_pg_error *e);
@@ -129,6 +130,9 @@ typedef struct ms_pg_result {
 	const char *sent;        /* text the error position refers to */
 	size_t sent_len;
 	int failed_stmt;         /* 1-based, 0 = none */
+	int uncertain_stmt;      /* 1-based: an earlier statement migsim could
+	                            not check, which may fail first with
+	                            another error; 0 = the error is certain */
 	ms_exec_mode mode;       /* the mode asked for */
 	int fell_back;           /* split asked, the file went as one batch */
 	int split_unsure;        /* whether sqlparser accepts the file is not

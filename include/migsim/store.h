@@ -19,9 +19,10 @@
 #include "migsim/common.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 typedef struct ms_store ms_store;
 
-#define MS_STORE_FORMAT 1          /* PRAGMA user_version this build writes */
+#define MS_STORE_FORMAT 2          /* PRAGMA user_version this build writes */
 #define MS_STORE_APP_ID 0x4d53494d /* 'MSIM' in PRAGMA application_id */
 
 #define MS_STORE_CREATE   0x1 /* create the file when missing */
@@ -58,6 +59,15 @@ int ms_store_rollback_to(ms_store *store, const char *name, ms_error *err);
 
 /* Run SQL that returns no rows; the message names the state file. */
 int ms_store_exec(ms_store *store, const char *sql, ms_error *err);
+
+/*
+ * A prepared statement for sql, kept for the life of the store so that
+ * the catalog's many small queries are compiled once.  sql must outlive
+ * the store (a string literal).  The statement comes back reset, with no
+ * bindings; do not finalize it.
+ */
+int ms_store_prepare(struct sqlite3_stmt **out, ms_store *store,
+	const char *sql, ms_error *err);
 
 /* Key/value settings kept in the file.  get: *out is malloc'd, NULL when
  * the key is absent. */

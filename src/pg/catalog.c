@@ -1,185 +1,1049 @@
 /*
- * catalog.c - the simulated catalog and the schema effect of each plain
- * statement (design.md "The state file": catalog tables).
- *
- * For now the catalog records relations only, so that Prisma's "is the
- * database empty" check (P3005) has something to look at.  Every plain
- * statement's outcome is unknown: its effect on the schema is applied as
- * if it succeeded, but nothing about it is checked.
+ * catalog.c - storage of the simulated catalog in the state file: one
+ * small SQL statement per operation, prepared once per store
+ * (catalog.h has the contract; the tables are in src/store/store.c).
+ * What a statement does to the catalog, and the errors it raises, are in
+ * ddl.c; this file only keeps the objects.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
 
+#include "catalog.h"
 #include "pg_int.h"
 
-#define NOT_MODELLED "schema effects are not modelled yet"
-
-static int sql_fail(ms_store *s, ms_error *err)
+static int fail(ms_store *s, ms_error *err)
 {
-	return ms_error_set(err, MS_EIO, "%s: cannot update the catalog: %s",
-		ms_store_path(s), sqlite3_errmsg(ms_store_db(s)));
+	return ms_error_set(err, MS_EIO, "%s: catalog: %s", ms_store_path(s),
+		sqlite3_errmsg(ms_store_db(s)));
 }
 
-static int exec3(ms_store *s, const char *sql, const char *a, const char *b,
-	const char *c, ms_error *err)
+/* Bind text parameters from a NULL-terminated list ("" binds NULL when
+ * preceded by nothing: use text_or_null). */
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(ms_store_db(s), sql, -1, &st, NULL);
-
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-		if (c)
-			sqlite3_bind_text(st, 3, c, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? MS_OK : sql_fail(s, err);
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
 }
 
-/* The schema a RangeVar names; unqualified names land in the first
- * schema of the default search_path. */
-static const char *schema_of(const PgQuery__RangeVar *rv)
+/* Run a statement that returns no rows. */
+static int done(ms_store *s, sqlite3_stmt *st, ms_error *err)
 {
-	return rv->schemaname && rv->schemaname[0] ? rv->schemaname : "public";
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? MS_OK : fail(s, err);
 }
 
-static int add_relation(ms_store *s, const PgQuery__RangeVar *rv, char kind,
-	ms_error *err)
+/* Step to the first row: *found = 1 and the statement stays on it (the
+ * caller reads, then resets), or *found = 0 and it is reset. */
+static int first(int *found, ms_store *s, sqlite3_stmt *st, ms_error *err)
 {
-	char k[2] = { kind, 0 };
+	int rc = sqlite3_step(st);
 
-	if (rv == NULL)
+	*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW)
 		return MS_OK;
-	return exec3(s, "INSERT OR REPLACE INTO migsim_relation"
-		"(schema_name, name, relkind) VALUES (?1, ?2, ?3)",
-		schema_of(rv), rv->relname, k, err);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? MS_OK : fail(s, err);
 }
 
-static int drop_relations(ms_store *s, const PgQuery__DropStmt *d,
+static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(st, col);
+
+	snprintf(dst, n, "%s", v ? v : "");
+}
+
+#define PREP(st, sql) \
+	do { int r_ = ms_store_prepare(&(st), s, (sql), err); \
+	     if (r_ < 0) return r_; } while (0)
+
+static void read_rel(cat_rel *out, sqlite3_stmt *st)
+{
+	out->oid = sqlite3_column_int64(st, 0);
+	copy_col(out->schema, sizeof(out->schema), st, 1);
+	copy_col(out->name, sizeof(out->name), st, 2);
+	out->relkind = ((const char *)sqlite3_column_text(st, 3))[0];
+	copy_col(out->rows, sizeof(out->rows), st, 4);
+	out->known = sqlite3_column_int(st, 5);
+}
+
+int cat_rel_find(int *found, cat_rel *out, ms_store *s, const char *schema,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT oid, schema_name, name, relkind, rows, known FROM "
+		"migsim_relation WHERE schema_name = ?1 AND name = ?2");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	read_rel(out, st);
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_rel_by_oid(int *found, cat_rel *out, ms_store *s, int64_t oid,
 	ms_error *err)
 {
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT oid, schema_name, name, relkind, rows, known FROM "
+		"migsim_relation WHERE oid = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	read_rel(out, st);
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_rel_add(int64_t *oid, ms_store *s, const char *schema,
+	const char *name, char relkind, int known, ms_error *err)
+{
+	sqlite3_stmt *st;
+	char kind[2] = { relkind, 0 };
+	int ret;
+
+	PREP(st, "INSERT INTO migsim_relation(schema_name, name, relkind, known)"
+		" VALUES (?1, ?2, ?3, ?4)");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	bind_text(st, 3, kind);
+	sqlite3_bind_int(st, 4, known);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	if (oid)
+		*oid = sqlite3_last_insert_rowid(ms_store_db(s));
+	return MS_OK;
+}
+
+static int exec_oid(ms_store *s, const char *sql, int64_t oid, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, sql);
+	sqlite3_bind_int64(st, 1, oid);
+	return done(s, st, err);
+}
+
+int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
+{
+	static const char *const sqls[] = {
+		"DELETE FROM migsim_column WHERE rel = ?1",
+		"DELETE FROM migsim_index WHERE rel = ?1",
+		"DELETE FROM migsim_trigger WHERE rel = ?1",
+		"DELETE FROM migsim_depend WHERE (kind IN ('rel', 'view', 'owned') OR"
+		" kind LIKE 'column:%' OR kind LIKE 'default:%') AND oid = ?1",
+		"DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN "
+		"(SELECT oid FROM migsim_constraint WHERE rel = ?1)",
+		"DELETE FROM migsim_constraint WHERE rel = ?1",
+		"DELETE FROM migsim_relation WHERE oid = ?1",
+	};
 	int ret = MS_OK;
 
-	for (size_t i = 0; i < d->n_objects && ret == MS_OK; i++) {
-		const PgQuery__List *l = d->objects[i]->list;
-		const char *schema = "public", *name;
+	for (size_t i = 0; i < sizeof(sqls) / sizeof(sqls[0]) && ret == MS_OK;
+	     i++)
+		ret = exec_oid(s, sqls[i], oid, err);
+	return ret;
+}
 
-		if (l == NULL || l->n_items == 0)
-			continue;
-		name = l->items[l->n_items - 1]->string->sval;
-		if (l->n_items >= 2)
-			schema = l->items[l->n_items - 2]->string->sval;
-		ret = exec3(s, "DELETE FROM migsim_relation WHERE schema_name = ?1"
-			" AND name = ?2", schema, name, NULL, err);
+int cat_rel_rename(ms_store *s, int64_t oid, const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_relation SET name = ?2 WHERE oid = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, name);
+	return done(s, st, err);
+}
+
+int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_relation SET rows = ?2 WHERE oid = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, rows);
+	return done(s, st, err);
+}
+
+int cat_col_find(int *found, cat_col *out, ms_store *s, int64_t rel,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT attnum, name, type, not_null, default_expr IS NOT NULL,"
+		" base, type_oid FROM migsim_column WHERE rel = ?1 AND name = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	out->attnum = sqlite3_column_int(st, 0);
+	copy_col(out->name, sizeof(out->name), st, 1);
+	copy_col(out->type, sizeof(out->type), st, 2);
+	out->not_null = sqlite3_column_int(st, 3);
+	out->has_default = sqlite3_column_int(st, 4);
+	copy_col(out->base, sizeof(out->base), st, 5);
+	out->type_oid = sqlite3_column_int64(st, 6);
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_col_add(ms_store *s, int64_t rel, const char *name,
+	const char *type, const char *base, int64_t type_oid, int not_null,
+	int has_default, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "INSERT INTO migsim_column(rel, attnum, name, type, base,"
+		" type_oid, not_null, default_expr) VALUES (?1, (SELECT"
+		" coalesce(max(attnum), 0) + 1 FROM migsim_column WHERE rel = ?1),"
+		" ?2, ?3, ?4, ?5, ?6, ?7)");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	bind_text(st, 3, type);
+	bind_text(st, 4, base);
+	sqlite3_bind_int64(st, 5, type_oid);
+	sqlite3_bind_int(st, 6, not_null);
+	bind_text(st, 7, has_default ? "default" : NULL);
+	return done(s, st, err);
+}
+
+int cat_col_drop(ms_store *s, int64_t rel, const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "DELETE FROM migsim_column WHERE rel = ?1 AND name = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	return done(s, st, err);
+}
+
+int cat_col_rename(ms_store *s, int64_t rel, const char *from,
+	const char *to, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "UPDATE migsim_column SET name = ?3 WHERE rel = ?1 AND name = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, from);
+	bind_text(st, 3, to);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	PREP(st, "UPDATE migsim_depend SET ref_column = ?3 WHERE ref_kind = 'rel'"
+		" AND ref_oid = ?1 AND ref_column = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, from);
+	bind_text(st, 3, to);
+	return done(s, st, err);
+}
+
+int cat_col_set(ms_store *s, int64_t rel, const char *name,
+	const char *field, int value, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (strcmp(field, "not_null") == 0) {
+		PREP(st, "UPDATE migsim_column SET not_null = ?3 WHERE rel = ?1"
+			" AND name = ?2");
+		sqlite3_bind_int(st, 3, value);
+	} else {
+		PREP(st, "UPDATE migsim_column SET default_expr = ?3 WHERE rel = ?1"
+			" AND name = ?2");
+		bind_text(st, 3, value ? "default" : NULL);
+	}
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	return done(s, st, err);
+}
+
+int cat_col_set_type(ms_store *s, int64_t rel, const char *name,
+	const char *type, const char *base, int64_t type_oid, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_column SET type = ?3, base = ?4, type_oid = ?5"
+		" WHERE rel = ?1 AND name = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	bind_text(st, 3, type);
+	bind_text(st, 4, base);
+	sqlite3_bind_int64(st, 5, type_oid);
+	return done(s, st, err);
+}
+
+int cat_type_used(int *used, ms_store *s, int64_t type, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_column WHERE type_oid = ?1 LIMIT 1");
+	sqlite3_bind_int64(st, 1, type);
+	if ((ret = first(used, s, st, err)) == MS_OK && *used)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_schema_find(int *found, ms_store *s, const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_namespace WHERE name = ?1");
+	bind_text(st, 1, name);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_schema_add(ms_store *s, const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "INSERT INTO migsim_namespace(name) VALUES (?1)");
+	bind_text(st, 1, name);
+	return done(s, st, err);
+}
+
+int cat_schema_drop(ms_store *s, const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "DELETE FROM migsim_namespace WHERE name = ?1");
+	bind_text(st, 1, name);
+	return done(s, st, err);
+}
+
+int cat_type_find(int *found, cat_type *out, ms_store *s, const char *schema,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT oid, schema_name, name, kind FROM migsim_type"
+		" WHERE schema_name = ?1 AND name = ?2");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	out->oid = sqlite3_column_int64(st, 0);
+	copy_col(out->schema, sizeof(out->schema), st, 1);
+	copy_col(out->name, sizeof(out->name), st, 2);
+	out->kind = ((const char *)sqlite3_column_text(st, 3))[0];
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_type_add(int64_t *oid, ms_store *s, const char *schema,
+	const char *name, char kind, const char *extension, ms_error *err)
+{
+	sqlite3_stmt *st;
+	char k[2] = { kind, 0 };
+	int ret;
+
+	PREP(st, "INSERT INTO migsim_type(schema_name, name, kind, extension)"
+		" VALUES (?1, ?2, ?3, ?4)");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	bind_text(st, 3, k);
+	bind_text(st, 4, extension);
+	if ((ret = done(s, st, err)) == MS_OK && oid)
+		*oid = sqlite3_last_insert_rowid(ms_store_db(s));
+	return ret;
+}
+
+int cat_type_drop(ms_store *s, int64_t oid, ms_error *err)
+{
+	int ret = exec_oid(s, "DELETE FROM migsim_enum_label WHERE type = ?1",
+		oid, err);
+
+	return ret < 0 ? ret :
+		exec_oid(s, "DELETE FROM migsim_type WHERE oid = ?1", oid, err);
+}
+
+int cat_type_rename(ms_store *s, int64_t oid, const char *name,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_type SET name = ?2 WHERE oid = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, name);
+	return done(s, st, err);
+}
+
+int cat_label_find(int *state, ms_store *s, int64_t type, const char *label,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int found, ret;
+
+	PREP(st, "SELECT uncommitted FROM migsim_enum_label WHERE type = ?1"
+		" AND label = ?2");
+	sqlite3_bind_int64(st, 1, type);
+	bind_text(st, 2, label);
+	if ((ret = first(&found, s, st, err)) < 0)
+		return ret;
+	*state = !found ? 0 : sqlite3_column_int(st, 0) ? 2 : 1;
+	if (found)
+		sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_label_add(ms_store *s, int64_t type, const char *label,
+	const char *neighbor, int after, int uncommitted, ms_error *err)
+{
+	sqlite3_stmt *st;
+	double order = 0;
+	int found, ret;
+
+	if (neighbor) {
+		/* Halfway between the neighbour and the next label. */
+		PREP(st, after ?
+			"SELECT sortorder, coalesce((SELECT min(sortorder) FROM "
+			"migsim_enum_label WHERE type = ?1 AND sortorder > l.sortorder),"
+			" sortorder + 2) FROM migsim_enum_label l WHERE type = ?1 AND "
+			"label = ?2" :
+			"SELECT sortorder, coalesce((SELECT max(sortorder) FROM "
+			"migsim_enum_label WHERE type = ?1 AND sortorder < l.sortorder),"
+			" sortorder - 2) FROM migsim_enum_label l WHERE type = ?1 AND "
+			"label = ?2");
+		sqlite3_bind_int64(st, 1, type);
+		bind_text(st, 2, neighbor);
+		if ((ret = first(&found, s, st, err)) < 0)
+			return ret;
+		if (found) {
+			order = (sqlite3_column_double(st, 0) +
+				sqlite3_column_double(st, 1)) / 2;
+			sqlite3_reset(st);
+		}
+	} else {
+		PREP(st, "SELECT coalesce(max(sortorder), 0) + 1 FROM "
+			"migsim_enum_label WHERE type = ?1");
+		sqlite3_bind_int64(st, 1, type);
+		if ((ret = first(&found, s, st, err)) < 0)
+			return ret;
+		order = sqlite3_column_double(st, 0);
+		sqlite3_reset(st);
+	}
+	PREP(st, "INSERT INTO migsim_enum_label(type, sortorder, label,"
+		" uncommitted) VALUES (?1, ?2, ?3, ?4)");
+	sqlite3_bind_int64(st, 1, type);
+	sqlite3_bind_double(st, 2, order);
+	bind_text(st, 3, label);
+	sqlite3_bind_int(st, 4, uncommitted);
+	return done(s, st, err);
+}
+
+int cat_label_rename(ms_store *s, int64_t type, const char *from,
+	const char *to, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_enum_label SET label = ?3 WHERE type = ?1 AND"
+		" label = ?2");
+	sqlite3_bind_int64(st, 1, type);
+	bind_text(st, 2, from);
+	bind_text(st, 3, to);
+	return done(s, st, err);
+}
+
+int cat_labels_commit(ms_store *s, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_enum_label SET uncommitted = 0 WHERE"
+		" uncommitted <> 0");
+	return done(s, st, err);
+}
+
+int cat_ext_find(int *found, ms_store *s, const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_extension WHERE name = ?1");
+	bind_text(st, 1, name);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_ext_add(ms_store *s, const char *name, const char *schema,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "INSERT INTO migsim_extension(name, schema_name) VALUES (?1, ?2)");
+	bind_text(st, 1, name);
+	bind_text(st, 2, schema);
+	return done(s, st, err);
+}
+
+int cat_func_find(int *found, int64_t *oid, ms_store *s, const char *schema,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT oid FROM migsim_function WHERE (?1 IS NULL OR"
+		" schema_name = ?1) AND name = ?2");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	if (oid)
+		*oid = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_func_add(int64_t *oid, ms_store *s, const char *schema,
+	const char *name, const char *args, const char *extension,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "INSERT OR REPLACE INTO migsim_function(schema_name, name, args,"
+		" extension) VALUES (?1, ?2, ?3, ?4)");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	bind_text(st, 3, args);
+	bind_text(st, 4, extension);
+	if ((ret = done(s, st, err)) == MS_OK && oid)
+		*oid = sqlite3_last_insert_rowid(ms_store_db(s));
+	return ret;
+}
+
+int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_trigger WHERE rel = ?1 AND name = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_trigger_add(ms_store *s, int64_t rel, const char *name,
+	int64_t function, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "INSERT OR REPLACE INTO migsim_trigger(rel, name, function)"
+		" VALUES (?1, ?2, ?3)");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	sqlite3_bind_int64(st, 3, function);
+	return done(s, st, err);
+}
+
+int cat_trigger_drop(ms_store *s, int64_t rel, const char *name,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "DELETE FROM migsim_trigger WHERE rel = ?1 AND name = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	return done(s, st, err);
+}
+
+int cat_con_find(int *found, cat_con *out, ms_store *s, int64_t rel,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT oid, name, contype, columns, coalesce(ref_rel, 0),"
+		" coalesce(index_rel, 0), validated FROM migsim_constraint"
+		" WHERE rel = ?1 AND name = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	out->oid = sqlite3_column_int64(st, 0);
+	copy_col(out->name, sizeof(out->name), st, 1);
+	out->contype = ((const char *)sqlite3_column_text(st, 2))[0];
+	copy_col(out->columns, sizeof(out->columns), st, 3);
+	out->ref_rel = sqlite3_column_int64(st, 4);
+	out->index_rel = sqlite3_column_int64(st, 5);
+	out->validated = sqlite3_column_int(st, 6);
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_con_add(int64_t *oid, ms_store *s, int64_t rel, const char *name,
+	char contype, const char *columns, int64_t ref_rel,
+	const char *ref_columns, int64_t index_rel, int validated,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	char t[2] = { contype, 0 };
+	int ret;
+
+	PREP(st, "INSERT INTO migsim_constraint(rel, name, contype, columns,"
+		" ref_rel, ref_columns, index_rel, validated) VALUES"
+		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	bind_text(st, 3, t);
+	bind_text(st, 4, columns);
+	if (ref_rel)
+		sqlite3_bind_int64(st, 5, ref_rel);
+	bind_text(st, 6, ref_columns);
+	if (index_rel)
+		sqlite3_bind_int64(st, 7, index_rel);
+	sqlite3_bind_int(st, 8, validated);
+	if ((ret = done(s, st, err)) == MS_OK && oid)
+		*oid = sqlite3_last_insert_rowid(ms_store_db(s));
+	return ret;
+}
+
+int cat_con_drop(ms_store *s, int64_t oid, ms_error *err)
+{
+	int ret = exec_oid(s, "DELETE FROM migsim_depend WHERE kind = 'fkey'"
+		" AND oid = ?1", oid, err);
+
+	return ret < 0 ? ret :
+		exec_oid(s, "DELETE FROM migsim_constraint WHERE oid = ?1", oid, err);
+}
+
+int cat_con_validate(ms_store *s, int64_t oid, ms_error *err)
+{
+	return exec_oid(s, "UPDATE migsim_constraint SET validated = 1 WHERE"
+		" oid = ?1", oid, err);
+}
+
+int cat_con_name_used(int *used, ms_store *s, const char *schema,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_constraint c JOIN migsim_relation r ON"
+		" r.oid = c.rel WHERE r.schema_name = ?1 AND c.name = ?2");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	if ((ret = first(used, s, st, err)) == MS_OK && *used)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_con_rename(ms_store *s, int64_t oid, const char *name,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_constraint SET name = ?2 WHERE oid = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, name);
+	return done(s, st, err);
+}
+
+int cat_con_rename_by_index(ms_store *s, int64_t index, const char *name,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_constraint SET name = ?2 WHERE index_rel = ?1"
+		" AND contype IN ('p', 'u')");
+	sqlite3_bind_int64(st, 1, index);
+	bind_text(st, 2, name);
+	return done(s, st, err);
+}
+
+int cat_con_by_index(int *found, cat_con *out, ms_store *s, int64_t index,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int64_t rel;
+	char name[CAT_NAME];
+	int ret;
+
+	PREP(st, "SELECT rel, name FROM migsim_constraint WHERE index_rel = ?1"
+		" AND contype IN ('p', 'u')");
+	sqlite3_bind_int64(st, 1, index);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	rel = sqlite3_column_int64(st, 0);
+	copy_col(name, sizeof(name), st, 1);
+	sqlite3_reset(st);
+	return cat_con_find(found, out, s, rel, name, err);
+}
+
+int cat_con_drop_on_column(ms_store *s, int64_t rel, const char *column,
+	ms_error *err)
+{
+	static const char *const sqls[] = {
+		"DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN (SELECT"
+		" oid FROM migsim_constraint WHERE rel = ?1 AND instr(',' ||"
+		" columns || ',', ',' || ?2 || ',') > 0)",
+		"DELETE FROM migsim_relation WHERE oid IN (SELECT rel FROM"
+		" migsim_index WHERE table_rel = ?1 AND instr(',' || columns ||"
+		" ',', ',' || ?2 || ',') > 0)",
+		"DELETE FROM migsim_index WHERE table_rel = ?1 AND instr(',' ||"
+		" columns || ',', ',' || ?2 || ',') > 0",
+		"DELETE FROM migsim_constraint WHERE rel = ?1 AND instr(',' ||"
+		" columns || ',', ',' || ?2 || ',') > 0",
+	};
+	sqlite3_stmt *st;
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < sizeof(sqls) / sizeof(sqls[0]) && ret == MS_OK;
+	     i++) {
+		PREP(st, sqls[i]);
+		sqlite3_bind_int64(st, 1, rel);
+		bind_text(st, 2, column);
+		ret = done(s, st, err);
 	}
 	return ret;
 }
 
-static int rename_relation(ms_store *s, const PgQuery__RenameStmt *r,
+int cat_index_table(int64_t *table, ms_store *s, int64_t index,
 	ms_error *err)
 {
-	if (r->relation == NULL || r->rename_type !=
-	    PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
-		return MS_OK;
-	return exec3(s, "UPDATE migsim_relation SET name = ?3"
-		" WHERE schema_name = ?1 AND name = ?2",
-		schema_of(r->relation), r->relation->relname, r->newname, err);
-}
+	sqlite3_stmt *st;
+	int found, ret;
 
-static int record_effect(ms_store *s, const PgQuery__Node *n, ms_error *err)
-{
-	switch (n->node_case) {
-	case PG_QUERY__NODE__NODE_CREATE_STMT:
-		return add_relation(s, n->create_stmt->relation,
-			n->create_stmt->partspec ? 'p' : 'r', err);
-	case PG_QUERY__NODE__NODE_VIEW_STMT:
-		return add_relation(s, n->view_stmt->view, 'v', err);
-	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
-		return add_relation(s, n->create_table_as_stmt->into->rel,
-			n->create_table_as_stmt->objtype ==
-			PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? 'm' : 'r', err);
-	case PG_QUERY__NODE__NODE_DROP_STMT:
-		switch (n->drop_stmt->remove_type) {
-		case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
-		case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
-		case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
-			return drop_relations(s, n->drop_stmt, err);
-		default:
-			return MS_OK;
-		}
-	case PG_QUERY__NODE__NODE_RENAME_STMT:
-		return rename_relation(s, n->rename_stmt, err);
-	default:
-		return MS_OK;
-	}
-}
-
-int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
-	ms_pg_error *e, ms_store *store, const ms_pg_script *script, size_t i,
-	ms_error *err)
-{
-	const PgQuery__Node *n = ms_pg__stmt_node(script, i);
-
-	(void)e;
-	*verdict = MS_VERDICT_UNKNOWN;
-	*note = NOT_MODELLED;
-	return n ? record_effect(store, n, err) : MS_OK;
-}
-
-int ms_pg_tables(ms_pg_relation **out, size_t *count, ms_store *store,
-	const char *schema, ms_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	ms_pg_relation *rels = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-
-	*out = NULL;
-	*count = 0;
-	rc = sqlite3_prepare_v2(ms_store_db(store),
-		"SELECT schema_name, name, relkind FROM migsim_relation"
-		" WHERE schema_name = ?1 AND relkind = 'r' ORDER BY name",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return sql_fail(store, err);
-	sqlite3_bind_text(st, 1, schema, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			ms_pg_relation *p;
-
-			cap = cap ? cap * 2 : 16;
-			p = realloc(rels, cap * sizeof(*p));
-			if (p == NULL)
-				break;
-			rels = p;
-		}
-		rels[n].schema = ms_strdup((const char *)sqlite3_column_text(st, 0));
-		rels[n].name = ms_strdup((const char *)sqlite3_column_text(st, 1));
-		rels[n].relkind = ((const char *)sqlite3_column_text(st, 2))[0];
-		n++;
-		if (!rels[n - 1].schema || !rels[n - 1].name)
-			break;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		ms_pg_relations_free(rels, n);
-		return rc == SQLITE_ROW ?
-			ms_error_set(err, MS_ENOMEM, "out of memory") :
-			sql_fail(store, err);
-	}
-	*out = rels;
-	*count = n;
+	*table = 0;
+	PREP(st, "SELECT table_rel FROM migsim_index WHERE rel = ?1");
+	sqlite3_bind_int64(st, 1, index);
+	if ((ret = first(&found, s, st, err)) < 0 || !found)
+		return ret;
+	*table = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
 	return MS_OK;
 }
 
-void ms_pg_relations_free(ms_pg_relation *rels, size_t count)
+int cat_index_drop_of(ms_store *s, int64_t table, ms_error *err)
 {
-	for (size_t i = 0; i < count; i++) {
-		free(rels[i].schema);
-		free(rels[i].name);
+	int ret = exec_oid(s, "DELETE FROM migsim_relation WHERE oid IN (SELECT"
+		" rel FROM migsim_index WHERE table_rel = ?1)", table, err);
+
+	return ret < 0 ? ret : exec_oid(s, "DELETE FROM migsim_index WHERE"
+		" table_rel = ?1", table, err);
+}
+
+int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
+	const char *to, ms_error *err)
+{
+	static const char *const sqls[] = {
+		"UPDATE migsim_constraint SET columns = trim(replace(',' || columns"
+		" || ',', ',' || ?2 || ',', ',' || ?3 || ','), ',') WHERE rel = ?1",
+		"UPDATE migsim_constraint SET ref_columns = trim(replace(',' ||"
+		" ref_columns || ',', ',' || ?2 || ',', ',' || ?3 || ','), ',')"
+		" WHERE ref_rel = ?1",
+		"UPDATE migsim_index SET columns = trim(replace(',' || columns ||"
+		" ',', ',' || ?2 || ',', ',' || ?3 || ','), ',') WHERE table_rel = ?1",
+		"UPDATE migsim_depend SET kind = 'column:' || ?3, describe ="
+		" replace(describe, 'column ' || ?2 || ' of', 'column ' || ?3 ||"
+		" ' of') WHERE kind = 'column:' || ?2 AND oid = ?1",
+		"UPDATE migsim_depend SET kind = 'default:' || ?3, describe ="
+		" replace(describe, 'column ' || ?2 || ' of', 'column ' || ?3 ||"
+		" ' of') WHERE kind = 'default:' || ?2 AND oid = ?1",
+	};
+	sqlite3_stmt *st;
+	int ret = cat_col_rename(s, rel, from, to, err);
+
+	for (size_t i = 0; i < sizeof(sqls) / sizeof(sqls[0]) && ret == MS_OK;
+	     i++) {
+		PREP(st, sqls[i]);
+		sqlite3_bind_int64(st, 1, rel);
+		bind_text(st, 2, from);
+		bind_text(st, 3, to);
+		ret = done(s, st, err);
 	}
-	free(rels);
+	return ret;
+}
+
+int cat_type_by_oid(int *found, cat_type *out, ms_store *s, int64_t oid,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT schema_name, name FROM migsim_type WHERE oid = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	{
+		char schema[CAT_NAME], name[CAT_NAME];
+
+		copy_col(schema, sizeof(schema), st, 0);
+		copy_col(name, sizeof(name), st, 1);
+		sqlite3_reset(st);
+		return cat_type_find(found, out, s, schema, name, err);
+	}
+}
+
+int cat_index_add(ms_store *s, int64_t index, int64_t table, int unique,
+	const char *columns, int partial, const char *method, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "INSERT INTO migsim_index(rel, table_rel, is_unique, columns,"
+		" is_partial, method) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	sqlite3_bind_int64(st, 1, index);
+	sqlite3_bind_int64(st, 2, table);
+	sqlite3_bind_int(st, 3, unique);
+	bind_text(st, 4, columns);
+	sqlite3_bind_int(st, 5, partial);
+	bind_text(st, 6, method);
+	return done(s, st, err);
+}
+
+/* Column lists compare as sets: sort the names. */
+static void canonical(char *out, size_t n, const char *cols)
+{
+	char buf[512], *names[64], *p;
+	int k = 0;
+
+	snprintf(buf, sizeof(buf), "%s", cols);
+	for (p = strtok(buf, ","); p && k < 64; p = strtok(NULL, ","))
+		names[k++] = p;
+	for (int i = 1; i < k; i++)
+		for (int j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			char *t = names[j];
+
+			names[j] = names[j - 1];
+			names[j - 1] = t;
+		}
+	out[0] = '\0';
+	for (int i = 0; i < k; i++) {
+		size_t len = strlen(out);
+
+		snprintf(out + len, n - len, "%s%s", i ? "," : "", names[i]);
+	}
+}
+
+int cat_unique_on(int64_t *index, ms_store *s, int64_t rel,
+	const char *columns, ms_error *err)
+{
+	sqlite3_stmt *st;
+	char want[512], have[512];
+	int rc;
+
+	canonical(want, sizeof(want), columns);
+	PREP(st, "SELECT columns, rel FROM migsim_index WHERE table_rel = ?1 AND"
+		" is_unique AND NOT is_partial AND columns <> '' ORDER BY rel");
+	sqlite3_bind_int64(st, 1, rel);
+	*index = 0;
+	while (*index == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		canonical(have, sizeof(have),
+			(const char *)sqlite3_column_text(st, 0));
+		if (strcmp(want, have) == 0)
+			*index = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MS_OK : fail(s, err);
+}
+
+int cat_pkey(int *found, cat_con *out, ms_store *s, int64_t rel,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT name FROM migsim_constraint WHERE rel = ?1 AND"
+		" contype = 'p'");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	{
+		char name[CAT_NAME];
+
+		copy_col(name, sizeof(name), st, 0);
+		sqlite3_reset(st);
+		return cat_con_find(found, out, s, rel, name, err);
+	}
+}
+
+int cat_dep_add(ms_store *s, const char *kind, int64_t oid,
+	const char *ref_kind, int64_t ref_oid, const char *ref_column,
+	const char *describe, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "INSERT INTO migsim_depend(kind, oid, ref_kind, ref_oid,"
+		" ref_column, describe) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	bind_text(st, 1, kind);
+	sqlite3_bind_int64(st, 2, oid);
+	bind_text(st, 3, ref_kind);
+	sqlite3_bind_int64(st, 4, ref_oid);
+	bind_text(st, 5, ref_column);
+	bind_text(st, 6, describe);
+	return done(s, st, err);
+}
+
+int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
+	int64_t ref_oid, const char *ref_column, int64_t except, ms_error *err)
+{
+	sqlite3_stmt *st;
+	ms_buf b = MS_BUF_INIT;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	PREP(st, "SELECT describe FROM migsim_depend d WHERE ref_kind = ?1"
+		" AND ref_oid = ?2 AND (?3 IS NULL OR ref_column = ?3) AND NOT"
+		" (?4 <> 0 AND ((kind = 'fkey' AND oid IN (SELECT oid FROM"
+		" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND"
+		" oid = ?4))) AND kind <> 'owned'"
+		" GROUP BY describe ORDER BY min(rowid)");
+	bind_text(st, 1, ref_kind);
+	sqlite3_bind_int64(st, 2, ref_oid);
+	bind_text(st, 3, ref_column);
+	sqlite3_bind_int64(st, 4, except);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ms_buf_printf(&b, "%s%s", *n ? "\n" : "",
+			(const char *)sqlite3_column_text(st, 0));
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		ms_buf_free(&b);
+		return fail(s, err);
+	}
+	if (ms_buf_status(&b) < 0) {
+		ms_buf_free(&b);
+		return ms_error_set(err, MS_ENOMEM, "out of memory");
+	}
+	*out = *n ? ms_buf_detach(&b) : NULL;
+	ms_buf_free(&b);
+	return MS_OK;
+}
+
+int cat_dep_rows(cat_dep **out, size_t *n, ms_store *s, const char *ref_kind,
+	int64_t ref_oid, const char *ref_column, int64_t except, ms_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	PREP(st, "SELECT kind, oid FROM migsim_depend WHERE ref_kind = ?1"
+		" AND ref_oid = ?2 AND (?3 IS NULL OR ref_column = ?3) AND NOT"
+		" (?4 <> 0 AND ((kind = 'fkey' AND oid IN (SELECT oid FROM"
+		" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND"
+		" kind <> 'owned' AND oid = ?4)))"
+		" GROUP BY kind, oid ORDER BY min(rowid)");
+	bind_text(st, 1, ref_kind);
+	sqlite3_bind_int64(st, 2, ref_oid);
+	bind_text(st, 3, ref_column);
+	sqlite3_bind_int64(st, 4, except);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t c = cap ? 2 * cap : 8;
+			cat_dep *p = realloc(*out, c * sizeof(*p));
+
+			if (p == NULL) {
+				sqlite3_reset(st);
+				free(*out);
+				*out = NULL;
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			}
+			*out = p;
+			cap = c;
+		}
+		copy_col((*out)[*n].kind, sizeof((*out)[*n].kind), st, 0);
+		(*out)[*n].oid = sqlite3_column_int64(st, 1);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return fail(s, err);
+	}
+	return MS_OK;
+}
+
+int cat_dep_drop_dependent(ms_store *s, const char *kind, int64_t oid,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "DELETE FROM migsim_depend WHERE kind = ?1 AND oid = ?2");
+	bind_text(st, 1, kind);
+	sqlite3_bind_int64(st, 2, oid);
+	return done(s, st, err);
+}
+
+int cat_dep_drop_referenced(ms_store *s, const char *ref_kind,
+	int64_t ref_oid, const char *ref_column, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "DELETE FROM migsim_depend WHERE ref_kind = ?1 AND ref_oid = ?2"
+		" AND (?3 IS NULL OR ref_column = ?3)");
+	bind_text(st, 1, ref_kind);
+	sqlite3_bind_int64(st, 2, ref_oid);
+	bind_text(st, 3, ref_column);
+	return done(s, st, err);
+}
+
+/* quote_identifier (ruleutils.c): quote unless lower-case letters, digits
+ * and underscores not starting with a digit, and not a reserved-ish
+ * keyword, which libpg_query's scanner classifies for us. */
+void cat_quote_ident(char *out, size_t n, const char *name)
+{
+	int safe = (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
+
+	for (const char *p = name; *p && safe; p++)
+		safe = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+			*p == '_';
+	if (safe) {
+		PgQueryScanResult r = pg_query_scan(name);
+		PgQuery__ScanResult *sr = r.error ? NULL :
+			pg_query__scan_result__unpack(NULL, r.pbuf.len,
+			(const uint8_t *)r.pbuf.data);
+
+		if (sr && sr->n_tokens == 1 && sr->tokens[0]->keyword_kind !=
+		    PG_QUERY__KEYWORD_KIND__NO_KEYWORD &&
+		    sr->tokens[0]->keyword_kind !=
+		    PG_QUERY__KEYWORD_KIND__UNRESERVED_KEYWORD)
+			safe = 0;
+		if (sr)
+			pg_query__scan_result__free_unpacked(sr, NULL);
+		pg_query_free_scan_result(r);
+	}
+	if (safe) {
+		snprintf(out, n, "%s", name);
+		return;
+	}
+	{
+		size_t j = 0;
+
+		if (n < 3) {
+			out[0] = '\0';
+			return;
+		}
+		out[j++] = '"';
+		for (const char *p = name; *p && j + 3 < n; p++) {
+			if (*p == '"')
+				out[j++] = '"';
+			out[j++] = *p;
+		}
+		out[j++] = '"';
+		out[j] = '\0';
+	}
 }

@@ -72,6 +72,10 @@ int ms_pg_error_copy(ms_pg_error *dst, const ms_pg_error *src)
 	memcpy(dst->sqlstate, src->sqlstate, sizeof(dst->sqlstate));
 	dst->position = src->position;
 	dst->file = src->file;
+	if (src->file == src->file_buf) {
+		memcpy(dst->file_buf, src->file_buf, sizeof(dst->file_buf));
+		dst->file = dst->file_buf;
+	}
 	dst->line = src->line;
 	dst->routine = src->routine;
 	bad |= dup_field(&dst->message, src->message);

@@ -29,7 +29,13 @@ const char *ms_pg__object_type_name(PgQuery__ObjectType t);
  * Returns MS_OK or a state-file error. */
 int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 	ms_pg_error *e, ms_store *store, const ms_pg_script *script,
-	size_t i, ms_error *err);
+	size_t i, size_t base, ms_error *err);
+/* The transaction commits: labels added by ALTER TYPE ... ADD VALUE in it
+ * become usable. */
+int ms_pg__labels_commit(ms_store *store, ms_error *err);
+/* Add the types and functions an extension brings (types.c). */
+int ms_pg__extension_install(ms_store *store, const char *extension,
+	ms_error *err);
 
 /* Fill e with PostgreSQL's error for an injected SQLSTATE at statement i:
  * `message` when given, else PostgreSQL's text for the code with the
@@ -37,5 +43,29 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 int ms_pg__injected_error(ms_pg_error *e, const char *sqlstate,
 	const char *message, const ms_pg_script *script, size_t i,
 	const char **note);
+
+/* A type name as resolved for a column (types.c). */
+typedef struct ms_typeref {
+	int known;            /* migsim could decide whether it exists */
+	int exists;
+	int serial;           /* serial, bigserial, smallserial */
+	char display[160];    /* format_type's spelling */
+	char base[64];        /* the type's own name, for comparisons */
+	char written[200];    /* TypeNameToString, for "does not exist" */
+	int64_t user_oid;     /* a type created by a migration, or 0 */
+	char user_kind;
+	int location;         /* byte offset in the script, -1 if none */
+} ms_typeref;
+
+int ms_pg__resolve_type(ms_typeref *t, ms_store *s,
+	const PgQuery__TypeName *tn, ms_error *err);
+int ms_pg__types_comparable(const ms_typeref *a, const ms_typeref *b);
+int ms_pg__builtin_function(const char *name);
+int ms_pg__builtin_opclass(const char *name);
+/* The extension that brings an object ("type", "function", "opclass"),
+ * or NULL. */
+const char *ms_pg__extension_of(const char *kind, const char *name);
+int ms_pg__extension_known(const char *extension);
+const char *ms_pg__node_string(const PgQuery__Node *n);
 
 #endif

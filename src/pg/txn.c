@@ -42,6 +42,7 @@ typedef struct runner {
 	ms_pg_session *session;
 	size_t fault_at;        /* 0-based statement of the fault */
 	size_t open_from;       /* first statement of the open transaction */
+	int split;              /* each statement is its own message */
 } runner;
 
 static int oom(ms_error *err)
@@ -71,8 +72,13 @@ static int begin_txn(runner *r, size_t i, ms_error *err)
 
 static int commit_txn(runner *r, size_t upto, ms_error *err)
 {
+	int ret;
+
 	keep(r, r->open_from, upto);
-	return ms_store_release(r->store, TXN, err);
+	if ((ret = ms_store_release(r->store, TXN, err)) < 0)
+		return ret;
+	/* ALTER TYPE ... ADD VALUE's labels become usable (55P04). */
+	return ms_pg__labels_commit(r->store, err);
 }
 
 static int rollback_txn(runner *r, ms_error *err)
@@ -162,7 +168,7 @@ static int run_stmt(runner *r, size_t i, int multi, ms_error *err)
 		return MS_OK;
 	}
 	ret = ms_pg__catalog_apply(&res->verdict, &note, &r->out->error,
-		r->store, r->script, i, err);
+		r->store, r->script, i, r->split ? st->start : 0, err);
 	res->note = note;
 	return ret;
 }
@@ -186,6 +192,11 @@ static void count_not_run(runner *r, size_t i)
 static int failed_at(runner *r, size_t i, ms_error *err)
 {
 	r->out->failed_stmt = (int)i + 1;
+	for (size_t j = 0; j < i; j++)
+		if (r->out->stmts[j].verdict == MS_VERDICT_UNKNOWN) {
+			r->out->uncertain_stmt = (int)j + 1;
+			break;
+		}
 	count_not_run(r, i);
 	if (r->session->in_block) {
 		r->out->session_aborted = 1;
@@ -266,7 +277,10 @@ static void finish(ms_pg_result *out, const ms_pg_script *s)
 			continue;
 		switch (out->stmts[i].verdict) {
 		case MS_VERDICT_OK:      out->n_ok++; break;
-		case MS_VERDICT_UNKNOWN: out->n_unknown++; break;
+		case MS_VERDICT_UNKNOWN:
+			if (out->n_unknown++ == 0 && out->unknown_note == NULL)
+				out->unknown_note = out->stmts[i].note;
+			break;
 		case MS_VERDICT_FAILS:   out->n_failed++; break;
 		}
 	}
@@ -291,6 +305,7 @@ static int run_mode(ms_pg_result *out, ms_store *store, ms_pg_session *ses,
 	r.fault = fault;
 	r.out = out;
 	r.session = ses;
+	r.split = split;
 	if (fault)
 		r.fault_at = fault->stmt > 0 ? (size_t)fault->stmt - 1 :
 			s->count - 1;

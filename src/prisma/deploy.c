@@ -243,6 +243,12 @@ static void note_run(ms_prisma_result *res, const char *name,
 	if (r->unknown_note && r->verdict == MS_VERDICT_UNKNOWN)
 		ms_prisma__note(res, "%s: prediction unknown: %s", name,
 			r->unknown_note);
+	if (r->verdict == MS_VERDICT_FAILS && r->uncertain_stmt)
+		ms_prisma__note(res, "%s: it fails, but which error is uncertain: "
+			"statement %d, which migsim could not check (%s), may fail "
+			"first", name, r->uncertain_stmt,
+			r->stmts[r->uncertain_stmt - 1].note ?
+			r->stmts[r->uncertain_stmt - 1].note : "not modelled");
 	if (r->block_open)
 		ms_prisma__note(res, "%s: the script ends inside BEGIN without "
 			"COMMIT; the engine goes on inside that transaction (its "

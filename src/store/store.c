@@ -36,12 +36,88 @@ static const char schema_v1[] =
 	"  tag TEXT,"
 	"  outcome TEXT NOT NULL,"
 	"  sqlstate TEXT,"
-	"  message TEXT);"
+	"  message TEXT);";
+
+/* Format 2 added the simulated catalog (src/pg/catalog.c); format 1 had
+ * only migsim_relation(schema_name, name, relkind). */
+static const char schema_catalog[] =
+	"CREATE TABLE migsim_namespace ("
+	"  name TEXT PRIMARY KEY NOT NULL);"
+	"INSERT INTO migsim_namespace VALUES ('public');"
 	"CREATE TABLE migsim_relation ("
+	"  oid INTEGER PRIMARY KEY,"
 	"  schema_name TEXT NOT NULL,"
 	"  name TEXT NOT NULL,"
-	"  relkind TEXT NOT NULL,"
-	"  PRIMARY KEY (schema_name, name));";
+	"  relkind TEXT NOT NULL,"      /* r p v m i S */
+	"  rows TEXT NOT NULL DEFAULT 'empty'," /* empty, rows, unknown */
+	"  known INTEGER NOT NULL DEFAULT 1,"   /* columns fully known */
+	"  definition TEXT,"
+	"  UNIQUE (schema_name, name));"
+	"CREATE TABLE migsim_column ("
+	"  rel INTEGER NOT NULL,"
+	"  attnum INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  type TEXT NOT NULL,"            /* format_type's spelling */
+	"  base TEXT NOT NULL DEFAULT '',"  /* the type's own name */
+	"  type_oid INTEGER NOT NULL DEFAULT 0," /* a migsim_type, or 0 */
+	"  not_null INTEGER NOT NULL DEFAULT 0,"
+	"  default_expr TEXT,"
+	"  identity TEXT,"
+	"  PRIMARY KEY (rel, name));"
+	"CREATE TABLE migsim_index ("
+	"  rel INTEGER PRIMARY KEY,"
+	"  table_rel INTEGER NOT NULL,"
+	"  is_unique INTEGER NOT NULL,"
+	"  columns TEXT NOT NULL,"        /* comma-separated, '' for expressions */
+	"  is_partial INTEGER NOT NULL DEFAULT 0,"
+	"  method TEXT NOT NULL DEFAULT 'btree');"
+	"CREATE TABLE migsim_constraint ("
+	"  oid INTEGER PRIMARY KEY,"
+	"  rel INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  contype TEXT NOT NULL,"       /* p u f c */
+	"  columns TEXT NOT NULL,"
+	"  ref_rel INTEGER,"
+	"  ref_columns TEXT,"
+	"  index_rel INTEGER,"
+	"  validated INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (rel, name));"
+	"CREATE TABLE migsim_type ("
+	"  oid INTEGER PRIMARY KEY,"
+	"  schema_name TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"          /* e enum, d domain, c composite, b base */
+	"  extension TEXT,"
+	"  UNIQUE (schema_name, name));"
+	"CREATE TABLE migsim_enum_label ("
+	"  type INTEGER NOT NULL,"
+	"  sortorder REAL NOT NULL,"
+	"  label TEXT NOT NULL,"
+	"  uncommitted INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (type, label));"
+	"CREATE TABLE migsim_extension ("
+	"  name TEXT PRIMARY KEY NOT NULL,"
+	"  schema_name TEXT NOT NULL);"
+	"CREATE TABLE migsim_function ("
+	"  oid INTEGER PRIMARY KEY,"
+	"  schema_name TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  args TEXT NOT NULL,"          /* argument types, comma-separated */
+	"  extension TEXT,"
+	"  UNIQUE (schema_name, name, args));"
+	"CREATE TABLE migsim_trigger ("
+	"  rel INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  function INTEGER,"
+	"  PRIMARY KEY (rel, name));"
+	/* Who depends on what, for DROP (2BP01): objects are (kind, oid). */
+	"CREATE TABLE migsim_depend ("
+	"  kind TEXT NOT NULL,"          /* view, fkey, column, trigger, default */
+	"  oid INTEGER NOT NULL,"
+	"  ref_kind TEXT NOT NULL,"      /* rel, type, function, extension */
+	"  ref_oid INTEGER NOT NULL,"
+	"  ref_column TEXT,"
+	"  describe TEXT NOT NULL);";
 
 static int db_error(ms_store *s, int code, const char *what, ms_error *err)
 {
@@ -149,6 +225,33 @@ static int initialize(ms_store *s, ms_error *err)
 		"PRAGMA application_id = %d; PRAGMA user_version = %d;",
 		MS_STORE_APP_ID, MS_STORE_FORMAT);
 	if ((ret = ms_store_exec(s, schema_v1, err)) < 0 ||
+	    (ret = ms_store_exec(s, schema_catalog, err)) < 0 ||
+	    (ret = ms_store_exec(s, sql, err)) < 0) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return ret;
+	}
+	return ms_store_exec(s, "COMMIT", err);
+}
+
+/*
+ * Format 1 to 2: the relations a format-1 file knew are kept, with their
+ * columns and rows unknown (format 1 did not record them).
+ */
+static int upgrade_v1(ms_store *s, ms_error *err)
+{
+	char sql[64];
+	int ret;
+
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d;", MS_STORE_FORMAT);
+	if ((ret = ms_store_exec(s, "BEGIN IMMEDIATE", err)) < 0)
+		return ret;
+	if ((ret = ms_store_exec(s, "ALTER TABLE migsim_relation RENAME TO "
+	    "migsim_relation_v1", err)) < 0 ||
+	    (ret = ms_store_exec(s, schema_catalog, err)) < 0 ||
+	    (ret = ms_store_exec(s, "INSERT INTO migsim_relation(schema_name, "
+	    "name, relkind, rows, known) SELECT schema_name, name, relkind, "
+	    "'unknown', 0 FROM migsim_relation_v1; DROP TABLE "
+	    "migsim_relation_v1;", err)) < 0 ||
 	    (ret = ms_store_exec(s, sql, err)) < 0) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return ret;
@@ -179,6 +282,13 @@ static int check_format(ms_store *s, ms_error *err)
 		return ms_error_set(err, MS_ECORRUPT,
 			"%s: written by a newer migsim (state format %d; this build reads format %d)",
 			s->path, version, MS_STORE_FORMAT);
+	if (version == 1 && !(s->flags & MS_STORE_READONLY) &&
+	    (ret = check_integrity(s, err)) == MS_OK)
+		return upgrade_v1(s, err);
+	if (version == 1)
+		return ret < 0 ? ret : ms_error_set(err, MS_ECORRUPT,
+			"%s: state format 1 predates the catalog; run a command that "
+			"writes the state (deploy, resolve, sql) to upgrade it", s->path);
 	if (version < MS_STORE_FORMAT)
 		return ms_error_set(err, MS_ECORRUPT,
 			"%s: state format %d is older than this build's format %d and cannot be upgraded",
@@ -233,10 +343,36 @@ out:
 	return ret;
 }
 
+int ms_store_prepare(sqlite3_stmt **out, ms_store *s, const char *sql,
+	ms_error *err)
+{
+	int i, rc;
+
+	for (i = 0; i < s->n_cache; i++)
+		if (s->cache[i].sql == sql) {
+			sqlite3_reset(s->cache[i].st);
+			sqlite3_clear_bindings(s->cache[i].st);
+			*out = s->cache[i].st;
+			return MS_OK;
+		}
+	if (s->n_cache == MS_STORE_STMT_CACHE)
+		return ms_error_set(err, MS_ERROR, "statement cache full");
+	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+		&s->cache[i].st, NULL);
+	if (rc != SQLITE_OK)
+		return db_error(s, classify(rc), "cannot read the state", err);
+	s->cache[i].sql = sql;
+	s->n_cache++;
+	*out = s->cache[i].st;
+	return MS_OK;
+}
+
 void ms_store_free(ms_store *s)
 {
 	if (s == NULL)
 		return;
+	for (int i = 0; i < s->n_cache; i++)
+		sqlite3_finalize(s->cache[i].st);
 	if (s->db) {
 		if (!sqlite3_get_autocommit(s->db))
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

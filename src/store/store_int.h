@@ -4,8 +4,15 @@
 
 #include "migsim/store.h"
 
+#define MS_STORE_STMT_CACHE 160
+
 struct ms_store {
 	struct sqlite3 *db;
+	struct {
+		const char *sql;
+		struct sqlite3_stmt *st;
+	} cache[MS_STORE_STMT_CACHE];
+	int n_cache;
 	char *path;
 	int flags;
 	int created;     /* this open created the file */

@@ -15,6 +15,7 @@ mkdir -p "$WORK/prisma/migrations"
 cd "$WORK"
 printf 'provider = "postgresql"\n' > prisma/migrations/migration_lock.toml
 WAIT=20251225_step6_waitlist_party_only
+FIRST=$(sed -n 1p "$HERE/names.txt")
 m() { "$MIGSIM" "$@" --prisma 6.19.3 -q; }
 fail() { echo "seed.sh: $*" >&2; exit 1; }
 
@@ -22,7 +23,11 @@ fail() { echo "seed.sh: $*" >&2; exit 1; }
 add() {
 	sed -n "$1,$2p" "$HERE/names.txt" | while read -r n; do
 		mkdir -p "prisma/migrations/$n"
-		if [ "$n" = "$WAIT" ]; then
+		if [ "$n" = "$FIRST" ]; then
+			# The table step 6 indexes, as the real history created it.
+			printf 'CREATE TABLE "WaitlistEntry" ("id" SERIAL NOT NULL, "tenantId" INTEGER NOT NULL, "contactId" INTEGER, "clientPartyId" INTEGER, CONSTRAINT "WaitlistEntry_pkey" PRIMARY KEY ("id"));\nCREATE INDEX "WaitlistEntry_contactId_idx" ON "WaitlistEntry"("contactId");\n' \
+				> "prisma/migrations/$n/migration.sql"
+		elif [ "$n" = "$WAIT" ]; then
 			printf 'CREATE INDEX CONCURRENTLY IF NOT EXISTS "WaitlistEntry_clientPartyId_idx" ON "WaitlistEntry"("clientPartyId");\nDROP INDEX CONCURRENTLY IF EXISTS "WaitlistEntry_contactId_idx";\n' \
 				> "prisma/migrations/$n/migration.sql"
 		else

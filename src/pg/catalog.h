@@ -1,0 +1,193 @@
+/*
+ * catalog.h - the simulated catalog's storage, shared by the files of
+ * src/pg/ (design.md "The state file": catalog tables).  Objects live in
+ * SQLite tables of the state file, so that the savepoints that model
+ * PostgreSQL transactions undo catalog changes too.  Names are as the
+ * parser gives them: already case-folded and truncated to 63 bytes.
+ */
+#ifndef MIGSIM_PG_CATALOG_H
+#define MIGSIM_PG_CATALOG_H
+
+#include <stdint.h>
+
+#include "migsim/store.h"
+
+#define CAT_NAME 64
+#define CAT_TYPE 160
+
+typedef struct cat_rel {
+	int64_t oid;
+	char schema[CAT_NAME];
+	char name[CAT_NAME];
+	char relkind;        /* r p v m i S */
+	char rows[8];        /* empty, rows, unknown */
+	int known;           /* its columns are all known */
+} cat_rel;
+
+typedef struct cat_col {
+	int attnum;
+	char name[CAT_NAME];
+	char type[CAT_TYPE]; /* as format_type prints it */
+	char base[CAT_NAME]; /* the type's own name, e.g. int4 */
+	int64_t type_oid;    /* a type of migsim_type, or 0 */
+	int not_null;
+	int has_default;
+} cat_col;
+
+typedef struct cat_type {
+	int64_t oid;
+	char schema[CAT_NAME];
+	char name[CAT_NAME];
+	char kind;           /* e enum, d domain, c composite, b base */
+} cat_type;
+
+typedef struct cat_con {
+	int64_t oid;
+	char name[CAT_NAME];
+	char contype;        /* p u f c */
+	char columns[512];
+	int64_t ref_rel;
+	int64_t index_rel;
+	int validated;
+} cat_con;
+
+/* Relations. *found is 0 or 1; out is filled when found. */
+int cat_rel_find(int *found, cat_rel *out, ms_store *s, const char *schema,
+	const char *name, ms_error *err);
+int cat_rel_by_oid(int *found, cat_rel *out, ms_store *s, int64_t oid,
+	ms_error *err);
+int cat_rel_add(int64_t *oid, ms_store *s, const char *schema,
+	const char *name, char relkind, int known, ms_error *err);
+/* Remove a relation and everything hanging off it (columns, indexes,
+ * constraints, triggers, its dependency rows). */
+int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err);
+int cat_rel_rename(ms_store *s, int64_t oid, const char *name,
+	ms_error *err);
+int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
+	ms_error *err);
+
+/* Columns. */
+int cat_col_find(int *found, cat_col *out, ms_store *s, int64_t rel,
+	const char *name, ms_error *err);
+int cat_col_add(ms_store *s, int64_t rel, const char *name,
+	const char *type, const char *base, int64_t type_oid, int not_null,
+	int has_default, ms_error *err);
+int cat_col_drop(ms_store *s, int64_t rel, const char *name, ms_error *err);
+int cat_col_rename(ms_store *s, int64_t rel, const char *from,
+	const char *to, ms_error *err);
+/* Rename a column and its mentions in keys, indexes and dependencies. */
+int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
+	const char *to, ms_error *err);
+int cat_col_set(ms_store *s, int64_t rel, const char *name,
+	const char *field, int value, ms_error *err);
+int cat_col_set_type(ms_store *s, int64_t rel, const char *name,
+	const char *type, const char *base, int64_t type_oid, ms_error *err);
+/* Whether any column of any table has this type (or an array of it). */
+int cat_type_used(int *used, ms_store *s, int64_t type, ms_error *err);
+
+/* Schemas, types, enum labels, extensions, functions, triggers. */
+int cat_schema_find(int *found, ms_store *s, const char *name, ms_error *err);
+int cat_schema_add(ms_store *s, const char *name, ms_error *err);
+int cat_schema_drop(ms_store *s, const char *name, ms_error *err);
+int cat_type_find(int *found, cat_type *out, ms_store *s, const char *schema,
+	const char *name, ms_error *err);
+int cat_type_by_oid(int *found, cat_type *out, ms_store *s, int64_t oid,
+	ms_error *err);
+int cat_type_add(int64_t *oid, ms_store *s, const char *schema,
+	const char *name, char kind, const char *extension, ms_error *err);
+int cat_type_drop(ms_store *s, int64_t oid, ms_error *err);
+int cat_type_rename(ms_store *s, int64_t oid, const char *name,
+	ms_error *err);
+/* *state: 0 absent, 1 committed, 2 added in the open transaction. */
+int cat_label_find(int *state, ms_store *s, int64_t type, const char *label,
+	ms_error *err);
+int cat_label_add(ms_store *s, int64_t type, const char *label,
+	const char *neighbor, int after, int uncommitted, ms_error *err);
+int cat_label_rename(ms_store *s, int64_t type, const char *from,
+	const char *to, ms_error *err);
+/* A COMMIT makes new labels usable. */
+int cat_labels_commit(ms_store *s, ms_error *err);
+int cat_ext_find(int *found, ms_store *s, const char *name, ms_error *err);
+int cat_ext_add(ms_store *s, const char *name, const char *schema,
+	ms_error *err);
+int cat_func_find(int *found, int64_t *oid, ms_store *s, const char *schema,
+	const char *name, ms_error *err);
+int cat_func_add(int64_t *oid, ms_store *s, const char *schema,
+	const char *name, const char *args, const char *extension,
+	ms_error *err);
+int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,
+	ms_error *err);
+int cat_trigger_add(ms_store *s, int64_t rel, const char *name,
+	int64_t function, ms_error *err);
+int cat_trigger_drop(ms_store *s, int64_t rel, const char *name,
+	ms_error *err);
+
+/* Constraints and indexes. */
+int cat_con_find(int *found, cat_con *out, ms_store *s, int64_t rel,
+	const char *name, ms_error *err);
+int cat_con_add(int64_t *oid, ms_store *s, int64_t rel, const char *name,
+	char contype, const char *columns, int64_t ref_rel,
+	const char *ref_columns, int64_t index_rel, int validated,
+	ms_error *err);
+int cat_con_drop(ms_store *s, int64_t oid, ms_error *err);
+/* Whether a constraint of this name exists on any table of the schema
+ * (ChooseConstraintName avoids those). */
+int cat_con_name_used(int *used, ms_store *s, const char *schema,
+	const char *name, ms_error *err);
+int cat_con_rename(ms_store *s, int64_t oid, const char *name,
+	ms_error *err);
+/* Renaming an index renames the constraint it backs. */
+int cat_con_rename_by_index(ms_store *s, int64_t index, const char *name,
+	ms_error *err);
+/* The constraint an index backs, if any. */
+int cat_con_by_index(int *found, cat_con *out, ms_store *s, int64_t index,
+	ms_error *err);
+/* Constraints of rel that use a column (columns list contains it). */
+int cat_con_drop_on_column(ms_store *s, int64_t rel, const char *column,
+	ms_error *err);
+
+int cat_con_validate(ms_store *s, int64_t oid, ms_error *err);
+/* The table an index is on, or 0. */
+int cat_index_table(int64_t *table, ms_store *s, int64_t index,
+	ms_error *err);
+/* Drop the indexes on a table. */
+int cat_index_drop_of(ms_store *s, int64_t table, ms_error *err);
+int cat_index_add(ms_store *s, int64_t index, int64_t table, int unique,
+	const char *columns, int partial, const char *method, ms_error *err);
+/* The unique, non-partial index of rel (primary key, unique constraint
+ * or plain unique index) on exactly these columns (comma-separated, in
+ * any order) into *index, or 0. */
+int cat_unique_on(int64_t *index, ms_store *s, int64_t rel,
+	const char *columns, ms_error *err);
+/* The primary key of rel, if any (*found 0 or 1). */
+int cat_pkey(int *found, cat_con *out, ms_store *s, int64_t rel,
+	ms_error *err);
+
+/* Dependencies: (kind, oid) depends on (ref_kind, ref_oid[, column]);
+ * describe is PostgreSQL's getObjectDescription of the dependent. */
+int cat_dep_add(ms_store *s, const char *kind, int64_t oid,
+	const char *ref_kind, int64_t ref_oid, const char *ref_column,
+	const char *describe, ms_error *err);
+/* The descriptions of what depends on ref (column NULL: on the whole
+ * object), one per line in creation order, into out; *n how many. */
+int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
+	int64_t ref_oid, const char *ref_column, int64_t except, ms_error *err);
+int cat_dep_drop_dependent(ms_store *s, const char *kind, int64_t oid,
+	ms_error *err);
+int cat_dep_drop_referenced(ms_store *s, const char *ref_kind,
+	int64_t ref_oid, const char *ref_column, ms_error *err);
+
+typedef struct cat_dep {
+	char kind[CAT_NAME + 8];
+	int64_t oid;
+} cat_dep;
+/* The dependents of ref, in creation order, excluding those that belong
+ * to relation `except` (0: none).  *out is malloc'd. */
+int cat_dep_rows(cat_dep **out, size_t *n, ms_store *s, const char *ref_kind,
+	int64_t ref_oid, const char *ref_column, int64_t except,
+	ms_error *err);
+
+/* quote_identifier: double quotes only where PostgreSQL needs them. */
+void cat_quote_ident(char *out, size_t n, const char *name);
+
+#endif

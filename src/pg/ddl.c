@@ -1,0 +1,1070 @@
+/*
+ * ddl.c - the effect of a plain statement on the simulated catalog, and
+ * the errors PostgreSQL 15 raises for it (texts and reporting sites from
+ * PostgreSQL 15.18's source, docs/postgresql.md "Catalog errors").  This
+ * file dispatches on the statement and handles schemas, enum types,
+ * extensions, RENAME and the DROP forms of non-relations; ddl_table.c
+ * handles tables, columns, constraints and indexes.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "ddl.h"
+
+/* Set once a statement whose effects migsim cannot see ran (a DO block):
+ * from then on a predicted error is only a possibility. */
+#define GAP_KEY "catalog_gap"
+
+void ddl_unknown(ddl *d, const char *why)
+{
+	if (d->verdict == MS_VERDICT_OK)
+		d->verdict = MS_VERDICT_UNKNOWN;
+	if (d->note == NULL)
+		d->note = why;
+}
+
+static int oom(ddl *d)
+{
+	return ms_error_set(d->err, MS_ENOMEM, "out of memory");
+}
+
+/* PostgreSQL's positions count characters from the start of the text
+ * of the message, 1-based. */
+static int position_of(const ddl *d, int location)
+{
+	int chars = 1;
+
+	if (location < 0 || (size_t)location < d->base ||
+	    (size_t)location > d->script->sql_len)
+		return 0;
+	for (size_t i = d->base; i < (size_t)location; i++)
+		if (((unsigned char)d->script->sql[i] & 0xc0) != 0x80)
+			chars++;
+	return chars;
+}
+
+int ddl_fail(ddl *d, const char *sqlstate, const char *site, int location,
+	const char *fmt, ...)
+{
+	const char *c1, *c2;
+	va_list ap;
+	char msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (d->gap) {
+		/* An earlier statement did what migsim cannot see. */
+		ddl_unknown(d, "an earlier DO block's effects are not modelled, so "
+			"this error is not certain");
+		d->abstained = 1;
+		return MS_OK;
+	}
+	if (ms_pg_error_set(d->e, sqlstate, "%s", msg) < 0)
+		return oom(d);
+	d->verdict = MS_VERDICT_FAILS;
+	d->e->position = position_of(d, location);
+	c1 = site ? strchr(site, ':') : NULL;
+	c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+	if (c2 && (size_t)(c1 - site) < sizeof(d->e->file_buf)) {
+		snprintf(d->e->file_buf, sizeof(d->e->file_buf), "%.*s",
+			(int)(c1 - site), site);
+		d->e->file = d->e->file_buf;
+		d->e->line = atoi(c1 + 1);
+		d->e->routine = c2 + 1;
+	}
+	return MS_OK;
+}
+
+int ddl_detail(ddl *d, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[4096];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	free(d->e->detail);
+	return (d->e->detail = ms_strdup(msg)) ? MS_OK : oom(d);
+}
+
+int ddl_hint(ddl *d, const char *text)
+{
+	free(d->e->hint);
+	return (d->e->hint = ms_strdup(text)) ? MS_OK : oom(d);
+}
+
+const char *ddl_schema(const char *schemaname)
+{
+	return schemaname && schemaname[0] ? schemaname : "public";
+}
+
+int ddl_schema_ok(ddl *d, const char *schema, int *ok)
+{
+	int ret = cat_schema_find(ok, d->s, schema, d->err);
+
+	if (ret == MS_OK && !*ok)
+		ddl_unknown(d, "objects in a schema migsim has not seen created "
+			"are not modelled");
+	return ret;
+}
+
+/* --- walking the parse tree --------------------------------------------- */
+
+typedef int (*visit_fn)(const PgQuery__Node *n, void *ctx);
+
+/* Visit every Node under a message, through protobuf-c's descriptors, so
+ * that no statement form is missed. */
+static int walk(const ProtobufCMessage *m, visit_fn fn, void *ctx)
+{
+	const ProtobufCMessageDescriptor *desc;
+	int ret;
+
+	if (m == NULL)
+		return 0;
+	desc = m->descriptor;
+	if (desc == &pg_query__node__descriptor &&
+	    (ret = fn((const PgQuery__Node *)m, ctx)) != 0)
+		return ret;
+	for (unsigned i = 0; i < desc->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &desc->fields[i];
+		const char *base = (const char *)m;
+
+		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		if (f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF &&
+		    *(const uint32_t *)(base + f->quantifier_offset) != f->id)
+			continue;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(const size_t *)(base + f->quantifier_offset);
+			ProtobufCMessage *const *v =
+				*(ProtobufCMessage *const *const *)(base + f->offset);
+
+			for (size_t j = 0; j < n; j++)
+				if ((ret = walk(v[j], fn, ctx)) != 0)
+					return ret;
+		} else if ((ret = walk(*(ProtobufCMessage *const *)(base +
+		    f->offset), fn, ctx)) != 0) {
+			return ret;
+		}
+	}
+	return 0;
+}
+
+const char *ddl_string_literal(const PgQuery__Node *n, int *location)
+{
+	if (n && n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+		n = n->type_cast->arg;
+	if (n == NULL || n->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return NULL;
+	if (location)
+		*location = n->a_const->location;
+	return n->a_const->sval->sval;
+}
+
+int ddl_enum_label_use(ddl *d, int64_t type, const char *typname,
+	const char *label, int location)
+{
+	char q[CAT_NAME + 4];
+	int state, ret;
+
+	if ((ret = cat_label_find(&state, d->s, type, label, d->err)) < 0)
+		return ret;
+	cat_quote_ident(q, sizeof(q), typname);
+	if (state == 0)
+		return ddl_fail(d, "22P02", "enum.c:128:enum_in", location,
+			"invalid input value for enum %s: \"%s\"", q, label);
+	if (state == 2) {
+		if ((ret = ddl_fail(d, "55P04", "enum.c:97:check_safe_enum_use",
+		    location, "unsafe use of new value \"%s\" of enum type %s",
+		    label, q)) < 0)
+			return ret;
+		return ddl_hint(d, "New enum values must be committed before they "
+			"can be used.");
+	}
+	return MS_OK;
+}
+
+typedef struct cast_walk {
+	ddl *d;
+	int ret;
+} cast_walk;
+
+static int visit_cast(const PgQuery__Node *n, void *ctx)
+{
+	cast_walk *w = ctx;
+	const PgQuery__TypeCast *tc;
+	const char *label, *name;
+	cat_type t;
+	int found, loc;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_TYPE_CAST)
+		return 0;
+	tc = n->type_cast;
+	label = ddl_string_literal(tc->arg, &loc);
+	if (label == NULL || tc->type_name == NULL ||
+	    tc->type_name->n_names != 1 || tc->type_name->n_array_bounds)
+		return 0;
+	name = ms_pg__node_string(tc->type_name->names[0]);
+	if (name == NULL)
+		return 0;
+	if ((w->ret = cat_type_find(&found, &t, w->d->s, "public", name,
+	    w->d->err)) < 0)
+		return 1;
+	if (!found || t.kind != 'e')
+		return 0;
+	w->ret = ddl_enum_label_use(w->d, t.oid, name, label, loc);
+	return w->ret < 0 || DDL_FAILED(w->d);
+}
+
+int ddl_enum_casts(ddl *d, const PgQuery__Node *n)
+{
+	cast_walk w = { d, MS_OK };
+
+	walk(&n->base, visit_cast, &w);
+	return w.ret;
+}
+
+/* Tables named anywhere in a statement (FROM, INSERT INTO, JOIN ...). */
+typedef struct rel_walk {
+	ddl *d;
+	int ret;
+	int missing;         /* set on the first one that does not exist */
+	int location;
+	char name[2 * CAT_NAME + 2];
+	int64_t *oids;       /* the ones found, for view dependencies */
+	size_t n, cap;
+} rel_walk;
+
+static int visit_rangevar(const PgQuery__Node *n, void *ctx)
+{
+	rel_walk *w = ctx;
+	const PgQuery__RangeVar *rv;
+	cat_rel rel;
+	int found, ok;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+		return 0;
+	rv = n->range_var;
+	if (rv->schemaname == NULL || rv->schemaname[0] == '\0') {
+		/* An unqualified name may be a CTE of the statement. */
+		ddl_unknown(w->d, NULL);
+	}
+	if ((w->ret = ddl_schema_ok(w->d, ddl_schema(rv->schemaname), &ok)) < 0)
+		return 1;
+	if (!ok)
+		return 0;
+	if ((w->ret = cat_rel_find(&found, &rel, w->d->s,
+	    ddl_schema(rv->schemaname), rv->relname, w->d->err)) < 0)
+		return 1;
+	if (!found) {
+		w->missing = 1;
+		w->location = rv->location;
+		snprintf(w->name, sizeof(w->name), "%s%s%s",
+			rv->schemaname && rv->schemaname[0] ? rv->schemaname : "",
+			rv->schemaname && rv->schemaname[0] ? "." : "", rv->relname);
+		return 1;
+	}
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? 2 * w->cap : 8;
+		int64_t *p = realloc(w->oids, cap * sizeof(*p));
+
+		if (p == NULL) {
+			w->ret = oom(w->d);
+			return 1;
+		}
+		w->oids = p;
+		w->cap = cap;
+	}
+	w->oids[w->n++] = rel.oid;
+	return 0;
+}
+
+/* --- schemas -------------------------------------------------------------- */
+
+static int create_schema(ddl *d, const PgQuery__CreateSchemaStmt *c)
+{
+	int found, ret;
+
+	if (c->schemaname == NULL) {
+		ddl_unknown(d, "CREATE SCHEMA AUTHORIZATION is not modelled");
+		return MS_OK;
+	}
+	if ((ret = cat_schema_find(&found, d->s, c->schemaname, d->err)) < 0)
+		return ret;
+	if (found && c->if_not_exists)
+		return MS_OK;
+	if (found)
+		return ddl_fail(d, "42P06", "pg_namespace.c:62:NamespaceCreate", -1,
+			"schema \"%s\" already exists", c->schemaname);
+	if (c->n_schema_elts)
+		ddl_unknown(d, "CREATE SCHEMA with elements is not modelled");
+	return cat_schema_add(d->s, c->schemaname, d->err);
+}
+
+/* --- enum types ----------------------------------------------------------- */
+
+/* The schema and name of a type's qualified name list. */
+static int type_name(const char **schema, const char **name,
+	PgQuery__Node **names, size_t n)
+{
+	if (n == 0 || n > 2)
+		return 0;
+	*name = ms_pg__node_string(names[n - 1]);
+	*schema = n == 2 ? ms_pg__node_string(names[0]) : "public";
+	return *name && *schema;
+}
+
+/* A type name is taken by a type or by a relation's row type. */
+static int type_taken(int *taken, ddl *d, const char *schema,
+	const char *name)
+{
+	cat_type t;
+	cat_rel r;
+	int ret;
+
+	if ((ret = cat_type_find(taken, &t, d->s, schema, name, d->err)) < 0 ||
+	    *taken)
+		return ret;
+	if ((ret = cat_rel_find(taken, &r, d->s, schema, name, d->err)) < 0)
+		return ret;
+	/* Indexes have no row type. */
+	if (*taken && r.relkind == 'i')
+		*taken = 0;
+	return MS_OK;
+}
+
+static int create_enum(ddl *d, const PgQuery__CreateEnumStmt *c)
+{
+	const char *schema, *name;
+	int64_t oid;
+	int taken, ok, ret;
+
+	if (!type_name(&schema, &name, c->type_name, c->n_type_name)) {
+		ddl_unknown(d, "this type name is not modelled");
+		return MS_OK;
+	}
+	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
+		return ret;
+	if ((ret = type_taken(&taken, d, schema, name)) < 0)
+		return ret;
+	if (taken)
+		return ddl_fail(d, "42710", "typecmds.c:1167:DefineEnum", -1,
+			"type \"%s\" already exists", name);
+	for (size_t i = 0; i < c->n_vals; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(ms_pg__node_string(c->vals[i]),
+			    ms_pg__node_string(c->vals[j])) == 0) {
+				ddl_unknown(d, "a label given twice is not modelled");
+				i = j = c->n_vals;
+			}
+	if ((ret = cat_type_add(&oid, d->s, schema, name, 'e', NULL,
+	    d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < c->n_vals && ret == MS_OK; i++)
+		ret = cat_label_add(d->s, oid, ms_pg__node_string(c->vals[i]),
+			NULL, 1, 0, d->err);
+	return ret;
+}
+
+static int find_enum(int *found, cat_type *t, ddl *d, PgQuery__Node **names,
+	size_t n)
+{
+	const char *schema, *name;
+	char q[CAT_NAME + 4];
+	int ok, ret;
+
+	*found = 0;
+	if (!type_name(&schema, &name, names, n)) {
+		ddl_unknown(d, "this type name is not modelled");
+		return MS_OK;
+	}
+	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
+		return ret;
+	if ((ret = cat_type_find(found, t, d->s, schema, name, d->err)) < 0)
+		return ret;
+	if (!*found) {
+		cat_rel r;
+
+		if ((ret = cat_rel_find(found, &r, d->s, schema, name, d->err)) < 0)
+			return ret;
+		if (*found) {
+			*found = 0;
+			cat_quote_ident(q, sizeof(q), name);
+			return ddl_fail(d, "42809", "typecmds.c:1315:checkEnumOwner",
+				-1, "%s is not an enum", q);
+		}
+		return ddl_fail(d, "42704", "parse_type.c:270:typenameType", -1,
+			"type \"%s\" does not exist", name);
+	}
+	if (t->kind != 'e') {
+		*found = 0;
+		cat_quote_ident(q, sizeof(q), name);
+		return ddl_fail(d, "42809", "typecmds.c:1315:checkEnumOwner", -1,
+			"%s is not an enum", q);
+	}
+	return MS_OK;
+}
+
+static int alter_enum(ddl *d, const PgQuery__AlterEnumStmt *a)
+{
+	cat_type t;
+	int found, state, ret;
+
+	if ((ret = find_enum(&found, &t, d, a->type_name, a->n_type_name)) < 0 ||
+	    !found)
+		return ret;
+	if (a->old_val && a->old_val[0]) {
+		if ((ret = cat_label_find(&state, d->s, t.oid, a->old_val,
+		    d->err)) < 0)
+			return ret;
+		if (state == 0)
+			return ddl_fail(d, "22023", "pg_enum.c:562:RenameEnumLabel",
+				-1, "\"%s\" is not an existing enum label", a->old_val);
+		if ((ret = cat_label_find(&state, d->s, t.oid, a->new_val,
+		    d->err)) < 0)
+			return ret;
+		if (state)
+			return ddl_fail(d, "42710", "pg_enum.c:567:RenameEnumLabel",
+				-1, "enum label \"%s\" already exists", a->new_val);
+		return cat_label_rename(d->s, t.oid, a->old_val, a->new_val,
+			d->err);
+	}
+	if ((ret = cat_label_find(&state, d->s, t.oid, a->new_val, d->err)) < 0)
+		return ret;
+	if (state && a->skip_if_new_val_exists)
+		return MS_OK;
+	if (state)
+		return ddl_fail(d, "42710", "pg_enum.c:264:AddEnumLabel", -1,
+			"enum label \"%s\" already exists", a->new_val);
+	if (a->new_val_neighbor && a->new_val_neighbor[0]) {
+		if ((ret = cat_label_find(&state, d->s, t.oid, a->new_val_neighbor,
+		    d->err)) < 0)
+			return ret;
+		if (state == 0)
+			return ddl_fail(d, "22023", "pg_enum.c:319:AddEnumLabel", -1,
+				"\"%s\" is not an existing enum label",
+				a->new_val_neighbor);
+	}
+	/* The label stays unusable until the transaction commits. */
+	return cat_label_add(d->s, t.oid, a->new_val, a->new_val_neighbor,
+		a->new_val_is_after, 1, d->err);
+}
+
+/* --- extensions ----------------------------------------------------------- */
+
+static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
+{
+	int found, ret;
+
+	if ((ret = cat_ext_find(&found, d->s, c->extname, d->err)) < 0)
+		return ret;
+	if (found && c->if_not_exists)
+		return MS_OK;
+	if (found)
+		return ddl_fail(d, "42710", "extension.c:1879:CreateExtension", -1,
+			"extension \"%s\" already exists", c->extname);
+	if (!ms_pg__extension_known(c->extname))
+		ddl_unknown(d, "this extension's objects are not modelled");
+	if (c->n_options)
+		ddl_unknown(d, "CREATE EXTENSION options are not modelled");
+	if ((ret = cat_ext_add(d->s, c->extname, "public", d->err)) < 0)
+		return ret;
+	return ms_pg__extension_install(d->s, c->extname, d->err);
+}
+
+/* --- DROP of non-relations ------------------------------------------------ */
+
+static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
+{
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
+		const PgQuery__TypeName *tn = ds->objects[i]->type_name;
+		const char *schema, *name;
+		char *deps = NULL, q[CAT_NAME + 4];
+		cat_type t;
+		int found, n, ok;
+
+		if (ds->objects[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME ||
+		    !type_name(&schema, &name, tn->names, tn->n_names)) {
+			ddl_unknown(d, "this type name is not modelled");
+			continue;
+		}
+		if ((ret = ddl_schema_ok(d, schema, &ok)) < 0)
+			return ret;
+		if (!ok)
+			continue;
+		if ((ret = cat_type_find(&found, &t, d->s, schema, name,
+		    d->err)) < 0)
+			return ret;
+		if (!found) {
+			if (!ds->missing_ok)
+				return ddl_fail(d, "42704",
+					"objectaddress.c:1636:get_object_address_type", -1,
+					"type \"%s\" does not exist", name);
+			continue;
+		}
+		if (t.kind != 'e') {
+			ddl_unknown(d, "DROP of this kind of type is not modelled");
+			continue;
+		}
+		cat_quote_ident(q, sizeof(q), name);
+		{
+			char what[CAT_NAME + 16];
+			int refused;
+
+			snprintf(what, sizeof(what), "type %s", q);
+			if ((ret = ddl_dependents(&deps, &n, d, "type", t.oid,
+			    NULL)) < 0)
+				return ret;
+			if (n && ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
+				free(deps);
+				if (ds->n_objects > 1) {
+					ddl_unknown(d, "DROP of several objects with dependents "
+						"is not modelled");
+					continue;
+				}
+				return ddl_refuse_dependents(&refused, d, what, "type",
+					t.oid, NULL, 0, what);
+			}
+		}
+		free(deps);
+		if (n) {
+			ddl_unknown(d, "DROP TYPE ... CASCADE drops columns; not "
+				"modelled");
+			if ((ret = ddl_drop_dependents(d, "type", t.oid, NULL)) < 0)
+				return ret;
+		}
+		if ((ret = cat_type_drop(d->s, t.oid, d->err)) < 0)
+			return ret;
+	}
+	return ret;
+}
+
+static int drop_schema(ddl *d, const PgQuery__DropStmt *ds)
+{
+	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
+		const char *name = ms_pg__node_string(ds->objects[i]);
+		int found, ret;
+
+		if (name == NULL) {
+			ddl_unknown(d, NULL);
+			continue;
+		}
+		if ((ret = cat_schema_find(&found, d->s, name, d->err)) < 0)
+			return ret;
+		if (!found) {
+			if (!ds->missing_ok)
+				return ddl_fail(d, "3F000",
+					"namespace.c:3099:get_namespace_oid", -1,
+					"schema \"%s\" does not exist", name);
+			continue;
+		}
+		/* Whether it is empty is not tracked: dropping its objects or
+		 * refusing with 2BP01 are both possible. */
+		ddl_unknown(d, "DROP SCHEMA is not modelled");
+		if ((ret = cat_schema_drop(d->s, name, d->err)) < 0)
+			return ret;
+	}
+	return MS_OK;
+}
+
+static int drop_extension(ddl *d, const PgQuery__DropStmt *ds)
+{
+	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
+		const char *name = ms_pg__node_string(ds->objects[i]);
+		int found, ret;
+
+		if (name == NULL) {
+			ddl_unknown(d, NULL);
+			continue;
+		}
+		if ((ret = cat_ext_find(&found, d->s, name, d->err)) < 0)
+			return ret;
+		if (!found) {
+			if (!ds->missing_ok)
+				return ddl_fail(d, "42704",
+					"extension.c:193:get_extension_oid", -1,
+					"extension \"%s\" does not exist", name);
+			continue;
+		}
+		ddl_unknown(d, "DROP EXTENSION is not modelled");
+	}
+	return MS_OK;
+}
+
+static int drop_stmt(ddl *d, const PgQuery__DropStmt *ds)
+{
+	switch (ds->remove_type) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		return ddl_relation_drop(d, ds);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+		return drop_type(d, ds);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+		return drop_schema(d, ds);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
+		return drop_extension(d, ds);
+	default:
+		ddl_unknown(d, "DROP of this kind of object is not modelled");
+		return MS_OK;
+	}
+}
+
+/* --- RENAME --------------------------------------------------------------- */
+
+static int rename_relation(ddl *d, const PgQuery__RenameStmt *r)
+{
+	const char *schema = ddl_schema(r->relation->schemaname);
+	cat_rel rel, other;
+	int found, taken, ok, ret;
+
+	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
+		return ret;
+	if ((ret = cat_rel_find(&found, &rel, d->s, schema,
+	    r->relation->relname, d->err)) < 0)
+		return ret;
+	if (!found) {
+		if (r->missing_ok)
+			return MS_OK;
+		return ddl_fail(d, "42P01", "namespace.c:433:"
+			"RangeVarGetRelidExtended", -1, r->relation->schemaname &&
+			r->relation->schemaname[0] ?
+			"relation \"%s.%s\" does not exist" :
+			"relation \"%s%s\" does not exist",
+			r->relation->schemaname && r->relation->schemaname[0] ?
+			r->relation->schemaname : "",
+			r->relation->relname);
+	}
+	if ((ret = cat_rel_find(&taken, &other, d->s, schema, r->newname,
+	    d->err)) < 0)
+		return ret;
+	if (taken)
+		return ddl_fail(d, "42P07", "tablecmds.c:3919:"
+			"RenameRelationInternal", -1,
+			"relation \"%s\" already exists", r->newname);
+	if (rel.relkind != 'i' && (ret = type_taken(&taken, d, schema,
+	    r->newname)) < 0)
+		return ret;
+	if (rel.relkind != 'i' && taken)
+		return ddl_fail(d, "42710", "pg_type.c:782:RenameTypeInternal", -1,
+			"type \"%s\" already exists", r->newname);
+	if (rel.relkind == 'i') {
+		/* An index that backs a constraint renames the constraint. */
+		if ((ret = cat_con_rename_by_index(d->s, rel.oid,
+		    r->newname, d->err)) < 0)
+			return ret;
+	}
+	return cat_rel_rename(d->s, rel.oid, r->newname, d->err);
+}
+
+static int rename_type(ddl *d, const PgQuery__RenameStmt *r)
+{
+	const PgQuery__List *l = r->object && r->object->node_case ==
+		PG_QUERY__NODE__NODE_LIST ? r->object->list : NULL;
+	cat_type t;
+	int found, taken, ret;
+
+	if (l == NULL)
+		return ddl_unknown(d, NULL), MS_OK;
+	if ((ret = find_enum(&found, &t, d, l->items, l->n_items)) < 0 ||
+	    !found)
+		return ret;
+	if ((ret = type_taken(&taken, d, t.schema, r->newname)) < 0)
+		return ret;
+	if (taken)
+		return ddl_fail(d, "42710", "pg_type.c:782:RenameTypeInternal", -1,
+			"type \"%s\" already exists", r->newname);
+	return cat_type_rename(d->s, t.oid, r->newname, d->err);
+}
+
+static int rename_stmt(ddl *d, const PgQuery__RenameStmt *r)
+{
+	switch (r->rename_type) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+		if (r->relation == NULL)
+			break;
+		return rename_relation(d, r);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+		return ddl_rename_in_table(d, r);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+		return rename_type(d, r);
+	default:
+		break;
+	}
+	ddl_unknown(d, "this RENAME is not modelled");
+	return MS_OK;
+}
+
+/* --- statements that name tables: DML, views, COMMENT --------------------- */
+
+/*
+ * Every table a statement reads or writes must exist; the first one that
+ * does not raises 42P01 with its position (parserOpenTable).  What the
+ * statement does to data is not simulated.
+ */
+static int check_tables(ddl *d, const PgQuery__Node *n, int64_t **oids,
+	size_t *count)
+{
+	rel_walk w;
+
+	memset(&w, 0, sizeof(w));
+	w.d = d;
+	w.ret = MS_OK;
+	walk(&n->base, visit_rangevar, &w);
+	if (w.ret == MS_OK && w.missing && d->verdict == MS_VERDICT_OK)
+		w.ret = ddl_fail(d, "42P01", "parse_relation.c:1392:"
+			"parserOpenTable", w.location, "relation \"%s\" does not "
+			"exist", w.name);
+	else if (w.missing)
+		ddl_unknown(d, "a table it names is not known");
+	if (oids) {
+		*oids = w.oids;
+		*count = w.n;
+	} else {
+		free(w.oids);
+	}
+	return w.ret;
+}
+
+static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
+{
+	cat_rel rel;
+	int found, ret;
+
+	if ((ret = check_tables(d, n, NULL, NULL)) < 0 || DDL_FAILED(d))
+		return ret;
+	if ((ret = ddl_enum_casts(d, n)) < 0 || DDL_FAILED(d))
+		return ret;
+	if ((ret = ddl_dml_enum_literals(d, n)) < 0 || DDL_FAILED(d))
+		return ret;
+	ddl_unknown(d, "the data a statement reads or writes is not "
+		"simulated");
+	if (target == NULL || n->node_case != PG_QUERY__NODE__NODE_INSERT_STMT)
+		return MS_OK;
+	if ((ret = cat_rel_find(&found, &rel, d->s,
+	    ddl_schema(target->schemaname), target->relname, d->err)) < 0 ||
+	    !found)
+		return ret;
+	return cat_rel_set_rows(d->s, rel.oid, "rows", d->err);
+}
+
+/* Column names a view's query uses, for DROP COLUMN and ALTER COLUMN
+ * TYPE (2BP01, 0A000).  With one table every name is one of its columns;
+ * with several, or SELECT *, "*" stands for "some column". */
+typedef struct colref_walk {
+	ddl *d;
+	int64_t view, table;
+	const char *desc;
+	int several, ret;
+} colref_walk;
+
+static int visit_colref(const PgQuery__Node *n, void *ctx)
+{
+	colref_walk *w = ctx;
+	const PgQuery__ColumnRef *cr;
+	const char *name;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	cr = n->column_ref;
+	name = cr->n_fields ? ms_pg__node_string(cr->fields[cr->n_fields - 1]) :
+		NULL;
+	if (name == NULL || w->several)
+		name = "*";
+	w->ret = cat_dep_add(w->d->s, "view", w->view, "rel", w->table, name,
+		w->desc, w->d->err);
+	return w->ret < 0;
+}
+
+static int view_columns(ddl *d, const PgQuery__Node *query, int64_t view,
+	const int64_t *tables, size_t count, const char *desc)
+{
+	colref_walk w = { d, view, 0, desc, 0, MS_OK };
+
+	for (size_t i = 0; i < count && w.ret == MS_OK; i++) {
+		w.table = tables[i];
+		w.several = count > 1;
+		walk(&query->base, visit_colref, &w);
+	}
+	return w.ret;
+}
+
+static int create_view(ddl *d, const PgQuery__Node *n,
+	const PgQuery__RangeVar *rv, char relkind, int replace)
+{
+	const char *schema = ddl_schema(rv->schemaname);
+	int64_t *oids = NULL, oid;
+	size_t count = 0;
+	cat_rel rel;
+	char desc[2 * CAT_NAME + 32], q[CAT_NAME + 4];
+	int found, ok, ret;
+
+	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
+		return ret;
+	if ((ret = check_tables(d, n, &oids, &count)) < 0 || DDL_FAILED(d)) {
+		free(oids);
+		return ret;
+	}
+	ddl_unknown(d, "view and query columns are not modelled");
+	if ((ret = cat_rel_find(&found, &rel, d->s, schema, rv->relname,
+	    d->err)) < 0)
+		goto out;
+	if (found && !replace) {
+		ret = ddl_fail(d, "42P07", "heap.c:1164:heap_create_with_catalog",
+			-1, "relation \"%s\" already exists", rv->relname);
+		goto out;
+	}
+	if (found && (ret = cat_rel_drop(d->s, rel.oid, d->err)) < 0)
+		goto out;
+	if ((ret = cat_rel_add(&oid, d->s, schema, rv->relname, relkind, 0,
+	    d->err)) < 0)
+		goto out;
+	cat_quote_ident(q, sizeof(q), rv->relname);
+	snprintf(desc, sizeof(desc), "%s %s", relkind == 'm' ?
+		"materialized view" : "view", q);
+	for (size_t i = 0; i < count && ret == MS_OK; i++)
+		if (oids[i] != oid)
+			ret = cat_dep_add(d->s, "view", oid, "rel", oids[i], NULL,
+				desc, d->err);
+	if (ret == MS_OK && count > 0)
+		ret = view_columns(d, n, oid, oids, count, desc);
+out:
+	free(oids);
+	return ret;
+}
+
+static int comment_stmt(ddl *d, const PgQuery__CommentStmt *c)
+{
+	const PgQuery__List *l = c->object && c->object->node_case ==
+		PG_QUERY__NODE__NODE_LIST ? c->object->list : NULL;
+	const char *rel_name, *col = NULL;
+	cat_rel rel;
+	cat_col cc;
+	int found, ret;
+
+	if (l == NULL || (c->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+	    c->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) ||
+	    l->n_items != (c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN ?
+	    2u : 1u)) {
+		ddl_unknown(d, "COMMENT on this object is not modelled");
+		return MS_OK;
+	}
+	rel_name = ms_pg__node_string(l->items[0]);
+	if (l->n_items == 2)
+		col = ms_pg__node_string(l->items[1]);
+	if (rel_name == NULL || (l->n_items == 2 && col == NULL))
+		return ddl_unknown(d, NULL), MS_OK;
+	if ((ret = cat_rel_find(&found, &rel, d->s, "public", rel_name,
+	    d->err)) < 0)
+		return ret;
+	if (!found)
+		return ddl_fail(d, "42P01", "namespace.c:433:"
+			"RangeVarGetRelidExtended", -1,
+			"relation \"%s\" does not exist", rel_name);
+	if (col == NULL)
+		return MS_OK;
+	if (!rel.known)
+		return ddl_unknown(d, "the table's columns are not known"), MS_OK;
+	if ((ret = cat_col_find(&found, &cc, d->s, rel.oid, col, d->err)) < 0)
+		return ret;
+	if (!found)
+		return ddl_fail(d, "42703", "objectaddress.c:1541:"
+			"get_object_address_attribute", -1,
+			"column \"%s\" of relation \"%s\" does not exist", col,
+			rel_name);
+	return MS_OK;
+}
+
+static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
+{
+	const char *schema = ddl_schema(c->sequence->schemaname);
+	cat_rel rel;
+	int found, ok, ret;
+
+	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
+		return ret;
+	if ((ret = cat_rel_find(&found, &rel, d->s, schema,
+	    c->sequence->relname, d->err)) < 0)
+		return ret;
+	if (found && c->if_not_exists)
+		return MS_OK;
+	if (found)
+		return ddl_fail(d, "42P07", "heap.c:1164:heap_create_with_catalog",
+			-1, "relation \"%s\" already exists", c->sequence->relname);
+	if (c->n_options)
+		ddl_unknown(d, "sequence options are not checked");
+	return cat_rel_add(NULL, d->s, schema, c->sequence->relname, 'S', 1,
+		d->err);
+}
+
+static int apply(ddl *d, const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_CREATE_STMT:
+		return ddl_table_create(d, n->create_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+		return ddl_table_alter(d, n->alter_table_stmt);
+	case PG_QUERY__NODE__NODE_INDEX_STMT:
+		return ddl_index_create(d, n->index_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+		return create_enum(d, n->create_enum_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+		return alter_enum(d, n->alter_enum_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+		return create_extension(d, n->create_extension_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
+		return create_schema(d, n->create_schema_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+		return create_sequence(d, n->create_seq_stmt);
+	case PG_QUERY__NODE__NODE_DROP_STMT:
+		return drop_stmt(d, n->drop_stmt);
+	case PG_QUERY__NODE__NODE_RENAME_STMT:
+		return rename_stmt(d, n->rename_stmt);
+	case PG_QUERY__NODE__NODE_COMMENT_STMT:
+		return comment_stmt(d, n->comment_stmt);
+	case PG_QUERY__NODE__NODE_VIEW_STMT:
+		return create_view(d, n->view_stmt->query, n->view_stmt->view, 'v',
+			n->view_stmt->replace);
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+		return create_view(d, n->create_table_as_stmt->query,
+			n->create_table_as_stmt->into->rel,
+			n->create_table_as_stmt->objtype ==
+			PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? 'm' : 'r', 0);
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+		return dml(d, n, n->insert_stmt->relation);
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+		return dml(d, n, NULL);
+	case PG_QUERY__NODE__NODE_DO_STMT:
+		ddl_unknown(d, "DO blocks are not modelled");
+		return ms_store_meta_set(d->s, GAP_KEY, "1", d->err);
+	default:
+		ddl_unknown(d, "this statement's effect is not modelled");
+		return MS_OK;
+	}
+}
+
+int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
+	ms_pg_error *e, ms_store *store, const ms_pg_script *script, size_t i,
+	size_t base, ms_error *err)
+{
+	const PgQuery__Node *n = ms_pg__stmt_node(script, i);
+	ddl d;
+	int ret;
+
+	memset(&d, 0, sizeof(d));
+	d.s = store;
+	d.script = script;
+	d.base = base;
+	d.e = e;
+	d.err = err;
+	d.verdict = MS_VERDICT_OK;
+	{
+		char *gap = NULL;
+
+		if ((ret = ms_store_meta_get(&gap, store, GAP_KEY, err)) < 0)
+			return ret;
+		d.gap = gap != NULL;
+		free(gap);
+	}
+	if (n == NULL) {
+		ddl_unknown(&d, "this statement's effect is not modelled");
+	} else if ((ret = ms_store_savepoint(store, "ms_pg_stmt", err)) < 0) {
+		return ret;
+	} else {
+		/* A failing statement leaves nothing behind. */
+		ret = apply(&d, n);
+		if (ret == MS_OK && d.abstained)
+			ret = ms_store_rollback_to(store, "ms_pg_stmt", err);
+		else if (ret == MS_OK)
+			ret = DDL_FAILED(&d) ?
+				ms_store_rollback_to(store, "ms_pg_stmt", err) :
+				ms_store_release(store, "ms_pg_stmt", err);
+		if (ret < 0)
+			return ret;
+	}
+	*verdict = d.verdict;
+	*note = d.verdict == MS_VERDICT_UNKNOWN ? (d.note ? d.note :
+		"this statement's effect is not fully modelled") : NULL;
+	return MS_OK;
+}
+
+int ms_pg_tables(ms_pg_relation **out, size_t *count, ms_store *store,
+	const char *schema, ms_error *err)
+{
+	sqlite3_stmt *st;
+	ms_pg_relation *rels = NULL;
+	size_t n = 0, cap = 0;
+	int rc, ret;
+
+	*out = NULL;
+	*count = 0;
+	if ((ret = ms_store_prepare(&st, store, "SELECT schema_name, name, "
+	    "relkind FROM migsim_relation WHERE schema_name = ?1 AND relkind IN"
+	    " ('r', 'p') ORDER BY name", err)) < 0)
+		return ret;
+	sqlite3_bind_text(st, 1, schema, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			size_t c = cap ? 2 * cap : 8;
+			ms_pg_relation *p = realloc(rels, c * sizeof(*p));
+
+			if (p == NULL) {
+				sqlite3_reset(st);
+				ms_pg_relations_free(rels, n);
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			}
+			rels = p;
+			cap = c;
+		}
+		memset(&rels[n], 0, sizeof(rels[n]));
+		rels[n].schema = ms_strdup((const char *)sqlite3_column_text(st, 0));
+		rels[n].name = ms_strdup((const char *)sqlite3_column_text(st, 1));
+		rels[n].relkind = ((const char *)sqlite3_column_text(st, 2))[0];
+		n++;
+		if (rels[n - 1].schema == NULL || rels[n - 1].name == NULL) {
+			sqlite3_reset(st);
+			ms_pg_relations_free(rels, n);
+			return ms_error_set(err, MS_ENOMEM, "out of memory");
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		ms_pg_relations_free(rels, n);
+		return ms_error_set(err, MS_EIO, "%s: %s", ms_store_path(store),
+			sqlite3_errmsg(ms_store_db(store)));
+	}
+	*out = rels;
+	*count = n;
+	return MS_OK;
+}
+
+void ms_pg_relations_free(ms_pg_relation *rels, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		free(rels[i].schema);
+		free(rels[i].name);
+	}
+	free(rels);
+}
+
+int ms_pg__labels_commit(ms_store *store, ms_error *err)
+{
+	return cat_labels_commit(store, err);
+}

@@ -1,0 +1,89 @@
+/*
+ * ddl.h - what the files that apply statements to the simulated catalog
+ * share (ddl.c: dispatch, schemas, types, extensions, DROP, RENAME;
+ * ddl_table.c: tables, columns, constraints, indexes).
+ *
+ * A statement's outcome is three-valued: ok when every check PostgreSQL
+ * would make was decided, fails with PostgreSQL's error when one of them
+ * is certain to fail, unknown otherwise.  Its effect on the catalog is
+ * applied in every case but failure, so that later statements see it.
+ */
+#ifndef MIGSIM_PG_DDL_H
+#define MIGSIM_PG_DDL_H
+
+#include "catalog.h"
+#include "pg_int.h"
+
+typedef struct ddl {
+	ms_store *s;
+	const ms_pg_script *script;
+	size_t base;         /* byte offset of the text sent in this message */
+	ms_pg_error *e;
+	ms_verdict verdict;
+	const char *note;    /* why unknown */
+	ms_error *err;
+	int gap;             /* the catalog may miss what a DO block did */
+	int abstained;       /* an error was likely but not certain */
+} ddl;
+
+/* The statement already failed: stop checking. */
+#define DDL_FAILED(d) ((d)->verdict == MS_VERDICT_FAILS)
+
+/* The outcome is not decided; the first reason is kept. */
+void ddl_unknown(ddl *d, const char *why);
+
+/*
+ * Fail with PostgreSQL's error.  site is "file.c:line:routine" on
+ * PostgreSQL 15.18, or NULL when migsim does not know it; location is a
+ * byte offset in the script for the error's position, or -1 for none.
+ * Returns MS_OK, or MS_ENOMEM with err set.
+ */
+int ddl_fail(ddl *d, const char *sqlstate, const char *site, int location,
+	const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Add DETAIL or HINT to the error just set. */
+int ddl_detail(ddl *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int ddl_hint(ddl *d, const char *text);
+
+/* The schema of a possibly qualified name: unqualified names resolve to
+ * public, the only schema of the default search_path that exists. */
+const char *ddl_schema(const char *schemaname);
+/* Whether a schema is modelled (exists in the simulated catalog); when
+ * it is not, the statement's outcome becomes unknown. */
+int ddl_schema_ok(ddl *d, const char *schema, int *ok);
+
+/* Relations, for statements on them. */
+int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c);
+int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a);
+int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix);
+/* DROP TABLE/INDEX/VIEW/MATERIALIZED VIEW/SEQUENCE. */
+int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds);
+/* Dependents of ref (column NULL: the whole object), described the way
+ * getObjectDescription does, joined with newlines; *n how many. */
+int ddl_dependents(char **out, int *n, ddl *d, const char *ref_kind,
+	int64_t ref_oid, const char *ref_column);
+/* Raise 2BP01 for dropping `what` (its description) if anything outside
+ * relation `except` depends on ref; *refused says whether it did. */
+int ddl_refuse_dependents(int *refused, ddl *d, const char *what,
+	const char *ref_kind, int64_t ref_oid, const char *ref_column,
+	int64_t except, const char *ref_desc);
+/* Remove what depends on ref, as CASCADE does. */
+int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
+	const char *ref_column);
+
+/* RENAME COLUMN and RENAME CONSTRAINT. */
+int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r);
+/* In UPDATE ... SET col = 'x' and WHERE col = 'x', the labels of enum
+ * columns. */
+int ddl_dml_enum_literals(ddl *d, const PgQuery__Node *n);
+
+/* The string of an A_Const / TypeCast('...') literal, or NULL. */
+const char *ddl_string_literal(const PgQuery__Node *n, int *location);
+/* Check an enum label used in a statement: 22P02 when missing, 55P04 when
+ * added in the open transaction.  location < 0: no position. */
+int ddl_enum_label_use(ddl *d, int64_t type, const char *typname,
+	const char *label, int location);
+/* Walk a statement for 'label'::"Enum" casts and check each label. */
+int ddl_enum_casts(ddl *d, const PgQuery__Node *n);
+
+#endif

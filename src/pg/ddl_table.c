@@ -1,0 +1,2028 @@
+/*
+ * ddl_table.c - tables, columns, constraints and indexes in the simulated
+ * catalog: CREATE TABLE, ALTER TABLE, CREATE INDEX, DROP of relations and
+ * the dependency errors (2BP01) they raise, with PostgreSQL 15.18's
+ * order of checks where more than one could fail (docs/postgresql.md).
+ *
+ * The simulator holds no rows: a table is empty, has rows, or unknown.
+ * Whatever depends on the data (a NOT NULL, unique or foreign key over
+ * existing rows, a cast of existing values) is ok on an empty table and
+ * unknown otherwise.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ddl.h"
+
+#define NAMEDATALEN 64
+
+/* protobuf's absent string is "". */
+static const char *str(const char *s)
+{
+	return s && s[0] ? s : NULL;
+}
+
+static int oom(ddl *d)
+{
+	return ms_error_set(d->err, MS_ENOMEM, "out of memory");
+}
+
+static void quote(char *out, size_t n, const char *name)
+{
+	cat_quote_ident(out, n, name);
+}
+
+/* --- names PostgreSQL chooses (makeObjectName, ChooseRelationName) ------- */
+
+static void make_object_name(char *out, const char *name1, const char *name2,
+	const char *label)
+{
+	size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
+	size_t overhead = (label ? strlen(label) + 1 : 0) + (name2 ? 1 : 0);
+	size_t avail = NAMEDATALEN - 1 - overhead;
+
+	/* Truncate the longer name first, as makeObjectName does. */
+	while (n1 + n2 > avail) {
+		if (n1 > n2)
+			n1--;
+		else
+			n2--;
+	}
+	memcpy(out, name1, n1);
+	if (name2) {
+		out[n1++] = '_';
+		memcpy(out + n1, name2, n2);
+		n1 += n2;
+	}
+	if (label) {
+		out[n1++] = '_';
+		memcpy(out + n1, label, strlen(label));
+		n1 += strlen(label);
+	}
+	out[n1] = '\0';
+}
+
+/* A name free among relations of the schema (or among constraints of the
+ * schema when for_constraint), trying label, label1, label2 ... */
+static int choose_name(char *out, ddl *d, const char *schema,
+	const char *name1, const char *name2, const char *label,
+	int for_constraint)
+{
+	char mod[NAMEDATALEN];
+	int ret;
+
+	for (int pass = 0; pass < 10000; pass++) {
+		int taken;
+		cat_rel r;
+
+		if (pass)
+			snprintf(mod, sizeof(mod), "%s%d", label, pass);
+		else
+			snprintf(mod, sizeof(mod), "%s", label);
+		make_object_name(out, name1, name2, mod);
+		if (for_constraint)
+			ret = cat_con_name_used(&taken, d->s, schema, out, d->err);
+		else
+			ret = cat_rel_find(&taken, &r, d->s, schema, out, d->err);
+		if (ret < 0)
+			return ret;
+		if (!taken)
+			return MS_OK;
+	}
+	return ms_error_set(d->err, MS_EINPUT, "no free name for %s", name1);
+}
+
+/* Column names joined with '_' until NAMEDATALEN, as
+ * ChooseIndexNameAddition and ChooseForeignKeyConstraintNameAddition. */
+static void name_addition(char *out, char **names, size_t n)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n && len < NAMEDATALEN; i++) {
+		if (len)
+			out[len++] = '_';
+		snprintf(out + len, 2 * NAMEDATALEN - len, "%s", names[i]);
+		len += strlen(out + len);
+	}
+	out[len < NAMEDATALEN ? len : NAMEDATALEN - 1] = '\0';
+}
+
+/* --- relations -------------------------------------------------------------- */
+
+/* The relation an ALTER or CREATE INDEX names (RangeVarGetRelidExtended):
+ * *found 0 with the error set, or with nothing set when missing_ok. */
+static int open_rel(int *found, cat_rel *rel, ddl *d,
+	const PgQuery__RangeVar *rv, int missing_ok)
+{
+	const char *schema = ddl_schema(rv->schemaname);
+	int ok, ret;
+
+	*found = 0;
+	if ((ret = cat_schema_find(&ok, d->s, schema, d->err)) < 0)
+		return ret;
+	if (!ok) {
+		if (missing_ok)
+			return MS_OK;
+		return ddl_fail(d, "3F000", NULL, -1, "schema \"%s\" does not "
+			"exist", schema);
+	}
+	if ((ret = cat_rel_find(found, rel, d->s, schema, rv->relname,
+	    d->err)) < 0 || *found || missing_ok)
+		return ret;
+	if (rv->schemaname && rv->schemaname[0])
+		return ddl_fail(d, "42P01", "namespace.c:428:"
+			"RangeVarGetRelidExtended", -1, "relation \"%s.%s\" does not "
+			"exist", rv->schemaname, rv->relname);
+	return ddl_fail(d, "42P01", "namespace.c:433:RangeVarGetRelidExtended",
+		-1, "relation \"%s\" does not exist", rv->relname);
+}
+
+static int is_table(const cat_rel *r)
+{
+	return r->relkind == 'r' || r->relkind == 'p';
+}
+
+/* Whether statements that depend on the table's rows are decided. */
+static int data_ok(ddl *d, const cat_rel *r, const char *what)
+{
+	if (strcmp(r->rows, "empty") == 0)
+		return 1;
+	ddl_unknown(d, what);
+	return 0;
+}
+
+/* --- types and defaults ----------------------------------------------------- */
+
+static int column_type(ms_typeref *t, ddl *d, const PgQuery__TypeName *tn,
+	int with_position)
+{
+	int ret = ms_pg__resolve_type(t, d->s, tn, d->err);
+
+	if (ret < 0)
+		return ret;
+	if (!t->known) {
+		ddl_unknown(d, "this column type is not modelled");
+		return MS_OK;
+	}
+	if (!t->exists)
+		return ddl_fail(d, "42704", "parse_type.c:270:typenameType",
+			with_position ? t->location : -1,
+			"type \"%s\" does not exist", t->written);
+	return MS_OK;
+}
+
+static int is_string_type(const char *base)
+{
+	return strcmp(base, "text") == 0 || strcmp(base, "varchar") == 0 ||
+		strcmp(base, "bpchar") == 0 || strcmp(base, "citext") == 0;
+}
+
+static int is_number_type(const char *base)
+{
+	static const char *const n[] = { "int2", "int4", "int8", "numeric",
+		"float4", "float8" };
+
+	for (size_t i = 0; i < sizeof(n) / sizeof(n[0]); i++)
+		if (strcmp(base, n[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_time_type(const char *base)
+{
+	return strcmp(base, "timestamp") == 0 ||
+		strcmp(base, "timestamptz") == 0 || strcmp(base, "date") == 0;
+}
+
+/* format_type's spelling of an array type ends in "[]". */
+static int is_array(const char *display)
+{
+	size_t n = strlen(display);
+
+	return n > 0 && display[n - 1] == ']';
+}
+
+/* A literal's text accepted by the input function of these types. */
+static int literal_fits(const char *s, const char *base)
+{
+	char *end;
+
+	if (is_string_type(base))
+		return 1;
+	if (strcmp(base, "int2") == 0 || strcmp(base, "int4") == 0 ||
+	    strcmp(base, "int8") == 0) {
+		strtoll(s, &end, 10);
+		return *s && *end == '\0';
+	}
+	if (strcmp(base, "bool") == 0)
+		return strcmp(s, "true") == 0 || strcmp(s, "false") == 0 ||
+			strcmp(s, "t") == 0 || strcmp(s, "f") == 0;
+	return 0;
+}
+
+/* What a default expression's value is: 1 decided ok, 0 not modelled. */
+static int default_simple(const PgQuery__Node *n, const ms_typeref *col)
+{
+	const char *fn;
+
+	if (n == NULL)
+		return 0;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_A_CONST:
+		if (n->a_const->isnull)
+			return 1;
+		switch (n->a_const->val_case) {
+		case PG_QUERY__A__CONST__VAL_IVAL:
+		case PG_QUERY__A__CONST__VAL_FVAL:
+			return is_number_type(col->base) || is_string_type(col->base);
+		case PG_QUERY__A__CONST__VAL_BOOLVAL:
+			return strcmp(col->base, "bool") == 0;
+		case PG_QUERY__A__CONST__VAL_SVAL:
+			if (is_array(col->display))
+				return strcmp(n->a_const->sval->sval, "{}") == 0;
+			return col->user_kind == 'e' ||
+				literal_fits(n->a_const->sval->sval, col->base);
+		default:
+			return 0;
+		}
+	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+		return is_time_type(col->base) || is_string_type(col->base);
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		if (n->func_call->n_funcname != 1 || n->func_call->n_args)
+			return 0;
+		fn = ms_pg__node_string(n->func_call->funcname[0]);
+		if (fn && strcmp(fn, "now") == 0)
+			return is_time_type(col->base) || is_string_type(col->base);
+		if (fn && strcmp(fn, "gen_random_uuid") == 0)
+			return strcmp(col->base, "uuid") == 0 ||
+				is_string_type(col->base);
+		return 0;
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		/* ARRAY[]::TEXT[] and 'x'::"Enum" for a column of that type. */
+		if (n->type_cast->arg &&
+		    n->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
+			return n->type_cast->arg->a_array_expr->n_elements == 0 &&
+				is_array(col->display);
+		return col->user_kind == 'e' &&
+			ddl_string_literal(n, NULL) != NULL;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Check a column default: enum labels (22P02, 55P04), then whether the
+ * value is modelled.  Positions are reported in CREATE TABLE only.
+ */
+static int check_default(ddl *d, const PgQuery__Node *expr,
+	const ms_typeref *col, int with_position)
+{
+	const char *label;
+	int loc, ret;
+
+	if (col->user_kind == 'e' &&
+	    (label = ddl_string_literal(expr, &loc)) != NULL) {
+		if ((ret = ddl_enum_label_use(d, col->user_oid, col->base, label,
+		    with_position ? loc : -1)) < 0 || DDL_FAILED(d))
+			return ret;
+	}
+	if ((ret = ddl_enum_casts(d, expr)) < 0 || DDL_FAILED(d))
+		return ret;
+	if (!default_simple(expr, col))
+		ddl_unknown(d, "this default expression is not checked");
+	return MS_OK;
+}
+
+/* --- constraints ------------------------------------------------------------ */
+
+/* The names of a list of String nodes, borrowed. */
+static int name_list(char ***out, size_t *n, PgQuery__Node **items,
+	size_t count)
+{
+	*out = calloc(count ? count : 1, sizeof(char *));
+	*n = count;
+	if (*out == NULL)
+		return MS_ENOMEM;
+	for (size_t i = 0; i < count; i++) {
+		(*out)[i] = (char *)ms_pg__node_string(items[i]);
+		if ((*out)[i] == NULL)
+			return 1;
+	}
+	return MS_OK;
+}
+
+/* Whether a comma-separated column list holds name. */
+static int in_list(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = list; p && *p; p = strchr(p, ',') ? strchr(p, ',')
+	     + 1 : NULL)
+		if (strncmp(p, name, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+static void join(char *out, size_t size, char **names, size_t n)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? "," : "",
+			names[i]);
+}
+
+typedef struct fk_side {
+	ms_typeref type;
+} fk_side;
+
+/* The type of a catalog column as a typeref, for comparisons. */
+static void col_typeref(ms_typeref *t, const cat_col *c)
+{
+	memset(t, 0, sizeof(*t));
+	t->known = t->exists = 1;
+	snprintf(t->display, sizeof(t->display), "%s", c->type);
+	snprintf(t->base, sizeof(t->base), "%s", c->base);
+	t->user_oid = c->type_oid;
+}
+
+static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
+	char **fk_cols, size_t n_fk)
+{
+	PgQuery__RangeVar *rv = c->pktable;
+	char **pk_cols = NULL, name[NAMEDATALEN], add[2 * NAMEDATALEN];
+	char fkj[512], pkj[512], desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
+	cat_rel pk;
+	cat_col fc, pc;
+	cat_con pkey;
+	int64_t index = 0, oid;
+	size_t n_pk = 0;
+	int found, ret;
+
+	/* The name first: ATExecAddConstraint checks it before the rest. */
+	if (str(c->conname)) {
+		snprintf(name, sizeof(name), "%s", str(c->conname));
+		if ((ret = cat_con_find(&found, &pkey, d->s, rel->oid, name,
+		    d->err)) < 0)
+			return ret;
+		if (found)
+			return ddl_fail(d, "42710", "tablecmds.c:8970:"
+				"ATExecAddConstraint", -1, "constraint \"%s\" for relation "
+				"\"%s\" already exists", name, rel->name);
+	} else {
+		name_addition(add, fk_cols, n_fk);
+		if ((ret = choose_name(name, d, rel->schema, rel->name, add,
+		    "fkey", 1)) < 0)
+			return ret;
+	}
+	if ((ret = open_rel(&found, &pk, d, rv, 0)) < 0 || !found)
+		return ret;
+	if (!is_table(&pk) || !pk.known) {
+		ddl_unknown(d, "a foreign key to this relation is not modelled");
+		return MS_OK;
+	}
+	for (size_t i = 0; i < n_fk; i++) {
+		if ((ret = cat_col_find(&found, &fc, d->s, rel->oid, fk_cols[i],
+		    d->err)) < 0)
+			return ret;
+		if (!found)
+			return ddl_fail(d, "42703", "tablecmds.c:11501:"
+				"transformColumnNameList", -1, "column \"%s\" referenced in "
+				"foreign key constraint does not exist", fk_cols[i]);
+	}
+	if (c->n_pk_attrs == 0) {
+		if ((ret = cat_pkey(&found, &pkey, d->s, pk.oid, d->err)) < 0)
+			return ret;
+		if (!found)
+			return ddl_fail(d, "42704", "tablecmds.c:11594:"
+				"transformFkeyGetPrimaryKey", -1, "there is no primary key "
+				"for referenced table \"%s\"", pk.name);
+		ddl_unknown(d, "a foreign key to an implied primary key is not "
+			"modelled");
+		return MS_OK;
+	}
+	if (name_list(&pk_cols, &n_pk, c->pk_attrs, c->n_pk_attrs) != MS_OK) {
+		free(pk_cols);
+		ddl_unknown(d, NULL);
+		return pk_cols ? MS_OK : oom(d);
+	}
+	for (size_t i = 0; i < n_pk; i++) {
+		if ((ret = cat_col_find(&found, &pc, d->s, pk.oid, pk_cols[i],
+		    d->err)) < 0)
+			goto out;
+		if (!found) {
+			ret = ddl_fail(d, "42703", "tablecmds.c:11501:"
+				"transformColumnNameList", -1, "column \"%s\" referenced in "
+				"foreign key constraint does not exist", pk_cols[i]);
+			goto out;
+		}
+	}
+	join(pkj, sizeof(pkj), pk_cols, n_pk);
+	if ((ret = cat_unique_on(&index, d->s, pk.oid, pkj, d->err)) < 0)
+		goto out;
+	if (index == 0) {
+		ret = ddl_fail(d, "42830", "tablecmds.c:11762:"
+			"transformFkeyCheckAttrs", -1, "there is no unique constraint "
+			"matching given keys for referenced table \"%s\"", pk.name);
+		goto out;
+	}
+	if (n_fk != n_pk) {
+		ret = ddl_fail(d, "42830", "tablecmds.c:9382:"
+			"ATAddForeignKeyConstraint", -1, "number of referencing and "
+			"referenced columns for foreign key disagree");
+		goto out;
+	}
+	for (size_t i = 0; i < n_fk; i++) {
+		ms_typeref ft, pt;
+		int cmp;
+
+		if ((ret = cat_col_find(&found, &fc, d->s, rel->oid, fk_cols[i],
+		    d->err)) < 0 || (ret = cat_col_find(&found, &pc, d->s, pk.oid,
+		    pk_cols[i], d->err)) < 0)
+			goto out;
+		col_typeref(&ft, &fc);
+		col_typeref(&pt, &pc);
+		cmp = ms_pg__types_comparable(&ft, &pt);
+		if (cmp == 0) {
+			ret = ddl_fail(d, "42804", "tablecmds.c:9489:"
+				"ATAddForeignKeyConstraint", -1, "foreign key constraint "
+				"\"%s\" cannot be implemented", name);
+			if (ret == MS_OK)
+				ret = ddl_detail(d, "Key columns \"%s\" and \"%s\" are of "
+					"incompatible types: %s and %s.", fk_cols[i], pk_cols[i],
+					fc.type, pc.type);
+			goto out;
+		}
+		if (cmp < 0)
+			ddl_unknown(d, "whether these key types compare is not "
+				"modelled");
+	}
+	if (!c->skip_validation)
+		data_ok(d, rel, "a foreign key over existing rows depends on them");
+	join(fkj, sizeof(fkj), fk_cols, n_fk);
+	if ((ret = cat_con_add(&oid, d->s, rel->oid, name, 'f', fkj, pk.oid, pkj,
+	    index, !c->skip_validation, d->err)) < 0)
+		goto out;
+	quote(q, sizeof(q), rel->name);
+	snprintf(desc, sizeof(desc), "constraint %s on table %s", name, q);
+	ret = cat_dep_add(d->s, "fkey", oid, "index", index, NULL, desc, d->err);
+	for (size_t i = 0; i < n_pk && ret == MS_OK; i++)
+		ret = cat_dep_add(d->s, "fkey", oid, "rel", pk.oid, pk_cols[i], desc,
+			d->err);
+out:
+	free(pk_cols);
+	return ret;
+}
+
+/* PRIMARY KEY or UNIQUE: an index, then the constraint that owns it. */
+static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
+	char **cols, size_t n, int in_create)
+{
+	int primary = c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
+	char name[NAMEDATALEN], add[2 * NAMEDATALEN], j[512];
+	cat_con existing;
+	cat_rel taken;
+	cat_col col;
+	int64_t index;
+	int found, ret;
+
+	if (primary) {
+		if ((ret = cat_pkey(&found, &existing, d->s, rel->oid, d->err)) < 0)
+			return ret;
+		if (found)
+			return ddl_fail(d, "42P16", in_create ? "parse_utilcmd.c:2231:"
+				"transformIndexConstraint" : "index.c:222:"
+				"index_check_primary_key", in_create ? c->location : -1,
+				"multiple primary keys for table \"%s\" are not allowed",
+				rel->name);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if ((ret = cat_col_find(&found, &col, d->s, rel->oid, cols[i],
+		    d->err)) < 0)
+			return ret;
+		if (!found)
+			return ddl_fail(d, "42703", in_create ? "parse_utilcmd.c:2575:"
+				"transformIndexConstraint" : "indexcmds.c:1826:"
+				"ComputeIndexAttrs", in_create ? c->location : -1,
+				"column \"%s\" named in key does not exist", cols[i]);
+	}
+	if (str(c->indexname) || c->n_including || c->n_options || c->where_clause ||
+	    c->nulls_not_distinct)
+		ddl_unknown(d, "this key constraint's options are not modelled");
+	if (str(c->conname)) {
+		snprintf(name, sizeof(name), "%s", str(c->conname));
+	} else {
+		name_addition(add, cols, n);
+		if ((ret = choose_name(name, d, rel->schema, rel->name,
+		    primary ? NULL : add, primary ? "pkey" : "key", 0)) < 0)
+			return ret;
+	}
+	if ((ret = cat_rel_find(&found, &taken, d->s, rel->schema, name,
+	    d->err)) < 0)
+		return ret;
+	if (found)
+		return ddl_fail(d, "42P07", "index.c:873:index_create", -1,
+			"relation \"%s\" already exists", name);
+	if ((ret = cat_con_find(&found, &existing, d->s, rel->oid, name,
+	    d->err)) < 0)
+		return ret;
+	if (found)
+		return ddl_fail(d, "42710", "index.c:887:index_create", -1,
+			"constraint \"%s\" for relation \"%s\" already exists", name,
+			rel->name);
+	if (!in_create)
+		data_ok(d, rel, "a key over existing rows depends on them");
+	join(j, sizeof(j), cols, n);
+	if ((ret = cat_rel_add(&index, d->s, rel->schema, name, 'i', 1,
+	    d->err)) < 0 ||
+	    (ret = cat_index_add(d->s, index, rel->oid, 1, j, 0, "btree",
+	    d->err)) < 0 ||
+	    (ret = cat_con_add(NULL, d->s, rel->oid, name, primary ? 'p' : 'u', j,
+	    0, NULL, index, 1, d->err)) < 0)
+		return ret;
+	for (size_t i = 0; primary && i < n && ret == MS_OK; i++)
+		ret = cat_col_set(d->s, rel->oid, cols[i], "not_null", 1, d->err);
+	return ret;
+}
+
+/* Columns a CHECK expression names; 0 when it has anything else that
+ * migsim does not model. */
+typedef struct check_walk {
+	char names[16][NAMEDATALEN];
+	size_t n;
+	int other;
+} check_walk;
+
+static void check_refs(check_walk *w, const PgQuery__Node *n)
+{
+	const PgQuery__ColumnRef *cr;
+	const char *name;
+
+	if (n == NULL)
+		return;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_COLUMN_REF:
+		cr = n->column_ref;
+		name = cr->n_fields == 1 ? ms_pg__node_string(cr->fields[0]) : NULL;
+		if (name == NULL || w->n == 16) {
+			w->other = 1;
+			return;
+		}
+		for (size_t i = 0; i < w->n; i++)
+			if (strcmp(w->names[i], name) == 0)
+				return;
+		snprintf(w->names[w->n++], NAMEDATALEN, "%s", name);
+		return;
+	case PG_QUERY__NODE__NODE_A_CONST:
+		return;
+	case PG_QUERY__NODE__NODE_NULL_TEST:
+		check_refs(w, n->null_test->arg);
+		return;
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+		for (size_t i = 0; i < n->bool_expr->n_args; i++)
+			check_refs(w, n->bool_expr->args[i]);
+		return;
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		if (n->a_expr->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP) {
+			w->other = 1;
+			return;
+		}
+		check_refs(w, n->a_expr->lexpr);
+		check_refs(w, n->a_expr->rexpr);
+		return;
+	default:
+		w->other = 1;
+	}
+}
+
+static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
+	const char *column, int in_create)
+{
+	char name[NAMEDATALEN];
+	check_walk w;
+	cat_con existing;
+	cat_col col;
+	int found, ret;
+
+	memset(&w, 0, sizeof(w));
+	check_refs(&w, c->raw_expr);
+	if (str(c->conname)) {
+		snprintf(name, sizeof(name), "%s", str(c->conname));
+		if ((ret = cat_con_find(&found, &existing, d->s, rel->oid, name,
+		    d->err)) < 0)
+			return ret;
+		if (found && in_create)
+			return ddl_fail(d, "42710", "heap.c:2474:"
+				"AddRelationNewConstraints", -1, "check constraint \"%s\" "
+				"already exists", name);
+		if (found)
+			return ddl_fail(d, "42710", "heap.c:2644:"
+				"MergeWithExistingConstraint", -1, "constraint \"%s\" for "
+				"relation \"%s\" already exists", name, rel->name);
+	} else {
+		const char *one = column ? column : w.n == 1 && !w.other ?
+			w.names[0] : NULL;
+
+		if (column == NULL && w.other)
+			ddl_unknown(d, "the name PostgreSQL gives this check is not "
+				"modelled");
+		if ((ret = choose_name(name, d, rel->schema, rel->name, one, "check",
+		    1)) < 0)
+			return ret;
+	}
+	for (size_t i = 0; i < w.n; i++) {
+		if ((ret = cat_col_find(&found, &col, d->s, rel->oid, w.names[i],
+		    d->err)) < 0)
+			return ret;
+		if (!found)
+			w.other = 1;
+	}
+	if (w.other)
+		ddl_unknown(d, "this check expression is not checked");
+	if (!in_create && !c->skip_validation)
+		data_ok(d, rel, "a check over existing rows depends on them");
+	return cat_con_add(NULL, d->s, rel->oid, name, 'c', "", 0, NULL, 0,
+		!c->skip_validation, d->err);
+}
+
+/* A table or column constraint, once its table exists. */
+static int add_constraint(ddl *d, const cat_rel *rel,
+	const PgQuery__Constraint *c, const char *column, int in_create)
+{
+	char **cols = NULL;
+	size_t n = 0;
+	int ret;
+
+	switch (c->contype) {
+	case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+	case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+		if (column) {
+			char *one = (char *)column;
+
+			return add_key(d, rel, c, &one, 1, in_create);
+		}
+		if ((ret = name_list(&cols, &n, c->keys, c->n_keys)) == MS_OK)
+			ret = add_key(d, rel, c, cols, n, in_create);
+		else
+			ddl_unknown(d, NULL);
+		break;
+	case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+		if (column) {
+			char *one = (char *)column;
+
+			return add_fk(d, rel, c, &one, 1);
+		}
+		if ((ret = name_list(&cols, &n, c->fk_attrs, c->n_fk_attrs)) ==
+		    MS_OK)
+			ret = add_fk(d, rel, c, cols, n);
+		else
+			ddl_unknown(d, NULL);
+		break;
+	case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+		return add_check(d, rel, c, column, in_create);
+	default:
+		ddl_unknown(d, "this constraint is not modelled");
+		return MS_OK;
+	}
+	free(cols);
+	return ret == MS_ENOMEM ? oom(d) : ret < 0 ? ret : MS_OK;
+}
+
+/* --- columns ---------------------------------------------------------------- */
+
+typedef struct coldef {
+	const PgQuery__ColumnDef *def;
+	ms_typeref type;
+	int not_null;
+	const PgQuery__Node *default_expr;
+} coldef;
+
+/* Read a column definition: its type and inline NOT NULL / DEFAULT. */
+static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
+	int with_position)
+{
+	int ret;
+
+	memset(c, 0, sizeof(*c));
+	c->def = def;
+	if (def->type_name == NULL) {
+		ddl_unknown(d, "a column without a type is not modelled");
+		return MS_OK;
+	}
+	if ((ret = column_type(&c->type, d, def->type_name, with_position)) < 0 ||
+	    DDL_FAILED(d))
+		return ret;
+	c->not_null = def->is_not_null;
+	if (def->coll_clause || (def->generated && def->generated[0]) ||
+	    def->raw_default)
+		ddl_unknown(d, "this column's options are not modelled");
+	for (size_t i = 0; i < def->n_constraints; i++) {
+		const PgQuery__Constraint *k = def->constraints[i]->constraint;
+
+		switch (k->contype) {
+		case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+		case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+			c->not_null = 1;
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+			c->default_expr = k->raw_expr;
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+			c->not_null = 1;
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+			ddl_unknown(d, "generated columns are not modelled");
+			break;
+		default:
+			break;
+		}
+	}
+	return MS_OK;
+}
+
+/* A serial column's sequence and default (transformColumnDefinition). */
+static int add_serial(ddl *d, const cat_rel *rel, const char *column)
+{
+	char name[NAMEDATALEN], desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
+	int64_t seq;
+	int ret;
+
+	if ((ret = choose_name(name, d, rel->schema, rel->name, column, "seq",
+	    0)) < 0)
+		return ret;
+	if ((ret = cat_rel_add(&seq, d->s, rel->schema, name, 'S', 1,
+	    d->err)) < 0)
+		return ret;
+	char kind[NAMEDATALEN + 8];
+
+	quote(q, sizeof(q), rel->name);
+	snprintf(desc, sizeof(desc), "default value for column %s of table %s",
+		column, q);
+	snprintf(kind, sizeof(kind), "default:%s", column);
+	/* The column owns the sequence (it goes with the column, silently);
+	 * its default depends on the sequence (DROP SEQUENCE refuses). */
+	if ((ret = cat_dep_add(d->s, "owned", seq, "rel", rel->oid, column,
+	    "", d->err)) < 0)
+		return ret;
+	return cat_dep_add(d->s, kind, rel->oid, "rel", seq, NULL, desc, d->err);
+}
+
+static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
+{
+	char desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4], kind[NAMEDATALEN + 8];
+	int ret;
+
+	if ((ret = cat_col_add(d->s, rel->oid, c->def->colname, c->type.display,
+	    c->type.base, c->type.user_oid, c->not_null || c->type.serial,
+	    c->default_expr != NULL || c->type.serial, d->err)) < 0)
+		return ret;
+	if (c->type.serial && (ret = add_serial(d, rel, c->def->colname)) < 0)
+		return ret;
+	if (c->type.user_oid == 0)
+		return MS_OK;
+	quote(q, sizeof(q), rel->name);
+	snprintf(desc, sizeof(desc), "column %s of table %s", c->def->colname, q);
+	snprintf(kind, sizeof(kind), "column:%s", c->def->colname);
+	return cat_dep_add(d->s, kind, rel->oid, "type", c->type.user_oid, NULL,
+		desc, d->err);
+}
+
+/* The inline constraints of a column that need the table: keys, foreign
+ * keys, checks. */
+static int column_constraints(ddl *d, const cat_rel *rel,
+	const PgQuery__ColumnDef *def, int in_create)
+{
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < def->n_constraints && ret == MS_OK &&
+	     !DDL_FAILED(d); i++) {
+		const PgQuery__Constraint *k = def->constraints[i]->constraint;
+
+		switch (k->contype) {
+		case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+		case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+		case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+		case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+			ret = add_constraint(d, rel, k, def->colname, in_create);
+			break;
+		default:
+			break;
+		}
+	}
+	return ret;
+}
+
+/* --- CREATE TABLE ------------------------------------------------------------ */
+
+static int key_order_checks(ddl *d, const PgQuery__CreateStmt *c,
+	const char *relname)
+{
+	int pkeys = 0;
+
+	/* transformIndexConstraints: a second PRIMARY KEY, then key columns
+	 * that are not in the table (both with the constraint's position). */
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < c->n_table_elts; i++) {
+			const PgQuery__Node *e = c->table_elts[i];
+			const PgQuery__Constraint *k;
+
+			if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+				for (size_t j = 0; pass == 0 &&
+				     j < e->column_def->n_constraints; j++) {
+					k = e->column_def->constraints[j]->constraint;
+					if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY &&
+					    ++pkeys > 1)
+						return ddl_fail(d, "42P16", "parse_utilcmd.c:2231:"
+							"transformIndexConstraint", k->location,
+							"multiple primary keys for table \"%s\" are not "
+							"allowed", relname);
+				}
+				continue;
+			}
+			if (e->node_case != PG_QUERY__NODE__NODE_CONSTRAINT || pass)
+				continue;
+			k = e->constraint;
+			if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY &&
+			    ++pkeys > 1)
+				return ddl_fail(d, "42P16", "parse_utilcmd.c:2231:"
+					"transformIndexConstraint", k->location,
+					"multiple primary keys for table \"%s\" are not allowed",
+					relname);
+		}
+	for (size_t i = 0; i < c->n_table_elts; i++) {
+		const PgQuery__Node *e = c->table_elts[i];
+		const PgQuery__Constraint *k;
+
+		if (e->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+			continue;
+		k = e->constraint;
+		if (k->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY &&
+		    k->contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)
+			continue;
+		for (size_t j = 0; j < k->n_keys; j++) {
+			const char *key = ms_pg__node_string(k->keys[j]);
+			int seen = 0;
+
+			for (size_t m = 0; key && m < c->n_table_elts; m++)
+				if (c->table_elts[m]->node_case ==
+				    PG_QUERY__NODE__NODE_COLUMN_DEF &&
+				    strcmp(c->table_elts[m]->column_def->colname, key) == 0)
+					seen = 1;
+			if (key && !seen)
+				return ddl_fail(d, "42703", "parse_utilcmd.c:2575:"
+					"transformIndexConstraint", k->location,
+					"column \"%s\" named in key does not exist", key);
+		}
+	}
+	return MS_OK;
+}
+
+static int create_checks(ddl *d, const PgQuery__CreateStmt *c,
+	const char *schema, coldef *cols, size_t *ncols)
+{
+	const char *relname = c->relation->relname;
+	int taken, ret;
+	cat_rel r;
+
+	*ncols = 0;
+	for (size_t i = 0; i < c->n_table_elts; i++) {
+		const PgQuery__Node *e = c->table_elts[i];
+
+		if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+			if ((ret = read_column(&cols[*ncols], d, e->column_def, 1)) < 0 ||
+			    DDL_FAILED(d))
+				return ret;
+			(*ncols)++;
+		} else if (e->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) {
+			ddl_unknown(d, "LIKE is not modelled");
+		}
+	}
+	if ((ret = key_order_checks(d, c, relname)) < 0 || DDL_FAILED(d))
+		return ret;
+	for (size_t i = 0; i < *ncols; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(cols[i].def->colname, cols[j].def->colname) == 0)
+				return ddl_fail(d, "42701", "tablecmds.c:2417:"
+					"MergeAttributes", -1, "column \"%s\" specified more "
+					"than once", cols[i].def->colname);
+	if ((ret = cat_rel_find(&taken, &r, d->s, schema, relname, d->err)) < 0)
+		return ret;
+	if (taken)
+		return ddl_fail(d, "42P07", "heap.c:1164:heap_create_with_catalog",
+			-1, "relation \"%s\" already exists", relname);
+	{
+		cat_type t;
+
+		if ((ret = cat_type_find(&taken, &t, d->s, schema, relname,
+		    d->err)) < 0)
+			return ret;
+	}
+	if (taken) {
+		if ((ret = ddl_fail(d, "42710", "heap.c:1180:"
+		    "heap_create_with_catalog", -1, "type \"%s\" already exists",
+		    relname)) < 0)
+			return ret;
+		return ddl_hint(d, "A relation has an associated type of the same "
+			"name, so you must use a name that doesn't conflict with any "
+			"existing type.");
+	}
+	return MS_OK;
+}
+
+int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
+{
+	const char *schema = ddl_schema(c->relation->schemaname);
+	coldef *cols;
+	size_t ncols = 0;
+	cat_rel rel;
+	int found, ok, ret;
+
+	if ((ret = cat_schema_find(&ok, d->s, schema, d->err)) < 0)
+		return ret;
+	if (!ok)
+		return ddl_fail(d, "3F000", "namespace.c:3099:"
+			"get_namespace_oid", c->relation->location,
+			"schema \"%s\" does not exist", schema);
+	if ((ret = cat_rel_find(&found, &rel, d->s, schema,
+	    c->relation->relname, d->err)) < 0)
+		return ret;
+	if (found && c->if_not_exists)
+		return MS_OK;
+	if (c->n_inh_relations || c->partbound || c->of_typename ||
+	    c->partspec || c->n_options || c->oncommit !=
+	    PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP)
+		ddl_unknown(d, "inheritance, partitions, typed tables and table "
+			"options are not modelled");
+	cols = calloc(c->n_table_elts ? c->n_table_elts : 1, sizeof(*cols));
+	if (cols == NULL)
+		return oom(d);
+	if ((ret = create_checks(d, c, schema, cols, &ncols)) < 0 ||
+	    DDL_FAILED(d))
+		goto out;
+	if ((ret = cat_rel_add(&rel.oid, d->s, schema, c->relation->relname,
+	    c->partspec ? 'p' : 'r', 1, d->err)) < 0 ||
+	    (ret = cat_rel_by_oid(&found, &rel, d->s, rel.oid, d->err)) < 0)
+		goto out;
+	for (size_t i = 0; i < ncols && ret == MS_OK; i++)
+		ret = store_column(d, &rel, &cols[i]);
+	for (size_t i = 0; i < ncols && ret == MS_OK && !DDL_FAILED(d); i++)
+		if (cols[i].default_expr)
+			ret = check_default(d, cols[i].default_expr, &cols[i].type, 1);
+	/* Checks, then keys, then foreign keys, as ProcessUtilitySlow runs
+	 * them after the table exists. */
+	for (int phase = 0; phase < 3; phase++) {
+		for (size_t i = 0; i < c->n_table_elts && ret == MS_OK &&
+		     !DDL_FAILED(d); i++) {
+			const PgQuery__Node *e = c->table_elts[i];
+			int fk, check;
+
+			if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+				const PgQuery__ColumnDef *cd = e->column_def;
+
+				for (size_t j = 0; j < cd->n_constraints && ret == MS_OK &&
+				     !DDL_FAILED(d); j++) {
+					const PgQuery__Constraint *k =
+						cd->constraints[j]->constraint;
+
+					fk = k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN;
+					check = k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK;
+					if ((phase == 0 && check) || (phase == 2 && fk) ||
+					    (phase == 1 && (k->contype ==
+					    PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY || k->contype ==
+					    PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)))
+						ret = add_constraint(d, &rel, k, cd->colname, 1);
+				}
+				continue;
+			}
+			if (e->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+				continue;
+			fk = e->constraint->contype ==
+				PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN;
+			check = e->constraint->contype ==
+				PG_QUERY__CONSTR_TYPE__CONSTR_CHECK;
+			if ((phase == 0 && check) || (phase == 2 && fk) ||
+			    (phase == 1 && !fk && !check))
+				ret = add_constraint(d, &rel, e->constraint, NULL, 1);
+		}
+	}
+out:
+	free(cols);
+	return ret;
+}
+
+/* --- dependencies ------------------------------------------------------------ */
+
+int ddl_dependents(char **out, int *n, ddl *d, const char *ref_kind,
+	int64_t ref_oid, const char *ref_column)
+{
+	return cat_dep_list(out, n, d->s, ref_kind, ref_oid, ref_column, 0,
+		d->err);
+}
+
+/* Raise 2BP01 for `what` if anything outside `except` depends on ref. */
+int ddl_refuse_dependents(int *refused, ddl *d, const char *what,
+	const char *ref_kind, int64_t ref_oid, const char *ref_column,
+	int64_t except, const char *ref_desc)
+{
+	char *deps = NULL;
+	int n, ret;
+	ms_buf detail = MS_BUF_INIT;
+
+	*refused = 0;
+	if ((ret = cat_dep_list(&deps, &n, d->s, ref_kind, ref_oid, ref_column,
+	    except, d->err)) < 0 || n == 0)
+		return ret;
+	*refused = 1;
+	/* Each line: "<dependent> depends on <ref>". */
+	for (char *line = deps, *next; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		ms_buf_printf(&detail, "%s%s depends on %s", line == deps ? "" :
+			"\n", line, ref_desc);
+	}
+	free(deps);
+	if (ms_buf_status(&detail) < 0) {
+		ms_buf_free(&detail);
+		return oom(d);
+	}
+	ret = ddl_fail(d, "2BP01", "dependency.c:1196:reportDependentObjects",
+		-1, "cannot drop %s because other objects depend on it", what);
+	if (ret == MS_OK)
+		ret = ddl_detail(d, "%s", ms_buf_cstr(&detail));
+	if (ret == MS_OK)
+		ret = ddl_hint(d, "Use DROP ... CASCADE to drop the dependent "
+			"objects too.");
+	ms_buf_free(&detail);
+	return ret;
+}
+
+static int drop_relation(ddl *d, int64_t oid);
+
+int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
+	const char *ref_column)
+{
+	cat_dep *deps = NULL;
+	size_t n = 0;
+	int ret;
+
+	if ((ret = cat_dep_rows(&deps, &n, d->s, ref_kind, ref_oid, ref_column,
+	    0, d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && ret == MS_OK; i++) {
+		if (strcmp(deps[i].kind, "fkey") == 0)
+			ret = cat_con_drop(d->s, deps[i].oid, d->err);
+		else if (strcmp(deps[i].kind, "view") == 0 ||
+		         strcmp(deps[i].kind, "owned") == 0)
+			ret = drop_relation(d, deps[i].oid);
+		else if (strncmp(deps[i].kind, "column:", 7) == 0)
+			ret = cat_col_drop(d->s, deps[i].oid, deps[i].kind + 7, d->err);
+		else if (strncmp(deps[i].kind, "default:", 8) == 0)
+			ret = cat_col_set(d->s, deps[i].oid, deps[i].kind + 8,
+				"default", 0, d->err);
+	}
+	free(deps);
+	if (ret == MS_OK)
+		ret = cat_dep_drop_referenced(d->s, ref_kind, ref_oid, ref_column,
+			d->err);
+	return ret;
+}
+
+/* Drop a relation with what it owns; what depends on it goes too. */
+static int drop_relation(ddl *d, int64_t oid)
+{
+	int ret;
+
+	if ((ret = ddl_drop_dependents(d, "rel", oid, NULL)) < 0)
+		return ret;
+	if ((ret = cat_index_drop_of(d->s, oid, d->err)) < 0)
+		return ret;
+	return cat_rel_drop(d->s, oid, d->err);
+}
+
+/* --- ALTER TABLE -------------------------------------------------------------- */
+
+static int find_column(int *found, cat_col *col, ddl *d, const cat_rel *rel,
+	const char *name, const char *site)
+{
+	int ret = cat_col_find(found, col, d->s, rel->oid, name, d->err);
+
+	if (ret < 0 || *found || site == NULL)
+		return ret;
+	return ddl_fail(d, "42703", site, -1, "column \"%s\" of relation \"%s\" "
+		"does not exist", name, rel->name);
+}
+
+static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *cmd)
+{
+	const PgQuery__ColumnDef *def = cmd->def->column_def;
+	cat_col existing;
+	coldef c;
+	int found, ret;
+
+	if ((ret = read_column(&c, d, def, 1)) < 0 || DDL_FAILED(d))
+		return ret;
+	if ((ret = cat_col_find(&found, &existing, d->s, rel->oid, def->colname,
+	    d->err)) < 0)
+		return ret;
+	if (found && cmd->missing_ok)
+		return MS_OK;
+	if (found)
+		return ddl_fail(d, "42701", "tablecmds.c:7279:"
+			"check_for_column_name_collision", -1, "column \"%s\" of "
+			"relation \"%s\" already exists", def->colname, rel->name);
+	if (c.not_null && !c.default_expr && !c.type.serial)
+		data_ok(d, rel, "a NOT NULL column without a default fails on "
+			"existing rows");
+	if ((ret = store_column(d, rel, &c)) < 0)
+		return ret;
+	if (c.default_expr &&
+	    (ret = check_default(d, c.default_expr, &c.type, 0)) < 0)
+		return ret;
+	if (DDL_FAILED(d))
+		return MS_OK;
+	return column_constraints(d, rel, def, 0);
+}
+
+/* A view uses columns of rel that migsim cannot name. */
+static int some_column_used(ddl *d, const cat_rel *rel)
+{
+	char *deps = NULL;
+	int n, ret;
+
+	if ((ret = cat_dep_list(&deps, &n, d->s, "rel", rel->oid, "*", 0,
+	    d->err)) < 0)
+		return ret;
+	free(deps);
+	if (n)
+		ddl_unknown(d, "which columns a view over several tables uses is "
+			"not modelled");
+	return MS_OK;
+}
+
+/* ALTER COLUMN TYPE of a column a view uses (ATExecAlterColumnType). */
+static int view_uses_column(ddl *d, const cat_rel *rel, const char *column)
+{
+	cat_dep *deps = NULL;
+	size_t n = 0;
+	int ret;
+
+	if ((ret = cat_dep_rows(&deps, &n, d->s, "rel", rel->oid, column, 0,
+	    d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n; i++) {
+		cat_rel v;
+		char q[NAMEDATALEN + 4], c[NAMEDATALEN + 4];
+		int found;
+
+		if (strcmp(deps[i].kind, "view") != 0)
+			continue;
+		if ((ret = cat_rel_by_oid(&found, &v, d->s, deps[i].oid,
+		    d->err)) < 0 || !found)
+			break;
+		quote(q, sizeof(q), v.name);
+		quote(c, sizeof(c), column);
+		(void)c;
+		ret = ddl_fail(d, "0A000", "tablecmds.c:12947:"
+			"ATExecAlterColumnType", -1, "cannot alter type of a column "
+			"used by a view or rule");
+		if (ret == MS_OK)
+			ret = ddl_detail(d, "rule _RETURN on %s %s depends on column "
+				"\"%s\"", v.relkind == 'm' ? "materialized view" : "view",
+				q, column);
+		break;
+	}
+	free(deps);
+	return ret;
+}
+
+static int drop_column(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableCmd *cmd)
+{
+	char what[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
+	cat_col col;
+	int found, refused, ret;
+
+	if ((ret = cat_col_find(&found, &col, d->s, rel->oid, cmd->name,
+	    d->err)) < 0)
+		return ret;
+	if (!found && cmd->missing_ok)
+		return MS_OK;
+	if (!found)
+		return ddl_fail(d, "42703", "tablecmds.c:8596:ATExecDropColumn", -1,
+			"column \"%s\" of relation \"%s\" does not exist", cmd->name,
+			rel->name);
+	if ((ret = some_column_used(d, rel)) < 0)
+		return ret;
+	quote(q, sizeof(q), rel->name);
+	snprintf(what, sizeof(what), "column %s of table %s", cmd->name, q);
+	if (cmd->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
+		if ((ret = ddl_refuse_dependents(&refused, d, what, "rel", rel->oid,
+		    cmd->name, rel->oid, what)) < 0 || refused)
+			return ret;
+	}
+	if ((ret = ddl_drop_dependents(d, "rel", rel->oid, cmd->name)) < 0 ||
+	    (ret = cat_con_drop_on_column(d->s, rel->oid, cmd->name,
+	    d->err)) < 0)
+		return ret;
+	{
+		char kind[NAMEDATALEN + 8];
+
+		snprintf(kind, sizeof(kind), "column:%s", cmd->name);
+		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
+		    d->err)) < 0)
+			return ret;
+	}
+	return cat_col_drop(d->s, rel->oid, cmd->name, d->err);
+}
+
+/* The column's type changes, and with it the type it depends on. */
+static int retype_column(ddl *d, const cat_rel *rel, const char *column,
+	const ms_typeref *t)
+{
+	char kind[NAMEDATALEN + 8], desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
+	int ret;
+
+	snprintf(kind, sizeof(kind), "column:%s", column);
+	if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid, d->err)) < 0 ||
+	    (ret = cat_col_set_type(d->s, rel->oid, column, t->display, t->base,
+	    t->user_oid, d->err)) < 0 || t->user_oid == 0)
+		return ret;
+	quote(q, sizeof(q), rel->name);
+	snprintf(desc, sizeof(desc), "column %s of table %s", column, q);
+	return cat_dep_add(d->s, kind, rel->oid, "type", t->user_oid, NULL, desc,
+		d->err);
+}
+
+/* Whether PostgreSQL converts the type without USING (an implicit or
+ * assignment cast): 1 yes, 0 no (42804), -1 not modelled. */
+static int assignment_cast(const char *from, const ms_typeref *to,
+	int64_t from_oid)
+{
+	if (from_oid || to->user_oid)
+		return from_oid == to->user_oid && from_oid ? 1 :
+			(from_oid && is_string_type(to->base)) ? 1 :
+			(to->user_kind == 'e' && is_string_type(from)) ? 0 : -1;
+	if (strcmp(from, to->base) == 0)
+		return 1;
+	if (is_string_type(to->base))
+		return 1;
+	if (is_number_type(from) && is_number_type(to->base))
+		return 1;
+	if (is_time_type(from) && is_time_type(to->base))
+		return 1;
+	if (is_string_type(from) && (is_number_type(to->base) ||
+	    is_time_type(to->base) || strcmp(to->base, "bool") == 0 ||
+	    strcmp(to->base, "uuid") == 0 || strcmp(to->base, "jsonb") == 0 ||
+	    strcmp(to->base, "json") == 0))
+		return 0;
+	return -1;
+}
+
+static int alter_type(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableCmd *cmd)
+{
+	const PgQuery__ColumnDef *def = cmd->def->column_def;
+	char q[NAMEDATALEN + 4];
+	cat_col col;
+	ms_typeref t;
+	int found, cast, ret, n;
+	char *deps = NULL;
+
+	if ((ret = find_column(&found, &col, d, rel, cmd->name,
+	    "parse_utilcmd.c:3467:transformAlterTableStmt")) < 0 || !found)
+		return ret;
+	if ((ret = column_type(&t, d, def->type_name, 1)) < 0 || DDL_FAILED(d))
+		return ret;
+	if (!t.known)
+		return MS_OK;
+	if (def->raw_default) {
+		ddl_unknown(d, "ALTER COLUMN TYPE ... USING is not checked");
+	} else {
+		cast = assignment_cast(col.base, &t, col.type_oid);
+		if (cast == 0) {
+			char hint[512];
+
+			quote(q, sizeof(q), cmd->name);
+			if ((ret = ddl_fail(d, "42804", "tablecmds.c:12535:"
+			    "ATPrepAlterColumnType", -1, "column \"%s\" cannot be cast "
+			    "automatically to type %s", cmd->name, t.display)) < 0)
+				return ret;
+			snprintf(hint, sizeof(hint), "You might need to specify "
+				"\"USING %s::%s\".", q, t.display);
+			return ddl_hint(d, hint);
+		}
+		if (cast < 0)
+			ddl_unknown(d, "this type conversion is not modelled");
+		else if (strcmp(col.type, t.display) != 0 &&
+		         strcmp(t.display, "text") != 0)
+			data_ok(d, rel, "converting existing values may fail");
+	}
+	if ((ret = some_column_used(d, rel)) < 0 ||
+	    (ret = view_uses_column(d, rel, cmd->name)) < 0 || DDL_FAILED(d))
+		return ret;
+	if ((ret = ddl_dependents(&deps, &n, d, "rel", rel->oid, cmd->name)) < 0)
+		return ret;
+	free(deps);
+	if (n)
+		ddl_unknown(d, "changing the type of a column others depend on is "
+			"not modelled");
+	if (col.has_default && strcmp(col.type, t.display) != 0) {
+		/* No cast to an enum from another type is automatic. */
+		if (t.user_kind == 'e')
+			return ddl_fail(d, "42804", "tablecmds.c:12845:"
+				"ATExecAlterColumnType", -1, "default for column \"%s\" "
+				"cannot be cast automatically to type %s", cmd->name,
+				t.display);
+		ddl_unknown(d, "whether the default converts is not modelled");
+	}
+	return retype_column(d, rel, cmd->name, &t);
+}
+
+static int set_not_null(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableCmd *cmd, int on)
+{
+	cat_col col;
+	cat_con pk;
+	int found, ret;
+
+	if ((ret = find_column(&found, &col, d, rel, cmd->name, on ?
+	    "tablecmds.c:7580:ATExecSetNotNull" :
+	    "tablecmds.c:7374:ATExecDropNotNull")) < 0 || !found)
+		return ret;
+	if (on && !col.not_null)
+		data_ok(d, rel, "SET NOT NULL depends on the rows");
+	if (!on) {
+		if ((ret = cat_pkey(&found, &pk, d->s, rel->oid, d->err)) < 0)
+			return ret;
+		if (found && in_list(pk.columns, cmd->name))
+			return ddl_fail(d, "42P16", "tablecmds.c:7432:"
+				"ATExecDropNotNull", -1, "column \"%s\" is in a primary key",
+				cmd->name);
+	}
+	return cat_col_set(d->s, rel->oid, cmd->name, "not_null", on, d->err);
+}
+
+static int column_default(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableCmd *cmd)
+{
+	cat_col col;
+	ms_typeref t;
+	int found, ret;
+
+	if ((ret = find_column(&found, &col, d, rel, cmd->name,
+	    "tablecmds.c:7724:ATExecColumnDefault")) < 0 || !found)
+		return ret;
+	if (cmd->def) {
+		col_typeref(&t, &col);
+		if (col.type_oid) {
+			cat_type ut;
+
+			if ((ret = cat_type_by_oid(&found, &ut, d->s, col.type_oid,
+			    d->err)) < 0)
+				return ret;
+			t.user_kind = found ? ut.kind : 0;
+			snprintf(t.base, sizeof(t.base), "%s", found ? ut.name : "");
+		}
+		if ((ret = check_default(d, cmd->def, &t, 0)) < 0 || DDL_FAILED(d))
+			return ret;
+	}
+	{
+		/* The old default's dependency (a serial's sequence) goes. */
+		char kind[NAMEDATALEN + 8];
+
+		snprintf(kind, sizeof(kind), "default:%s", cmd->name);
+		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
+		    d->err)) < 0)
+			return ret;
+	}
+	return cat_col_set(d->s, rel->oid, cmd->name, "default",
+		cmd->def != NULL, d->err);
+}
+
+static int drop_constraint(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableCmd *cmd)
+{
+	char what[3 * NAMEDATALEN], q[NAMEDATALEN + 4], idx[NAMEDATALEN + 16];
+	cat_con con;
+	cat_rel index;
+	int found, refused, ret;
+
+	if ((ret = cat_con_find(&found, &con, d->s, rel->oid, cmd->name,
+	    d->err)) < 0)
+		return ret;
+	if (!found && cmd->missing_ok)
+		return MS_OK;
+	if (!found)
+		return ddl_fail(d, "42704", "tablecmds.c:12250:"
+			"ATExecDropConstraint", -1, "constraint \"%s\" of relation \"%s\" "
+			"does not exist", cmd->name, rel->name);
+	if (con.index_rel && con.contype != 'f') {
+		if ((ret = cat_rel_by_oid(&found, &index, d->s, con.index_rel,
+		    d->err)) < 0)
+			return ret;
+		quote(q, sizeof(q), rel->name);
+		snprintf(what, sizeof(what), "constraint %s on table %s", con.name,
+			q);
+		quote(q, sizeof(q), index.name);
+		snprintf(idx, sizeof(idx), "index %s", q);
+		if (cmd->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
+		    ((ret = ddl_refuse_dependents(&refused, d, what, "index",
+		    con.index_rel, NULL, 0, idx)) < 0 || refused))
+			return ret;
+		if ((ret = ddl_drop_dependents(d, "index", con.index_rel,
+		    NULL)) < 0 ||
+		    (ret = cat_con_drop(d->s, con.oid, d->err)) < 0)
+			return ret;
+		return drop_relation(d, con.index_rel);
+	}
+	return cat_con_drop(d->s, con.oid, d->err);
+}
+
+static int validate_constraint(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableCmd *cmd)
+{
+	cat_con con;
+	int found, ret;
+
+	if ((ret = cat_con_find(&found, &con, d->s, rel->oid, cmd->name,
+	    d->err)) < 0)
+		return ret;
+	if (!found)
+		return ddl_fail(d, "42704", "tablecmds.c:11325:"
+			"ATExecValidateConstraint", -1, "constraint \"%s\" of relation "
+			"\"%s\" does not exist", cmd->name, rel->name);
+	if (!con.validated)
+		data_ok(d, rel, "VALIDATE depends on the rows");
+	return cat_con_validate(d->s, con.oid, d->err);
+}
+
+static int alter_cmd(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableCmd *cmd)
+{
+	switch (cmd->subtype) {
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+		return add_column(d, rel, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+		return drop_column(d, rel, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+		return alter_type(d, rel, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+		return set_not_null(d, rel, cmd, 1);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+		return set_not_null(d, rel, cmd, 0);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+		return column_default(d, rel, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+		return add_constraint(d, rel, cmd->def->constraint, NULL, 0);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+		return drop_constraint(d, rel, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+		return validate_constraint(d, rel, cmd);
+	default:
+		ddl_unknown(d, "this ALTER TABLE action is not modelled");
+		return MS_OK;
+	}
+}
+
+int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
+{
+	cat_rel rel;
+	int found, ret;
+
+	if (a->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+		ddl_unknown(d, "ALTER of this kind of relation is not modelled");
+		return MS_OK;
+	}
+	if ((ret = open_rel(&found, &rel, d, a->relation, a->missing_ok)) < 0 ||
+	    !found)
+		return ret;
+	if (!is_table(&rel) || !rel.known) {
+		ddl_unknown(d, "this relation's columns are not known");
+		return MS_OK;
+	}
+	for (size_t i = 0; i < a->n_cmds && ret == MS_OK && !DDL_FAILED(d); i++)
+		ret = alter_cmd(d, &rel, a->cmds[i]->alter_table_cmd);
+	return ret;
+}
+
+/* --- CREATE INDEX --------------------------------------------------------------- */
+
+static int builtin_method(const char *m)
+{
+	static const char *const methods[] = { "btree", "hash", "gist", "gin",
+		"brin", "spgist" };
+
+	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
+		if (strcmp(m, methods[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* An operator class is built in, or comes with an installed extension
+ * (indexcmds.c ResolveOpClass). */
+static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
+	const char *method)
+{
+	const char *oc = ms_pg__node_string(e->opclass[e->n_opclass - 1]);
+	const char *ext;
+	int found, ret;
+
+	if (oc == NULL || e->n_opclass > 1) {
+		ddl_unknown(d, "this operator class is not modelled");
+		return MS_OK;
+	}
+	if (ms_pg__builtin_opclass(oc))
+		return MS_OK;
+	if ((ext = ms_pg__extension_of("opclass", oc)) == NULL) {
+		ddl_unknown(d, "this operator class is not modelled");
+		return MS_OK;
+	}
+	if ((ret = cat_ext_find(&found, d->s, ext, d->err)) < 0 || found)
+		return ret;
+	return ddl_fail(d, "42704", "indexcmds.c:2180:ResolveOpClass", -1,
+		"operator class \"%s\" does not exist for access method \"%s\"",
+		oc, method);
+}
+
+static int index_params(ddl *d, const cat_rel *rel,
+	const PgQuery__IndexStmt *ix, char **names, size_t *n)
+{
+	cat_col col;
+	int found, ret;
+
+	*n = 0;
+	for (size_t i = 0; i < ix->n_index_params; i++) {
+		const PgQuery__IndexElem *e = ix->index_params[i]->index_elem;
+
+		if (str(e->name) == NULL) {
+			ddl_unknown(d, "index expressions are not checked");
+			names[(*n)++] = "expr";
+			continue;
+		}
+		if ((ret = cat_col_find(&found, &col, d->s, rel->oid, e->name,
+		    d->err)) < 0)
+			return ret;
+		if (!found)
+			return ddl_fail(d, "42703", "indexcmds.c:1831:"
+				"ComputeIndexAttrs", -1, "column \"%s\" does not exist",
+				e->name);
+		if (e->n_opclass &&
+		    (ret = check_opclass(d, e, str(ix->access_method) ?
+		    ix->access_method : "btree")) < 0)
+			return ret;
+		if (DDL_FAILED(d))
+			return MS_OK;
+		if (e->n_collation || e->n_opclassopts)
+			ddl_unknown(d, "index collations and options are not modelled");
+		names[(*n)++] = e->name;
+	}
+	for (size_t i = 0; i < ix->n_index_including_params; i++) {
+		const PgQuery__IndexElem *e =
+			ix->index_including_params[i]->index_elem;
+
+		if (str(e->name) == NULL)
+			continue;
+		if ((ret = cat_col_find(&found, &col, d->s, rel->oid, e->name,
+		    d->err)) < 0)
+			return ret;
+		if (!found)
+			return ddl_fail(d, "42703", "indexcmds.c:1831:"
+				"ComputeIndexAttrs", -1, "column \"%s\" does not exist",
+				e->name);
+	}
+	return MS_OK;
+}
+
+int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
+{
+	const char *method = str(ix->access_method) ? str(ix->access_method) : "btree";
+	char **names, name[NAMEDATALEN], add[2 * NAMEDATALEN], j[512];
+	cat_rel rel, taken;
+	int64_t index;
+	size_t n = 0;
+	int found, ret;
+
+	if ((ret = open_rel(&found, &rel, d, ix->relation, 0)) < 0 || !found)
+		return ret;
+	if (!is_table(&rel) || !rel.known) {
+		ddl_unknown(d, "indexes on this relation are not modelled");
+		return MS_OK;
+	}
+	names = calloc(ix->n_index_params + 1, sizeof(*names));
+	if (names == NULL)
+		return oom(d);
+	if ((ret = index_params(d, &rel, ix, names, &n)) < 0 || DDL_FAILED(d))
+		goto out;
+	if (!builtin_method(method) && ms_pg__extension_of("method", method) ==
+	    NULL)
+		ddl_unknown(d, "this index method is not modelled");
+	if (ix->where_clause || ix->n_options || ix->nulls_not_distinct ||
+	    str(ix->table_space))
+		ddl_unknown(d, "this index's predicate and options are not checked");
+	if (str(ix->idxname)) {
+		snprintf(name, sizeof(name), "%s", str(ix->idxname));
+	} else {
+		name_addition(add, names, n);
+		if ((ret = choose_name(name, d, rel.schema, rel.name, add,
+		    ix->primary ? "pkey" : ix->unique ? "key" : "idx", 0)) < 0)
+			goto out;
+	}
+	if ((ret = cat_rel_find(&found, &taken, d->s, rel.schema, name,
+	    d->err)) < 0)
+		goto out;
+	if (found && ix->if_not_exists)
+		goto out;
+	if (found) {
+		ret = ddl_fail(d, "42P07", "index.c:873:index_create", -1,
+			"relation \"%s\" already exists", name);
+		goto out;
+	}
+	if (ix->unique)
+		data_ok(&*d, &rel, "a unique index over existing rows depends on "
+			"them");
+	join(j, sizeof(j), names, n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], "expr") == 0)
+			j[0] = '\0';
+	if ((ret = cat_rel_add(&index, d->s, rel.schema, name, 'i', 1,
+	    d->err)) < 0)
+		goto out;
+	ret = cat_index_add(d->s, index, rel.oid, ix->unique, j,
+		ix->where_clause != NULL, method, d->err);
+out:
+	free(names);
+	return ret;
+}
+
+/* --- DROP TABLE / INDEX / VIEW / MATERIALIZED VIEW / SEQUENCE ------------------ */
+
+typedef struct drop_kind {
+	PgQuery__ObjectType type;
+	char relkind;
+	const char *word;    /* getObjectDescription's word */
+	const char *code;    /* when missing */
+	const char *missing;
+	const char *not_msg;
+	const char *hint;    /* DropErrorMsgWrongType's hint for this kind */
+} drop_kind;
+
+static const drop_kind drop_kinds[] = {
+	{ PG_QUERY__OBJECT_TYPE__OBJECT_TABLE, 'r', "table", "42P01",
+	  "table \"%s\" does not exist", "\"%s\" is not a table",
+	  "Use DROP TABLE to remove a table." },
+	{ PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE, 'S', "sequence", "42P01",
+	  "sequence \"%s\" does not exist", "\"%s\" is not a sequence",
+	  "Use DROP SEQUENCE to remove a sequence." },
+	{ PG_QUERY__OBJECT_TYPE__OBJECT_VIEW, 'v', "view", "42P01",
+	  "view \"%s\" does not exist", "\"%s\" is not a view",
+	  "Use DROP VIEW to remove a view." },
+	{ PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW, 'm', "materialized view",
+	  "42P01", "materialized view \"%s\" does not exist",
+	  "\"%s\" is not a materialized view",
+	  "Use DROP MATERIALIZED VIEW to remove a materialized view." },
+	{ PG_QUERY__OBJECT_TYPE__OBJECT_INDEX, 'i', "index", "42704",
+	  "index \"%s\" does not exist", "\"%s\" is not an index",
+	  "Use DROP INDEX to remove an index." },
+};
+
+static const drop_kind *kind_of_type(PgQuery__ObjectType t)
+{
+	for (size_t i = 0; i < sizeof(drop_kinds) / sizeof(drop_kinds[0]); i++)
+		if (drop_kinds[i].type == t)
+			return &drop_kinds[i];
+	return NULL;
+}
+
+static const drop_kind *kind_of_rel(char relkind)
+{
+	for (size_t i = 0; i < sizeof(drop_kinds) / sizeof(drop_kinds[0]); i++)
+		if (drop_kinds[i].relkind == (relkind == 'p' ? 'r' : relkind))
+			return &drop_kinds[i];
+	return NULL;
+}
+
+/* An index that backs a constraint cannot be dropped by itself. */
+static int index_required(int *refused, ddl *d, const cat_rel *ix)
+{
+	char q[NAMEDATALEN + 4], t[NAMEDATALEN + 4], con_desc[3 * NAMEDATALEN];
+	cat_con con;
+	cat_rel table;
+	int found, ret;
+
+	*refused = 0;
+	if ((ret = cat_con_by_index(&found, &con, d->s, ix->oid, d->err)) < 0 ||
+	    !found)
+		return ret;
+	if ((ret = cat_index_table(&table.oid, d->s, ix->oid, d->err)) < 0 ||
+	    (ret = cat_rel_by_oid(&found, &table, d->s, table.oid, d->err)) < 0)
+		return ret;
+	*refused = 1;
+	quote(q, sizeof(q), ix->name);
+	quote(t, sizeof(t), table.name);
+	snprintf(con_desc, sizeof(con_desc), "constraint %s on table %s",
+		con.name, t);
+	if ((ret = ddl_fail(d, "2BP01", "dependency.c:835:findDependentObjects",
+	    -1, "cannot drop index %s because %s requires it", q, con_desc)) < 0)
+		return ret;
+	{
+		char hint[4 * NAMEDATALEN];
+
+		snprintf(hint, sizeof(hint), "You can drop %s instead.", con_desc);
+		return ddl_hint(d, hint);
+	}
+}
+
+int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
+{
+	const drop_kind *want = kind_of_type(ds->remove_type);
+	int64_t *oids;
+	size_t n = 0;
+	int ret = MS_OK;
+
+	oids = calloc(ds->n_objects + 1, sizeof(*oids));
+	if (oids == NULL)
+		return oom(d);
+	/* Look every name up first: the first missing one raises. */
+	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
+		const PgQuery__List *l = ds->objects[i]->list;
+		const char *schema = "public", *name;
+		const drop_kind *have;
+		cat_rel rel;
+		int found, ok;
+
+		if (ds->objects[i]->node_case != PG_QUERY__NODE__NODE_LIST ||
+		    l->n_items == 0 || l->n_items > 2) {
+			ddl_unknown(d, NULL);
+			continue;
+		}
+		name = ms_pg__node_string(l->items[l->n_items - 1]);
+		if (l->n_items == 2)
+			schema = ms_pg__node_string(l->items[0]);
+		if ((ret = cat_schema_find(&ok, d->s, schema, d->err)) < 0)
+			goto out;
+		if (!ok) {
+			if (!ds->missing_ok)
+				ret = ddl_fail(d, "3F000", "tablecmds.c:1285:"
+					"DropErrorMsgNonExistent", -1, "schema \"%s\" does not "
+					"exist", schema);
+			continue;
+		}
+		if ((ret = cat_rel_find(&found, &rel, d->s, schema, name,
+		    d->err)) < 0)
+			goto out;
+		if (!found) {
+			if (!ds->missing_ok)
+				ret = ddl_fail(d, want->code, "tablecmds.c:1304:"
+					"DropErrorMsgNonExistent", -1, want->missing, name);
+			continue;
+		}
+		have = kind_of_rel(rel.relkind);
+		if (have != want) {
+			if ((ret = ddl_fail(d, "42809", "tablecmds.c:1339:"
+			    "DropErrorMsgWrongType", -1, want->not_msg, name)) == MS_OK &&
+			    have)
+				ret = ddl_hint(d, have->hint);
+			continue;
+		}
+		oids[n++] = rel.oid;
+	}
+	if (DDL_FAILED(d) || ret < 0)
+		goto out;
+	if (ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
+		for (size_t i = 0; i < n && !DDL_FAILED(d); i++) {
+			char what[2 * NAMEDATALEN + 24], q[NAMEDATALEN + 4];
+			cat_rel rel;
+			int found, refused;
+
+			if ((ret = cat_rel_by_oid(&found, &rel, d->s, oids[i],
+			    d->err)) < 0)
+				goto out;
+			if (rel.relkind == 'i') {
+				if ((ret = index_required(&refused, d, &rel)) < 0 ||
+				    refused)
+					goto out;
+			}
+			quote(q, sizeof(q), rel.name);
+			snprintf(what, sizeof(what), "%s %s", want->word, q);
+			ret = ddl_refuse_dependents(&refused, d, what, rel.relkind == 'i' ?
+				"index" : "rel", rel.oid, NULL, rel.oid, what);
+			if (ret < 0)
+				goto out;
+			if (refused && n > 1) {
+				/* Dependents among the dropped objects do not count. */
+				ddl_unknown(d, "DROP of several objects with dependents is "
+					"not modelled");
+				d->verdict = MS_VERDICT_UNKNOWN;
+				ms_pg_error_clear(d->e);
+			}
+		}
+	}
+	for (size_t i = 0; i < n && ret == MS_OK && !DDL_FAILED(d); i++) {
+		if ((ret = ddl_drop_dependents(d, "index", oids[i], NULL)) < 0)
+			break;
+		ret = drop_relation(d, oids[i]);
+	}
+out:
+	free(oids);
+	return ret;
+}
+
+/* --- RENAME COLUMN / CONSTRAINT ---------------------------------------------- */
+
+int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r)
+{
+	cat_rel rel;
+	cat_col col;
+	cat_con con;
+	int found, ret;
+
+	if (r->relation == NULL) {
+		ddl_unknown(d, NULL);
+		return MS_OK;
+	}
+	if ((ret = open_rel(&found, &rel, d, r->relation, r->missing_ok)) < 0 ||
+	    !found)
+		return ret;
+	if (!is_table(&rel) || !rel.known) {
+		ddl_unknown(d, "this relation's columns are not known");
+		return MS_OK;
+	}
+	if (r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
+		if ((ret = cat_col_find(&found, &col, d->s, rel.oid, r->subname,
+		    d->err)) < 0)
+			return ret;
+		if (!found)
+			return ddl_fail(d, "42703", "tablecmds.c:3556:"
+				"renameatt_internal", -1, "column \"%s\" does not exist",
+				r->subname);
+		if ((ret = cat_col_find(&found, &col, d->s, rel.oid, r->newname,
+		    d->err)) < 0)
+			return ret;
+		if (found)
+			return ddl_fail(d, "42701", "tablecmds.c:7279:"
+				"check_for_column_name_collision", -1, "column \"%s\" of "
+				"relation \"%s\" already exists", r->newname, rel.name);
+		return cat_col_rename_everywhere(d->s, rel.oid, r->subname,
+			r->newname, d->err);
+	}
+	if ((ret = cat_con_find(&found, &con, d->s, rel.oid, r->subname,
+	    d->err)) < 0)
+		return ret;
+	if (!found)
+		return ddl_fail(d, "42704", "pg_constraint.c:892:"
+			"get_relation_constraint_oid", -1, "constraint \"%s\" for table "
+			"\"%s\" does not exist", r->subname, rel.name);
+	if (con.index_rel && con.contype != 'f') {
+		cat_rel taken;
+
+		if ((ret = cat_rel_find(&found, &taken, d->s, rel.schema, r->newname,
+		    d->err)) < 0)
+			return ret;
+		if (found)
+			return ddl_fail(d, "42P07", "tablecmds.c:3919:"
+				"RenameRelationInternal", -1, "relation \"%s\" already "
+				"exists", r->newname);
+		if ((ret = cat_rel_rename(d->s, con.index_rel, r->newname,
+		    d->err)) < 0)
+			return ret;
+	} else {
+		cat_con other;
+
+		if ((ret = cat_con_find(&found, &other, d->s, rel.oid, r->newname,
+		    d->err)) < 0)
+			return ret;
+		if (found)
+			return ddl_fail(d, "42710", NULL, -1, "constraint \"%s\" for "
+				"relation \"%s\" already exists", r->newname, rel.name);
+	}
+	return cat_con_rename(d->s, con.oid, r->newname, d->err);
+}
+
+/* --- enum labels in UPDATE / INSERT / WHERE ------------------------------------ */
+
+/* The enum type of column `name` of rel, or 0. */
+static int enum_column(int64_t *type, char *typname, ddl *d, int64_t rel,
+	const char *name)
+{
+	cat_col col;
+	cat_type t;
+	int found, ret;
+
+	*type = 0;
+	if ((ret = cat_col_find(&found, &col, d->s, rel, name, d->err)) < 0 ||
+	    !found || col.type_oid == 0)
+		return ret;
+	if ((ret = cat_type_by_oid(&found, &t, d->s, col.type_oid, d->err)) < 0)
+		return ret;
+	if (found && t.kind == 'e' && !is_array(col.type)) {
+		*type = t.oid;
+		snprintf(typname, NAMEDATALEN, "%s", t.name);
+	}
+	return MS_OK;
+}
+
+static int check_label(ddl *d, int64_t rel, const char *column,
+	const PgQuery__Node *value)
+{
+	char typname[NAMEDATALEN];
+	const char *label;
+	int64_t type;
+	int loc, ret;
+
+	if (column == NULL ||
+	    (label = ddl_string_literal(value, &loc)) == NULL ||
+	    (value->node_case == PG_QUERY__NODE__NODE_TYPE_CAST))
+		return MS_OK;
+	if ((ret = enum_column(&type, typname, d, rel, column)) < 0 || !type)
+		return ret;
+	return ddl_enum_label_use(d, type, typname, label, loc);
+}
+
+/* col = 'x' and 'x' = col comparisons in a WHERE clause. */
+static int where_labels(ddl *d, int64_t rel, const PgQuery__Node *n)
+{
+	const PgQuery__AExpr *e;
+	const char *col = NULL;
+	const PgQuery__Node *lit = NULL;
+	int ret;
+
+	if (n == NULL || DDL_FAILED(d))
+		return MS_OK;
+	if (n->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR) {
+		for (size_t i = 0; i < n->bool_expr->n_args; i++)
+			if ((ret = where_labels(d, rel, n->bool_expr->args[i])) < 0)
+				return ret;
+		return MS_OK;
+	}
+	if (n->node_case != PG_QUERY__NODE__NODE_A_EXPR)
+		return MS_OK;
+	e = n->a_expr;
+	if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->lexpr ||
+	    !e->rexpr)
+		return MS_OK;
+	if (e->lexpr->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+	    e->lexpr->column_ref->n_fields == 1) {
+		col = ms_pg__node_string(e->lexpr->column_ref->fields[0]);
+		lit = e->rexpr;
+	} else if (e->rexpr->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+	           e->rexpr->column_ref->n_fields == 1) {
+		col = ms_pg__node_string(e->rexpr->column_ref->fields[0]);
+		lit = e->lexpr;
+	}
+	return check_label(d, rel, col, lit);
+}
+
+int ddl_dml_enum_literals(ddl *d, const PgQuery__Node *n)
+{
+	const PgQuery__RangeVar *rv;
+	cat_rel rel;
+	int found, ret;
+
+	if (n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT)
+		rv = n->update_stmt->relation;
+	else if (n->node_case == PG_QUERY__NODE__NODE_INSERT_STMT)
+		rv = n->insert_stmt->relation;
+	else if (n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT)
+		rv = n->delete_stmt->relation;
+	else
+		return MS_OK;
+	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
+	    rv->relname, d->err)) < 0 || !found)
+		return ret;
+	if (n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT) {
+		const PgQuery__UpdateStmt *u = n->update_stmt;
+
+		for (size_t i = 0; i < u->n_target_list && !DDL_FAILED(d); i++) {
+			const PgQuery__ResTarget *t = u->target_list[i]->res_target;
+
+			if ((ret = check_label(d, rel.oid, t->name, t->val)) < 0)
+				return ret;
+		}
+		return where_labels(d, rel.oid, u->where_clause);
+	}
+	if (n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT)
+		return where_labels(d, rel.oid, n->delete_stmt->where_clause);
+	{
+		const PgQuery__InsertStmt *ins = n->insert_stmt;
+		const PgQuery__SelectStmt *sel = ins->select_stmt &&
+			ins->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ?
+			ins->select_stmt->select_stmt : NULL;
+
+		if (sel == NULL)
+			return MS_OK;
+		for (size_t r = 0; r < sel->n_values_lists && !DDL_FAILED(d); r++) {
+			const PgQuery__List *row = sel->values_lists[r]->list;
+
+			for (size_t c = 0; c < row->n_items && c < ins->n_cols &&
+			     !DDL_FAILED(d); c++)
+				if ((ret = check_label(d, rel.oid,
+				    ins->cols[c]->res_target->name, row->items[c])) < 0)
+					return ret;
+		}
+	}
+	return MS_OK;
+}

@@ -1,0 +1,264 @@
+/*
+ * types.c - resolving a type name the way PostgreSQL 15 does for column
+ * definitions: user types on the search path, the built-in types of
+ * pg_catalog, the types extensions bring; and format_type's spelling of
+ * the result, which error messages and the schema dump use.  Also the
+ * built-in function and operator-class names that decide 42883 and 42704.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "pg_int.h"
+#include "builtins_table.h"
+
+static int by_name(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+int ms_pg__builtin_function(const char *name)
+{
+	return bsearch(name, builtin_functions, sizeof(builtin_functions) /
+		sizeof(builtin_functions[0]), sizeof(builtin_functions[0]),
+		by_name) != NULL;
+}
+
+int ms_pg__builtin_opclass(const char *name)
+{
+	for (size_t i = 0; i < sizeof(builtin_opclasses) /
+	     sizeof(builtin_opclasses[0]); i++)
+		if (strcmp(builtin_opclasses[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+const char *ms_pg__extension_of(const char *kind, const char *name)
+{
+	for (size_t i = 0; i < sizeof(extension_objects) /
+	     sizeof(extension_objects[0]); i++)
+		if (strcmp(extension_objects[i].name, name) == 0 &&
+		    strcmp(extension_objects[i].kind, kind) == 0)
+			return extension_objects[i].extension;
+	return NULL;
+}
+
+int ms_pg__extension_known(const char *extension)
+{
+	for (size_t i = 0; i < sizeof(extension_objects) /
+	     sizeof(extension_objects[0]); i++)
+		if (strcmp(extension_objects[i].extension, extension) == 0)
+			return 1;
+	return strcmp(extension, "plpgsql") == 0;
+}
+
+static const char *builtin_display(const char *name)
+{
+	for (size_t i = 0; i < sizeof(builtin_types) / sizeof(builtin_types[0]);
+	     i++)
+		if (strcmp(builtin_types[i].name, name) == 0)
+			return builtin_types[i].display;
+	return NULL;
+}
+
+const char *ms_pg__node_string(const PgQuery__Node *n)
+{
+	return n && n->node_case == PG_QUERY__NODE__NODE_STRING ?
+		n->string->sval : NULL;
+}
+
+static int typmod_value(const PgQuery__Node *n, long *v)
+{
+	if (n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+		*v = n->a_const->ival->ival;
+		return 1;
+	}
+	return 0;
+}
+
+/* format_type with a type modifier, for the built-ins that take one. */
+static int display_with_typmod(char *out, size_t n, const char *name,
+	const char *base, const PgQuery__TypeName *tn)
+{
+	long a = 0, b = 0;
+	int na = tn->n_typmods > 0 && typmod_value(tn->typmods[0], &a);
+	int nb = tn->n_typmods > 1 && typmod_value(tn->typmods[1], &b);
+
+	if (tn->n_typmods == 0) {
+		snprintf(out, n, "%s", base);
+		return 1;
+	}
+	if (!na || (tn->n_typmods > 1 && !nb))
+		return 0;
+	if (strcmp(name, "timestamp") == 0)
+		snprintf(out, n, "timestamp(%ld) without time zone", a);
+	else if (strcmp(name, "timestamptz") == 0)
+		snprintf(out, n, "timestamp(%ld) with time zone", a);
+	else if (strcmp(name, "time") == 0)
+		snprintf(out, n, "time(%ld) without time zone", a);
+	else if (strcmp(name, "timetz") == 0)
+		snprintf(out, n, "time(%ld) with time zone", a);
+	else if (strcmp(name, "numeric") == 0 && tn->n_typmods == 2)
+		snprintf(out, n, "numeric(%ld,%ld)", a, b);
+	else if (strcmp(name, "numeric") == 0)
+		snprintf(out, n, "numeric(%ld,0)", a);
+	else if (strcmp(name, "varchar") == 0 || strcmp(name, "bpchar") == 0 ||
+	         strcmp(name, "bit") == 0 || strcmp(name, "varbit") == 0 ||
+	         strcmp(name, "interval") == 0)
+		snprintf(out, n, "%s(%ld)", base, a);
+	else
+		return 0;
+	return 1;
+}
+
+static void type_name_string(char *out, size_t n, const PgQuery__TypeName *tn)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < tn->n_names; i++) {
+		const char *part = ms_pg__node_string(tn->names[i]);
+
+		len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s",
+			i ? "." : "", part ? part : "?");
+	}
+	if (tn->n_array_bounds && len < n)
+		snprintf(out + len, n - len, "[]");
+}
+
+static void add_array(char *out, size_t n, const PgQuery__TypeName *tn)
+{
+	size_t len = strlen(out);
+
+	for (size_t i = 0; i < tn->n_array_bounds && len + 2 < n; i++, len += 2)
+		strcpy(out + len, "[]");
+}
+
+int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,
+	ms_error *err)
+{
+	const char *schema = NULL, *name;
+	const char *display;
+	cat_type ut;
+	int found, ret;
+
+	memset(t, 0, sizeof(*t));
+	type_name_string(t->written, sizeof(t->written), tn);
+	t->location = tn->location;
+	if (tn->n_names == 0 || tn->n_names > 2 || tn->pct_type || tn->setof)
+		return MS_OK;  /* not modelled: known stays 0 */
+	name = ms_pg__node_string(tn->names[tn->n_names - 1]);
+	if (tn->n_names == 2)
+		schema = ms_pg__node_string(tn->names[0]);
+	if (name == NULL)
+		return MS_OK;
+	snprintf(t->base, sizeof(t->base), "%s", name);
+	if (schema == NULL || strcmp(schema, "pg_catalog") != 0) {
+		if ((ret = cat_type_find(&found, &ut, s, schema ? schema : "public",
+		    name, err)) < 0)
+			return ret;
+		if (found) {
+			char q[CAT_NAME + 4];
+
+			t->known = t->exists = 1;
+			t->user_oid = ut.oid;
+			t->user_kind = ut.kind;
+			cat_quote_ident(q, sizeof(q), name);
+			snprintf(t->display, sizeof(t->display), "%s", q);
+			add_array(t->display, sizeof(t->display), tn);
+			return MS_OK;
+		}
+		if (schema != NULL) {
+			/* Another schema: only "public" is modelled. */
+			t->known = strcmp(schema, "public") == 0;
+			return MS_OK;
+		}
+	}
+	if (schema == NULL && (strcmp(name, "serial") == 0 ||
+	    strcmp(name, "serial4") == 0 || strcmp(name, "bigserial") == 0 ||
+	    strcmp(name, "serial8") == 0 || strcmp(name, "smallserial") == 0 ||
+	    strcmp(name, "serial2") == 0)) {
+		t->known = t->exists = 1;
+		t->serial = 1;
+		snprintf(t->base, sizeof(t->base), "%s",
+			name[0] == 'b' || name[6] == '8' ? "int8" :
+			name[1] == 'm' || name[6] == '2' ? "int2" : "int4");
+		snprintf(t->display, sizeof(t->display), "%s",
+			builtin_display(t->base));
+		return MS_OK;
+	}
+	display = builtin_display(name);
+	t->known = 1;
+	if (display == NULL)
+		return MS_OK;  /* does not exist */
+	t->exists = 1;
+	if (!display_with_typmod(t->display, sizeof(t->display), name, display,
+	    tn)) {
+		t->known = 0;
+		return MS_OK;
+	}
+	add_array(t->display, sizeof(t->display), tn);
+	return MS_OK;
+}
+
+/*
+ * Whether a foreign key between these types has the equality operator it
+ * needs: 1 yes, 0 no (42804), -1 not modelled.
+ */
+int ms_pg__types_comparable(const ms_typeref *a, const ms_typeref *b)
+{
+	static const char *const families[][4] = {
+		{ "int2", "int4", "int8", NULL },
+		{ "text", "varchar", "bpchar", NULL },
+		{ "float4", "float8", NULL, NULL },
+		{ "timestamp", "timestamptz", "date", NULL },
+	};
+	int fa = -1, fb = -1;
+
+	if (a->user_oid || b->user_oid)
+		return a->user_oid == b->user_oid ? 1 : -1;
+	if (strcmp(a->base, b->base) == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof(families) / sizeof(families[0]); i++)
+		for (int j = 0; families[i][j]; j++) {
+			if (strcmp(a->base, families[i][j]) == 0)
+				fa = (int)i;
+			if (strcmp(b->base, families[i][j]) == 0)
+				fb = (int)i;
+		}
+	if (fa >= 0 && fa == fb)
+		return 1;
+	/* Both plain built-ins of different families: no operator. */
+	return fa >= 0 && fb >= 0 ? 0 : -1;
+}
+
+int ms_pg__extension_install(ms_store *s, const char *extension,
+	ms_error *err)
+{
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < sizeof(extension_objects) /
+	     sizeof(extension_objects[0]) && ret == MS_OK; i++) {
+		const char *name = extension_objects[i].name;
+		const char *kind = extension_objects[i].kind;
+		int found;
+		cat_type t;
+
+		if (strcmp(extension_objects[i].extension, extension) != 0)
+			continue;
+		if (strcmp(kind, "type") == 0) {
+			if ((ret = cat_type_find(&found, &t, s, "public", name,
+			    err)) == MS_OK && !found)
+				ret = cat_type_add(NULL, s, "public", name, 'b', extension,
+					err);
+		} else if (strcmp(kind, "function") == 0) {
+			if ((ret = cat_func_find(&found, NULL, s, "public", name,
+			    err)) == MS_OK && !found)
+				ret = cat_func_add(NULL, s, "public", name, "", extension,
+					err);
+		}
+	}
+	return ret;
+}
