@@ -139,6 +139,7 @@ $(BUILD)/bench/bench: bench/bench.c $(LIB)
 	$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB) $(LIBS)
 
 test-asan:
+	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp) \
 	$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  all test-run

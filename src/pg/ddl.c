@@ -38,7 +38,7 @@ static int position_of(const ddl *d, int location)
 {
 	int chars = 1;
 
-	if (location < 0 || (size_t)location < d->base ||
+	if (d->no_position || location < 0 || (size_t)location < d->base ||
 	    (size_t)location > d->script->sql_len)
 		return 0;
 	for (size_t i = d->base; i < (size_t)location; i++)
@@ -248,7 +248,8 @@ static int visit_rangevar(const PgQuery__Node *n, void *ctx)
 	cat_rel rel;
 	int found, ok;
 
-	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR ||
+	    n->range_var == w->d->creating)
 		return 0;
 	rv = n->range_var;
 	if (rv->schemaname == NULL || rv->schemaname[0] == '\0') {
@@ -834,6 +835,9 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	if ((ret = cat_rel_add(&oid, d->s, schema, rv->relname, relkind, 0,
 	    d->err)) < 0)
 		goto out;
+	/* CREATE TABLE AS copies rows: the table depends on nothing. */
+	if (relkind == 'r')
+		goto out;
 	cat_quote_ident(q, sizeof(q), rv->relname);
 	snprintf(desc, sizeof(desc), "%s %s", relkind == 'm' ?
 		"materialized view" : "view", q);
@@ -912,7 +916,7 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 		d->err);
 }
 
-static int apply(ddl *d, const PgQuery__Node *n)
+int ddl_apply(ddl *d, const PgQuery__Node *n)
 {
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_CREATE_STMT:
@@ -947,13 +951,23 @@ static int apply(ddl *d, const PgQuery__Node *n)
 			PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? 'm' : 'r', 0);
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
 		return dml(d, n, n->insert_stmt->relation);
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+		if (n->select_stmt->into_clause) {
+			/* SELECT ... INTO t: CREATE TABLE t AS. */
+			d->creating = n->select_stmt->into_clause->rel;
+			return create_view(d, n, d->creating, 'r', 0);
+		}
+		return dml(d, n, NULL);
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
-	case PG_QUERY__NODE__NODE_SELECT_STMT:
 		return dml(d, n, NULL);
-	case PG_QUERY__NODE__NODE_DO_STMT:
-		ddl_unknown(d, "DO blocks are not modelled");
+	case PG_QUERY__NODE__NODE_DO_STMT: {
+		int gap = 1, ret = ddl_do(d, n->do_stmt, &gap);
+
+		if (ret < 0 || !gap || DDL_FAILED(d))
+			return ret;
 		return ms_store_meta_set(d->s, GAP_KEY, "1", d->err);
+	}
 	default:
 		ddl_unknown(d, "this statement's effect is not modelled");
 		return MS_OK;
@@ -989,7 +1003,7 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		return ret;
 	} else {
 		/* A failing statement leaves nothing behind. */
-		ret = apply(&d, n);
+		ret = ddl_apply(&d, n);
 		if (ret == MS_OK && d.abstained)
 			ret = ms_store_rollback_to(store, "ms_pg_stmt", err);
 		else if (ret == MS_OK)

@@ -23,6 +23,8 @@ typedef struct ddl {
 	const char *note;    /* why unknown */
 	ms_error *err;
 	int gap;             /* the catalog may miss what a DO block did */
+	int no_position;     /* inside a DO block: errors carry no position */
+	const PgQuery__RangeVar *creating; /* SELECT INTO's new table */
 	int abstained;       /* an error was likely but not certain */
 } ddl;
 
@@ -51,6 +53,11 @@ const char *ddl_schema(const char *schemaname);
 /* Whether a schema is modelled (exists in the simulated catalog); when
  * it is not, the statement's outcome becomes unknown. */
 int ddl_schema_ok(ddl *d, const char *schema, int *ok);
+
+/* Apply one statement (ddl.c); DO blocks run through it (plpgsql.c).
+ * ddl_do sets *gap when part of the block was not interpreted. */
+int ddl_apply(ddl *d, const PgQuery__Node *n);
+int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap);
 
 /* Relations, for statements on them. */
 int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c);

@@ -44,6 +44,9 @@ int ms_pg__injected_error(ms_pg_error *e, const char *sqlstate,
 	const char *message, const ms_pg_script *script, size_t i,
 	const char **note);
 
+/* The SQLSTATE of a condition name (errcodes.txt), or NULL. */
+const char *ms_pg__sqlstate_of(const char *name);
+
 /* A type name as resolved for a column (types.c). */
 typedef struct ms_typeref {
 	int known;            /* migsim could decide whether it exists */

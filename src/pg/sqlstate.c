@@ -23,6 +23,14 @@ static const code *find(const char *s)
 	return NULL;
 }
 
+const char *ms_pg__sqlstate_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (strcmp(codes[i].name, name) == 0)
+			return codes[i].sqlstate;
+	return NULL;
+}
+
 const char *ms_sqlstate_name(const char *sqlstate)
 {
 	const code *c = find(sqlstate);

@@ -1,0 +1,641 @@
+/*
+ * plpgsql.c - DO blocks: the PL/pgSQL subset real migrations use as
+ * guards.  libpg_query parses the body (as a function, in JSON); this file
+ * runs it against the simulated catalog:
+ *
+ *   BEGIN ... [EXCEPTION WHEN cond [OR cond] THEN ...] END
+ *   IF [NOT] EXISTS (SELECT ... FROM <catalog> WHERE col = 'x' AND ...)
+ *      THEN ... [ELSIF ...] [ELSE ...] END IF
+ *   plain SQL statements; EXECUTE of a string literal; NULL;
+ *   RAISE NOTICE/WARNING, RAISE EXCEPTION 'text' (P0001)
+ *
+ * Anything else makes the block's outcome unknown, and since migsim then
+ * cannot see what the block did to the catalog, later errors become
+ * uncertain too (ddl.c's gap).  Errors raised inside a block carry no
+ * position: the statement text is not the client's query.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "ddl.h"
+
+typedef struct interp {
+	ddl *d;
+	int depth;
+	int unknown;         /* something was not interpreted */
+	int gap;             /* ... and it may have changed the catalog */
+} interp;
+
+static int run_list(interp *in, json_t *list);
+
+/* Parse one piece of SQL into a script; NULL-safe on failure. */
+static int parse_sql(ms_pg_script *s, interp *in, const char *sql)
+{
+	memset(s, 0, sizeof(*s));
+	return ms_pg_parse(s, sql, strlen(sql), in->d->err);
+}
+
+/* Whether PL/pgSQL statements may change the catalog: any dynamic
+ * EXECUTE, or SQL other than DML and transaction control. */
+static int may_change_catalog(interp *in, json_t *j)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			if (may_change_catalog(in, v))
+				return 1;
+		return 0;
+	}
+	if (!json_is_object(j))
+		return 0;
+	json_object_foreach(j, key, v) {
+		if (strcmp(key, "PLpgSQL_stmt_dynexecute") == 0)
+			return 1;
+		if (strcmp(key, "PLpgSQL_stmt_execsql") == 0) {
+			const char *q = json_string_value(json_object_get(
+				json_object_get(json_object_get(v, "sqlstmt"),
+				"PLpgSQL_expr"), "query"));
+			ms_pg_script s;
+			int change = 1;
+
+			if (q && parse_sql(&s, in, q) == MS_OK && !s.parse_failed) {
+				change = 0;
+				for (size_t k = 0; k < s.count; k++) {
+					const PgQuery__Node *n = ms_pg__stmt_node(&s, k);
+
+					if (s.stmts[k].cls == MS_STMT_COMMIT ||
+					    s.stmts[k].cls == MS_STMT_ROLLBACK)
+						continue;
+					if (n == NULL ||
+					    (n->node_case != PG_QUERY__NODE__NODE_UPDATE_STMT &&
+					     n->node_case != PG_QUERY__NODE__NODE_INSERT_STMT &&
+					     n->node_case != PG_QUERY__NODE__NODE_DELETE_STMT &&
+					     n->node_case != PG_QUERY__NODE__NODE_SELECT_STMT))
+						change = 1;
+				}
+			}
+			ms_pg_script_clear(&s);
+			if (change)
+				return 1;
+			continue;
+		}
+		if (may_change_catalog(in, v))
+			return 1;
+	}
+	return 0;
+}
+
+/* Part of the block (subtree, or NULL for "anything") is not run. */
+static void not_modelled(interp *in, const char *why, json_t *subtree)
+{
+	in->unknown = 1;
+	if (subtree == NULL || may_change_catalog(in, subtree))
+		in->gap = 1;
+	ddl_unknown(in->d, why);
+}
+
+/* Run SQL text found in the block, statement by statement. */
+static int run_sql(interp *in, const char *sql)
+{
+	ms_pg_script s;
+	ddl inner;
+	int ret;
+
+	if ((ret = parse_sql(&s, in, sql)) < 0)
+		return ret;
+	if (s.parse_failed) {
+		/* PL/pgSQL reports these when the function is compiled, which
+		 * the server does before running: not modelled here. */
+		not_modelled(in, "a statement in a DO block does not parse", NULL);
+		ms_pg_script_clear(&s);
+		return MS_OK;
+	}
+	inner = *in->d;
+	inner.script = &s;
+	inner.no_position = 1;
+	for (size_t i = 0; i < s.count && ret == MS_OK && !DDL_FAILED(&inner);
+	     i++) {
+		const PgQuery__Node *n = ms_pg__stmt_node(&s, i);
+
+		if (s.stmts[i].cls != MS_STMT_PLAIN || n == NULL) {
+			not_modelled(in, "this statement inside a DO block is not "
+				"modelled", NULL);
+			continue;
+		}
+		ret = ddl_apply(&inner, n);
+	}
+	in->d->verdict = inner.verdict;
+	in->d->note = inner.note;
+	in->d->abstained |= inner.abstained;
+	ms_pg_script_clear(&s);
+	return ret;
+}
+
+/* The value of a string-literal expression ('x', $$x$$, E'x'), malloc'd,
+ * or NULL when it is anything else. */
+static char *literal_text(interp *in, const char *expr)
+{
+	char *sql = malloc(strlen(expr) + 8);
+	const PgQuery__Node *n;
+	ms_pg_script s;
+	char *out = NULL;
+
+	if (sql == NULL)
+		return NULL;
+	sprintf(sql, "SELECT %s", expr);
+	if (parse_sql(&s, in, sql) == MS_OK && !s.parse_failed && s.count == 1 &&
+	    (n = ms_pg__stmt_node(&s, 0)) != NULL &&
+	    n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+	    n->select_stmt->n_target_list == 1) {
+		const char *v = ddl_string_literal(
+			n->select_stmt->target_list[0]->res_target->val, NULL);
+
+		if (v && n->select_stmt->target_list[0]->res_target->val->
+		    node_case == PG_QUERY__NODE__NODE_A_CONST)
+			out = ms_strdup(v);
+	}
+	ms_pg_script_clear(&s);
+	free(sql);
+	return out;
+}
+
+/* --- conditions ------------------------------------------------------------ */
+
+typedef struct filter {
+	const char *col[8];
+	const char *val[8];
+	int n;
+} filter;
+
+static const char *filter_get(const filter *f, const char *col)
+{
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(f->col[i], col) == 0)
+			return f->val[i];
+	return NULL;
+}
+
+/* WHERE a = 'x' AND b = 'y': 1 when read, 0 for anything else. */
+static int read_filter(filter *f, const PgQuery__Node *w)
+{
+	const PgQuery__AExpr *e;
+	const PgQuery__ColumnRef *cr;
+	const char *op, *v;
+
+	if (w == NULL)
+		return 1;
+	if (w->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
+	    w->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR) {
+		for (size_t i = 0; i < w->bool_expr->n_args; i++)
+			if (!read_filter(f, w->bool_expr->args[i]))
+				return 0;
+		return 1;
+	}
+	if (w->node_case != PG_QUERY__NODE__NODE_A_EXPR)
+		return 0;
+	e = w->a_expr;
+	op = e->n_name == 1 ? ms_pg__node_string(e->name[0]) : NULL;
+	if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || op == NULL ||
+	    strcmp(op, "=") != 0 || e->lexpr == NULL ||
+	    e->lexpr->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+	    e->rexpr == NULL || e->rexpr->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+	    (v = ddl_string_literal(e->rexpr, NULL)) == NULL || f->n == 8)
+		return 0;
+	cr = e->lexpr->column_ref;
+	f->col[f->n] = ms_pg__node_string(cr->fields[cr->n_fields - 1]);
+	if (f->col[f->n] == NULL)
+		return 0;
+	f->val[f->n++] = v;
+	return 1;
+}
+
+/* Only these columns may appear in the filter of a catalog. */
+static int only(const filter *f, const char *const *allowed)
+{
+	for (int i = 0; i < f->n; i++) {
+		int ok = 0;
+
+		for (int j = 0; allowed[j]; j++)
+			ok |= strcmp(f->col[i], allowed[j]) == 0;
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+static int rel_is(int *yes, ddl *d, const char *schema, const char *name,
+	const char *kinds)
+{
+	cat_rel r;
+	int found, ret;
+
+	*yes = 0;
+	if (name == NULL)
+		return -1;
+	if ((ret = cat_rel_find(&found, &r, d->s, schema ? schema : "public",
+	    name, d->err)) < 0)
+		return ret;
+	*yes = found && (kinds == NULL || strchr(kinds, r.relkind) != NULL);
+	return 1;
+}
+
+/*
+ * Whether a catalog row exists: 1/0 in *yes and MS_OK... returns 1 when
+ * decided, 0 when not modelled, < 0 on a state-file error.
+ */
+static int catalog_exists(int *yes, ddl *d, const char *table,
+	const filter *f)
+{
+	static const char *const pg_class[] = { "relname", "relkind", NULL };
+	static const char *const by_name[] = { "typname", "extname", "nspname",
+		"conname", "schema_name", NULL };
+	static const char *const views[] = { "schemaname", "matviewname",
+		"viewname", "tablename", "indexname", NULL };
+	static const char *const is_cols[] = { "table_schema", "table_name",
+		"column_name", "constraint_name", "constraint_schema", NULL };
+	const char *schema = filter_get(f, "schemaname");
+	int found, ret;
+
+	if (strcmp(table, "pg_class") == 0 && only(f, pg_class)) {
+		const char *k = filter_get(f, "relkind");
+
+		return rel_is(yes, d, NULL, filter_get(f, "relname"), k ? k : NULL);
+	}
+	if (strcmp(table, "pg_matviews") == 0 && only(f, views))
+		return rel_is(yes, d, schema, filter_get(f, "matviewname"), "m");
+	if (strcmp(table, "pg_views") == 0 && only(f, views))
+		return rel_is(yes, d, schema, filter_get(f, "viewname"), "v");
+	if (strcmp(table, "pg_tables") == 0 && only(f, views))
+		return rel_is(yes, d, schema, filter_get(f, "tablename"), "rp");
+	if (strcmp(table, "pg_indexes") == 0 && only(f, views))
+		return rel_is(yes, d, schema, filter_get(f, "indexname"), "i");
+	if (strcmp(table, "tables") == 0 && only(f, is_cols))
+		return rel_is(yes, d, filter_get(f, "table_schema"),
+			filter_get(f, "table_name"), "rpv");
+	if (strcmp(table, "columns") == 0 && only(f, is_cols) &&
+	    filter_get(f, "column_name")) {
+		cat_rel r;
+		cat_col c;
+		const char *t = filter_get(f, "table_name");
+
+		if (t == NULL)
+			return 0;
+		if ((ret = cat_rel_find(&found, &r, d->s,
+		    filter_get(f, "table_schema") ? filter_get(f, "table_schema") :
+		    "public", t, d->err)) < 0)
+			return ret;
+		*yes = 0;
+		if (!found)
+			return 1;
+		if (!r.known)
+			return 0;
+		if ((ret = cat_col_find(&found, &c, d->s, r.oid,
+		    filter_get(f, "column_name"), d->err)) < 0)
+			return ret;
+		*yes = found;
+		return 1;
+	}
+	if (!only(f, by_name) || f->n != 1)
+		return 0;
+	if (strcmp(table, "pg_type") == 0 && filter_get(f, "typname")) {
+		cat_type t;
+		const char *name = filter_get(f, "typname");
+
+		if ((ret = cat_type_find(&found, &t, d->s, "public", name,
+		    d->err)) < 0)
+			return ret;
+		if (!found && (ret = rel_is(&found, d, NULL, name, "rpvmSc")) < 0)
+			return ret;
+		*yes = found;
+		/* Built-in types answer yes too; only user names are modelled. */
+		return !found && ms_pg__extension_of("type", name) ? 0 : 1;
+	}
+	if (strcmp(table, "pg_extension") == 0 && filter_get(f, "extname")) {
+		if ((ret = cat_ext_find(yes, d->s, filter_get(f, "extname"),
+		    d->err)) < 0)
+			return ret;
+		return 1;
+	}
+	if (strcmp(table, "pg_namespace") == 0 && filter_get(f, "nspname")) {
+		if ((ret = cat_schema_find(yes, d->s, filter_get(f, "nspname"),
+		    d->err)) < 0)
+			return ret;
+		return 1;
+	}
+	if (strcmp(table, "pg_constraint") == 0 && filter_get(f, "conname")) {
+		if ((ret = cat_con_name_used(yes, d->s, "public",
+		    filter_get(f, "conname"), d->err)) < 0)
+			return ret;
+		return 1;
+	}
+	return 0;
+}
+
+/* EXISTS (SELECT ... FROM one catalog WHERE equalities). */
+static int eval_exists(int *yes, ddl *d, const PgQuery__SubLink *sl)
+{
+	const PgQuery__SelectStmt *sel;
+	const PgQuery__RangeVar *rv;
+	filter f;
+
+	if (sl->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK ||
+	    sl->subselect == NULL ||
+	    sl->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+		return 0;
+	sel = sl->subselect->select_stmt;
+	if (sel->n_from_clause != 1 ||
+	    sel->from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+		return 0;
+	rv = sel->from_clause[0]->range_var;
+	memset(&f, 0, sizeof(f));
+	if (!read_filter(&f, sel->where_clause))
+		return 0;
+	return catalog_exists(yes, d, rv->relname, &f);
+}
+
+/* 1 decided (*yes set), 0 not modelled, < 0 state-file error. */
+static int eval(int *yes, ddl *d, const PgQuery__Node *n)
+{
+	int ret, a;
+
+	if (n == NULL)
+		return 0;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		return eval_exists(yes, d, n->sub_link);
+	case PG_QUERY__NODE__NODE_A_CONST:
+		if (n->a_const->val_case != PG_QUERY__A__CONST__VAL_BOOLVAL)
+			return 0;
+		*yes = n->a_const->boolval->boolval;
+		return 1;
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+		if (n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR) {
+			if ((ret = eval(&a, d, n->bool_expr->args[0])) <= 0)
+				return ret;
+			*yes = !a;
+			return 1;
+		}
+		*yes = n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR;
+		for (size_t i = 0; i < n->bool_expr->n_args; i++) {
+			if ((ret = eval(&a, d, n->bool_expr->args[i])) <= 0)
+				return ret;
+			if (n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR)
+				*yes = *yes && a;
+			else
+				*yes = *yes || a;
+		}
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int condition(int *yes, interp *in, json_t *expr)
+{
+	const char *q = json_string_value(json_object_get(
+		json_object_get(expr, "PLpgSQL_expr"), "query"));
+	const PgQuery__Node *n;
+	ms_pg_script s;
+	char *sql;
+	int ret = 0;
+
+	if (q == NULL || (sql = malloc(strlen(q) + 8)) == NULL)
+		return q ? ms_error_set(in->d->err, MS_ENOMEM, "out of memory") : 0;
+	sprintf(sql, "SELECT %s", q);
+	if ((ret = parse_sql(&s, in, sql)) == MS_OK) {
+		ret = 0;
+		if (!s.parse_failed && s.count == 1 &&
+		    (n = ms_pg__stmt_node(&s, 0)) != NULL &&
+		    n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+		    n->select_stmt->n_target_list == 1)
+			ret = eval(yes, in->d,
+				n->select_stmt->target_list[0]->res_target->val);
+	}
+	ms_pg_script_clear(&s);
+	free(sql);
+	return ret;
+}
+
+/* --- statements ----------------------------------------------------------- */
+
+static int run_if(interp *in, json_t *st)
+{
+	json_t *elsifs = json_object_get(st, "elsif_list");
+	int yes = 0, ret;
+
+	if ((ret = condition(&yes, in, json_object_get(st, "cond"))) < 0)
+		return ret;
+	if (ret == 0) {
+		not_modelled(in, "this IF condition in a DO block is not "
+			"modelled", st);
+		return MS_OK;
+	}
+	if (yes)
+		return run_list(in, json_object_get(st, "then_body"));
+	for (size_t i = 0; i < json_array_size(elsifs); i++) {
+		json_t *e = json_object_get(json_array_get(elsifs, i),
+			"PLpgSQL_if_elsif");
+
+		if ((ret = condition(&yes, in, json_object_get(e, "cond"))) < 0)
+			return ret;
+		if (ret == 0) {
+			not_modelled(in, "this ELSIF condition in a DO block is not "
+				"modelled", st);
+			return MS_OK;
+		}
+		if (yes)
+			return run_list(in, json_object_get(e, "stmts"));
+	}
+	return run_list(in, json_object_get(st, "else_body"));
+}
+
+/* Whether an exception handler's conditions catch sqlstate. */
+static int catches(json_t *conds, const char *sqlstate)
+{
+	for (size_t i = 0; i < json_array_size(conds); i++) {
+		const char *name = json_string_value(json_object_get(json_object_get(
+			json_array_get(conds, i), "PLpgSQL_condition"), "condname"));
+		const char *code = name ? ms_pg__sqlstate_of(name) : NULL;
+
+		if (name && strcmp(name, "others") == 0)
+			return strcmp(sqlstate, "57014") != 0;
+		if (code && (strcmp(code, sqlstate) == 0 ||
+		    (strcmp(code + 2, "000") == 0 &&
+		     strncmp(code, sqlstate, 2) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
+static int run_block(interp *in, json_t *st)
+{
+	json_t *exc = json_object_get(json_object_get(st, "exceptions"),
+		"PLpgSQL_exception_block");
+	json_t *handlers = json_object_get(exc, "exc_list");
+	char sp[32];
+	int ret;
+
+	if (exc == NULL)
+		return run_list(in, json_object_get(st, "body"));
+	/* A block with handlers is a subtransaction. */
+	snprintf(sp, sizeof(sp), "ms_pg_do_%d", ++in->depth);
+	if ((ret = ms_store_savepoint(in->d->s, sp, in->d->err)) < 0 ||
+	    (ret = run_list(in, json_object_get(st, "body"))) < 0)
+		return ret;
+	if (!DDL_FAILED(in->d)) {
+		in->depth--;
+		return ms_store_release(in->d->s, sp, in->d->err);
+	}
+	for (size_t i = 0; i < json_array_size(handlers); i++) {
+		json_t *h = json_object_get(json_array_get(handlers, i),
+			"PLpgSQL_exception");
+
+		if (!catches(json_object_get(h, "conditions"), in->d->e->sqlstate))
+			continue;
+		if ((ret = ms_store_rollback_to(in->d->s, sp, in->d->err)) < 0)
+			return ret;
+		in->depth--;
+		ms_pg_error_clear(in->d->e);
+		in->d->verdict = in->unknown ? MS_VERDICT_UNKNOWN : MS_VERDICT_OK;
+		return run_list(in, json_object_get(h, "action"));
+	}
+	in->depth--;
+	return ms_store_release(in->d->s, sp, in->d->err);
+}
+
+static int run_raise(interp *in, json_t *st)
+{
+	json_int_t level = json_integer_value(json_object_get(st, "elog_level"));
+	const char *msg = json_string_value(json_object_get(st, "message"));
+
+	if (level < 21)      /* NOTICE, WARNING, ...: nothing to simulate */
+		return MS_OK;
+	if (msg == NULL || strchr(msg, '%') || json_object_get(st, "params") ||
+	    json_object_get(st, "options") || json_object_get(st, "condname")) {
+		not_modelled(in, "this RAISE is not modelled", st);
+		return MS_OK;
+	}
+	return ddl_fail(in->d, "P0001", "pl_exec.c:3891:exec_stmt_raise", -1,
+		"%s", msg);
+}
+
+static int run_stmt(interp *in, json_t *wrapped)
+{
+	const char *kind = NULL;
+	json_t *st = NULL;
+	void *it = json_object_iter(wrapped);
+	char *text;
+	int ret;
+
+	if (it) {
+		kind = json_object_iter_key(it);
+		st = json_object_iter_value(it);
+	}
+	if (kind == NULL)
+		return MS_OK;
+	if (strcmp(kind, "PLpgSQL_stmt_block") == 0)
+		return run_block(in, st);
+	if (strcmp(kind, "PLpgSQL_stmt_if") == 0)
+		return run_if(in, st);
+	if (strcmp(kind, "PLpgSQL_stmt_execsql") == 0)
+		return run_sql(in, json_string_value(json_object_get(json_object_get(
+			json_object_get(st, "sqlstmt"), "PLpgSQL_expr"), "query")));
+	if (strcmp(kind, "PLpgSQL_stmt_raise") == 0)
+		return run_raise(in, st);
+	if (strcmp(kind, "PLpgSQL_stmt_return") == 0)
+		return MS_OK;
+	if (strcmp(kind, "PLpgSQL_stmt_dynexecute") == 0 &&
+	    json_object_get(st, "into") == NULL &&
+	    json_object_get(st, "params") == NULL) {
+		text = literal_text(in, json_string_value(json_object_get(
+			json_object_get(json_object_get(st, "query"), "PLpgSQL_expr"),
+			"query")));
+		if (text == NULL) {
+			not_modelled(in, "EXECUTE of a computed string is not "
+				"modelled", NULL);
+			return MS_OK;
+		}
+		ret = run_sql(in, text);
+		free(text);
+		return ret;
+	}
+	not_modelled(in, "this PL/pgSQL statement is not modelled", st);
+	return MS_OK;
+}
+
+static int run_list(interp *in, json_t *list)
+{
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < json_array_size(list) && ret == MS_OK &&
+	     !DDL_FAILED(in->d); i++)
+		ret = run_stmt(in, json_array_get(list, i));
+	return ret;
+}
+
+/* The body and language of a DO statement. */
+static const char *do_body(const PgQuery__DoStmt *ds, int *plpgsql)
+{
+	const char *body = NULL;
+
+	*plpgsql = 1;
+	for (size_t i = 0; i < ds->n_args; i++) {
+		const PgQuery__DefElem *de = ds->args[i]->def_elem;
+
+		if (strcmp(de->defname, "as") == 0)
+			body = ms_pg__node_string(de->arg);
+		else if (strcmp(de->defname, "language") == 0)
+			*plpgsql = strcmp(ms_pg__node_string(de->arg), "plpgsql") == 0;
+	}
+	return body;
+}
+
+int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap)
+{
+	static const char head[] = "CREATE FUNCTION migsim_do() RETURNS void "
+		"LANGUAGE plpgsql AS $migsim_do$";
+	static const char tail[] = "$migsim_do$;";
+	PgQueryPlpgsqlParseResult pr;
+	interp in = { d, 0, 0, 0 };
+	const char *body;
+	json_t *funcs, *action;
+	char *src;
+	int plpgsql, ret = MS_OK;
+
+	*gap = 1;
+	body = do_body(ds, &plpgsql);
+	if (body == NULL || !plpgsql || strstr(body, "$migsim_do$")) {
+		ddl_unknown(d, "this DO block is not modelled");
+		return MS_OK;
+	}
+	if ((src = malloc(strlen(head) + strlen(body) + sizeof(tail))) == NULL)
+		return ms_error_set(d->err, MS_ENOMEM, "out of memory");
+	sprintf(src, "%s%s%s", head, body, tail);
+	pr = pg_query_parse_plpgsql(src);
+	free(src);
+	if (pr.error) {
+		/* Compiled when the DO runs: a syntax error fails the block, with
+		 * a position migsim does not reproduce yet. */
+		pg_query_free_plpgsql_parse_result(pr);
+		ddl_unknown(d, "this DO block does not compile");
+		return MS_OK;
+	}
+	funcs = json_loads(pr.plpgsql_funcs, 0, NULL);
+	pg_query_free_plpgsql_parse_result(pr);
+	action = json_object_get(json_object_get(json_array_get(funcs, 0),
+		"PLpgSQL_function"), "action");
+	if (action == NULL) {
+		ddl_unknown(d, "this DO block is not modelled");
+	} else {
+		ret = run_stmt(&in, action);
+		*gap = in.gap;
+	}
+	json_decref(funcs);
+	return ret;
+}
