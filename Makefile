@@ -4,7 +4,8 @@
 #   make test       unit tests, CLI tests, scenarios, fuzz corpora; the unit
 #                   tests and CLI tests under valgrind; then all of it again
 #                   under ASan+UBSan (build/asan)
-#   make test-pg    differential run against a throwaway PostgreSQL 15
+#   make test-pg    ask a throwaway PostgreSQL 15 again for every recorded
+#                   expectation in tests/pg (needs postgresql-15, libpq-dev)
 #   make bench      timings and peak memory over ../shared/corpora
 #   make fuzz       libFuzzer targets, FUZZ_TIME seconds each
 #   make valgrind   unit tests and CLI tests under valgrind (leak check)
@@ -82,6 +83,15 @@ test-run: test-unit test-fuzz-replay test-cli test-cases
 # migsim against the outcomes a real PostgreSQL 15.18 recorded.
 test-cases: $(BUILD)/tests/cases
 	$(BUILD)/tests/cases tests/pg/cases
+
+# A real PostgreSQL 15 asked again for everything tests/pg records.
+test-pg: $(BUILD)/tests/live $(BIN)
+	sh tests/pg/live.sh $(BUILD)/tests/live $(BIN) $(abspath $(CORPORA))
+
+$(BUILD)/tests/live: tests/pg/live.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -I$(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql) \
+	  -o $@ $< $(LIB) $(LIBS) -lpq
 
 $(BUILD)/tests/cases: tests/pg/cases.c $(LIB)
 	@mkdir -p $(dir $@)

@@ -197,4 +197,8 @@ int ms_pg_tables(ms_pg_relation **out, size_t *count, ms_store *store,
 	const char *schema, ms_error *err);
 void ms_pg_relations_free(ms_pg_relation *rels, size_t count);
 
+/* The simulated schema as DDL in pg_dump --schema-only's shape, appended
+ * to out (src/pg/schema.c says what it leaves out). */
+int ms_pg_schema_dump(ms_buf *out, ms_store *store, ms_error *err);
+
 #endif

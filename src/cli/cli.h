@@ -88,6 +88,7 @@ int cmd_status(cli_opts *o);
 int cmd_resolve(cli_opts *o);
 int cmd_ledger(cli_opts *o);
 int cmd_sql(cli_opts *o);
+int cmd_schema(cli_opts *o);
 int cmd_test(cli_opts *o);
 int cmd_replay(cli_opts *o);
 

@@ -28,6 +28,8 @@ static const cli_command commands[] = {
 	  "show _prisma_migrations and its totals" },
 	{ "sql", cmd_sql, FLAG_STATE | FLAG_CLOCK | FLAG_SEED,
 	  "run SQL by hand against the state, outside the ledger (FILE or -)" },
+	{ "schema", cmd_schema, FLAG_STATE,
+	  "print the simulated schema as DDL, shaped like pg_dump --schema-only" },
 	{ "test", cmd_test, FLAG_RUN | FLAG_VERBOSE,
 	  "run scenario files or folders; ends with 'N passed, N failed'" },
 	{ "replay", cmd_replay, FLAG_STEP | FLAG_FORMAT,

@@ -25,8 +25,9 @@ static const char create_sql[] =
 	"    started_at              TIMESTAMPTZ NOT NULL,\n"
 	"    applied_steps_count     INTEGER NOT NULL DEFAULT 0\n"
 	");\n"
-	"INSERT OR IGNORE INTO migsim_relation(schema_name, name, relkind)"
-	" VALUES ('public', '_prisma_migrations', 'r');";
+	/* Its columns are Prisma's, not the catalog's to check. */
+	"INSERT OR IGNORE INTO migsim_relation(schema_name, name, relkind, known)"
+	" VALUES ('public', '_prisma_migrations', 'r', 0);";
 
 ms_row_state ms_ledger_row_state(const ms_ledger_row *row)
 {

@@ -1,0 +1,72 @@
+#!/bin/sh
+# live.sh - `make test-pg`: start a throwaway PostgreSQL 15 (initdb and
+# pg_ctl into a temporary directory, a Unix socket only, stopped at the
+# end), and ask it again everything tests/pg records: each catalog case
+# (tests/pg/cases) and the failures of each corpus history
+# (tests/pg/corpora).  Any difference means a recording no longer says
+# what the server does; migsim itself is compared with the recordings by
+# `make test` (tests/pg/cases.c, tests/cli/corpora.sh).
+#
+# usage: sh tests/pg/live.sh LIVE MIGSIM CORPORA
+set -eu
+LIVE=$1
+MIGSIM=$2
+CORPORA=$3
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+[ -x "$PGBIN/initdb" ] || {
+	echo "live.sh: no PostgreSQL 15 in $PGBIN (apt-get install postgresql-15)" >&2
+	exit 1
+}
+TMP=$(mktemp -d /tmp/migsim-pg-XXXXXX)
+RUN=
+if [ "$(id -u)" = 0 ]; then
+	# PostgreSQL refuses to run as root.
+	chown postgres "$TMP"
+	RUN="runuser -u postgres --"
+fi
+stop() {
+	$RUN "$PGBIN/pg_ctl" -D "$TMP/data" -m immediate stop > /dev/null 2>&1 || :
+	rm -rf "$TMP"
+}
+trap stop EXIT
+$RUN "$PGBIN/initdb" -D "$TMP/data" -E UTF8 --locale=C.UTF-8 -U postgres \
+	-A trust > "$TMP/initdb.log" 2>&1 || { cat "$TMP/initdb.log" >&2; exit 1; }
+$RUN "$PGBIN/pg_ctl" -D "$TMP/data" -w -l "$TMP/server.log" -o \
+	"-c listen_addresses= -k $TMP -p 5439 -c fsync=off -c TimeZone=Etc/UTC" \
+	start > /dev/null
+CONN="host=$TMP port=5439 user=postgres dbname=postgres"
+echo "live.sh: $(psql -X -At "$CONN" -c 'SELECT version()' 2>/dev/null || echo "PostgreSQL in $PGBIN")"
+
+status=0
+# The cases: the recorded expect section, case by case.
+for f in "$TOP"/tests/pg/cases/*.case; do
+	printf '=== %s\n' "$(basename "$f")"
+	sed -n '/^-- expect --$/,$p' "$f"
+done > "$TMP/cases.want"
+"$LIVE" "$CONN" cases "$TOP"/tests/pg/cases/*.case > "$TMP/cases.got" || status=1
+if diff -u "$TMP/cases.want" "$TMP/cases.got" >&2; then
+	echo "cases: $(ls "$TOP"/tests/pg/cases/*.case | wc -l) recordings agree with the server"
+else
+	echo "cases: the server disagrees with recordings (above)" >&2
+	status=1
+fi
+
+# The corpora, in the order migsim says Prisma 6.19.3 applies them.
+for want in "$TOP"/tests/pg/corpora/*.expect; do
+	corpus=$(basename "$want" .expect)
+	rm -f "$TMP/order.db"
+	"$MIGSIM" status --migrations "$CORPORA/$corpus/migrations" --prisma 6.19.3 \
+		--state "$TMP/order.db" -q 2> /dev/null |
+		sed -n '/^Following migrations have not yet been applied:$/,/^$/p' |
+		sed '1d; /^$/d' > "$TMP/order.txt" || :
+	"$LIVE" "$CONN" corpus "$CORPORA/$corpus/migrations" "$TMP/order.txt" \
+		> "$TMP/got.txt" 2> "$TMP/count.txt" || status=1
+	if grep -v '^#' "$want" | diff -u - "$TMP/got.txt" >&2; then
+		echo "$corpus: $(cat "$TMP/count.txt"), as recorded"
+	else
+		echo "$corpus: the server disagrees with the recording (above)" >&2
+		status=1
+	fi
+done
+exit $status
