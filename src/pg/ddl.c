@@ -1,7 +1,7 @@
 /*
  * ddl.c - the effect of a plain statement on the simulated catalog, and
  * the errors PostgreSQL 15 raises for it (texts and reporting sites from
- * PostgreSQL 15.18's source, docs/postgresql.md "Catalog errors").  This
+ * PostgreSQL 15.18, checked as docs/catalog.md says).  This
  * file dispatches on the statement and handles schemas, enum types,
  * extensions, RENAME and the DROP forms of non-relations; ddl_table.c
  * handles tables, columns, constraints and indexes.

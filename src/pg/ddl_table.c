@@ -2,7 +2,7 @@
  * ddl_table.c - tables, columns, constraints and indexes in the simulated
  * catalog: CREATE TABLE, ALTER TABLE, CREATE INDEX, DROP of relations and
  * the dependency errors (2BP01) they raise, with PostgreSQL 15.18's
- * order of checks where more than one could fail (docs/postgresql.md).
+ * order of checks where more than one could fail (docs/catalog.md).
  *
  * The simulator holds no rows: a table is empty, has rows, or unknown.
  * Whatever depends on the data (a NOT NULL, unique or foreign key over
