@@ -296,6 +296,20 @@ static int check_format(ms_store *s, ms_error *err)
 	return check_integrity(s, err);
 }
 
+/*
+ * A journal left by a command killed mid-transaction.  SQLite rolls it back
+ * on the next read, which needs write access: a read-only open would fail
+ * with "attempt to write a readonly database".
+ */
+static int hot_journal(const char *path)
+{
+	char j[4096];
+	struct stat sb;
+
+	snprintf(j, sizeof(j), "%s-journal", path);
+	return stat(j, &sb) == 0 && sb.st_size > 0;
+}
+
 int ms_store_open(ms_store **out, const char *path, int flags, ms_error *err)
 {
 	ms_store *s = NULL;
@@ -323,7 +337,8 @@ int ms_store_open(ms_store **out, const char *path, int flags, ms_error *err)
 	} else if ((ret = check_file_header(path, sb.st_size, err)) < 0) {
 		goto out;
 	}
-	oflags = (flags & MS_STORE_READONLY) ? SQLITE_OPEN_READONLY :
+	oflags = (flags & MS_STORE_READONLY) && !hot_journal(path) ?
+		SQLITE_OPEN_READONLY :
 		SQLITE_OPEN_READWRITE | (s->created ? SQLITE_OPEN_CREATE : 0);
 	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
@@ -333,6 +348,11 @@ int ms_store_open(ms_store **out, const char *path, int flags, ms_error *err)
 	}
 	sqlite3_busy_timeout(s->db, 10000);
 	sqlite3_extended_result_codes(s->db, 1);
+	/* Opened for writing only so that SQLite can roll back what a killed
+	 * command left; this open itself writes nothing. */
+	if ((flags & MS_STORE_READONLY) && !(oflags & SQLITE_OPEN_READONLY) &&
+	    (ret = ms_store_exec(s, "PRAGMA query_only = 1", err)) < 0)
+		goto out;
 	if ((ret = check_format(s, err)) < 0)
 		goto out;
 	*out = s;
