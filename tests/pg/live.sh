@@ -36,15 +36,24 @@ $RUN "$PGBIN/pg_ctl" -D "$TMP/data" -w -l "$TMP/server.log" -o \
 	"-c listen_addresses= -k $TMP -p 5439 -c fsync=off -c TimeZone=Etc/UTC" \
 	start > /dev/null
 CONN="host=$TMP port=5439 user=postgres dbname=postgres"
-echo "live.sh: $(psql -X -At "$CONN" -c 'SELECT version()' 2>/dev/null || echo "PostgreSQL in $PGBIN")"
+VERSION=$("$PGBIN/postgres" --version | sed 's/.* \([0-9][0-9.]*\).*/\1/')
+echo "live.sh: PostgreSQL $VERSION in $PGBIN"
+# Reporting sites (file:line) move between minor releases: they were
+# recorded on 15.18 and are compared only on 15.18.
+sites() { cat; }
+if [ "$VERSION" != 15.18 ]; then
+	sites() { sed '/^site: /d'; }
+	echo "live.sh: not 15.18, so reporting sites are not compared"
+fi
 
 status=0
 # The cases: the recorded expect section, case by case.
 for f in "$TOP"/tests/pg/cases/*.case; do
 	printf '=== %s\n' "$(basename "$f")"
 	sed -n '/^-- expect --$/,$p' "$f"
-done > "$TMP/cases.want"
-"$LIVE" "$CONN" cases "$TOP"/tests/pg/cases/*.case > "$TMP/cases.got" || status=1
+done | sites > "$TMP/cases.want"
+"$LIVE" "$CONN" cases "$TOP"/tests/pg/cases/*.case > "$TMP/cases.raw" || status=1
+sites < "$TMP/cases.raw" > "$TMP/cases.got"
 if diff -u "$TMP/cases.want" "$TMP/cases.got" >&2; then
 	echo "cases: $(ls "$TOP"/tests/pg/cases/*.case | wc -l) recordings agree with the server"
 else
