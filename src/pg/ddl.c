@@ -239,7 +239,31 @@ typedef struct rel_walk {
 	char name[2 * CAT_NAME + 2];
 	int64_t *oids;       /* the ones found, for view dependencies */
 	size_t n, cap;
+	char ctes[16][CAT_NAME]; /* WITH names: not tables */
+	int n_ctes, too_many_ctes;
 } rel_walk;
+
+static int visit_cte(const PgQuery__Node *n, void *ctx)
+{
+	rel_walk *w = ctx;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR)
+		return 0;
+	if (w->n_ctes == 16)
+		w->too_many_ctes = 1;
+	else
+		snprintf(w->ctes[w->n_ctes++], CAT_NAME, "%s",
+			n->common_table_expr->ctename);
+	return 0;
+}
+
+static int is_cte(const rel_walk *w, const char *name)
+{
+	for (int i = 0; i < w->n_ctes; i++)
+		if (strcmp(w->ctes[i], name) == 0)
+			return 1;
+	return 0;
+}
 
 static int visit_rangevar(const PgQuery__Node *n, void *ctx)
 {
@@ -252,9 +276,21 @@ static int visit_rangevar(const PgQuery__Node *n, void *ctx)
 	    n->range_var == w->d->creating)
 		return 0;
 	rv = n->range_var;
+	/* pg_catalog comes first in every search_path; its relations and
+	 * information_schema's are there before any migration. */
+	if ((rv->schemaname == NULL || rv->schemaname[0] == '\0') ?
+	    strncmp(rv->relname, "pg_", 3) == 0 :
+	    strcmp(rv->schemaname, "pg_catalog") == 0 ||
+	    strcmp(rv->schemaname, "information_schema") == 0)
+		return 0;
 	if (rv->schemaname == NULL || rv->schemaname[0] == '\0') {
-		/* An unqualified name may be a CTE of the statement. */
-		ddl_unknown(w->d, NULL);
+		if (is_cte(w, rv->relname))
+			return 0;
+		if (w->too_many_ctes) {
+			ddl_unknown(w->d, "a statement with this many WITH items is "
+				"not modelled");
+			return 0;
+		}
 	}
 	if ((w->ret = ddl_schema_ok(w->d, ddl_schema(rv->schemaname), &ok)) < 0)
 		return 1;
@@ -600,6 +636,123 @@ static int drop_extension(ddl *d, const PgQuery__DropStmt *ds)
 	return MS_OK;
 }
 
+/* --- functions and triggers ---------------------------------------------- */
+
+/* The schema and name of a qualified function name. */
+static int func_name(const char **schema, const char **name,
+	PgQuery__Node **names, size_t n)
+{
+	return type_name(schema, name, names, n);
+}
+
+/* CREATE FUNCTION: recorded by name; its body is not checked. */
+static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
+{
+	const char *schema, *name;
+	int ok, ret;
+
+	ddl_unknown(d, "function bodies are not checked");
+	if (!func_name(&schema, &name, c->funcname, c->n_funcname))
+		return MS_OK;
+	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
+		return ret;
+	return cat_func_add(NULL, d->s, schema, name, "", NULL, d->err);
+}
+
+/* Whether a trigger's function exists: built in, brought by an
+ * extension, or created by a migration. */
+static int function_exists(int *yes, ddl *d, const char *schema,
+	const char *name)
+{
+	if (strcmp(schema, "pg_catalog") == 0 || ms_pg__builtin_function(name)) {
+		*yes = 1;
+		return MS_OK;
+	}
+	return cat_func_find(yes, NULL, d->s, schema, name, d->err);
+}
+
+static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
+{
+	const char *schema, *fname;
+	cat_rel rel;
+	int found, exists, ret;
+
+	if (t->isconstraint || t->constrrel) {
+		ddl_unknown(d, "constraint triggers are not modelled");
+		return MS_OK;
+	}
+	if ((ret = cat_rel_find(&found, &rel, d->s,
+	    ddl_schema(t->relation->schemaname), t->relation->relname,
+	    d->err)) < 0)
+		return ret;
+	if (!found || rel.relkind == 'i' || rel.relkind == 'S') {
+		ddl_unknown(d, "a trigger on this relation is not modelled");
+		return MS_OK;
+	}
+	if (!func_name(&schema, &fname, t->funcname, t->n_funcname)) {
+		ddl_unknown(d, NULL);
+		return MS_OK;
+	}
+	if ((ret = function_exists(&exists, d, schema, fname)) < 0)
+		return ret;
+	if (!exists)
+		return ddl_fail(d, "42883", "parse_func.c:2171:LookupFuncName", -1,
+			"function %s() does not exist", fname);
+	if ((ret = cat_trigger_find(&found, d->s, rel.oid, t->trigname,
+	    d->err)) < 0)
+		return ret;
+	if (found && !t->replace)
+		return ddl_fail(d, "42710", "trigger.c:773:CreateTriggerFiringOn",
+			-1, "trigger \"%s\" for relation \"%s\" already exists",
+			t->trigname, rel.name);
+	if (t->when_clause || t->n_transition_rels || t->n_args)
+		ddl_unknown(d, "this trigger's options are not checked");
+	return cat_trigger_add(d->s, rel.oid, t->trigname, 0, d->err);
+}
+
+static int drop_trigger(ddl *d, const PgQuery__DropStmt *ds)
+{
+	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
+		const PgQuery__List *l = ds->objects[i]->list;
+		const char *schema = "public", *table, *name;
+		cat_rel rel;
+		int found, ret;
+
+		if (ds->objects[i]->node_case != PG_QUERY__NODE__NODE_LIST ||
+		    l->n_items < 2 || l->n_items > 3) {
+			ddl_unknown(d, NULL);
+			continue;
+		}
+		name = ms_pg__node_string(l->items[l->n_items - 1]);
+		table = ms_pg__node_string(l->items[l->n_items - 2]);
+		if (l->n_items == 3)
+			schema = ms_pg__node_string(l->items[0]);
+		if (!name || !table || !schema) {
+			ddl_unknown(d, NULL);
+			continue;
+		}
+		if ((ret = cat_rel_find(&found, &rel, d->s, schema, table,
+		    d->err)) < 0)
+			return ret;
+		if (!found) {
+			ddl_unknown(d, "DROP TRIGGER on a missing table is not "
+				"modelled");
+			continue;
+		}
+		if ((ret = cat_trigger_find(&found, d->s, rel.oid, name,
+		    d->err)) < 0)
+			return ret;
+		if (!found && !ds->missing_ok)
+			return ddl_fail(d, "42704", "trigger.c:1441:get_trigger_oid", -1,
+				"trigger \"%s\" for table \"%s\" does not exist", name,
+				rel.name);
+		if (found && (ret = cat_trigger_drop(d->s, rel.oid, name,
+		    d->err)) < 0)
+			return ret;
+	}
+	return MS_OK;
+}
+
 static int drop_stmt(ddl *d, const PgQuery__DropStmt *ds)
 {
 	switch (ds->remove_type) {
@@ -615,6 +768,8 @@ static int drop_stmt(ddl *d, const PgQuery__DropStmt *ds)
 		return drop_schema(d, ds);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
 		return drop_extension(d, ds);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+		return drop_trigger(d, ds);
 	default:
 		ddl_unknown(d, "DROP of this kind of object is not modelled");
 		return MS_OK;
@@ -726,13 +881,12 @@ static int check_tables(ddl *d, const PgQuery__Node *n, int64_t **oids,
 	memset(&w, 0, sizeof(w));
 	w.d = d;
 	w.ret = MS_OK;
+	walk(&n->base, visit_cte, &w);
 	walk(&n->base, visit_rangevar, &w);
-	if (w.ret == MS_OK && w.missing && d->verdict == MS_VERDICT_OK)
+	if (w.ret == MS_OK && w.missing)
 		w.ret = ddl_fail(d, "42P01", "parse_relation.c:1392:"
 			"parserOpenTable", w.location, "relation \"%s\" does not "
 			"exist", w.name);
-	else if (w.missing)
-		ddl_unknown(d, "a table it names is not known");
 	if (oids) {
 		*oids = w.oids;
 		*count = w.n;
@@ -830,11 +984,19 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 			-1, "relation \"%s\" already exists", rv->relname);
 		goto out;
 	}
-	if (found && (ret = cat_rel_drop(d->s, rel.oid, d->err)) < 0)
+	if (found) {
+		/* OR REPLACE keeps the view (its oid, what depends on it) and
+		 * replaces what it depends on. */
+		oid = rel.oid;
+		if (rel.relkind != relkind)
+			ddl_unknown(d, "replacing a relation of another kind is not "
+				"modelled");
+		if ((ret = cat_dep_drop_dependent(d->s, "view", oid, d->err)) < 0)
+			goto out;
+	} else if ((ret = cat_rel_add(&oid, d->s, schema, rv->relname, relkind,
+	    0, d->err)) < 0) {
 		goto out;
-	if ((ret = cat_rel_add(&oid, d->s, schema, rv->relname, relkind, 0,
-	    d->err)) < 0)
-		goto out;
+	}
 	/* CREATE TABLE AS copies rows: the table depends on nothing. */
 	if (relkind == 'r')
 		goto out;
@@ -961,6 +1123,10 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
 		return dml(d, n, NULL);
+	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+		return create_function(d, n->create_function_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+		return create_trigger(d, n->create_trig_stmt);
 	case PG_QUERY__NODE__NODE_DO_STMT: {
 		int gap = 1, ret = ddl_do(d, n->do_stmt, &gap);
 

@@ -14,8 +14,9 @@
 # transaction rules applied to the files NOTABLE.md lists (the unparsable
 # civitai file, and the CONCURRENTLY file whose DO blocks sqlparser
 # rejects, which therefore goes as one batch; docs/execution.md), and the
-# recorded failure that does not depend on how statements are grouped
-# (a foreign key added a second time: 42710 in any mode).
+# recorded failures that do not depend on how statements are grouped
+# (a view others depend on dropped first thing: 2BP01; a trigger that was
+# never created dropped: 42704; a foreign key added a second time: 42710).
 #
 # usage: sh tests/cli/corpora.sh MIGSIM CORPORA WORKDIR EXPECTDIR
 set -eu
@@ -60,6 +61,8 @@ walk() { # CORPUS VERSION -> "name code" lines on stdout
 
 cat > want-split.txt <<'W'
 civitai__civitai 20251123142214_model_metric_overhaul 42601
+civitai__civitai 20251123233705_userstats_shrink 2BP01
+civitai__civitai 20251124081808_model_metric_trigger_drop 42704
 civitai__civitai 20260702130000_imagereport_imageid_fk 42710
 civitai__civitai 20260715120000_w13_app_listing_comments 25001
 W
