@@ -141,8 +141,16 @@ valgrind: all $(UNIT_BINS)
 	  --error-exitcode=1 $(BIN) test tests/cli > /dev/null
 	@echo "valgrind: no definite leaks, no memory errors"
 
+# Every corpus, then generated histories of 1,000 / 10,000 / 100,000
+# migrations (BENCH_SIZES), each against the bare parse of the same files.
+BENCH_SIZES ?= 1000 10000 100000
 bench: $(BUILD)/bench/bench
-	$(BUILD)/bench/bench $(CORPORA)/civitai__civitai/migrations 3
+	@set -e; for c in $(CORPORA)/*/migrations; do \
+	  $(BUILD)/bench/bench $$c 3; done
+	@set -e; for n in $(BENCH_SIZES); do \
+	  sh bench/gen.sh $$n $(BUILD)/bench/gen$$n; \
+	  $(BUILD)/bench/bench $(BUILD)/bench/gen$$n 1; \
+	  rm -rf $(BUILD)/bench/gen$$n; done
 
 $(BUILD)/bench/bench: bench/bench.c $(LIB)
 	@mkdir -p $(dir $@)

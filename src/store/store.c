@@ -117,7 +117,14 @@ static const char schema_catalog[] =
 	"  ref_kind TEXT NOT NULL,"      /* rel, type, function, extension */
 	"  ref_oid INTEGER NOT NULL,"
 	"  ref_column TEXT,"
-	"  describe TEXT NOT NULL);";
+	"  describe TEXT NOT NULL);"
+	/* Lookups by what is referenced, kept linear in long histories. */
+	"CREATE INDEX migsim_index_table ON migsim_index(table_rel);"
+	"CREATE INDEX migsim_constraint_index ON migsim_constraint(index_rel);"
+	"CREATE INDEX migsim_constraint_name ON migsim_constraint(name);"
+	"CREATE INDEX migsim_depend_ref ON migsim_depend(ref_kind, ref_oid);"
+	"CREATE INDEX migsim_depend_dep ON migsim_depend(kind, oid);"
+	"CREATE INDEX migsim_column_type ON migsim_column(type_oid);";
 
 static int db_error(ms_store *s, int code, const char *what, ms_error *err)
 {
