@@ -125,6 +125,7 @@ fuzz:
 	  clang $(CFLAGS_FUZZ) -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
 	    $(PKG_CFLAGS) -o build/fuzz/fuzz_$$t fuzz/fuzz_$$t.c build/fuzz/libmigsim.a $(LIBS); \
 	  mkdir -p build/fuzz/corpus_$$t; \
+	  LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp) \
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=65536 \
 	    -artifact_prefix=fuzz/corpus/$$t/crash- build/fuzz/corpus_$$t fuzz/corpus/$$t; \
 	done

@@ -1,0 +1,9 @@
+CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN');
+CREATE TABLE "User" (
+    "id" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "role" "Role" NOT NULL DEFAULT 'USER',
+
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+INSERT INTO "User" ("id", "email", "role") VALUES ('u1', 'ada@example.com', 'admin');

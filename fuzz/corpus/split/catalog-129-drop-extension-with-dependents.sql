@@ -1,0 +1,8 @@
+CREATE EXTENSION IF NOT EXISTS "citext";
+CREATE TABLE "User" (
+    "id" TEXT NOT NULL,
+    "email" CITEXT NOT NULL,
+
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+DROP EXTENSION "citext";

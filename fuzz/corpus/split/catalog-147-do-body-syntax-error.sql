@@ -1,0 +1,5 @@
+DO $$
+BEGIN
+    SELEC 1;
+END
+$$;
