@@ -18,6 +18,9 @@
 /* Set once a statement whose effects migsim cannot see ran (a DO block):
  * from then on a predicted error is only a possibility. */
 #define GAP_KEY "catalog_gap"
+/* Set once rows may have been written where migsim cannot see it (a DO
+ * block's unmodelled part, COPY): from then on no table is known empty. */
+#define ROWS_GAP_KEY "rows_gap"
 
 void ddl_unknown(ddl *d, const char *why)
 {
@@ -1000,6 +1003,14 @@ static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 		return ret;
 	if ((ret = ddl_dml_enum_literals(d, n)) < 0 || DDL_FAILED(d))
 		return ret;
+	{
+		int empty_ok;
+
+		if ((ret = ddl_dml_on_empty(&empty_ok, d, n)) < 0)
+			return ret;
+		if (empty_ok)
+			return MS_OK;
+	}
 	ddl_unknown(d, "the data a statement reads or writes is not "
 		"simulated");
 	if (target == NULL || n->node_case != PG_QUERY__NODE__NODE_INSERT_STMT)
@@ -1223,10 +1234,16 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_DO_STMT: {
 		int gap = 1, ret = ddl_do(d, n->do_stmt, &gap);
 
-		if (ret < 0 || !gap || DDL_FAILED(d))
+		if (ret < 0 || DDL_FAILED(d))
 			return ret;
-		return ms_store_meta_set(d->s, GAP_KEY, "1", d->err);
+		if (d->verdict == MS_VERDICT_UNKNOWN &&
+		    (ret = ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err)) < 0)
+			return ret;
+		return gap ? ms_store_meta_set(d->s, GAP_KEY, "1", d->err) : MS_OK;
 	}
+	case PG_QUERY__NODE__NODE_COPY_STMT:
+		ddl_unknown(d, "COPY is not modelled");
+		return ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
 	default:
 		ddl_unknown(d, "this statement's effect is not modelled");
 		return MS_OK;
@@ -1254,6 +1271,11 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		if ((ret = ms_store_meta_get(&gap, store, GAP_KEY, err)) < 0)
 			return ret;
 		d.gap = gap != NULL;
+		free(gap);
+		gap = NULL;
+		if ((ret = ms_store_meta_get(&gap, store, ROWS_GAP_KEY, err)) < 0)
+			return ret;
+		d.rows_gap = gap != NULL;
 		free(gap);
 	}
 	if (n == NULL) {

@@ -23,6 +23,7 @@ typedef struct ddl {
 	const char *note;    /* why unknown */
 	ms_error *err;
 	int gap;             /* the catalog may miss what a DO block did */
+	int rows_gap;        /* rows may have been written unseen */
 	int no_position;     /* inside a DO block: errors carry no position */
 	const PgQuery__RangeVar *creating; /* SELECT INTO's new table */
 	int abstained;       /* an error was likely but not certain */
@@ -83,6 +84,10 @@ int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r);
 /* In UPDATE ... SET col = 'x' and WHERE col = 'x', the labels of enum
  * columns. */
 int ddl_dml_enum_literals(ddl *d, const PgQuery__Node *n);
+
+/* An UPDATE or DELETE of a table known to be empty whose every value and
+ * condition migsim can check: it changes nothing and cannot fail. */
+int ddl_dml_on_empty(int *ok, ddl *d, const PgQuery__Node *n);
 
 /* The string of an A_Const / TypeCast('...') literal, or NULL. */
 const char *ddl_string_literal(const PgQuery__Node *n, int *location);

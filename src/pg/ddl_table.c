@@ -147,7 +147,7 @@ static int is_table(const cat_rel *r)
 /* Whether statements that depend on the table's rows are decided. */
 static int data_ok(ddl *d, const cat_rel *r, const char *what)
 {
-	if (strcmp(r->rows, "empty") == 0)
+	if (strcmp(r->rows, "empty") == 0 && !d->rows_gap)
 		return 1;
 	ddl_unknown(d, what);
 	return 0;
@@ -2023,6 +2023,148 @@ int ddl_dml_enum_literals(ddl *d, const PgQuery__Node *n)
 				    ins->cols[c]->res_target->name, row->items[c])) < 0)
 					return ret;
 		}
+	}
+	return MS_OK;
+}
+
+/* --- UPDATE and DELETE on a table known to be empty ---------------------- */
+
+/* A column of rel, or NULL's found = 0. */
+static int column_of(int *found, cat_col *c, ddl *d, int64_t rel,
+	const PgQuery__Node *n)
+{
+	const PgQuery__ColumnRef *cr;
+	const char *name;
+
+	*found = 0;
+	if (n == NULL || n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return MS_OK;
+	cr = n->column_ref;
+	name = cr->n_fields == 1 ? ms_pg__node_string(cr->fields[0]) : NULL;
+	return name ? cat_col_find(found, c, d->s, rel, name, d->err) : MS_OK;
+}
+
+/* Whether PostgreSQL accepts constant n where column c's type is
+ * expected, without looking at any row. */
+static int const_fits(const PgQuery__Node *n, const cat_col *c)
+{
+	const PgQuery__AConst *k;
+
+	if (n == NULL || n->node_case != PG_QUERY__NODE__NODE_A_CONST)
+		return 0;
+	k = n->a_const;
+	if (k->isnull)
+		return 1;
+	switch (k->val_case) {
+	case PG_QUERY__A__CONST__VAL_IVAL:
+	case PG_QUERY__A__CONST__VAL_FVAL:
+		return c->type_oid == 0 && is_number_type(c->base) &&
+			!is_array(c->type);
+	case PG_QUERY__A__CONST__VAL_BOOLVAL:
+		return strcmp(c->base, "bool") == 0 && !is_array(c->type);
+	case PG_QUERY__A__CONST__VAL_SVAL:
+		if (is_array(c->type))
+			return 0;
+		/* Enum labels are checked by ddl_dml_enum_literals. */
+		return c->type_oid != 0 || literal_fits(k->sval->sval, c->base);
+	default:
+		return 0;
+	}
+}
+
+/* col OP constant, NULL tests and AND/OR/NOT of those. */
+static int simple_condition(int *ok, ddl *d, int64_t rel,
+	const PgQuery__Node *n)
+{
+	static const char *const ops[] = { "=", "<>", "!=", "<", ">", "<=",
+		">=", NULL };
+	const PgQuery__AExpr *e;
+	const char *op;
+	cat_col c;
+	int found, ret;
+
+	*ok = 0;
+	if (n == NULL) {
+		*ok = 1;
+		return MS_OK;
+	}
+	if (n->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR) {
+		for (size_t i = 0; i < n->bool_expr->n_args; i++)
+			if ((ret = simple_condition(ok, d, rel,
+			    n->bool_expr->args[i])) < 0 || !*ok)
+				return ret;
+		return MS_OK;
+	}
+	if (n->node_case == PG_QUERY__NODE__NODE_NULL_TEST)
+		return column_of(ok, &c, d, rel, n->null_test->arg);
+	if (n->node_case != PG_QUERY__NODE__NODE_A_EXPR)
+		return MS_OK;
+	e = n->a_expr;
+	op = e->n_name == 1 ? ms_pg__node_string(e->name[0]) : NULL;
+	if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || op == NULL)
+		return MS_OK;
+	for (int i = 0; ops[i]; i++)
+		if (strcmp(op, ops[i]) == 0) {
+			if ((ret = column_of(&found, &c, d, rel, e->lexpr)) < 0)
+				return ret;
+			*ok = found && const_fits(e->rexpr, &c);
+			return MS_OK;
+		}
+	return MS_OK;
+}
+
+/* A new value for column target: a fitting constant, or the current
+ * time for a time column. */
+static int simple_value(const PgQuery__Node *n, const cat_col *target)
+{
+	if (n && n->node_case == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION)
+		return target->type_oid == 0 && (is_time_type(target->base) ||
+			is_string_type(target->base));
+	return const_fits(n, target);
+}
+
+int ddl_dml_on_empty(int *ok, ddl *d, const PgQuery__Node *n)
+{
+	const PgQuery__RangeVar *rv;
+	const PgQuery__Node *where;
+	cat_rel rel;
+	cat_col c;
+	int found, ret;
+
+	*ok = 0;
+	if (n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT) {
+		const PgQuery__UpdateStmt *u = n->update_stmt;
+
+		if (u->with_clause || u->n_from_clause || u->n_returning_list)
+			return MS_OK;
+		rv = u->relation;
+		where = u->where_clause;
+	} else if (n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT) {
+		const PgQuery__DeleteStmt *x = n->delete_stmt;
+
+		if (x->with_clause || x->n_using_clause || x->n_returning_list)
+			return MS_OK;
+		rv = x->relation;
+		where = x->where_clause;
+	} else {
+		return MS_OK;
+	}
+	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
+	    rv->relname, d->err)) < 0 || !found || !is_table(&rel) ||
+	    !rel.known || strcmp(rel.rows, "empty") != 0 || d->rows_gap)
+		return ret;
+	if ((ret = simple_condition(ok, d, rel.oid, where)) < 0 || !*ok)
+		return ret;
+	if (n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT)
+		return MS_OK;
+	for (size_t i = 0; i < n->update_stmt->n_target_list && *ok; i++) {
+		const PgQuery__ResTarget *t =
+			n->update_stmt->target_list[i]->res_target;
+
+		if ((ret = cat_col_find(&found, &c, d->s, rel.oid, t->name,
+		    d->err)) < 0)
+			return ret;
+		*ok = found && t->n_indirection == 0 && simple_value(t->val, &c);
 	}
 	return MS_OK;
 }
