@@ -1232,11 +1232,12 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
 		return create_trigger(d, n->create_trig_stmt);
 	case PG_QUERY__NODE__NODE_DO_STMT: {
-		int gap = 1, ret = ddl_do(d, n->do_stmt, &gap);
+		int gap = 1, rows_gap = 1, ret = ddl_do(d, n->do_stmt, &gap,
+			&rows_gap);
 
 		if (ret < 0 || DDL_FAILED(d))
 			return ret;
-		if (d->verdict == MS_VERDICT_UNKNOWN &&
+		if (rows_gap &&
 		    (ret = ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err)) < 0)
 			return ret;
 		return gap ? ms_store_meta_set(d->s, GAP_KEY, "1", d->err) : MS_OK;

@@ -56,9 +56,10 @@ const char *ddl_schema(const char *schemaname);
 int ddl_schema_ok(ddl *d, const char *schema, int *ok);
 
 /* Apply one statement (ddl.c); DO blocks run through it (plpgsql.c).
- * ddl_do sets *gap when part of the block was not interpreted. */
+ * ddl_do sets *gap when a part it did not run may have changed the
+ * catalog, *rows_gap when one may have written rows. */
 int ddl_apply(ddl *d, const PgQuery__Node *n);
-int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap);
+int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap);
 
 /* Relations, for statements on them. */
 int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c);

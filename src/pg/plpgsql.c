@@ -27,6 +27,7 @@ typedef struct interp {
 	int depth;
 	int unknown;         /* something was not interpreted */
 	int gap;             /* ... and it may have changed the catalog */
+	int rows_gap;        /* ... or written rows */
 } interp;
 
 static int run_list(interp *in, json_t *list);
@@ -38,9 +39,37 @@ static int parse_sql(ms_pg_script *s, interp *in, const char *sql)
 	return ms_pg_parse(s, sql, strlen(sql), in->d->err);
 }
 
-/* Whether PL/pgSQL statements may change the catalog: any dynamic
- * EXECUTE, or SQL other than DML and transaction control. */
-static int may_change_catalog(interp *in, json_t *j)
+/* Whether a SQL statement inside a block may change the catalog
+ * (anything but DML and transaction control) or write rows (INSERT, a
+ * function call, anything but DML). */
+static int sql_affects(const PgQuery__Node *n, const ms_pg_stmt *st,
+	int rows)
+{
+	if (st->cls == MS_STMT_COMMIT || st->cls == MS_STMT_ROLLBACK)
+		return 0;
+	if (n == NULL)
+		return 1;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+		return 0;
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+		return rows;
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+		/* A function may write rows; a plain query does not. */
+		return rows && strstr(st->tag, "SELECT") != NULL &&
+			n->select_stmt->n_target_list > 0 &&
+			n->select_stmt->target_list[0]->res_target->val &&
+			n->select_stmt->target_list[0]->res_target->val->node_case ==
+			PG_QUERY__NODE__NODE_FUNC_CALL;
+	default:
+		return 1;
+	}
+}
+
+/* Whether PL/pgSQL statements may change the catalog (rows 0) or write
+ * rows (rows 1) where migsim does not run them. */
+static int may_affect(interp *in, json_t *j, int rows)
 {
 	const char *key;
 	json_t *v;
@@ -48,44 +77,36 @@ static int may_change_catalog(interp *in, json_t *j)
 
 	if (json_is_array(j)) {
 		json_array_foreach(j, i, v)
-			if (may_change_catalog(in, v))
+			if (may_affect(in, v, rows))
 				return 1;
 		return 0;
 	}
 	if (!json_is_object(j))
 		return 0;
 	json_object_foreach(j, key, v) {
-		if (strcmp(key, "PLpgSQL_stmt_dynexecute") == 0)
+		if (strcmp(key, "PLpgSQL_stmt_dynexecute") == 0 ||
+		    (rows && strcmp(key, "PLpgSQL_stmt_perform") == 0) ||
+		    (rows && strcmp(key, "PLpgSQL_stmt_call") == 0))
 			return 1;
 		if (strcmp(key, "PLpgSQL_stmt_execsql") == 0) {
 			const char *q = json_string_value(json_object_get(
 				json_object_get(json_object_get(v, "sqlstmt"),
 				"PLpgSQL_expr"), "query"));
 			ms_pg_script s;
-			int change = 1;
+			int affects = 1;
 
 			if (q && parse_sql(&s, in, q) == MS_OK && !s.parse_failed) {
-				change = 0;
-				for (size_t k = 0; k < s.count; k++) {
-					const PgQuery__Node *n = ms_pg__stmt_node(&s, k);
-
-					if (s.stmts[k].cls == MS_STMT_COMMIT ||
-					    s.stmts[k].cls == MS_STMT_ROLLBACK)
-						continue;
-					if (n == NULL ||
-					    (n->node_case != PG_QUERY__NODE__NODE_UPDATE_STMT &&
-					     n->node_case != PG_QUERY__NODE__NODE_INSERT_STMT &&
-					     n->node_case != PG_QUERY__NODE__NODE_DELETE_STMT &&
-					     n->node_case != PG_QUERY__NODE__NODE_SELECT_STMT))
-						change = 1;
-				}
+				affects = 0;
+				for (size_t k = 0; k < s.count; k++)
+					affects |= sql_affects(ms_pg__stmt_node(&s, k),
+						&s.stmts[k], rows);
 			}
 			ms_pg_script_clear(&s);
-			if (change)
+			if (affects)
 				return 1;
 			continue;
 		}
-		if (may_change_catalog(in, v))
+		if (may_affect(in, v, rows))
 			return 1;
 	}
 	return 0;
@@ -95,8 +116,10 @@ static int may_change_catalog(interp *in, json_t *j)
 static void not_modelled(interp *in, const char *why, json_t *subtree)
 {
 	in->unknown = 1;
-	if (subtree == NULL || may_change_catalog(in, subtree))
+	if (subtree == NULL || may_affect(in, subtree, 0))
 		in->gap = 1;
+	if (subtree == NULL || may_affect(in, subtree, 1))
+		in->rows_gap = 1;
 	ddl_unknown(in->d, why);
 }
 
@@ -596,19 +619,19 @@ static const char *do_body(const PgQuery__DoStmt *ds, int *plpgsql)
 	return body;
 }
 
-int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap)
+int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 {
 	static const char head[] = "CREATE FUNCTION migsim_do() RETURNS void "
 		"LANGUAGE plpgsql AS $migsim_do$";
 	static const char tail[] = "$migsim_do$;";
 	PgQueryPlpgsqlParseResult pr;
-	interp in = { d, 0, 0, 0 };
+	interp in = { d, 0, 0, 0, 0 };
 	const char *body;
 	json_t *funcs, *action;
 	char *src;
 	int plpgsql, ret = MS_OK;
 
-	*gap = 1;
+	*gap = *rows_gap = 1;
 	body = do_body(ds, &plpgsql);
 	if (body == NULL || !plpgsql || strstr(body, "$migsim_do$")) {
 		ddl_unknown(d, "this DO block is not modelled");
@@ -635,6 +658,7 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap)
 	} else {
 		ret = run_stmt(&in, action);
 		*gap = in.gap;
+		*rows_gap = in.rows_gap;
 	}
 	json_decref(funcs);
 	return ret;
