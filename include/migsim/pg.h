@@ -189,6 +189,7 @@ typedef struct ms_pg_relation {
 	char *schema;
 	char *name;
 	char relkind;        /* 'r' table, 'v' view, 'm' matview, 'p' partitioned, 'S' sequence, 'i' index */
+	char rows[8];        /* what it holds: empty, rows, unknown */
 } ms_pg_relation;
 
 /* Ordinary tables (relkind 'r') of schema, as Prisma's table_names query
@@ -196,6 +197,13 @@ typedef struct ms_pg_relation {
 int ms_pg_tables(ms_pg_relation **out, size_t *count, ms_store *store,
 	const char *schema, ms_error *err);
 void ms_pg_relations_free(ms_pg_relation *rels, size_t count);
+
+/* Declare what a table of the simulated database holds: fact is "empty",
+ * "rows" or "unknown" (design: the simulator keeps no rows, only this
+ * fact).  table is [SCHEMA.]NAME; MS_EINPUT when there is no such table
+ * or the fact is not one of those. */
+int ms_pg_set_rows(ms_store *store, const char *table, const char *fact,
+	ms_error *err);
 
 /* The simulated schema as DDL in pg_dump --schema-only's shape, appended
  * to out (src/pg/schema.c says what it leaves out). */

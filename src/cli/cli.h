@@ -28,6 +28,8 @@ typedef struct cli_opts {
 	int n_applied_flags, n_rolled_back_flags;
 	ms_prisma_fault faults[MS_MAX_FAULTS];
 	size_t n_faults;
+	char *rows[MS_MAX_FAULTS];    /* --rows TABLE=FACT, applied at open */
+	size_t n_rows;
 	char **args;             /* positional arguments after the command */
 	int n_args;
 	/* migsim test / replay */
@@ -49,6 +51,7 @@ typedef struct cli_opts {
 #define FLAG_VERBOSE    0x100
 #define FLAG_STEP       0x200
 #define FLAG_FORMAT     0x400
+#define FLAG_ROWS       0x800
 
 typedef struct cli_command {
 	const char *name;
@@ -89,6 +92,7 @@ int cmd_resolve(cli_opts *o);
 int cmd_ledger(cli_opts *o);
 int cmd_sql(cli_opts *o);
 int cmd_schema(cli_opts *o);
+int cmd_facts(cli_opts *o);
 int cmd_test(cli_opts *o);
 int cmd_replay(cli_opts *o);
 

@@ -42,7 +42,8 @@ int cli_load(ms_migdir **dir, ms_prisma_opts *po, const cli_opts *o,
 	return ms_migdir_open(dir, o->migrations, po->profile.order, err);
 }
 
-static int apply_clock(ms_store *s, const cli_opts *o, ms_error *err)
+/* --clock, --seed and --rows, applied to the state a command opened. */
+static int apply_options(ms_store *s, const cli_opts *o, ms_error *err)
 {
 	ms_time start;
 	int ret;
@@ -58,6 +59,15 @@ static int apply_clock(ms_store *s, const cli_opts *o, ms_error *err)
 	}
 	if (o->have_seed && (ret = ms_store_set_seed(s, o->seed, err)) < 0)
 		return ret;
+	for (size_t i = 0; i < o->n_rows; i++) {
+		char table[256];
+		const char *eq = strchr(o->rows[i], '=');
+
+		snprintf(table, sizeof(table), "%.*s", (int)(eq - o->rows[i]),
+			o->rows[i]);
+		if ((ret = ms_pg_set_rows(s, table, eq + 1, err)) < 0)
+			return ret;
+	}
 	return MS_OK;
 }
 
@@ -71,7 +81,7 @@ int cli_open_state(ms_store **store, const cli_opts *o, const char *command,
 	if ((ret = ms_store_open(&s, o->state, MS_STORE_CREATE, err)) < 0)
 		return ret;
 	if ((ret = ms_store_begin(s, err)) < 0 ||
-	    (ret = apply_clock(s, o, err)) < 0 ||
+	    (ret = apply_options(s, o, err)) < 0 ||
 	    (ret = ms_store_journal_begin(s, command, err)) < 0) {
 		ms_store_free(s);
 		return ret;

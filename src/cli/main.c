@@ -15,7 +15,7 @@
 static const cli_command commands[] = {
 	{ "deploy", cmd_deploy,
 	  FLAG_MIGRATIONS | FLAG_STATE | FLAG_PRISMA | FLAG_CLOCK | FLAG_SEED |
-	  FLAG_FAULT | FLAG_FORMAT,
+	  FLAG_FAULT | FLAG_FORMAT | FLAG_ROWS,
 	  "apply pending migrations, as prisma migrate deploy" },
 	{ "status", cmd_status,
 	  FLAG_MIGRATIONS | FLAG_STATE | FLAG_PRISMA | FLAG_FORMAT,
@@ -26,8 +26,10 @@ static const cli_command commands[] = {
 	  "mark a migration applied or rolled back, as prisma migrate resolve" },
 	{ "ledger", cmd_ledger, FLAG_STATE | FLAG_FORMAT,
 	  "show _prisma_migrations and its totals" },
-	{ "sql", cmd_sql, FLAG_STATE | FLAG_CLOCK | FLAG_SEED,
+	{ "sql", cmd_sql, FLAG_STATE | FLAG_CLOCK | FLAG_SEED | FLAG_ROWS,
 	  "run SQL by hand against the state, outside the ledger (FILE or -)" },
+	{ "facts", cmd_facts, FLAG_STATE | FLAG_ROWS,
+	  "declare what tables hold (--rows TABLE=empty|rows|unknown), and list it" },
 	{ "schema", cmd_schema, FLAG_STATE,
 	  "print the simulated schema as DDL, shaped like pg_dump --schema-only" },
 	{ "test", cmd_test, FLAG_RUN | FLAG_VERBOSE,
@@ -59,6 +61,9 @@ void cli_usage(FILE *f)
 "                        newest migsim knows)\n"
 "  --applied NAME        resolve: mark NAME applied\n"
 "  --rolled-back NAME    resolve: mark NAME rolled back\n"
+"  --rows TABLE=empty|rows|unknown\n"
+"                        deploy, sql, facts: what the table holds, for\n"
+"                        statements whose outcome depends on rows\n"
 "  --fail NAME[:N]=SQLSTATE[:MESSAGE]\n"
 "                        deploy: statement N (default the last) of NAME fails\n"
 "                        with SQLSTATE and PostgreSQL's text (or MESSAGE)\n"
@@ -135,7 +140,7 @@ static int parse_fail(cli_opts *o, char *arg, int crash)
 
 enum { OPT_MIGRATIONS = 256, OPT_STATE, OPT_FORMAT, OPT_PRISMA, OPT_CLOCK,
 	OPT_CLOCK_STEP, OPT_SEED, OPT_FAIL, OPT_CRASH, OPT_APPLIED,
-	OPT_ROLLED_BACK, OPT_RUN, OPT_STEP, OPT_VERSION };
+	OPT_ROLLED_BACK, OPT_RUN, OPT_STEP, OPT_VERSION, OPT_ROWS };
 
 static const struct option longopts[] = {
 	{ "migrations", required_argument, NULL, OPT_MIGRATIONS },
@@ -147,6 +152,7 @@ static const struct option longopts[] = {
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "fail", required_argument, NULL, OPT_FAIL },
 	{ "crash", required_argument, NULL, OPT_CRASH },
+	{ "rows", required_argument, NULL, OPT_ROWS },
 	{ "applied", required_argument, NULL, OPT_APPLIED },
 	{ "rolled-back", required_argument, NULL, OPT_ROLLED_BACK },
 	{ "run", required_argument, NULL, OPT_RUN },
@@ -201,6 +207,15 @@ static int take_option(cli_opts *o, int c, char *arg)
 		o->rolled_back = arg;
 		o->n_rolled_back_flags++;
 		o->seen |= FLAG_RESOLVE;
+		break;
+	case OPT_ROWS:
+		o->seen |= FLAG_ROWS;
+		if (o->n_rows == MS_MAX_FAULTS)
+			return usage_error(o, "too many --rows (at most 64)", "");
+		if (strchr(arg, '=') == NULL)
+			return usage_error(o, "--rows '%s': want TABLE=empty|rows|"
+				"unknown", arg);
+		o->rows[o->n_rows++] = arg;
 		break;
 	case OPT_RUN:        o->run = arg; o->seen |= FLAG_RUN; break;
 	case OPT_STEP:       o->step = 1; o->seen |= FLAG_STEP; break;
@@ -289,7 +304,7 @@ static int check_flags(const cli_opts *o, const cli_command *cmd)
 		{ FLAG_SEED, "--seed" }, { FLAG_FAULT, "--fail/--crash" },
 		{ FLAG_RESOLVE, "--applied/--rolled-back" }, { FLAG_RUN, "-run" },
 		{ FLAG_VERBOSE, "-v" }, { FLAG_STEP, "--step" },
-		{ FLAG_FORMAT, "--format" },
+		{ FLAG_FORMAT, "--format" }, { FLAG_ROWS, "--rows" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

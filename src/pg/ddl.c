@@ -1312,8 +1312,8 @@ int ms_pg_tables(ms_pg_relation **out, size_t *count, ms_store *store,
 	*out = NULL;
 	*count = 0;
 	if ((ret = ms_store_prepare(&st, store, "SELECT schema_name, name, "
-	    "relkind FROM migsim_relation WHERE schema_name = ?1 AND relkind IN"
-	    " ('r', 'p') ORDER BY name", err)) < 0)
+	    "relkind, rows FROM migsim_relation WHERE schema_name = ?1 AND"
+	    " relkind = 'r' ORDER BY name", err)) < 0)
 		return ret;
 	sqlite3_bind_text(st, 1, schema, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1333,6 +1333,8 @@ int ms_pg_tables(ms_pg_relation **out, size_t *count, ms_store *store,
 		rels[n].schema = ms_strdup((const char *)sqlite3_column_text(st, 0));
 		rels[n].name = ms_strdup((const char *)sqlite3_column_text(st, 1));
 		rels[n].relkind = ((const char *)sqlite3_column_text(st, 2))[0];
+		snprintf(rels[n].rows, sizeof(rels[n].rows), "%s",
+			(const char *)sqlite3_column_text(st, 3));
 		n++;
 		if (rels[n - 1].schema == NULL || rels[n - 1].name == NULL) {
 			sqlite3_reset(st);
@@ -1363,4 +1365,27 @@ void ms_pg_relations_free(ms_pg_relation *rels, size_t count)
 int ms_pg__labels_commit(ms_store *store, ms_error *err)
 {
 	return cat_labels_commit(store, err);
+}
+
+int ms_pg_set_rows(ms_store *store, const char *table, const char *fact,
+	ms_error *err)
+{
+	const char *dot = strchr(table, '.');
+	char schema[CAT_NAME];
+	cat_rel rel;
+	int found, ret;
+
+	if (strcmp(fact, "empty") != 0 && strcmp(fact, "rows") != 0 &&
+	    strcmp(fact, "unknown") != 0)
+		return ms_error_set(err, MS_EINPUT, "rows of %s: '%s' is not empty, "
+			"rows or unknown", table, fact);
+	snprintf(schema, sizeof(schema), "%.*s", dot ? (int)(dot - table) : 6,
+		dot ? table : "public");
+	if ((ret = cat_rel_find(&found, &rel, store, schema, dot ? dot + 1 :
+	    table, err)) < 0)
+		return ret;
+	if (!found || (rel.relkind != 'r' && rel.relkind != 'p'))
+		return ms_error_set(err, MS_EINPUT, "rows of %s: the simulated "
+			"database has no such table", table);
+	return cat_rel_set_rows(store, rel.oid, fact, err);
 }

@@ -639,6 +639,22 @@ static int run_step(runner *r, const ms_step *st, ms_error *err)
 		sql.argc = 2;
 		return run_migsim(r, &sql, err);
 	}
+	case MS_VERB_ROWS: {
+		/* migsim facts --rows A --rows B ... */
+		ms_step facts = *st;
+		char *argv[2 + 2 * 16];
+		int n = 0;
+
+		argv[n++] = "facts";
+		for (int i = 0; i < st->argc && i < 16; i++) {
+			argv[n++] = "--rows";
+			argv[n++] = st->argv[i];
+		}
+		argv[n] = NULL;
+		facts.argv = argv;
+		facts.argc = n;
+		return run_migsim(r, &facts, err);
+	}
 	case MS_VERB_STDOUT:
 	case MS_VERB_STDERR: return match(r, st);
 	case MS_VERB_CMP:    return compare(r, st);

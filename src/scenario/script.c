@@ -47,6 +47,7 @@ static const verb_info verbs[] = {
 	  "row NAME [finished|failed|rolled-back...]" },
 	{ "sql", MS_VERB_SQL, 1, 1, 0, 0, "sql FILE" },
 	{ "table", MS_VERB_TABLE, 1, -1, 1, -1, "table [SCHEMA.]NAME..." },
+	{ "rows", MS_VERB_ROWS, 1, 16, 0, -1, "rows TABLE=empty|rows|unknown..." },
 };
 
 static const verb_info *find_verb(const char *name)
