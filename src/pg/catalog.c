@@ -230,7 +230,7 @@ int cat_col_drop(ms_store *s, int64_t rel, const char *name, ms_error *err)
 	return done(s, st, err);
 }
 
-int cat_col_rename(ms_store *s, int64_t rel, const char *from,
+static int cat_col_rename(ms_store *s, int64_t rel, const char *from,
 	const char *to, ms_error *err)
 {
 	sqlite3_stmt *st;
@@ -282,18 +282,6 @@ int cat_col_set_type(ms_store *s, int64_t rel, const char *name,
 	bind_text(st, 4, base);
 	sqlite3_bind_int64(st, 5, type_oid);
 	return done(s, st, err);
-}
-
-int cat_type_used(int *used, ms_store *s, int64_t type, ms_error *err)
-{
-	sqlite3_stmt *st;
-	int ret;
-
-	PREP(st, "SELECT 1 FROM migsim_column WHERE type_oid = ?1 LIMIT 1");
-	sqlite3_bind_int64(st, 1, type);
-	if ((ret = first(used, s, st, err)) == MS_OK && *used)
-		sqlite3_reset(st);
-	return ret;
 }
 
 int cat_schema_find(int *found, ms_store *s, const char *name, ms_error *err)

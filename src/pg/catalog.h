@@ -73,8 +73,6 @@ int cat_col_add(ms_store *s, int64_t rel, const char *name,
 	const char *type, const char *base, int64_t type_oid, int not_null,
 	int has_default, ms_error *err);
 int cat_col_drop(ms_store *s, int64_t rel, const char *name, ms_error *err);
-int cat_col_rename(ms_store *s, int64_t rel, const char *from,
-	const char *to, ms_error *err);
 /* Rename a column and its mentions in keys, indexes and dependencies. */
 int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
 	const char *to, ms_error *err);
@@ -82,8 +80,7 @@ int cat_col_set(ms_store *s, int64_t rel, const char *name,
 	const char *field, int value, ms_error *err);
 int cat_col_set_type(ms_store *s, int64_t rel, const char *name,
 	const char *type, const char *base, int64_t type_oid, ms_error *err);
-/* Whether any column of any table has this type (or an array of it). */
-int cat_type_used(int *used, ms_store *s, int64_t type, ms_error *err);
+
 
 /* Schemas, types, enum labels, extensions, functions, triggers. */
 int cat_schema_find(int *found, ms_store *s, const char *name, ms_error *err);

@@ -349,8 +349,8 @@ static int create_schema(ddl *d, const PgQuery__CreateSchemaStmt *c)
 
 /* --- enum types ----------------------------------------------------------- */
 
-/* The schema and name of a type's qualified name list. */
-static int type_name(const char **schema, const char **name,
+/* The schema and name of a qualified name list (a type, a function). */
+static int qualified_name(const char **schema, const char **name,
 	PgQuery__Node **names, size_t n)
 {
 	if (n == 0 || n > 2)
@@ -385,7 +385,7 @@ static int create_enum(ddl *d, const PgQuery__CreateEnumStmt *c)
 	int64_t oid;
 	int taken, ok, ret;
 
-	if (!type_name(&schema, &name, c->type_name, c->n_type_name)) {
+	if (!qualified_name(&schema, &name, c->type_name, c->n_type_name)) {
 		ddl_unknown(d, "this type name is not modelled");
 		return MS_OK;
 	}
@@ -420,7 +420,7 @@ static int find_enum(int *found, cat_type *t, ddl *d, PgQuery__Node **names,
 	int ok, ret;
 
 	*found = 0;
-	if (!type_name(&schema, &name, names, n)) {
+	if (!qualified_name(&schema, &name, names, n)) {
 		ddl_unknown(d, "this type name is not modelled");
 		return MS_OK;
 	}
@@ -532,7 +532,7 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 		int found, n, ok;
 
 		if (ds->objects[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME ||
-		    !type_name(&schema, &name, tn->names, tn->n_names)) {
+		    !qualified_name(&schema, &name, tn->names, tn->n_names)) {
 			ddl_unknown(d, "this type name is not modelled");
 			continue;
 		}
@@ -587,7 +587,13 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 	return ret;
 }
 
-static int drop_schema(ddl *d, const PgQuery__DropStmt *ds)
+/*
+ * DROP SCHEMA and DROP EXTENSION: objects named by one word.  A missing
+ * one fails (or is skipped with IF EXISTS); dropping one that exists is
+ * not modelled (whether anything is in the schema, or depends on the
+ * extension, is not tracked).
+ */
+static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int schema)
 {
 	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
 		const char *name = ms_pg__node_string(ds->objects[i]);
@@ -597,56 +603,27 @@ static int drop_schema(ddl *d, const PgQuery__DropStmt *ds)
 			ddl_unknown(d, NULL);
 			continue;
 		}
-		if ((ret = cat_schema_find(&found, d->s, name, d->err)) < 0)
+		ret = schema ? cat_schema_find(&found, d->s, name, d->err) :
+			cat_ext_find(&found, d->s, name, d->err);
+		if (ret < 0)
 			return ret;
-		if (!found) {
-			if (!ds->missing_ok)
-				return ddl_fail(d, "3F000",
-					"namespace.c:3099:get_namespace_oid", -1,
-					"schema \"%s\" does not exist", name);
+		if (!found && ds->missing_ok)
 			continue;
-		}
-		/* Whether it is empty is not tracked: dropping its objects or
-		 * refusing with 2BP01 are both possible. */
-		ddl_unknown(d, "DROP SCHEMA is not modelled");
-		if ((ret = cat_schema_drop(d->s, name, d->err)) < 0)
+		if (!found && schema)
+			return ddl_fail(d, "3F000", "namespace.c:3099:get_namespace_oid",
+				-1, "schema \"%s\" does not exist", name);
+		if (!found)
+			return ddl_fail(d, "42704", "extension.c:193:get_extension_oid",
+				-1, "extension \"%s\" does not exist", name);
+		ddl_unknown(d, schema ? "DROP SCHEMA is not modelled" :
+			"DROP EXTENSION is not modelled");
+		if (schema && (ret = cat_schema_drop(d->s, name, d->err)) < 0)
 			return ret;
-	}
-	return MS_OK;
-}
-
-static int drop_extension(ddl *d, const PgQuery__DropStmt *ds)
-{
-	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
-		const char *name = ms_pg__node_string(ds->objects[i]);
-		int found, ret;
-
-		if (name == NULL) {
-			ddl_unknown(d, NULL);
-			continue;
-		}
-		if ((ret = cat_ext_find(&found, d->s, name, d->err)) < 0)
-			return ret;
-		if (!found) {
-			if (!ds->missing_ok)
-				return ddl_fail(d, "42704",
-					"extension.c:193:get_extension_oid", -1,
-					"extension \"%s\" does not exist", name);
-			continue;
-		}
-		ddl_unknown(d, "DROP EXTENSION is not modelled");
 	}
 	return MS_OK;
 }
 
 /* --- functions and triggers ---------------------------------------------- */
-
-/* The schema and name of a qualified function name. */
-static int func_name(const char **schema, const char **name,
-	PgQuery__Node **names, size_t n)
-{
-	return type_name(schema, name, names, n);
-}
 
 /* CREATE FUNCTION: recorded by name; its body is not checked. */
 static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
@@ -655,7 +632,7 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 	int ok, ret;
 
 	ddl_unknown(d, "function bodies are not checked");
-	if (!func_name(&schema, &name, c->funcname, c->n_funcname))
+	if (!qualified_name(&schema, &name, c->funcname, c->n_funcname))
 		return MS_OK;
 	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
 		return ret;
@@ -692,7 +669,7 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 		ddl_unknown(d, "a trigger on this relation is not modelled");
 		return MS_OK;
 	}
-	if (!func_name(&schema, &fname, t->funcname, t->n_funcname)) {
+	if (!qualified_name(&schema, &fname, t->funcname, t->n_funcname)) {
 		ddl_unknown(d, NULL);
 		return MS_OK;
 	}
@@ -768,9 +745,9 @@ static int drop_stmt(ddl *d, const PgQuery__DropStmt *ds)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
 		return drop_type(d, ds);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
-		return drop_schema(d, ds);
+		return drop_by_name(d, ds, 1);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
-		return drop_extension(d, ds);
+		return drop_by_name(d, ds, 0);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
 		return drop_trigger(d, ds);
 	default:

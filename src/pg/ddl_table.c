@@ -173,21 +173,29 @@ static int column_type(ms_typeref *t, ddl *d, const PgQuery__TypeName *tn,
 	return MS_OK;
 }
 
+/* Whether s is one of a NULL-terminated list. */
+static int one_of(const char *s, const char *const *set)
+{
+	for (; *set; set++)
+		if (strcmp(s, *set) == 0)
+			return 1;
+	return 0;
+}
+
 static int is_string_type(const char *base)
 {
-	return strcmp(base, "text") == 0 || strcmp(base, "varchar") == 0 ||
-		strcmp(base, "bpchar") == 0 || strcmp(base, "citext") == 0;
+	static const char *const s[] = { "text", "varchar", "bpchar", "citext",
+		NULL };
+
+	return one_of(base, s);
 }
 
 static int is_number_type(const char *base)
 {
 	static const char *const n[] = { "int2", "int4", "int8", "numeric",
-		"float4", "float8" };
+		"float4", "float8", NULL };
 
-	for (size_t i = 0; i < sizeof(n) / sizeof(n[0]); i++)
-		if (strcmp(base, n[i]) == 0)
-			return 1;
-	return 0;
+	return one_of(base, n);
 }
 
 static int is_time_type(const char *base)
@@ -1175,7 +1183,7 @@ static int view_uses_column(ddl *d, const cat_rel *rel, const char *column)
 		return ret;
 	for (size_t i = 0; i < n; i++) {
 		cat_rel v;
-		char q[NAMEDATALEN + 4], c[NAMEDATALEN + 4];
+		char q[NAMEDATALEN + 4];
 		int found;
 
 		if (strcmp(deps[i].kind, "view") != 0)
@@ -1184,8 +1192,6 @@ static int view_uses_column(ddl *d, const cat_rel *rel, const char *column)
 		    d->err)) < 0 || !found)
 			break;
 		quote(q, sizeof(q), v.name);
-		quote(c, sizeof(c), column);
-		(void)c;
 		ret = ddl_fail(d, "0A000", "tablecmds.c:12947:"
 			"ATExecAlterColumnType", -1, "cannot alter type of a column "
 			"used by a view or rule");
@@ -1514,12 +1520,9 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 static int builtin_method(const char *m)
 {
 	static const char *const methods[] = { "btree", "hash", "gist", "gin",
-		"brin", "spgist" };
+		"brin", "spgist", NULL };
 
-	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
-		if (strcmp(m, methods[i]) == 0)
-			return 1;
-	return 0;
+	return one_of(m, methods);
 }
 
 /* An operator class is built in, or comes with an installed extension
@@ -2103,13 +2106,11 @@ static int simple_condition(int *ok, ddl *d, int64_t rel,
 	op = e->n_name == 1 ? ms_pg__node_string(e->name[0]) : NULL;
 	if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || op == NULL)
 		return MS_OK;
-	for (int i = 0; ops[i]; i++)
-		if (strcmp(op, ops[i]) == 0) {
-			if ((ret = column_of(&found, &c, d, rel, e->lexpr)) < 0)
-				return ret;
-			*ok = found && const_fits(e->rexpr, &c);
-			return MS_OK;
-		}
+	if (!one_of(op, ops))
+		return MS_OK;
+	if ((ret = column_of(&found, &c, d, rel, e->lexpr)) < 0)
+		return ret;
+	*ok = found && const_fits(e->rexpr, &c);
 	return MS_OK;
 }
 

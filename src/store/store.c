@@ -123,8 +123,7 @@ static const char schema_catalog[] =
 	"CREATE INDEX migsim_constraint_index ON migsim_constraint(index_rel);"
 	"CREATE INDEX migsim_constraint_name ON migsim_constraint(name);"
 	"CREATE INDEX migsim_depend_ref ON migsim_depend(ref_kind, ref_oid);"
-	"CREATE INDEX migsim_depend_dep ON migsim_depend(kind, oid);"
-	"CREATE INDEX migsim_column_type ON migsim_column(type_oid);";
+	"CREATE INDEX migsim_depend_dep ON migsim_depend(kind, oid);";
 
 static int db_error(ms_store *s, int code, const char *what, ms_error *err)
 {
