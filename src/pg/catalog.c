@@ -1035,3 +1035,110 @@ void cat_quote_ident(char *out, size_t n, const char *name)
 		out[j] = '\0';
 	}
 }
+
+int cat_col_names(char (**out)[CAT_NAME], size_t *n, ms_store *s,
+	int64_t rel, int required, ms_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	PREP(st, "SELECT name FROM migsim_column WHERE rel = ?1 AND (NOT ?2 OR"
+		" (not_null AND default_expr IS NULL AND identity IS NULL))"
+		" ORDER BY attnum");
+	sqlite3_bind_int64(st, 1, rel);
+	sqlite3_bind_int(st, 2, required);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			char (*grown)[CAT_NAME];
+
+			cap = cap ? 2 * cap : 16;
+			if ((grown = realloc(*out, cap * sizeof(**out))) == NULL) {
+				sqlite3_reset(st);
+				free(*out);
+				*out = NULL;
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			}
+			*out = grown;
+		}
+		copy_col((*out)[(*n)++], CAT_NAME, st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return fail(s, err);
+	}
+	return MS_OK;
+}
+
+int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int found, ret;
+
+	PREP(st, "SELECT (SELECT count(*) FROM migsim_trigger WHERE rel = ?1),"
+		" (SELECT count(*) FROM migsim_constraint WHERE rel = ?1 AND"
+		" contype = 'c'),"
+		" (SELECT count(*) FROM migsim_index WHERE table_rel = ?1 AND"
+		" is_unique)");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(&found, s, st, err)) < 0)
+		return ret;
+	memset(g, 0, sizeof(*g));
+	if (found) {
+		g->triggers = sqlite3_column_int(st, 0);
+		g->checks = sqlite3_column_int(st, 1);
+		g->uniques = sqlite3_column_int(st, 2);
+		sqlite3_reset(st);
+	}
+	return MS_OK;
+}
+
+int cat_con_list(cat_con **out, size_t *n, ms_store *s, int64_t rel,
+	char contype, ms_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	char type[2] = { contype, '\0' };
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	PREP(st, "SELECT oid, name, columns, ref_rel FROM migsim_constraint"
+		" WHERE rel = ?1 AND contype = ?2 ORDER BY oid");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, type);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cat_con *c;
+
+		if (*n == cap) {
+			cat_con *grown;
+
+			cap = cap ? 2 * cap : 4;
+			if ((grown = realloc(*out, cap * sizeof(**out))) == NULL) {
+				sqlite3_reset(st);
+				free(*out);
+				*out = NULL;
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			}
+			*out = grown;
+		}
+		c = &(*out)[(*n)++];
+		memset(c, 0, sizeof(*c));
+		c->oid = sqlite3_column_int64(st, 0);
+		copy_col(c->name, sizeof(c->name), st, 1);
+		c->contype = contype;
+		copy_col(c->columns, sizeof(c->columns), st, 2);
+		c->ref_rel = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return fail(s, err);
+	}
+	return MS_OK;
+}

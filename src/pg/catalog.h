@@ -73,6 +73,19 @@ int cat_col_add(ms_store *s, int64_t rel, const char *name,
 	const char *type, const char *base, int64_t type_oid, int not_null,
 	int has_default, ms_error *err);
 int cat_col_drop(ms_store *s, int64_t rel, const char *name, ms_error *err);
+/* The names of rel's columns in attnum order (required: only the NOT
+ * NULL ones without a default or identity); *out is malloc'd. */
+int cat_col_names(char (**out)[CAT_NAME], size_t *n, ms_store *s,
+	int64_t rel, int required, ms_error *err);
+/* What can object to a new row of rel besides NOT NULL and foreign keys. */
+typedef struct cat_guards {
+	int triggers, checks, uniques;
+} cat_guards;
+int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err);
+/* The constraints of rel of one type, in creation order; *out is
+ * malloc'd. */
+int cat_con_list(cat_con **out, size_t *n, ms_store *s, int64_t rel,
+	char contype, ms_error *err);
 /* Rename a column and its mentions in keys, indexes and dependencies. */
 int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
 	const char *to, ms_error *err);

@@ -13,7 +13,7 @@
 
 #include <sqlite3.h>
 
-#include "ddl.h"
+#include "expr.h"
 
 /* Set once a statement whose effects migsim cannot see ran (a DO block):
  * from then on a predicted error is only a possibility. */
@@ -118,11 +118,7 @@ int ddl_schema_ok(ddl *d, const char *schema, int *ok)
 
 /* --- walking the parse tree --------------------------------------------- */
 
-typedef int (*visit_fn)(const PgQuery__Node *n, void *ctx);
-
-/* Visit every Node under a message, through protobuf-c's descriptors, so
- * that no statement form is missed. */
-static int walk(const ProtobufCMessage *m, visit_fn fn, void *ctx)
+int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx)
 {
 	const ProtobufCMessageDescriptor *desc;
 	int ret;
@@ -148,9 +144,9 @@ static int walk(const ProtobufCMessage *m, visit_fn fn, void *ctx)
 				*(ProtobufCMessage *const *const *)(base + f->offset);
 
 			for (size_t j = 0; j < n; j++)
-				if ((ret = walk(v[j], fn, ctx)) != 0)
+				if ((ret = ddl_walk(v[j], fn, ctx)) != 0)
 					return ret;
-		} else if ((ret = walk(*(ProtobufCMessage *const *)(base +
+		} else if ((ret = ddl_walk(*(ProtobufCMessage *const *)(base +
 		    f->offset), fn, ctx)) != 0) {
 			return ret;
 		}
@@ -229,7 +225,7 @@ int ddl_enum_casts(ddl *d, const PgQuery__Node *n)
 {
 	cast_walk w = { d, MS_OK };
 
-	walk(&n->base, visit_cast, &w);
+	ddl_walk(&n->base, visit_cast, &w);
 	return w.ret;
 }
 
@@ -861,8 +857,8 @@ static int check_tables(ddl *d, const PgQuery__Node *n, int64_t **oids,
 	memset(&w, 0, sizeof(w));
 	w.d = d;
 	w.ret = MS_OK;
-	walk(&n->base, visit_cte, &w);
-	walk(&n->base, visit_rangevar, &w);
+	ddl_walk(&n->base, visit_cte, &w);
+	ddl_walk(&n->base, visit_rangevar, &w);
 	if (w.ret == MS_OK && w.missing)
 		w.ret = ddl_fail(d, "42P01", "parse_relation.c:1392:"
 			"parserOpenTable", w.location, "relation \"%s\" does not "
@@ -876,121 +872,24 @@ static int check_tables(ddl *d, const PgQuery__Node *n, int64_t **oids,
 	return w.ret;
 }
 
-/* An expression PostgreSQL analyses without error against table rel:
- * literals, operators, casts, NULL tests, and columns of rel.  1 yes,
- * 0 not known. */
-static int simple_expr(ddl *d, int64_t rel, const PgQuery__Node *n, int *ret)
-{
-	const PgQuery__ColumnRef *cr;
-	cat_col c;
-	int found;
-
-	if (n == NULL)
-		return 1;
-	switch (n->node_case) {
-	case PG_QUERY__NODE__NODE_A_CONST:
-		return 1;
-	case PG_QUERY__NODE__NODE_COLUMN_REF:
-		cr = n->column_ref;
-		if (cr->n_fields != 1 || ms_pg__node_string(cr->fields[0]) == NULL)
-			return 0;
-		if ((*ret = cat_col_find(&found, &c, d->s, rel,
-		    ms_pg__node_string(cr->fields[0]), d->err)) < 0)
-			return 0;
-		return found;
-	case PG_QUERY__NODE__NODE_A_EXPR:
-		return n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
-			simple_expr(d, rel, n->a_expr->lexpr, ret) &&
-			simple_expr(d, rel, n->a_expr->rexpr, ret);
-	case PG_QUERY__NODE__NODE_NULL_TEST:
-		return simple_expr(d, rel, n->null_test->arg, ret);
-	case PG_QUERY__NODE__NODE_BOOL_EXPR:
-		for (size_t i = 0; i < n->bool_expr->n_args; i++)
-			if (!simple_expr(d, rel, n->bool_expr->args[i], ret))
-				return 0;
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/*
- * The columns an UPDATE sets, or an INSERT lists, must exist (42703 at
- * the column's position).  UPDATE analyses every new value before it
- * looks the names up, so a name is only certain to fail when the values
- * are simple.
- */
-static int dml_targets(ddl *d, const PgQuery__Node *n)
-{
-	const PgQuery__RangeVar *rv;
-	PgQuery__Node **targets;
-	size_t count;
-	int update = n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT;
-	cat_rel rel;
-	cat_col c;
-	int found, ret = MS_OK;
-
-	if (update && !n->update_stmt->with_clause &&
-	    !n->update_stmt->n_from_clause) {
-		rv = n->update_stmt->relation;
-		targets = n->update_stmt->target_list;
-		count = n->update_stmt->n_target_list;
-	} else if (n->node_case == PG_QUERY__NODE__NODE_INSERT_STMT &&
-	           !n->insert_stmt->with_clause) {
-		rv = n->insert_stmt->relation;
-		targets = n->insert_stmt->cols;
-		count = n->insert_stmt->n_cols;
-	} else {
-		return MS_OK;
-	}
-	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
-	    rv->relname, d->err)) < 0 || !found || !rel.known ||
-	    (rel.relkind != 'r' && rel.relkind != 'p'))
-		return ret;
-	for (size_t i = 0; update && i < count; i++)
-		if (!simple_expr(d, rel.oid, targets[i]->res_target->val, &ret))
-			return ret;
-	for (size_t i = 0; i < count; i++) {
-		const PgQuery__ResTarget *t = targets[i]->res_target;
-
-		if (t->n_indirection)
-			return MS_OK;
-		if ((ret = cat_col_find(&found, &c, d->s, rel.oid, t->name,
-		    d->err)) < 0)
-			return ret;
-		if (!found)
-			return ddl_fail(d, "42703", update ? "analyze.c:2515:"
-				"transformUpdateTargetList" : "parse_target.c:1075:"
-				"checkInsertTargets", t->location, "column \"%s\" of "
-				"relation \"%s\" does not exist", t->name, rel.name);
-	}
-	return MS_OK;
-}
-
 static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 {
 	cat_rel rel;
-	int found, ret;
+	int found, inserts, ret, r;
 
 	if ((ret = check_tables(d, n, NULL, NULL)) < 0 || DDL_FAILED(d))
 		return ret;
-	if ((ret = dml_targets(d, n)) < 0 || DDL_FAILED(d))
+	r = ddl_dml(&inserts, &ret, d, n);
+	if (ret < 0 || DDL_FAILED(d))
 		return ret;
-	if ((ret = ddl_enum_casts(d, n)) < 0 || DDL_FAILED(d))
-		return ret;
-	if ((ret = ddl_dml_enum_literals(d, n)) < 0 || DDL_FAILED(d))
-		return ret;
-	{
-		int empty_ok;
-
-		if ((ret = ddl_dml_on_empty(&empty_ok, d, n)) < 0)
+	if (r != EX_OK) {
+		/* Where the analysis stopped short, enum labels still decide. */
+		if ((ret = ddl_enum_casts(d, n)) < 0 || DDL_FAILED(d))
 			return ret;
-		if (empty_ok)
-			return MS_OK;
+		if ((ret = ddl_dml_enum_literals(d, n)) < 0 || DDL_FAILED(d))
+			return ret;
 	}
-	ddl_unknown(d, "the data a statement reads or writes is not "
-		"simulated");
-	if (target == NULL || n->node_case != PG_QUERY__NODE__NODE_INSERT_STMT)
+	if (target == NULL || !inserts)
 		return MS_OK;
 	if ((ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(target->schemaname), target->relname, d->err)) < 0 ||
@@ -1035,7 +934,7 @@ static int view_columns(ddl *d, const PgQuery__Node *query, int64_t view,
 	for (size_t i = 0; i < count && w.ret == MS_OK; i++) {
 		w.table = tables[i];
 		w.several = count > 1;
-		walk(&query->base, visit_colref, &w);
+		ddl_walk(&query->base, visit_colref, &w);
 	}
 	return w.ret;
 }

@@ -86,9 +86,17 @@ int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r);
  * columns. */
 int ddl_dml_enum_literals(ddl *d, const PgQuery__Node *n);
 
-/* An UPDATE or DELETE of a table known to be empty whose every value and
- * condition migsim can check: it changes nothing and cannot fail. */
-int ddl_dml_on_empty(int *ok, ddl *d, const PgQuery__Node *n);
+/* UPDATE, DELETE, INSERT (dml.c): analysed, and decided where no row
+ * can be involved.  Returns EX_OK, EX_UNKNOWN or EX_STOP (expr.h) with
+ * *ret a state-file error or MS_OK; *inserts says rows may have been
+ * added to the INSERT's table. */
+int ddl_dml(int *inserts, int *ret, ddl *d, const PgQuery__Node *n);
+
+/* Visit every Node under a message, through protobuf-c's descriptors, so
+ * that no statement form is missed; a visit returning non-zero stops the
+ * walk with that value. */
+typedef int (*ddl_visit_fn)(const PgQuery__Node *n, void *ctx);
+int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx);
 
 /* The string of an A_Const / TypeCast('...') literal, or NULL. */
 const char *ddl_string_literal(const PgQuery__Node *n, int *location);

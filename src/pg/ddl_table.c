@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ddl.h"
+#include "expr.h"
 
 #define NAMEDATALEN 64
 
@@ -212,95 +212,37 @@ static int is_array(const char *display)
 	return n > 0 && display[n - 1] == ']';
 }
 
-/* A literal's text accepted by the input function of these types. */
-static int literal_fits(const char *s, const char *base)
+/* The column a type reference describes, for expr.c's questions. */
+static void col_of_typeref(cat_col *c, const ms_typeref *t)
 {
-	char *end;
-
-	if (is_string_type(base))
-		return 1;
-	if (strcmp(base, "int2") == 0 || strcmp(base, "int4") == 0 ||
-	    strcmp(base, "int8") == 0) {
-		strtoll(s, &end, 10);
-		return *s && *end == '\0';
-	}
-	if (strcmp(base, "bool") == 0)
-		return strcmp(s, "true") == 0 || strcmp(s, "false") == 0 ||
-			strcmp(s, "t") == 0 || strcmp(s, "f") == 0;
-	return 0;
-}
-
-/* What a default expression's value is: 1 decided ok, 0 not modelled. */
-static int default_simple(const PgQuery__Node *n, const ms_typeref *col)
-{
-	const char *fn;
-
-	if (n == NULL)
-		return 0;
-	switch (n->node_case) {
-	case PG_QUERY__NODE__NODE_A_CONST:
-		if (n->a_const->isnull)
-			return 1;
-		switch (n->a_const->val_case) {
-		case PG_QUERY__A__CONST__VAL_IVAL:
-		case PG_QUERY__A__CONST__VAL_FVAL:
-			return is_number_type(col->base) || is_string_type(col->base);
-		case PG_QUERY__A__CONST__VAL_BOOLVAL:
-			return strcmp(col->base, "bool") == 0;
-		case PG_QUERY__A__CONST__VAL_SVAL:
-			if (is_array(col->display))
-				return strcmp(n->a_const->sval->sval, "{}") == 0;
-			return col->user_kind == 'e' ||
-				literal_fits(n->a_const->sval->sval, col->base);
-		default:
-			return 0;
-		}
-	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
-		return is_time_type(col->base) || is_string_type(col->base);
-	case PG_QUERY__NODE__NODE_FUNC_CALL:
-		if (n->func_call->n_funcname != 1 || n->func_call->n_args)
-			return 0;
-		fn = ms_pg__node_string(n->func_call->funcname[0]);
-		if (fn && strcmp(fn, "now") == 0)
-			return is_time_type(col->base) || is_string_type(col->base);
-		if (fn && strcmp(fn, "gen_random_uuid") == 0)
-			return strcmp(col->base, "uuid") == 0 ||
-				is_string_type(col->base);
-		return 0;
-	case PG_QUERY__NODE__NODE_TYPE_CAST:
-		/* ARRAY[]::TEXT[] and 'x'::"Enum" for a column of that type. */
-		if (n->type_cast->arg &&
-		    n->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
-			return n->type_cast->arg->a_array_expr->n_elements == 0 &&
-				is_array(col->display);
-		return col->user_kind == 'e' &&
-			ddl_string_literal(n, NULL) != NULL;
-	default:
-		return 0;
-	}
+	memset(c, 0, sizeof(*c));
+	snprintf(c->type, sizeof(c->type), "%s", t->display);
+	snprintf(c->base, sizeof(c->base), "%s", t->base);
+	c->type_oid = t->user_oid;
 }
 
 /*
- * Check a column default: enum labels (22P02, 55P04), then whether the
- * value is modelled.  Positions are reported in CREATE TABLE only.
+ * Check a column default: analysed without columns in scope, then coerced
+ * to the column's type (cookDefault).  Positions are reported in CREATE
+ * TABLE only.
  */
 static int check_default(ddl *d, const PgQuery__Node *expr,
-	const ms_typeref *col, int with_position)
+	const ms_typeref *type, int with_position)
 {
-	const char *label;
-	int loc, ret;
+	ex_scope none = { .no_columns = 1 };
+	int saved = d->no_position, ret = MS_OK, r;
+	cat_col col;
+	ex_type t;
 
-	if (col->user_kind == 'e' &&
-	    (label = ddl_string_literal(expr, &loc)) != NULL) {
-		if ((ret = ddl_enum_label_use(d, col->user_oid, col->base, label,
-		    with_position ? loc : -1)) < 0 || DDL_FAILED(d))
-			return ret;
-	}
-	if ((ret = ddl_enum_casts(d, expr)) < 0 || DDL_FAILED(d))
-		return ret;
-	if (!default_simple(expr, col))
-		ddl_unknown(d, "this default expression is not checked");
-	return MS_OK;
+	col_of_typeref(&col, type);
+	d->no_position |= !with_position;
+	if ((r = ex_analyse(&t, &ret, d, &none, expr)) == EX_OK)
+		r = ex_assignable(&ret, d, &t, &col);
+	/* Where the analysis stopped short, enum labels still decide. */
+	if (r == EX_UNKNOWN && ret == MS_OK && !DDL_FAILED(d))
+		ret = ddl_enum_casts(d, expr);
+	d->no_position = saved;
+	return ret;
 }
 
 /* --- constraints ------------------------------------------------------------ */
@@ -556,67 +498,66 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	return ret;
 }
 
-/* Columns a CHECK expression names; 0 when it has anything else that
- * migsim does not model. */
+/* A scope of one table, for its checks and index expressions, which
+ * PostgreSQL requires to be immutable and without subqueries. */
+static int table_scope(ex_scope *sc, ddl *d, const cat_rel *rel)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->immutable = 1;
+	return ex_scope_add(sc, d, rel->schema, rel->name, NULL);
+}
+
+/* The distinct columns a CHECK expression names, for the name PostgreSQL
+ * gives it (one column: t_col_check). */
 typedef struct check_walk {
 	char names[16][NAMEDATALEN];
 	size_t n;
-	int other;
+	int other;           /* a name migsim could not list */
 } check_walk;
 
-static void check_refs(check_walk *w, const PgQuery__Node *n)
+static int visit_check_ref(const PgQuery__Node *n, void *ctx)
 {
+	check_walk *w = ctx;
 	const PgQuery__ColumnRef *cr;
 	const char *name;
 
-	if (n == NULL)
-		return;
-	switch (n->node_case) {
-	case PG_QUERY__NODE__NODE_COLUMN_REF:
-		cr = n->column_ref;
-		name = cr->n_fields == 1 ? ms_pg__node_string(cr->fields[0]) : NULL;
-		if (name == NULL || w->n == 16) {
-			w->other = 1;
-			return;
-		}
-		for (size_t i = 0; i < w->n; i++)
-			if (strcmp(w->names[i], name) == 0)
-				return;
-		snprintf(w->names[w->n++], NAMEDATALEN, "%s", name);
-		return;
-	case PG_QUERY__NODE__NODE_A_CONST:
-		return;
-	case PG_QUERY__NODE__NODE_NULL_TEST:
-		check_refs(w, n->null_test->arg);
-		return;
-	case PG_QUERY__NODE__NODE_BOOL_EXPR:
-		for (size_t i = 0; i < n->bool_expr->n_args; i++)
-			check_refs(w, n->bool_expr->args[i]);
-		return;
-	case PG_QUERY__NODE__NODE_A_EXPR:
-		if (n->a_expr->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP) {
-			w->other = 1;
-			return;
-		}
-		check_refs(w, n->a_expr->lexpr);
-		check_refs(w, n->a_expr->rexpr);
-		return;
-	default:
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	cr = n->column_ref;
+	name = ms_pg__node_string(cr->fields[cr->n_fields - 1]);
+	if (name == NULL || w->n == 16) {
 		w->other = 1;
+		return 0;
 	}
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->names[i], name) == 0)
+			return 0;
+	snprintf(w->names[w->n++], NAMEDATALEN, "%s", name);
+	return 0;
 }
 
+/* A CHECK: its expression analysed over the table (cookConstraint),
+ * then its name. */
 static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	const char *column, int in_create)
 {
 	char name[NAMEDATALEN];
 	check_walk w;
 	cat_con existing;
-	cat_col col;
-	int found, ret;
+	ex_scope sc;
+	ex_type t;
+	int found, ret, r;
 
+	if ((ret = table_scope(&sc, d, rel)) < 0)
+		return ret;
+	r = ex_analyse(&t, &ret, d, &sc, c->raw_expr);
+	ex_scope_free(&sc);
+	if (ret < 0 || DDL_FAILED(d))
+		return ret;
+	if (r == EX_OK && t.cat != 'B')
+		ddl_unknown(d, "a check that is not boolean is not modelled");
 	memset(&w, 0, sizeof(w));
-	check_refs(&w, c->raw_expr);
+	ddl_walk(&c->raw_expr->base, visit_check_ref, &w);
 	if (str(c->conname)) {
 		snprintf(name, sizeof(name), "%s", str(c->conname));
 		if ((ret = cat_con_find(&found, &existing, d->s, rel->oid, name,
@@ -641,15 +582,6 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		    1)) < 0)
 			return ret;
 	}
-	for (size_t i = 0; i < w.n; i++) {
-		if ((ret = cat_col_find(&found, &col, d->s, rel->oid, w.names[i],
-		    d->err)) < 0)
-			return ret;
-		if (!found)
-			w.other = 1;
-	}
-	if (w.other)
-		ddl_unknown(d, "this check expression is not checked");
 	if (!in_create && !c->skip_validation)
 		data_ok(d, rel, "a check over existing rows depends on them");
 	return cat_con_add(NULL, d->s, rel->oid, name, 'c', "", 0, NULL, 0,
@@ -1551,6 +1483,49 @@ static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 		oc, method);
 }
 
+/* An index expression: analysed over the table; its type needs a default
+ * operator class (btree has one for every modelled type but json). */
+static int index_expr(ddl *d, const cat_rel *rel, const PgQuery__IndexElem *e,
+	const PgQuery__IndexStmt *ix)
+{
+	ex_scope sc;
+	ex_type t;
+	int ret, r;
+
+	if ((ret = table_scope(&sc, d, rel)) < 0)
+		return ret;
+	r = ex_analyse(&t, &ret, d, &sc, e->expr);
+	ex_scope_free(&sc);
+	if (r != EX_OK)
+		return ret;
+	if ((str(ix->access_method) && strcmp(ix->access_method, "btree") != 0) ||
+	    e->n_opclass || e->n_collation || e->n_opclassopts ||
+	    t.cat == 'X' || t.cat == 'Z' || strcmp(t.name, "json") == 0)
+		ddl_unknown(d, "the operator class of this index expression is not "
+			"modelled");
+	if (!str(ix->idxname))
+		ddl_unknown(d, "the name PostgreSQL gives this index is not "
+			"modelled");
+	return MS_OK;
+}
+
+/* An index's WHERE: a boolean over the table. */
+static int index_predicate(ddl *d, const cat_rel *rel, const PgQuery__Node *w)
+{
+	ex_scope sc;
+	ex_type t;
+	int ret, r;
+
+	if ((ret = table_scope(&sc, d, rel)) < 0)
+		return ret;
+	r = ex_analyse(&t, &ret, d, &sc, w);
+	ex_scope_free(&sc);
+	if (r == EX_OK && t.cat != 'B')
+		ddl_unknown(d, "an index predicate that is not boolean is not "
+			"modelled");
+	return ret;
+}
+
 static int index_params(ddl *d, const cat_rel *rel,
 	const PgQuery__IndexStmt *ix, char **names, size_t *n)
 {
@@ -1562,7 +1537,8 @@ static int index_params(ddl *d, const cat_rel *rel,
 		const PgQuery__IndexElem *e = ix->index_params[i]->index_elem;
 
 		if (str(e->name) == NULL) {
-			ddl_unknown(d, "index expressions are not checked");
+			if ((ret = index_expr(d, rel, e, ix)) < 0 || DDL_FAILED(d))
+				return ret;
 			names[(*n)++] = "expr";
 			continue;
 		}
@@ -1623,9 +1599,11 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	if (!builtin_method(method) && ms_pg__extension_of("method", method) ==
 	    NULL)
 		ddl_unknown(d, "this index method is not modelled");
-	if (ix->where_clause || ix->n_options || ix->nulls_not_distinct ||
-	    str(ix->table_space))
-		ddl_unknown(d, "this index's predicate and options are not checked");
+	if (ix->where_clause && ((ret = index_predicate(d, &rel,
+	    ix->where_clause)) < 0 || DDL_FAILED(d)))
+		goto out;
+	if (ix->n_options || ix->nulls_not_distinct || str(ix->table_space))
+		ddl_unknown(d, "this index's options are not checked");
 	if (str(ix->idxname)) {
 		snprintf(name, sizeof(name), "%s", str(ix->idxname));
 	} else {
@@ -2026,146 +2004,6 @@ int ddl_dml_enum_literals(ddl *d, const PgQuery__Node *n)
 				    ins->cols[c]->res_target->name, row->items[c])) < 0)
 					return ret;
 		}
-	}
-	return MS_OK;
-}
-
-/* --- UPDATE and DELETE on a table known to be empty ---------------------- */
-
-/* A column of rel, or NULL's found = 0. */
-static int column_of(int *found, cat_col *c, ddl *d, int64_t rel,
-	const PgQuery__Node *n)
-{
-	const PgQuery__ColumnRef *cr;
-	const char *name;
-
-	*found = 0;
-	if (n == NULL || n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
-		return MS_OK;
-	cr = n->column_ref;
-	name = cr->n_fields == 1 ? ms_pg__node_string(cr->fields[0]) : NULL;
-	return name ? cat_col_find(found, c, d->s, rel, name, d->err) : MS_OK;
-}
-
-/* Whether PostgreSQL accepts constant n where column c's type is
- * expected, without looking at any row. */
-static int const_fits(const PgQuery__Node *n, const cat_col *c)
-{
-	const PgQuery__AConst *k;
-
-	if (n == NULL || n->node_case != PG_QUERY__NODE__NODE_A_CONST)
-		return 0;
-	k = n->a_const;
-	if (k->isnull)
-		return 1;
-	switch (k->val_case) {
-	case PG_QUERY__A__CONST__VAL_IVAL:
-	case PG_QUERY__A__CONST__VAL_FVAL:
-		return c->type_oid == 0 && is_number_type(c->base) &&
-			!is_array(c->type);
-	case PG_QUERY__A__CONST__VAL_BOOLVAL:
-		return strcmp(c->base, "bool") == 0 && !is_array(c->type);
-	case PG_QUERY__A__CONST__VAL_SVAL:
-		if (is_array(c->type))
-			return 0;
-		/* Enum labels are checked by ddl_dml_enum_literals. */
-		return c->type_oid != 0 || literal_fits(k->sval->sval, c->base);
-	default:
-		return 0;
-	}
-}
-
-/* col OP constant, NULL tests and AND/OR/NOT of those. */
-static int simple_condition(int *ok, ddl *d, int64_t rel,
-	const PgQuery__Node *n)
-{
-	static const char *const ops[] = { "=", "<>", "!=", "<", ">", "<=",
-		">=", NULL };
-	const PgQuery__AExpr *e;
-	const char *op;
-	cat_col c;
-	int found, ret;
-
-	*ok = 0;
-	if (n == NULL) {
-		*ok = 1;
-		return MS_OK;
-	}
-	if (n->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR) {
-		for (size_t i = 0; i < n->bool_expr->n_args; i++)
-			if ((ret = simple_condition(ok, d, rel,
-			    n->bool_expr->args[i])) < 0 || !*ok)
-				return ret;
-		return MS_OK;
-	}
-	if (n->node_case == PG_QUERY__NODE__NODE_NULL_TEST)
-		return column_of(ok, &c, d, rel, n->null_test->arg);
-	if (n->node_case != PG_QUERY__NODE__NODE_A_EXPR)
-		return MS_OK;
-	e = n->a_expr;
-	op = e->n_name == 1 ? ms_pg__node_string(e->name[0]) : NULL;
-	if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || op == NULL)
-		return MS_OK;
-	if (!one_of(op, ops))
-		return MS_OK;
-	if ((ret = column_of(&found, &c, d, rel, e->lexpr)) < 0)
-		return ret;
-	*ok = found && const_fits(e->rexpr, &c);
-	return MS_OK;
-}
-
-/* A new value for column target: a fitting constant, or the current
- * time for a time column. */
-static int simple_value(const PgQuery__Node *n, const cat_col *target)
-{
-	if (n && n->node_case == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION)
-		return target->type_oid == 0 && (is_time_type(target->base) ||
-			is_string_type(target->base));
-	return const_fits(n, target);
-}
-
-int ddl_dml_on_empty(int *ok, ddl *d, const PgQuery__Node *n)
-{
-	const PgQuery__RangeVar *rv;
-	const PgQuery__Node *where;
-	cat_rel rel;
-	cat_col c;
-	int found, ret;
-
-	*ok = 0;
-	if (n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT) {
-		const PgQuery__UpdateStmt *u = n->update_stmt;
-
-		if (u->with_clause || u->n_from_clause || u->n_returning_list)
-			return MS_OK;
-		rv = u->relation;
-		where = u->where_clause;
-	} else if (n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT) {
-		const PgQuery__DeleteStmt *x = n->delete_stmt;
-
-		if (x->with_clause || x->n_using_clause || x->n_returning_list)
-			return MS_OK;
-		rv = x->relation;
-		where = x->where_clause;
-	} else {
-		return MS_OK;
-	}
-	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
-	    rv->relname, d->err)) < 0 || !found || !is_table(&rel) ||
-	    !rel.known || strcmp(rel.rows, "empty") != 0 || d->rows_gap)
-		return ret;
-	if ((ret = simple_condition(ok, d, rel.oid, where)) < 0 || !*ok)
-		return ret;
-	if (n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT)
-		return MS_OK;
-	for (size_t i = 0; i < n->update_stmt->n_target_list && *ok; i++) {
-		const PgQuery__ResTarget *t =
-			n->update_stmt->target_list[i]->res_target;
-
-		if ((ret = cat_col_find(&found, &c, d->s, rel.oid, t->name,
-		    d->err)) < 0)
-			return ret;
-		*ok = found && t->n_indirection == 0 && simple_value(t->val, &c);
 	}
 	return MS_OK;
 }

@@ -20,7 +20,7 @@
 
 #include <jansson.h>
 
-#include "ddl.h"
+#include "expr.h"
 
 typedef struct interp {
 	ddl *d;
@@ -39,11 +39,24 @@ static int parse_sql(ms_pg_script *s, interp *in, const char *sql)
 	return ms_pg_parse(s, sql, strlen(sql), in->d->err);
 }
 
+/* An INSERT the block may run: its table may hold rows from now on (a
+ * table that does not exist gets none). */
+static int inserts_into(interp *in, const PgQuery__RangeVar *rv)
+{
+	cat_rel rel;
+	int found, ret;
+
+	if ((ret = cat_rel_find(&found, &rel, in->d->s,
+	    ddl_schema(rv->schemaname), rv->relname, in->d->err)) < 0 || !found)
+		return ret;
+	return cat_rel_set_rows(in->d->s, rel.oid, "rows", in->d->err);
+}
+
 /* Whether a SQL statement inside a block may change the catalog
  * (anything but DML and transaction control) or write rows (INSERT, a
- * function call, anything but DML). */
-static int sql_affects(const PgQuery__Node *n, const ms_pg_stmt *st,
-	int rows)
+ * function call, anything but DML; an INSERT only marks its table). */
+static int sql_affects(interp *in, const PgQuery__Node *n,
+	const ms_pg_stmt *st, int rows)
 {
 	if (st->cls == MS_STMT_COMMIT || st->cls == MS_STMT_ROLLBACK)
 		return 0;
@@ -54,7 +67,7 @@ static int sql_affects(const PgQuery__Node *n, const ms_pg_stmt *st,
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
 		return 0;
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
-		return rows;
+		return rows && inserts_into(in, n->insert_stmt->relation) != MS_OK;
 	case PG_QUERY__NODE__NODE_SELECT_STMT:
 		/* A function may write rows; a plain query does not. */
 		return rows && strstr(st->tag, "SELECT") != NULL &&
@@ -98,7 +111,7 @@ static int may_affect(interp *in, json_t *j, int rows)
 			if (q && parse_sql(&s, in, q) == MS_OK && !s.parse_failed) {
 				affects = 0;
 				for (size_t k = 0; k < s.count; k++)
-					affects |= sql_affects(ms_pg__stmt_node(&s, k),
+					affects |= sql_affects(in, ms_pg__stmt_node(&s, k),
 						&s.stmts[k], rows);
 			}
 			ms_pg_script_clear(&s);
@@ -360,7 +373,30 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 	return 0;
 }
 
-/* EXISTS (SELECT ... FROM one catalog WHERE equalities). */
+/* EXISTS over a table of the history: decided when the query certainly
+ * returns no row, or one (the table is known to be empty, or no FROM) and
+ * PostgreSQL's analysis of it passes.  The analysis
+ * is a probe: what it finds is not the statement's outcome. */
+static int user_exists(int *yes, ddl *d, const PgQuery__SelectStmt *sel)
+{
+	ms_pg_error scratch;
+	ddl probe = *d;
+	int rows, ret = MS_OK, r;
+
+	memset(&scratch, 0, sizeof(scratch));
+	probe.e = &scratch;
+	probe.verdict = MS_VERDICT_OK;
+	probe.note = NULL;
+	r = ex_select(&rows, NULL, NULL, &ret, &probe, NULL, sel);
+	ms_pg_error_clear(&scratch);
+	if (ret < 0 || r != EX_OK || rows < 0)
+		return ret < 0 ? ret : 0;
+	*yes = rows > 0;
+	return 1;
+}
+
+/* EXISTS (SELECT ... FROM one catalog WHERE equalities, or FROM a table
+ * of the history). */
 static int eval_exists(int *yes, ddl *d, const PgQuery__SubLink *sl)
 {
 	const PgQuery__SelectStmt *sel;
@@ -376,6 +412,16 @@ static int eval_exists(int *yes, ddl *d, const PgQuery__SubLink *sl)
 	    sel->from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
 		return 0;
 	rv = sel->from_clause[0]->range_var;
+	{
+		cat_rel rel;
+		int found, ret;
+
+		if ((ret = cat_rel_find(&found, &rel, d->s,
+		    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0)
+			return ret;
+		if (found)
+			return user_exists(yes, d, sel);
+	}
 	memset(&f, 0, sizeof(f));
 	if (!read_filter(&f, sel->where_clause))
 		return 0;

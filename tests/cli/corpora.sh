@@ -16,7 +16,9 @@
 # rejects, which therefore goes as one batch; docs/execution.md), and the
 # recorded failures that do not depend on how statements are grouped
 # (a view others depend on dropped first thing: 2BP01; a trigger that was
-# never created dropped: 42704; a foreign key added a second time: 42710).
+# never created dropped: 42704; a foreign key added a second time: 42710;
+# a column an UPDATE reads that the history never created: 42703; a row
+# whose foreign key names a user no migration inserted: 23503).
 #
 # usage: sh tests/cli/corpora.sh MIGSIM CORPORA WORKDIR EXPECTDIR
 set -eu
@@ -63,8 +65,11 @@ cat > want-split.txt <<'W'
 civitai__civitai 20251123142214_model_metric_overhaul 42601
 civitai__civitai 20251123233705_userstats_shrink 2BP01
 civitai__civitai 20251124081808_model_metric_trigger_drop 42704
+civitai__civitai 20260212123851_add_challenge_review_cost 42703
 civitai__civitai 20260702130000_imagereport_imageid_fk 42710
 civitai__civitai 20260715120000_w13_app_listing_comments 25001
+civitai__civitai 20260804162000_new_upcoming_creators_home_block 23503
+civitai__civitai 20260804211000_new_upcoming_creators_feed_blocks 23503
 W
 status=0
 CORPUS_LIST="civitai__civitai documenso__documenso formbricks__formbricks

@@ -1,0 +1,457 @@
+/*
+ * dml.c - UPDATE, DELETE and INSERT against the simulated catalog: their
+ * parse analysis in PostgreSQL 15's order (transformUpdateStmt,
+ * transformDeleteStmt, transformInsertStmt), and what they do to tables
+ * whose rows migsim knows nothing of, or knows to be none.
+ *
+ * Analysis errors do not depend on data, so they are certain whatever the
+ * tables hold.  Outcomes that depend on data are decided only where no
+ * row can be involved: an UPDATE or DELETE of an empty table, an INSERT
+ * whose query reads an empty table, rows of constants into a table whose
+ * constraints they cannot break.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "expr.h"
+
+/* The target's scope: the table under its alias. */
+static int target_scope(ex_scope *sc, cat_rel *rel, int *found, ddl *d,
+	const PgQuery__RangeVar *rv)
+{
+	int ret;
+
+	memset(sc, 0, sizeof(*sc));
+	if ((ret = cat_rel_find(found, rel, d->s, ddl_schema(rv->schemaname),
+	    rv->relname, d->err)) < 0 || !*found)
+		return ret;
+	return ex_scope_add(sc, d, rel->schema, rel->name,
+		rv->alias ? rv->alias->aliasname : NULL);
+}
+
+/* An assignment of value (analysed as t) to column `name` of rel. */
+static int assign(int *ret, ddl *d, const cat_rel *rel, const char *name,
+	const ex_type *t, int location, const char *site)
+{
+	cat_col col;
+	int found;
+
+	if ((*ret = cat_col_find(&found, &col, d->s, rel->oid, name,
+	    d->err)) < 0)
+		return EX_STOP;
+	if (!found) {
+		*ret = ddl_fail(d, "42703", site, location, "column \"%s\" of "
+			"relation \"%s\" does not exist", name, rel->name);
+		return EX_STOP;
+	}
+	return t ? ex_assignable(ret, d, t, &col) : EX_OK;
+}
+
+static int update(int *none, int *ret, ddl *d, const PgQuery__UpdateStmt *u)
+{
+	ex_type *values;
+	ex_scope sc;
+	cat_rel rel;
+	int found, r = EX_OK;
+
+	if (u->with_clause || u->n_returning_list) {
+		ddl_unknown(d, "this UPDATE's clauses are not modelled");
+		return EX_UNKNOWN;
+	}
+	if ((*ret = target_scope(&sc, &rel, &found, d, u->relation)) < 0)
+		return EX_STOP;
+	if (!found || sc.rels[0].oid == 0) {
+		ex_scope_free(&sc);
+		ddl_unknown(d, "the columns of this UPDATE's table are not "
+			"modelled");
+		return EX_UNKNOWN;
+	}
+	for (size_t i = 0; i < u->n_from_clause && r == EX_OK; i++) {
+		const PgQuery__Node *f = u->from_clause[i];
+
+		if (f->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) {
+			ddl_unknown(d, "this FROM item is not modelled");
+			r = EX_UNKNOWN;
+		} else if ((*ret = ex_scope_add(&sc, d,
+		    ddl_schema(f->range_var->schemaname), f->range_var->relname,
+		    f->range_var->alias ? f->range_var->alias->aliasname :
+		    NULL)) < 0) {
+			r = EX_STOP;
+		}
+	}
+	if (r == EX_OK && u->where_clause)
+		r = ex_analyse(&(ex_type){ 0 }, ret, d, &sc, u->where_clause);
+	if ((values = calloc(u->n_target_list + 1, sizeof(*values))) == NULL) {
+		ex_scope_free(&sc);
+		*ret = ms_error_set(d->err, MS_ENOMEM, "out of memory");
+		return EX_STOP;
+	}
+	/* Every new value is analysed before any target column is looked
+	 * up (transformUpdateTargetList). */
+	for (size_t i = 0; i < u->n_target_list && r == EX_OK; i++) {
+		const PgQuery__ResTarget *t = u->target_list[i]->res_target;
+
+		if (t->n_indirection) {
+			ddl_unknown(d, "assigning to part of a column is not modelled");
+			r = EX_UNKNOWN;
+		} else {
+			r = ex_analyse(&values[i], ret, d, &sc, t->val);
+		}
+	}
+	for (size_t i = 0; i < u->n_target_list && r == EX_OK; i++) {
+		const PgQuery__ResTarget *t = u->target_list[i]->res_target;
+
+		r = assign(ret, d, &rel, t->name, &values[i], t->location,
+			"analyze.c:2515:transformUpdateTargetList");
+	}
+	*none = sc.rels[0].empty;
+	free(values);
+	ex_scope_free(&sc);
+	return r;
+}
+
+static int delete(int *none, int *ret, ddl *d, const PgQuery__DeleteStmt *x)
+{
+	ex_scope sc;
+	cat_rel rel;
+	int found, r = EX_OK;
+
+	if (x->with_clause || x->n_returning_list || x->n_using_clause) {
+		ddl_unknown(d, "this DELETE's clauses are not modelled");
+		return EX_UNKNOWN;
+	}
+	if ((*ret = target_scope(&sc, &rel, &found, d, x->relation)) < 0)
+		return EX_STOP;
+	if (!found || sc.rels[0].oid == 0) {
+		ex_scope_free(&sc);
+		ddl_unknown(d, "the columns of this DELETE's table are not "
+			"modelled");
+		return EX_UNKNOWN;
+	}
+	if (x->where_clause)
+		r = ex_analyse(&(ex_type){ 0 }, ret, d, &sc, x->where_clause);
+	*none = sc.rels[0].empty;
+	ex_scope_free(&sc);
+	return r;
+}
+
+/* The index of column `name` among the INSERT's target columns, or -1. */
+static int targeted(const PgQuery__InsertStmt *ins, const char *name)
+{
+	for (size_t c = 0; c < ins->n_cols; c++)
+		if (strcmp(ins->cols[c]->res_target->name, name) == 0)
+			return (int)c;
+	return -1;
+}
+
+/* Column c of row r of what an INSERT writes: a VALUES row, or the
+ * target list of a query that returns one row. */
+static const PgQuery__Node *cell(const PgQuery__SelectStmt *sel, size_t r,
+	size_t c)
+{
+	return sel->n_values_lists ? sel->values_lists[r]->list->items[c] :
+		sel->target_list[c]->res_target->val;
+}
+
+static int is_null(const PgQuery__Node *v)
+{
+	return v->node_case == PG_QUERY__NODE__NODE_A_CONST && v->a_const->isnull;
+}
+
+/* A constant as the column type's output function prints it: integers
+ * into integer columns, strings into text columns; 0 for anything else. */
+static int const_text(char *out, size_t n, const PgQuery__Node *v,
+	const cat_col *col)
+{
+	static const char *const ints[] = { "int2", "int4", "int8", NULL };
+	static const char *const texts[] = { "text", "varchar", NULL };
+	const char *const *set;
+
+	if (v->node_case != PG_QUERY__NODE__NODE_A_CONST || col->type_oid ||
+	    strchr(col->type, '[') || strchr(col->type, '('))
+		return 0;
+	if (v->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+		for (set = ints; *set; set++)
+			if (strcmp(col->base, *set) == 0)
+				return snprintf(out, n, "%d", v->a_const->ival->ival) > 0;
+	} else if (v->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
+		for (set = texts; *set; set++)
+			if (strcmp(col->base, *set) == 0)
+				return (size_t)snprintf(out, n, "%s",
+					v->a_const->sval->sval) < n;
+	}
+	return 0;
+}
+
+/* "a, b" and "1, 2" of DETAIL's "Key (a, b)=(1, 2)". */
+static void append_key(char *names, size_t nn, char *values, size_t nv,
+	const char *name, const char *value)
+{
+	size_t a = strlen(names), b = strlen(values);
+
+	snprintf(names + a, nn - a, "%s%s", a ? ", " : "", name);
+	snprintf(values + b, nv - b, "%s%s", b ? ", " : "", value);
+}
+
+/*
+ * The foreign key a row of constants certainly breaks: a key whose
+ * columns all get values while the referenced table is known to hold no
+ * rows (RI_FKey_check_ins).  EX_OK when every key is certain to hold (a
+ * NULL in it), EX_STOP with 23503 when exactly one certainly breaks and
+ * the others hold, EX_UNKNOWN otherwise.
+ */
+static int check_fks(int *ret, ddl *d, const cat_rel *rel,
+	const PgQuery__InsertStmt *ins, const PgQuery__SelectStmt *sel,
+	size_t nrows)
+{
+	char names[512] = "", values[1024] = "";
+	cat_con *fks, *broken = NULL;
+	size_t n;
+	int r = EX_OK;
+
+	if ((*ret = cat_con_list(&fks, &n, d->s, rel->oid, 'f', d->err)) < 0)
+		return EX_STOP;
+	for (size_t i = 0; i < n && r == EX_OK; i++) {
+		char cols[512], *save = NULL, kn[512] = "", kv[1024] = "";
+		int holds = 0;
+
+		snprintf(cols, sizeof(cols), "%s", fks[i].columns);
+		for (char *c = strtok_r(cols, ",", &save); c && !holds && r == EX_OK;
+		     c = strtok_r(NULL, ",", &save)) {
+			int at = targeted(ins, c);
+			char text[512];
+			cat_col col;
+			int found;
+
+			if ((*ret = cat_col_find(&found, &col, d->s, rel->oid, c,
+			    d->err)) < 0) {
+				r = EX_STOP;
+				break;
+			}
+			if (!found || (at < 0 && col.has_default)) {
+				r = EX_UNKNOWN;
+				break;
+			}
+			for (size_t row = 0; at >= 0 && row < nrows; row++)
+				holds |= is_null(cell(sel, row, (size_t)at));
+			if (at < 0 || holds)
+				holds = 1;
+			else if (nrows != 1 ||
+			    !const_text(text, sizeof(text), cell(sel, 0, (size_t)at),
+			    &col))
+				r = EX_UNKNOWN;
+			else
+				append_key(kn, sizeof(kn), kv, sizeof(kv), c, text);
+		}
+		if (r != EX_OK || holds)
+			continue;
+		{
+			cat_rel ref;
+			int found;
+
+			if ((*ret = cat_rel_by_oid(&found, &ref, d->s, fks[i].ref_rel,
+			    d->err)) < 0) {
+				r = EX_STOP;
+				break;
+			}
+			if (!found || ref.oid == rel->oid || d->rows_gap ||
+			    strcmp(ref.rows, "empty") != 0 || broken) {
+				r = EX_UNKNOWN;
+				break;
+			}
+			broken = &fks[i];
+			snprintf(names, sizeof(names), "%s", kn);
+			snprintf(values, sizeof(values), "%s|%s", ref.name, kv);
+		}
+	}
+	if (r == EX_OK && broken) {
+		char *bar = strchr(values, '|');
+
+		*bar = '\0';
+		if ((*ret = ddl_fail(d, "23503", "ri_triggers.c:2596:"
+		    "ri_ReportViolation", -1, "insert or update on table \"%s\" "
+		    "violates foreign key constraint \"%s\"", rel->name,
+		    broken->name)) == MS_OK && DDL_FAILED(d))
+			*ret = ddl_detail(d, "Key (%s)=(%s) is not present in table "
+				"\"%s\".", names, bar + 1, values);
+		r = EX_STOP;
+	}
+	free(fks);
+	return r;
+}
+
+/*
+ * Rows of constants into rel: whether the insert is certain to succeed,
+ * or certain to break a foreign key.  Other than the keys, it succeeds
+ * when no trigger runs, no check can object, no key can (the table is
+ * empty and one row goes in, there is no unique index, or ON CONFLICT DO
+ * NOTHING skips the row), and every NOT NULL column gets a value that is
+ * not NULL, or its default.
+ */
+static int values_fit(int *ret, ddl *d, const cat_rel *rel,
+	const PgQuery__InsertStmt *ins, const PgQuery__SelectStmt *sel,
+	size_t nrows)
+{
+	char (*required)[CAT_NAME];
+	cat_guards g;
+	size_t n;
+	int r = EX_OK;
+
+	if ((*ret = cat_rel_guards(&g, d->s, rel->oid, d->err)) < 0)
+		return EX_STOP;
+	/* ON CONFLICT DO NOTHING skips a row that breaks a key. */
+	if (ins->on_conflict_clause)
+		g.uniques = 0;
+	if (g.triggers || g.checks || (g.uniques && (nrows > 1 ||
+	    strcmp(rel->rows, "empty") != 0 || d->rows_gap)))
+		return EX_UNKNOWN;
+	if ((*ret = cat_col_names(&required, &n, d->s, rel->oid, 1,
+	    d->err)) < 0)
+		return EX_STOP;
+	for (size_t i = 0; i < n && r == EX_OK; i++)
+		if (targeted(ins, required[i]) < 0)
+			r = EX_UNKNOWN;
+	free(required);
+	for (size_t c = 0; c < ins->n_cols && r == EX_OK; c++) {
+		cat_col col;
+		int found;
+
+		if ((*ret = cat_col_find(&found, &col, d->s, rel->oid,
+		    ins->cols[c]->res_target->name, d->err)) < 0)
+			return EX_STOP;
+		for (size_t row = 0; row < nrows && r == EX_OK; row++)
+			if (col.not_null && is_null(cell(sel, row, c)))
+				r = EX_UNKNOWN;
+	}
+	return r == EX_OK ? check_fks(ret, d, rel, ins, sel, nrows) : r;
+}
+
+static int insert(int *none, int *ret, ddl *d, const PgQuery__InsertStmt *ins)
+{
+	const PgQuery__SelectStmt *sel = ins->select_stmt &&
+		ins->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ?
+		ins->select_stmt->select_stmt : NULL;
+	ex_scope sc;
+	cat_rel rel;
+	int found, r = EX_OK;
+
+	if (ins->with_clause) {
+		ddl_unknown(d, "this INSERT's clauses are not modelled");
+		return EX_UNKNOWN;
+	}
+	if ((*ret = target_scope(&sc, &rel, &found, d, ins->relation)) < 0)
+		return EX_STOP;
+	if (!found || sc.rels[0].oid == 0) {
+		ex_scope_free(&sc);
+		ddl_unknown(d, "the columns of this INSERT's table are not "
+			"modelled");
+		return EX_UNKNOWN;
+	}
+	ex_scope_free(&sc);
+	/* The target columns first (checkInsertTargets). */
+	for (size_t i = 0; i < ins->n_cols && r == EX_OK; i++) {
+		const PgQuery__ResTarget *t = ins->cols[i]->res_target;
+
+		if (t->n_indirection) {
+			ddl_unknown(d, "assigning to part of a column is not modelled");
+			r = EX_UNKNOWN;
+		} else {
+			r = assign(ret, d, &rel, t->name, NULL, t->location,
+				"parse_target.c:1075:checkInsertTargets");
+		}
+	}
+	if (r != EX_OK)
+		return r;
+	if (ins->n_returning_list || sel == NULL || ins->n_cols == 0 ||
+	    (ins->on_conflict_clause && (ins->on_conflict_clause->infer ||
+	    ins->on_conflict_clause->action !=
+	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING))) {
+		ddl_unknown(d, "this INSERT's clauses are not modelled");
+		return EX_UNKNOWN;
+	}
+	if (sel->n_values_lists) {
+		ex_scope none_in_scope = { .no_columns = 1 };
+
+		for (size_t row = 0; row < sel->n_values_lists && r == EX_OK; row++) {
+			const PgQuery__List *l = sel->values_lists[row]->list;
+
+			if (l->n_items != ins->n_cols) {
+				ddl_unknown(d, "a VALUES row of another length is not "
+					"modelled");
+				return EX_UNKNOWN;
+			}
+			for (size_t c = 0; c < l->n_items && r == EX_OK; c++) {
+				ex_type t;
+
+				if ((r = ex_analyse(&t, ret, d, &none_in_scope,
+				    l->items[c])) == EX_OK)
+					r = assign(ret, d, &rel,
+						ins->cols[c]->res_target->name, &t, -1, NULL);
+			}
+		}
+		if (r != EX_OK)
+			return r;
+		if ((r = values_fit(ret, d, &rel, ins, sel,
+		    sel->n_values_lists)) == EX_UNKNOWN)
+			ddl_unknown(d, "whether these rows meet the table's "
+				"constraints is not modelled");
+		*none = 0;
+		return r;
+	}
+	{
+		ex_type types[64];
+		size_t n = sizeof(types) / sizeof(types[0]);
+		int rows;
+
+		if ((r = ex_select(&rows, types, &n, ret, d, NULL, sel)) != EX_OK)
+			return r;
+		if (n != ins->n_cols) {
+			ddl_unknown(d, "an INSERT query of another width is not "
+				"modelled");
+			return EX_UNKNOWN;
+		}
+		for (size_t c = 0; c < n && r == EX_OK; c++)
+			r = assign(ret, d, &rel, ins->cols[c]->res_target->name,
+				&types[c], -1, NULL);
+		*none = rows == 0;
+		if (r == EX_OK && rows == 1)
+			r = values_fit(ret, d, &rel, ins, sel, 1);
+		if (r == EX_UNKNOWN || (r == EX_OK && rows < 0)) {
+			ddl_unknown(d, "the rows an INSERT query reads are not "
+				"simulated");
+			r = EX_UNKNOWN;
+		}
+	}
+	return r;
+}
+
+int ddl_dml(int *inserts, int *ret, ddl *d, const PgQuery__Node *n)
+{
+	int none = 0, r;
+
+	*ret = MS_OK;
+	*inserts = n->node_case == PG_QUERY__NODE__NODE_INSERT_STMT;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+		r = update(&none, ret, d, n->update_stmt);
+		break;
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+		r = delete(&none, ret, d, n->delete_stmt);
+		break;
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+		r = insert(&none, ret, d, n->insert_stmt);
+		*inserts = !(r == EX_OK && none);
+		break;
+	default:
+		ddl_unknown(d, "the data a statement reads or writes is not "
+			"simulated");
+		return EX_UNKNOWN;
+	}
+	if (r == EX_OK && !none && n->node_case != PG_QUERY__NODE__NODE_INSERT_STMT) {
+		ddl_unknown(d, "the rows this statement changes are not simulated");
+		return EX_UNKNOWN;
+	}
+	return r;
+}

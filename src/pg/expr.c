@@ -1,0 +1,1312 @@
+/*
+ * expr.c - parse analysis of expressions, as PostgreSQL 15's transformExpr
+ * does it, over the simulated catalog (the contract is in expr.h).
+ *
+ * Only what analysis decides is modelled: that every column and function
+ * exists, that operators exist for their operands' types, that literals
+ * are valid input for the type they are coerced to.  Values are never
+ * computed.  Whatever migsim cannot decide is unknown; the only errors
+ * raised are the ones that cannot be mistaken: a column that is not in
+ * any relation in scope when no similar name is (PostgreSQL would add a
+ * hint otherwise), and enum labels.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "expr.h"
+
+/* --- types ------------------------------------------------------------- */
+
+static const struct { const char *name; char cat; } builtin_cats[] = {
+	{ "bool", 'B' }, { "int2", 'N' }, { "int4", 'N' }, { "int8", 'N' },
+	{ "numeric", 'N' }, { "float4", 'N' }, { "float8", 'N' },
+	{ "text", 'S' }, { "varchar", 'S' }, { "bpchar", 'S' }, { "name", 'S' },
+	{ "citext", 'S' }, { "date", 'D' }, { "timestamp", 'D' },
+	{ "timestamptz", 'D' }, { "time", 'D' }, { "timetz", 'D' },
+	{ "interval", 'T' }, { "uuid", 'U' }, { "json", 'U' }, { "jsonb", 'U' },
+	{ "bytea", 'U' }, { "inet", 'I' }, { "cidr", 'I' },
+};
+
+static char category_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof(builtin_cats) / sizeof(builtin_cats[0]);
+	     i++)
+		if (strcmp(builtin_cats[i].name, name) == 0)
+			return builtin_cats[i].cat;
+	return 0;
+}
+
+static void set_type(ex_type *t, char cat, const char *name)
+{
+	memset(t, 0, sizeof(*t));
+	t->cat = cat;
+	t->typmod = -1;
+	t->location = -1;
+	snprintf(t->name, sizeof(t->name), "%s", name);
+}
+
+/* The length of varchar(n) / character(n) from format_type's spelling. */
+static int typmod_of(const char *display)
+{
+	const char *p = strchr(display, '(');
+
+	if (p == NULL || (strncmp(display, "character", 9) != 0))
+		return -1;
+	return atoi(p + 1);
+}
+
+int ex_column_type(ex_type *t, ddl *d, const cat_col *col)
+{
+	size_t len = strlen(col->type);
+	int array = len > 2 && strcmp(col->type + len - 2, "[]") == 0;
+	cat_type ut;
+	int found, ret;
+	char cat;
+
+	set_type(t, 0, col->base);
+	if (col->type_oid) {
+		if ((ret = cat_type_by_oid(&found, &ut, d->s, col->type_oid,
+		    d->err)) < 0)
+			return ret;
+		if (!found)
+			return MS_OK;
+		cat = ut.kind == 'e' ? 'E' : category_of(ut.name);
+		t->user = ut.kind == 'e' ? ut.oid : 0;
+		snprintf(t->name, sizeof(t->name), "%s", ut.name);
+	} else {
+		cat = category_of(col->base);
+	}
+	t->cat = cat && array ? 'A' : cat;
+	if (!array)
+		t->typmod = typmod_of(col->type);
+	return MS_OK;
+}
+
+/* --- literals ------------------------------------------------------------ */
+
+static int is_int(const char *s, long long lo, long long hi)
+{
+	char *end;
+	long long v;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!isdigit((unsigned char)*s) && *s != '-' && *s != '+')
+		return 0;
+	v = strtoll(s, &end, 10);
+	while (isspace((unsigned char)*end))
+		end++;
+	return *end == '\0' && end != s && v >= lo && v <= hi;
+}
+
+static int is_number(const char *s)
+{
+	char *end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!isdigit((unsigned char)*s) && *s != '-' && *s != '+' && *s != '.')
+		return 0;
+	strtod(s, &end);
+	while (isspace((unsigned char)*end))
+		end++;
+	return *end == '\0' && end != s;
+}
+
+static int is_bool(const char *s)
+{
+	static const char *const words[] = { "t", "f", "true", "false", "y",
+		"n", "yes", "no", "on", "off", "1", "0" };
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcasecmp(s, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_uuid(const char *s)
+{
+	size_t n = 0;
+
+	for (const char *p = s; *p; p++) {
+		if (isxdigit((unsigned char)*p))
+			n++;
+		else if (*p != '-' || n == 0 || n % 4 != 0)
+			return 0;
+	}
+	return n == 32;
+}
+
+static int days_in(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* ISO 8601 dates and times: YYYY-MM-DD[( |T)HH:MM[:SS[.f]]][Z|+HH[:MM]]. */
+static int is_timestamp(const char *s, int date_only)
+{
+	int y, m, dd, h = 0, mi = 0, n = 0;
+	double sec = 0;
+
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &dd, &n) != 3 || n != 10 ||
+	    m < 1 || m > 12 || dd < 1 || dd > days_in(y, m) || y < 1)
+		return 0;
+	s += n;
+	if (*s == '\0')
+		return 1;
+	if (date_only || (*s != ' ' && *s != 'T'))
+		return 0;
+	s++;
+	if (sscanf(s, "%2d:%2d%n", &h, &mi, &n) != 2 || n != 5 || h > 23 ||
+	    mi > 59)
+		return 0;
+	s += n;
+	if (*s == ':') {
+		char *end;
+
+		if (!isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[2]))
+			return 0;
+		sec = strtod(s + 1, &end);
+		if (sec >= 60)
+			return 0;
+		s = end;
+	}
+	if (*s == 'Z')
+		return s[1] == '\0';
+	if (*s == '+' || *s == '-') {
+		int oh, om = 0;
+
+		n = 0;
+		if (sscanf(s + 1, "%2d%n", &oh, &n) != 1 || n != 2 || oh > 15)
+			return 0;
+		s += 3;
+		if (*s == ':' && sscanf(s + 1, "%2d%n", &om, &n) == 1 && n == 2)
+			s += 3;
+		return *s == '\0' && om < 60;
+	}
+	return *s == '\0';
+}
+
+/* "N unit [N unit ...]" with the units' full names. */
+static int is_interval(const char *s)
+{
+	static const char *const units[] = { "second", "minute", "hour", "day",
+		"week", "month", "year" };
+	int any = 0;
+
+	for (;;) {
+		char word[16];
+		int n = 0, fits = 0;
+		long v;
+
+		while (isspace((unsigned char)*s))
+			s++;
+		if (*s == '\0')
+			return any;
+		if (sscanf(s, "%ld %15[a-z]%n", &v, word, &n) != 2)
+			return 0;
+		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+			size_t u = strlen(units[i]);
+
+			if (strncmp(word, units[i], u) == 0 &&
+			    (word[u] == '\0' || (word[u] == 's' && word[u + 1] == '\0')))
+				fits = 1;
+		}
+		if (!fits)
+			return 0;
+		s += n;
+		any = 1;
+	}
+}
+
+/* '{a,b}' for an array of strings or numbers, without quoting. */
+static int is_array_literal(const char *s, char elem)
+{
+	size_t n = strlen(s);
+	char item[64];
+	const char *p;
+
+	if (n < 2 || s[0] != '{' || s[n - 1] != '}')
+		return 0;
+	if (n == 2)
+		return 1;
+	for (p = s + 1; p < s + n - 1;) {
+		size_t len = strcspn(p, ",}");
+
+		if (len == 0 || len >= sizeof(item) ||
+		    strcspn(p, "\"\\{ ") < len)
+			return 0;
+		memcpy(item, p, len);
+		item[len] = '\0';
+		if (elem == 'N' && !is_int(item, -2147483648LL, 2147483647LL))
+			return 0;
+		if (elem != 'N' && elem != 'S')
+			return 0;
+		if (strcasecmp(item, "null") == 0)
+			return 0;
+		p += len + 1;
+	}
+	return 1;
+}
+
+static int is_json(const char *s)
+{
+	json_error_t je;
+	json_t *j = json_loads(s, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
+
+	json_decref(j);
+	return j != NULL;
+}
+
+/* UTF-8 characters in s. */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Whether text s is valid input for type `to`: 1 yes, 0 not known.  Enum
+ * labels are checked by the caller. */
+static int literal_fits(const char *s, const ex_type *to)
+{
+	const char *n = to->name;
+
+	switch (to->cat) {
+	case 'S':
+		return to->typmod < 0 || strcmp(n, "varchar") != 0 ||
+			chars(s) <= (size_t)to->typmod;
+	case 'B':
+		return is_bool(s);
+	case 'N':
+		if (strcmp(n, "int2") == 0)
+			return is_int(s, -32768, 32767);
+		if (strcmp(n, "int4") == 0)
+			return is_int(s, -2147483648LL, 2147483647LL);
+		if (strcmp(n, "int8") == 0)
+			return is_int(s, -9223372036854775807LL - 1,
+				9223372036854775807LL);
+		return is_number(s);
+	case 'D':
+		if (strcmp(n, "date") == 0)
+			return is_timestamp(s, 1);
+		return (strcmp(n, "timestamp") == 0 ||
+			strcmp(n, "timestamptz") == 0) && is_timestamp(s, 0);
+	case 'T':
+		return is_interval(s);
+	case 'U':
+		if (strcmp(n, "uuid") == 0)
+			return is_uuid(s);
+		if (strcmp(n, "json") == 0 || strcmp(n, "jsonb") == 0)
+			return is_json(s);
+		return 0;
+	case 'A':
+		return is_array_literal(s, category_of(n));
+	default:
+		return 0;
+	}
+}
+
+/*
+ * A literal of unknown type meets type `to` (an operand of an operator,
+ * an assignment, a cast): EX_OK when its input is valid, EX_STOP when an
+ * enum label is missing or too new (22P02, 55P04).
+ */
+static int literal_to(int *ret, ddl *d, const ex_type *lit, const ex_type *to)
+{
+	if (lit->cat == 'Z')
+		return EX_OK;
+	if (to->cat == 'E') {
+		if ((*ret = ddl_enum_label_use(d, to->user, to->name, lit->literal,
+		    lit->location)) < 0 || DDL_FAILED(d))
+			return EX_STOP;
+		return EX_OK;
+	}
+	if (lit->literal && literal_fits(lit->literal, to))
+		return EX_OK;
+	ddl_unknown(d, "whether this literal converts is not modelled");
+	return EX_UNKNOWN;
+}
+
+/* --- operators -------------------------------------------------------------- */
+
+static int is_one_of(const char *s, const char *const *set)
+{
+	for (; *set; set++)
+		if (strcmp(s, *set) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_timestamp_kind(const char *name)
+{
+	static const char *const set[] = { "date", "timestamp", "timestamptz",
+		NULL };
+
+	return is_one_of(name, set);
+}
+
+/* Whether the comparison operators exist between two known types. */
+static int comparable(const ex_type *a, const ex_type *b)
+{
+	static const char *const with_eq[] = { "uuid", "jsonb", "bytea", NULL };
+
+	if (a->cat != b->cat)
+		return 0;
+	switch (a->cat) {
+	case 'N': case 'S': case 'B': case 'T': case 'I':
+		return 1;
+	case 'D':
+		return strcmp(a->name, b->name) == 0 ||
+			(is_timestamp_kind(a->name) && is_timestamp_kind(b->name));
+	case 'U':
+		return strcmp(a->name, b->name) == 0 && is_one_of(a->name, with_eq);
+	case 'E':
+		return a->user == b->user;
+	case 'A':
+		return strcmp(a->name, b->name) == 0;
+	default:
+		return 0;
+	}
+}
+
+/* Two operands compared: literals take the other side's type. */
+static int compare(int *ret, ddl *d, const ex_type *a, const ex_type *b)
+{
+	int lit_a = a->cat == 'X' || a->cat == 'Z';
+	int lit_b = b->cat == 'X' || b->cat == 'Z';
+
+	if (lit_a && lit_b)
+		return EX_OK;
+	if (lit_a)
+		return b->cat == 'U' && strcmp(b->name, "json") == 0 ?
+			EX_UNKNOWN : literal_to(ret, d, a, b);
+	if (lit_b)
+		return a->cat == 'U' && strcmp(a->name, "json") == 0 ?
+			EX_UNKNOWN : literal_to(ret, d, b, a);
+	return comparable(a, b) ? EX_OK : EX_UNKNOWN;
+}
+
+static int int_rank(const char *name)
+{
+	return strcmp(name, "int2") == 0 ? 1 : strcmp(name, "int4") == 0 ? 2 :
+		strcmp(name, "int8") == 0 ? 3 : 0;
+}
+
+/* + - * / % between numbers: the type PostgreSQL's operator returns. */
+static int arithmetic(ex_type *t, const ex_type *a, const ex_type *b)
+{
+	if (a->cat != 'N' || b->cat != 'N')
+		return 0;
+	if (int_rank(a->name) && int_rank(b->name))
+		set_type(t, 'N', int_rank(a->name) >= int_rank(b->name) ?
+			(int_rank(a->name) == 1 && int_rank(b->name) == 1 ? "int2" :
+			a->name) : b->name);
+	else if (strcmp(a->name, "numeric") == 0 && strcmp(b->name, "float8") != 0 &&
+	    strcmp(b->name, "float4") != 0)
+		set_type(t, 'N', "numeric");
+	else if (strcmp(b->name, "numeric") == 0 && strcmp(a->name, "float8") != 0 &&
+	    strcmp(a->name, "float4") != 0)
+		set_type(t, 'N', "numeric");
+	else if (int_rank(a->name) || int_rank(b->name) ||
+	    strcmp(a->name, b->name) == 0)
+		set_type(t, 'N', int_rank(a->name) ? b->name : a->name);
+	else
+		return 0;
+	return 1;
+}
+
+/* A literal operand of arithmetic takes the other side's type. */
+static void literal_as(ex_type *lit, const ex_type *other)
+{
+	const char *text = lit->literal;
+	int loc = lit->location;
+
+	*lit = *other;
+	lit->literal = text;
+	lit->location = loc;
+}
+
+static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
+	ex_type *a, ex_type *b)
+{
+	static const char *const cmp[] = { "=", "<>", "!=", "<", ">", "<=",
+		">=", NULL };
+	static const char *const arith[] = { "+", "-", "*", "/", "%", NULL };
+	static const char *const regex[] = { "~", "~*", "!~", "!~*", "~~",
+		"~~*", "!~~", "!~~*", NULL };
+	int r;
+
+	if (is_one_of(op, cmp)) {
+		if ((r = compare(ret, d, a, b)) == EX_OK)
+			set_type(t, 'B', "bool");
+		return r;
+	}
+	if (is_one_of(op, arith)) {
+		if (a->cat == 'X' && b->cat == 'N' && literal_fits(a->literal, b))
+			literal_as(a, b);
+		if (b->cat == 'X' && a->cat == 'N' && literal_fits(b->literal, a))
+			literal_as(b, a);
+		if (arithmetic(t, a, b))
+			return EX_OK;
+		/* timestamp +/- interval keeps the timestamp's type. */
+		if (a->cat == 'D' && is_timestamp_kind(a->name) &&
+		    strcmp(a->name, "date") != 0 && (op[0] == '+' || op[0] == '-') &&
+		    (b->cat == 'T' || (b->cat == 'X' && is_interval(b->literal)))) {
+			*t = *a;
+			return EX_OK;
+		}
+		return EX_UNKNOWN;
+	}
+	if (strcmp(op, "||") == 0) {
+		if ((a->cat == 'S' || a->cat == 'X') &&
+		    (b->cat == 'S' || b->cat == 'X')) {
+			set_type(t, 'S', "text");
+			return EX_OK;
+		}
+		return EX_UNKNOWN;
+	}
+	if (is_one_of(op, regex)) {
+		if ((a->cat == 'S' || a->cat == 'X') &&
+		    (b->cat == 'S' || b->cat == 'X')) {
+			set_type(t, 'B', "bool");
+			return EX_OK;
+		}
+		return EX_UNKNOWN;
+	}
+	/* json -> key / index, ->> as text. */
+	if ((strcmp(op, "->") == 0 || strcmp(op, "->>") == 0) && a->cat == 'U' &&
+	    (strcmp(a->name, "json") == 0 || strcmp(a->name, "jsonb") == 0) &&
+	    (b->cat == 'X' || b->cat == 'S' || int_rank(b->name))) {
+		if (op[2] == '>')
+			set_type(t, 'S', "text");
+		else
+			*t = *a;
+		return EX_OK;
+	}
+	return EX_UNKNOWN;
+}
+
+/* --- column references -------------------------------------------------- */
+
+/* Levenshtein distance with unit costs, as varstr_levenshtein. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), *row, best;
+
+	if ((row = malloc((lb + 1) * sizeof(*row))) == NULL)
+		return 0;  /* counts as similar: migsim then abstains */
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}
+
+/*
+ * Whether some column in scope is near enough to `name` that PostgreSQL's
+ * errorMissingColumn would add a "Perhaps you meant" hint (distance at
+ * most 3 and at most half the name's length: updateFuzzyAttrMatchState),
+ * or a relation's columns are unknown.
+ */
+static int near_column(int *near, ddl *d, const ex_scope *sc,
+	const char *name)
+{
+	size_t limit = strlen(name) / 2 < 3 ? strlen(name) / 2 : 3;
+
+	*near = 0;
+	for (; sc && !*near; sc = sc->outer)
+		for (size_t i = 0; i < sc->n && !*near; i++) {
+			char (*cols)[CAT_NAME];
+			size_t n;
+			int ret;
+
+			if (sc->rels[i].oid == 0) {
+				*near = 1;
+				break;
+			}
+			if ((ret = cat_col_names(&cols, &n, d->s, sc->rels[i].oid, 0,
+			    d->err)) < 0)
+				return ret;
+			for (size_t c = 0; c < n && !*near; c++)
+				*near = distance(cols[c], name) <= limit;
+			free(cols);
+		}
+	return MS_OK;
+}
+
+static int find_in(int *found, cat_col *col, ddl *d, const ex_rel *r,
+	const char *name)
+{
+	if (r->oid == 0) {
+		*found = -1;
+		return MS_OK;
+	}
+	return cat_col_find(found, col, d->s, r->oid, name, d->err);
+}
+
+static int missing_column(int *ret, ddl *d, const ex_scope *sc,
+	const char *relname, const char *name, int location)
+{
+	int near;
+
+	if ((*ret = near_column(&near, d, sc, name)) < 0)
+		return EX_STOP;
+	if (near) {
+		ddl_unknown(d, "a column is missing, and PostgreSQL's hint is not "
+			"modelled");
+		return EX_UNKNOWN;
+	}
+	if (relname)
+		*ret = ddl_fail(d, "42703", "parse_relation.c:3665:"
+			"errorMissingColumn", location, "column %s.%s does not exist",
+			relname, name);
+	else
+		*ret = ddl_fail(d, "42703", "parse_relation.c:3665:"
+			"errorMissingColumn", location, "column \"%s\" does not exist",
+			name);
+	return EX_STOP;
+}
+
+static int column_ref(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__ColumnRef *cr)
+{
+	const char *rel = NULL, *name;
+	const ex_scope *s;
+	cat_col col;
+	int found, hits = 0;
+
+	if (cr->n_fields == 2) {
+		rel = ms_pg__node_string(cr->fields[0]);
+		name = ms_pg__node_string(cr->fields[1]);
+	} else if (cr->n_fields == 1) {
+		name = ms_pg__node_string(cr->fields[0]);
+	} else {
+		name = NULL;
+	}
+	if (name == NULL || (cr->n_fields == 2 && rel == NULL)) {
+		ddl_unknown(d, "this column reference is not modelled");
+		return EX_UNKNOWN;
+	}
+	if (sc->no_columns) {
+		ddl_unknown(d, "a column reference here is not modelled");
+		return EX_UNKNOWN;
+	}
+	/* The innermost level with a match wins; two matches in one level
+	 * are ambiguous (42702), which migsim leaves unknown. */
+	for (s = sc; s && hits == 0; s = s->outer)
+		for (size_t i = 0; i < s->n; i++) {
+			const ex_rel *r = &s->rels[i];
+
+			if (rel && strcmp(r->alias, rel) != 0)
+				continue;
+			if (!rel && strcmp(r->alias, name) == 0) {
+				ddl_unknown(d, "a whole-row reference is not modelled");
+				return EX_UNKNOWN;
+			}
+			if ((*ret = find_in(&found, &col, d, r, name)) < 0)
+				return EX_STOP;
+			if (found < 0) {
+				ddl_unknown(d, "the columns of a relation in this query "
+					"are not modelled");
+				return EX_UNKNOWN;
+			}
+			if (found) {
+				hits++;
+				if ((*ret = ex_column_type(t, d, &col)) < 0)
+					return EX_STOP;
+			}
+			if (rel)
+				break;
+		}
+	if (hits == 1)
+		return t->cat ? EX_OK : (ddl_unknown(d, "this column's type is not "
+			"modelled"), EX_UNKNOWN);
+	if (hits > 1) {
+		ddl_unknown(d, "an ambiguous column reference is not modelled");
+		return EX_UNKNOWN;
+	}
+	if (rel) {
+		/* Whether the relation name is in scope at all. */
+		for (s = sc; s; s = s->outer)
+			for (size_t i = 0; i < s->n; i++)
+				if (strcmp(s->rels[i].alias, rel) == 0)
+					return missing_column(ret, d, sc, rel, name,
+						cr->location);
+		ddl_unknown(d, "a missing FROM-clause entry is not modelled");
+		return EX_UNKNOWN;
+	}
+	return missing_column(ret, d, sc, NULL, name, cr->location);
+}
+
+/* --- functions ---------------------------------------------------------- */
+
+/* Built-in functions whose signatures migsim knows (pg_proc of 15.18):
+ * argument categories ('*' any, 'X' any text), the result ('1' the first
+ * argument's type, '2' the second's) and volatility. */
+static const struct {
+	const char *name;
+	const char *args;
+	const char *result;
+	char volatility;
+} functions[] = {
+	{ "now", "", "timestamptz", 's' },
+	{ "gen_random_uuid", "", "uuid", 'v' },
+	{ "random", "", "float8", 'v' },
+	{ "lower", "S", "text", 'i' },
+	{ "upper", "S", "text", 'i' },
+	{ "btrim", "S", "text", 'i' },
+	{ "ltrim", "S", "text", 'i' },
+	{ "rtrim", "S", "text", 'i' },
+	{ "md5", "S", "text", 'i' },
+	{ "length", "S", "int4", 'i' },
+	{ "char_length", "S", "int4", 'i' },
+	{ "replace", "SSS", "text", 'i' },
+	{ "left", "SN", "text", 'i' },
+	{ "right", "SN", "text", 'i' },
+	{ "abs", "N", "1", 'i' },
+	{ "to_jsonb", "*", "jsonb", 's' },
+	{ "date_trunc", "SD", "2", 's' },
+};
+
+static int arg_fits(char want, const ex_type *a)
+{
+	if (want == '*')
+		return a->cat != 'X' && a->cat != 'Z' && a->cat != 0;
+	if (a->cat == 'X' || a->cat == 'Z')
+		return want == 'S';
+	if (want == 'N')
+		return int_rank(a->name) != 0;
+	return a->cat == want;
+}
+
+static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__FuncCall *f)
+{
+	ex_type args[4];
+	const char *name = f->n_funcname ? ms_pg__node_string(
+		f->funcname[f->n_funcname - 1]) : NULL;
+	const char *schema = f->n_funcname == 2 ?
+		ms_pg__node_string(f->funcname[0]) : NULL;
+	int r;
+
+	if (name == NULL || f->n_funcname > 2 || f->agg_star || f->agg_distinct ||
+	    f->agg_filter || f->over || f->n_agg_order || f->func_variadic ||
+	    (schema && strcmp(schema, "pg_catalog") != 0) || f->n_args > 4)
+		goto unknown;
+	for (size_t i = 0; i < f->n_args; i++)
+		if ((r = ex_analyse(&args[i], ret, d, sc, f->args[i])) != EX_OK)
+			return r;
+	for (size_t i = 0; i < sizeof(functions) / sizeof(functions[0]); i++) {
+		const char *res = functions[i].result;
+
+		if (strcmp(functions[i].name, name) != 0 ||
+		    strlen(functions[i].args) != f->n_args)
+			continue;
+		for (size_t a = 0; a < f->n_args; a++)
+			if (!arg_fits(functions[i].args[a], &args[a]))
+				goto unknown;
+		if (sc->immutable && functions[i].volatility != 'i')
+			goto unknown;
+		if (res[1] == '\0' && (res[0] == '1' || res[0] == '2'))
+			*t = args[res[0] - '1'];
+		else
+			set_type(t, category_of(res), res);
+		return EX_OK;
+	}
+unknown:
+	ddl_unknown(d, "this function call is not modelled");
+	return EX_UNKNOWN;
+}
+
+/* --- expressions -------------------------------------------------------- */
+
+static int analyse_list(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	PgQuery__Node **items, size_t n)
+{
+	ex_type one;
+	int r;
+
+	set_type(t, 'Z', "");
+	for (size_t i = 0; i < n; i++) {
+		if ((r = ex_analyse(&one, ret, d, sc, items[i])) != EX_OK)
+			return r;
+		/* The common type of CASE / COALESCE results: one known type,
+		 * literals taking it. */
+		if (t->cat == 'Z' || (t->cat == 'X' && one.cat != 'Z')) {
+			if (t->cat == 'X' && one.cat != 'X' &&
+			    (r = literal_to(ret, d, t, &one)) != EX_OK)
+				return r;
+			*t = one;
+		} else if (one.cat == 'X') {
+			if ((r = literal_to(ret, d, &one, t)) != EX_OK)
+				return r;
+		} else if (one.cat != 'Z' && !(one.cat == t->cat &&
+		           strcmp(one.name, t->name) == 0 && one.user == t->user)) {
+			ddl_unknown(d, "the common type of these values is not "
+				"modelled");
+			return EX_UNKNOWN;
+		}
+	}
+	if (t->cat == 'X')
+		set_type(t, 'S', "text");
+	return EX_OK;
+}
+
+/* An expression whose value must be boolean (WHERE, AND, CASE WHEN). */
+static int boolean(int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__Node *n)
+{
+	ex_type t;
+	int r;
+
+	if ((r = ex_analyse(&t, ret, d, sc, n)) != EX_OK)
+		return r;
+	if (t.cat == 'B' || t.cat == 'Z' || (t.cat == 'X' && is_bool(t.literal)))
+		return EX_OK;
+	ddl_unknown(d, "a condition that is not boolean is not modelled");
+	return EX_UNKNOWN;
+}
+
+static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__AExpr *e)
+{
+	const char *op = e->n_name == 1 ? ms_pg__node_string(e->name[0]) : NULL;
+	ex_type a, b;
+	int r;
+
+	switch (e->kind) {
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+		if (op == NULL)
+			break;
+		if (e->lexpr == NULL) {
+			if ((r = ex_analyse(&b, ret, d, sc, e->rexpr)) != EX_OK)
+				return r;
+			if ((op[0] == '-' || op[0] == '+') && op[1] == '\0' &&
+			    b.cat == 'N') {
+				*t = b;
+				return EX_OK;
+			}
+			break;
+		}
+		if ((r = ex_analyse(&a, ret, d, sc, e->lexpr)) != EX_OK ||
+		    (r = ex_analyse(&b, ret, d, sc, e->rexpr)) != EX_OK)
+			return r;
+		if ((r = binary_op(t, ret, d, op, &a, &b)) != EX_UNKNOWN)
+			return r;
+		break;
+	case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
+		if ((r = ex_analyse(&a, ret, d, sc, e->lexpr)) != EX_OK ||
+		    (r = ex_analyse(&b, ret, d, sc, e->rexpr)) != EX_OK)
+			return r;
+		if (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT ||
+		    e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT)
+			r = compare(ret, d, &a, &b);
+		else
+			r = binary_op(t, ret, d, "~~", &a, &b);
+		if (r == EX_OK)
+			set_type(t, 'B', "bool");
+		if (r != EX_UNKNOWN)
+			return r;
+		break;
+	case PG_QUERY__A__EXPR__KIND__AEXPR_IN:
+		if (e->rexpr == NULL ||
+		    e->rexpr->node_case != PG_QUERY__NODE__NODE_LIST)
+			break;
+		if ((r = ex_analyse(&a, ret, d, sc, e->lexpr)) != EX_OK)
+			return r;
+		for (size_t i = 0; i < e->rexpr->list->n_items; i++) {
+			if ((r = ex_analyse(&b, ret, d, sc,
+			    e->rexpr->list->items[i])) != EX_OK)
+				return r;
+			if ((r = compare(ret, d, &a, &b)) != EX_OK)
+				return r == EX_UNKNOWN ? (ddl_unknown(d, "this IN list is "
+					"not modelled"), EX_UNKNOWN) : r;
+		}
+		set_type(t, 'B', "bool");
+		return EX_OK;
+	default:
+		break;
+	}
+	ddl_unknown(d, "this operator is not modelled");
+	return EX_UNKNOWN;
+}
+
+/* ARRAY[...] cast to an array type: each element takes the element
+ * type (transformArrayExpr with a type from the cast). */
+static int array_of(int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__AArrayExpr *a, const ex_type *array)
+{
+	ex_type elem = *array, v;
+	int r;
+
+	elem.cat = array->user ? 'E' : category_of(array->name);
+	for (size_t i = 0; i < a->n_elements; i++) {
+		if ((r = ex_analyse(&v, ret, d, sc, a->elements[i])) != EX_OK)
+			return r;
+		if (v.cat == 'X' || v.cat == 'Z')
+			r = literal_to(ret, d, &v, &elem);
+		else if (!(v.cat == elem.cat && strcmp(v.name, elem.name) == 0 &&
+		    v.user == elem.user))
+			r = (ddl_unknown(d, "this array element's type is not "
+				"modelled"), EX_UNKNOWN);
+		if (r != EX_OK)
+			return r;
+	}
+	return EX_OK;
+}
+
+static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__TypeCast *c)
+{
+	ms_typeref ref;
+	cat_col as;
+	ex_type from;
+	int r;
+
+	if ((*ret = ms_pg__resolve_type(&ref, d->s, c->type_name, d->err)) < 0)
+		return EX_STOP;
+	if (!ref.known || !ref.exists || ref.serial)
+		goto unknown;
+	memset(&as, 0, sizeof(as));
+	snprintf(as.type, sizeof(as.type), "%s", ref.display);
+	snprintf(as.base, sizeof(as.base), "%s", ref.base);
+	as.type_oid = ref.user_oid;
+	if ((*ret = ex_column_type(t, d, &as)) < 0)
+		return EX_STOP;
+	if (t->cat == 0)
+		goto unknown;
+	if (c->arg && c->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
+		return t->cat == 'A' ? array_of(ret, d, sc, c->arg->a_array_expr,
+			t) : (ddl_unknown(d, "this cast is not modelled"), EX_UNKNOWN);
+	if ((r = ex_analyse(&from, ret, d, sc, c->arg)) != EX_OK)
+		return r;
+	if (from.cat == 'X' || from.cat == 'Z')
+		return literal_to(ret, d, &from, t);
+	/* Explicit casts: within a category, and anything to a string. */
+	if (t->cat == 'S' || (from.cat == t->cat && t->cat != 'E' &&
+	    t->cat != 'A' && (t->cat != 'U' || strcmp(from.name, t->name) == 0 ||
+	    (strncmp(from.name, "json", 4) == 0 &&
+	    strncmp(t->name, "json", 4) == 0))) ||
+	    (from.cat == 'E' && from.user == t->user))
+		return EX_OK;
+unknown:
+	ddl_unknown(d, "this cast is not modelled");
+	return EX_UNKNOWN;
+}
+
+static int case_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__CaseExpr *c)
+{
+	PgQuery__Node **results;
+	ex_type arg, when;
+	size_t n = 0;
+	int r;
+
+	if (c->arg && (r = ex_analyse(&arg, ret, d, sc, c->arg)) != EX_OK)
+		return r;
+	if ((results = calloc(c->n_args + 1, sizeof(*results))) == NULL) {
+		*ret = ms_error_set(d->err, MS_ENOMEM, "out of memory");
+		return EX_STOP;
+	}
+	r = EX_OK;
+	for (size_t i = 0; i < c->n_args && r == EX_OK; i++) {
+		const PgQuery__CaseWhen *w = c->args[i]->case_when;
+
+		if (c->arg) {
+			if ((r = ex_analyse(&when, ret, d, sc, w->expr)) == EX_OK)
+				r = compare(ret, d, &arg, &when);
+		} else {
+			r = boolean(ret, d, sc, w->expr);
+		}
+		results[n++] = w->result;
+	}
+	if (c->defresult)
+		results[n++] = c->defresult;
+	if (r == EX_OK)
+		r = analyse_list(t, ret, d, sc, results, n);
+	free(results);
+	return r;
+}
+
+static int sql_value(ex_type *t, const PgQuery__SQLValueFunction *f)
+{
+	switch (f->op) {
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
+		set_type(t, 'D', "date");
+		break;
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N:
+		set_type(t, 'D', "timestamptz");
+		break;
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
+		set_type(t, 'D', "timestamp");
+		break;
+	default:
+		return EX_UNKNOWN;
+	}
+	return EX_OK;
+}
+
+static int sub_link(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__SubLink *l)
+{
+	ex_type out[2], test;
+	size_t n = 2;
+	int rows, r;
+
+	if (l->subselect == NULL ||
+	    l->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+		goto unknown;
+	if ((r = ex_select(&rows, out, &n, ret, d, sc,
+	    l->subselect->select_stmt)) != EX_OK)
+		return r;
+	switch (l->sub_link_type) {
+	case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
+		set_type(t, 'B', "bool");
+		return EX_OK;
+	case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK:
+		if (n != 1 || out[0].cat == 0)
+			goto unknown;
+		*t = out[0];
+		return EX_OK;
+	case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
+		if (n != 1 || l->n_oper_name || out[0].cat == 0)
+			goto unknown;
+		if ((r = ex_analyse(&test, ret, d, sc, l->testexpr)) != EX_OK)
+			return r;
+		if ((r = compare(ret, d, &test, &out[0])) != EX_OK)
+			return r == EX_UNKNOWN ? (ddl_unknown(d, "this IN is not "
+				"modelled"), EX_UNKNOWN) : r;
+		set_type(t, 'B', "bool");
+		return EX_OK;
+	default:
+		break;
+	}
+unknown:
+	ddl_unknown(d, "this subquery is not modelled");
+	return EX_UNKNOWN;
+}
+
+static int a_const(ex_type *t, const PgQuery__AConst *k)
+{
+	if (k->isnull) {
+		set_type(t, 'Z', "");
+		return EX_OK;
+	}
+	switch (k->val_case) {
+	case PG_QUERY__A__CONST__VAL_IVAL:
+		set_type(t, 'N', "int4");
+		break;
+	case PG_QUERY__A__CONST__VAL_FVAL:
+		/* Integers too large for int4 are Float nodes too: int8. */
+		set_type(t, 'N', strpbrk(k->fval->fval, ".eE") ? "numeric" :
+			is_int(k->fval->fval, -9223372036854775807LL - 1,
+			9223372036854775807LL) ? "int8" : "numeric");
+		break;
+	case PG_QUERY__A__CONST__VAL_BOOLVAL:
+		set_type(t, 'B', "bool");
+		break;
+	case PG_QUERY__A__CONST__VAL_SVAL:
+		set_type(t, 'X', "");
+		t->literal = k->sval->sval;
+		t->location = k->location;
+		break;
+	default:
+		return EX_UNKNOWN;
+	}
+	return EX_OK;
+}
+
+int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__Node *n)
+{
+	int r;
+
+	set_type(t, 0, "");
+	if (n == NULL)
+		return EX_UNKNOWN;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_A_CONST:
+		if (a_const(t, n->a_const) == EX_OK)
+			return EX_OK;
+		break;
+	case PG_QUERY__NODE__NODE_COLUMN_REF:
+		return column_ref(t, ret, d, sc, n->column_ref);
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		return a_expr(t, ret, d, sc, n->a_expr);
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+		for (size_t i = 0; i < n->bool_expr->n_args; i++)
+			if ((r = boolean(ret, d, sc, n->bool_expr->args[i])) != EX_OK)
+				return r;
+		set_type(t, 'B', "bool");
+		return EX_OK;
+	case PG_QUERY__NODE__NODE_NULL_TEST:
+	case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
+		if ((r = ex_analyse(t, ret, d, sc,
+		    n->node_case == PG_QUERY__NODE__NODE_NULL_TEST ?
+		    n->null_test->arg : n->boolean_test->arg)) != EX_OK)
+			return r;
+		set_type(t, 'B', "bool");
+		return EX_OK;
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		return type_cast(t, ret, d, sc, n->type_cast);
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		return func_call(t, ret, d, sc, n->func_call);
+	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+		if (!sc->immutable && sql_value(t, n->sqlvalue_function) == EX_OK)
+			return EX_OK;
+		break;
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+		return analyse_list(t, ret, d, sc, n->coalesce_expr->args,
+			n->coalesce_expr->n_args);
+	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+		return analyse_list(t, ret, d, sc, n->min_max_expr->args,
+			n->min_max_expr->n_args);
+	case PG_QUERY__NODE__NODE_CASE_EXPR:
+		return case_expr(t, ret, d, sc, n->case_expr);
+	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+		/* Without a cast an empty ARRAY[] has no type (42P18). */
+		if (n->a_array_expr->n_elements == 0)
+			break;
+		if ((r = analyse_list(t, ret, d, sc, n->a_array_expr->elements,
+		    n->a_array_expr->n_elements)) != EX_OK)
+			return r;
+		if (t->cat == 'A' || t->cat == 'Z')
+			break;
+		t->cat = 'A';
+		return EX_OK;
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		if (!sc->immutable)
+			return sub_link(t, ret, d, sc, n->sub_link);
+		break;
+	default:
+		break;
+	}
+	ddl_unknown(d, "this expression is not modelled");
+	return EX_UNKNOWN;
+}
+
+/* --- queries ------------------------------------------------------------ */
+
+int ex_scope_add(ex_scope *sc, ddl *d, const char *schema, const char *name,
+	const char *alias)
+{
+	cat_rel rel;
+	int found, ret;
+
+	if (sc->n == sc->cap) {
+		size_t cap = sc->cap ? 2 * sc->cap : 4;
+		ex_rel *grown = realloc(sc->rels, cap * sizeof(*grown));
+
+		if (grown == NULL)
+			return ms_error_set(d->err, MS_ENOMEM, "out of memory");
+		sc->rels = grown;
+		sc->cap = cap;
+	}
+	if ((ret = cat_rel_find(&found, &rel, d->s, schema, name, d->err)) < 0)
+		return ret;
+	sc->rels[sc->n].alias = alias && *alias ? alias : name;
+	sc->rels[sc->n].oid = found && rel.known &&
+		(rel.relkind == 'r' || rel.relkind == 'p') ? rel.oid : 0;
+	sc->rels[sc->n].empty = found && !d->rows_gap &&
+		strcmp(rel.rows, "empty") == 0;
+	sc->n++;
+	return MS_OK;
+}
+
+void ex_scope_free(ex_scope *sc)
+{
+	free(sc->rels);
+	sc->rels = NULL;
+	sc->n = sc->cap = 0;
+}
+
+/* FROM items: tables and inner/left joins of them.  *empty: the item
+ * certainly yields no rows. */
+static int from_item(int *empty, int *ret, ddl *d, ex_scope *sc,
+	const PgQuery__Node *n)
+{
+	const PgQuery__JoinExpr *j;
+	int le, re, r;
+
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+		const PgQuery__RangeVar *rv = n->range_var;
+
+		if ((*ret = ex_scope_add(sc, d, ddl_schema(rv->schemaname),
+		    rv->relname, rv->alias ? rv->alias->aliasname : NULL)) < 0)
+			return EX_STOP;
+		*empty = sc->rels[sc->n - 1].empty;
+		return EX_OK;
+	}
+	if (n->node_case != PG_QUERY__NODE__NODE_JOIN_EXPR)
+		goto unknown;
+	j = n->join_expr;
+	if (j->alias || j->n_using_clause || j->is_natural ||
+	    (j->jointype != PG_QUERY__JOIN_TYPE__JOIN_INNER &&
+	    j->jointype != PG_QUERY__JOIN_TYPE__JOIN_LEFT))
+		goto unknown;
+	if ((r = from_item(&le, ret, d, sc, j->larg)) != EX_OK ||
+	    (r = from_item(&re, ret, d, sc, j->rarg)) != EX_OK)
+		return r;
+	if (j->quals && (r = boolean(ret, d, sc, j->quals)) != EX_OK)
+		return r;
+	*empty = le || (j->jointype == PG_QUERY__JOIN_TYPE__JOIN_INNER && re);
+	return EX_OK;
+unknown:
+	ddl_unknown(d, "this FROM item is not modelled");
+	return EX_UNKNOWN;
+}
+
+/* Whether a condition is certainly true (1) or false (0) without reading
+ * a row: constants, and EXISTS over queries that certainly return none.
+ * -1 when not known.  The condition has been analysed already. */
+static int truth(int *ret, ddl *d, const ex_scope *sc, const PgQuery__Node *n)
+{
+	const PgQuery__SubLink *l;
+	int rows, a, v, and;
+
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_A_CONST:
+		return n->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL ?
+			n->a_const->boolval->boolval : -1;
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		l = n->sub_link;
+		if (l->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK ||
+		    l->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT ||
+		    ex_select(&rows, NULL, NULL, ret, d, sc,
+		    l->subselect->select_stmt) != EX_OK || rows < 0)
+			return -1;
+		return rows > 0;
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+		if (n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR)
+			return (a = truth(ret, d, sc, n->bool_expr->args[0])) < 0 ?
+				-1 : !a;
+		and = n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR;
+		v = and;
+		for (size_t i = 0; i < n->bool_expr->n_args; i++) {
+			if ((a = truth(ret, d, sc, n->bool_expr->args[i])) < 0)
+				return -1;
+			v = and ? v && a : v || a;
+		}
+		return v;
+	default:
+		return -1;
+	}
+}
+
+int ex_select(int *rows, ex_type *types, size_t *ntypes, int *ret, ddl *d,
+	const ex_scope *outer, const PgQuery__SelectStmt *s)
+{
+	ex_scope sc;
+	size_t room = ntypes ? *ntypes : 0, count = 0;
+	int r = EX_OK, e, none = 0;
+
+	*rows = -1;
+	if (ntypes)
+		*ntypes = 0;
+	if (s->with_clause || s->n_group_clause || s->having_clause ||
+	    s->n_window_clause || s->n_values_lists || s->into_clause ||
+	    s->larg || s->n_locking_clause || s->n_sort_clause ||
+	    s->limit_offset || s->limit_count || s->n_distinct_clause) {
+		ddl_unknown(d, "this query's clauses are not modelled");
+		return EX_UNKNOWN;
+	}
+	memset(&sc, 0, sizeof(sc));
+	sc.outer = outer;
+	for (size_t i = 0; i < s->n_from_clause && r == EX_OK; i++) {
+		if ((r = from_item(&e, ret, d, &sc, s->from_clause[i])) == EX_OK &&
+		    e)
+			none = 1;
+	}
+	if (r == EX_OK && s->where_clause)
+		r = boolean(ret, d, &sc, s->where_clause);
+	for (size_t i = 0; i < s->n_target_list && r == EX_OK; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		const PgQuery__ColumnRef *cr = rt->val &&
+			rt->val->node_case == PG_QUERY__NODE__NODE_COLUMN_REF ?
+			rt->val->column_ref : NULL;
+		ex_type t;
+
+		if (cr && cr->fields[cr->n_fields - 1]->node_case ==
+		    PG_QUERY__NODE__NODE_A_STAR) {
+			/* SELECT *: fine when every relation's columns are known;
+			 * how many it yields is not counted. */
+			for (size_t k = 0; k < sc.n && r == EX_OK; k++)
+				if (sc.rels[k].oid == 0 || cr->n_fields > 1) {
+					ddl_unknown(d, "SELECT * over this relation is not "
+						"modelled");
+					r = EX_UNKNOWN;
+				}
+			count = room + 1;
+			continue;
+		}
+		if ((r = ex_analyse(&t, ret, d, &sc, rt->val)) == EX_OK &&
+		    count < room)
+			types[count] = t;
+		count++;
+	}
+	if (ntypes)
+		*ntypes = count;
+	if (r == EX_OK && none)
+		*rows = 0;
+	else if (r == EX_OK && s->n_from_clause == 0)
+		*rows = s->where_clause ? truth(ret, d, &sc, s->where_clause) : 1;
+	ex_scope_free(&sc);
+	return r;
+}
+
+int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col)
+{
+	ex_type to;
+
+	if ((*ret = ex_column_type(&to, d, col)) < 0)
+		return EX_STOP;
+	if (to.cat == 0)
+		goto unknown;
+	if (t->cat == 'X' || t->cat == 'Z')
+		return literal_to(ret, d, t, &to);
+	/* Assignment casts: within a category, and anything to a string
+	 * (automatic I/O conversion to string types is an assignment cast). */
+	if (to.cat == 'S' || (t->cat == to.cat && (to.cat == 'N' ||
+	    to.cat == 'B' || to.cat == 'T' || to.cat == 'I' ||
+	    (to.cat == 'D' && is_timestamp_kind(t->name) &&
+	    is_timestamp_kind(to.name)) ||
+	    strcmp(t->name, to.name) == 0) && t->user == to.user))
+		return EX_OK;
+unknown:
+	ddl_unknown(d, "whether this value converts to the column's type is not "
+		"modelled");
+	return EX_UNKNOWN;
+}
