@@ -26,6 +26,7 @@ typedef struct ddl {
 	int rows_gap;        /* rows may have been written unseen */
 	int no_position;     /* inside a DO block: errors carry no position */
 	const PgQuery__RangeVar *creating; /* SELECT INTO's new table */
+	size_t stmt_no;      /* the statement's index in script */
 	int abstained;       /* an error was likely but not certain */
 } ddl;
 
@@ -60,6 +61,10 @@ int ddl_schema_ok(ddl *d, const char *schema, int *ok);
  * catalog, *rows_gap when one may have written rows. */
 int ddl_apply(ddl *d, const PgQuery__Node *n);
 int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap);
+/* Whether the PL/pgSQL function that statement d->stmt_no creates
+ * compiles as plpgsql_validator compiles it: its body parses and every
+ * variable's type exists.  *ok 1 yes, 0 not known. */
+int ddl_function_compiles(int *ok, ddl *d);
 
 /* Relations, for statements on them. */
 int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c);

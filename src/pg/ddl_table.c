@@ -503,7 +503,7 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 static int table_scope(ex_scope *sc, ddl *d, const cat_rel *rel)
 {
 	memset(sc, 0, sizeof(*sc));
-	sc->immutable = 1;
+	sc->immutable = sc->no_subqueries = 1;
 	return ex_scope_add(sc, d, rel->schema, rel->name, NULL);
 }
 
@@ -546,11 +546,15 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	cat_con existing;
 	ex_scope sc;
 	ex_type t;
-	int found, ret, r;
+	int found, ret, r, saved;
 
 	if ((ret = table_scope(&sc, d, rel)) < 0)
 		return ret;
+	/* ALTER TABLE reports errors in a CHECK without a position. */
+	saved = d->no_position;
+	d->no_position |= !in_create;
 	r = ex_analyse(&t, &ret, d, &sc, c->raw_expr);
+	d->no_position = saved;
 	ex_scope_free(&sc);
 	if (ret < 0 || DDL_FAILED(d))
 		return ret;
@@ -1220,6 +1224,31 @@ static int assignment_cast(const char *from, const ms_typeref *to,
 	return -1;
 }
 
+/* ALTER COLUMN TYPE ... USING: the expression analysed over the table,
+ * its value assigned to the new type; computing it over existing rows
+ * may fail. */
+static int using_expr(ddl *d, const cat_rel *rel, const PgQuery__Node *expr,
+	const ms_typeref *to)
+{
+	ex_scope sc;
+	cat_col col;
+	ex_type t;
+	int ret, r;
+
+	if ((ret = ex_scope_add(memset(&sc, 0, sizeof(sc)), d, rel->schema,
+	    rel->name, NULL)) < 0)
+		return ret;
+	sc.no_subqueries = 1;
+	r = ex_analyse(&t, &ret, d, &sc, expr);
+	ex_scope_free(&sc);
+	col_of_typeref(&col, to);
+	if (r == EX_OK)
+		r = ex_assignable(&ret, d, &t, &col);
+	if (r == EX_OK)
+		data_ok(d, rel, "converting existing values may fail");
+	return ret;
+}
+
 static int alter_type(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
@@ -1238,7 +1267,9 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	if (!t.known)
 		return MS_OK;
 	if (def->raw_default) {
-		ddl_unknown(d, "ALTER COLUMN TYPE ... USING is not checked");
+		if ((ret = using_expr(d, rel, def->raw_default, &t)) < 0 ||
+		    DDL_FAILED(d))
+			return ret;
 	} else {
 		cast = assignment_cast(col.base, &t, col.type_oid);
 		if (cast == 0) {

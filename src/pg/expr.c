@@ -319,6 +319,35 @@ static int literal_fits(const char *s, const ex_type *to)
 	}
 }
 
+/* '{A,B}' for an array of enum labels: each label checked. */
+static int enum_array_literal(int *ret, ddl *d, const ex_type *lit,
+	const ex_type *to)
+{
+	const char *s = lit->literal, *p;
+	size_t n = strlen(s);
+	char item[CAT_NAME];
+
+	if (n < 2 || s[0] != '{' || s[n - 1] != '}' || strpbrk(s, "\"\\ ")) {
+		ddl_unknown(d, "whether this literal converts is not modelled");
+		return EX_UNKNOWN;
+	}
+	for (p = s + 1; n > 2 && p < s + n - 1;) {
+		size_t len = strcspn(p, ",}");
+
+		if (len == 0 || len >= sizeof(item) || strcspn(p, "{") < len) {
+			ddl_unknown(d, "whether this literal converts is not modelled");
+			return EX_UNKNOWN;
+		}
+		memcpy(item, p, len);
+		item[len] = '\0';
+		if ((*ret = ddl_enum_label_use(d, to->user, to->name, item,
+		    lit->location)) < 0 || DDL_FAILED(d))
+			return EX_STOP;
+		p += len + 1;
+	}
+	return EX_OK;
+}
+
 /*
  * A literal of unknown type meets type `to` (an operand of an operator,
  * an assignment, a cast): EX_OK when its input is valid, EX_STOP when an
@@ -334,6 +363,8 @@ static int literal_to(int *ret, ddl *d, const ex_type *lit, const ex_type *to)
 			return EX_STOP;
 		return EX_OK;
 	}
+	if (to->cat == 'A' && to->user && lit->literal)
+		return enum_array_literal(ret, d, lit, to);
 	if (lit->literal && literal_fits(lit->literal, to))
 		return EX_OK;
 	ddl_unknown(d, "whether this literal converts is not modelled");
@@ -455,6 +486,10 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		return r;
 	}
 	if (is_one_of(op, arith)) {
+		/* Overflow and division by zero would be certain or certainly
+		 * absent: not evaluated. */
+		if (a->constant && b->constant)
+			return EX_UNKNOWN;
 		if (a->cat == 'X' && b->cat == 'N' && literal_fits(a->literal, b))
 			literal_as(a, b);
 		if (b->cat == 'X' && a->cat == 'N' && literal_fits(b->literal, a))
@@ -485,6 +520,32 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 			return EX_OK;
 		}
 		return EX_UNKNOWN;
+	}
+	if ((strcmp(op, "&") == 0 || strcmp(op, "|") == 0) &&
+	    int_rank(a->name) && int_rank(b->name) && a->cat == 'N' &&
+	    b->cat == 'N') {
+		set_type(t, 'N', int_rank(a->name) >= int_rank(b->name) ? a->name :
+			b->name);
+		return EX_OK;
+	}
+	/* jsonb containment and key tests; array containment. */
+	if (strcmp(op, "@>") == 0 || strcmp(op, "<@") == 0 ||
+	    strcmp(op, "?") == 0) {
+		int jsonb = a->cat == 'U' && strcmp(a->name, "jsonb") == 0;
+		int r = EX_UNKNOWN;
+
+		if (jsonb && op[0] == '?')
+			r = b->cat == 'S' || b->cat == 'X' ? EX_OK : EX_UNKNOWN;
+		else if (jsonb)
+			r = (b->cat == 'X' && is_json(b->literal)) ||
+				(b->cat == 'U' && strcmp(b->name, "jsonb") == 0) ?
+				EX_OK : EX_UNKNOWN;
+		else if (a->cat == 'A' && op[0] != '?')
+			r = b->cat == 'A' ? (comparable(a, b) ? EX_OK : EX_UNKNOWN) :
+				b->cat == 'X' ? literal_to(ret, d, b, a) : EX_UNKNOWN;
+		if (r == EX_OK)
+			set_type(t, 'B', "bool");
+		return r;
 	}
 	/* json -> key / index, ->> as text. */
 	if ((strcmp(op, "->") == 0 || strcmp(op, "->>") == 0) && a->cat == 'U' &&
@@ -694,8 +755,46 @@ static const struct {
 	{ "abs", "N", "1", 'i' },
 	{ "to_jsonb", "*", "jsonb", 's' },
 	{ "date_trunc", "SD", "2", 's' },
+	{ "cardinality", "A", "int4", 'i' },
+	{ "regexp_replace", "SSS", "text", 'i' },
+	{ "regexp_replace", "SSSS", "text", 'i' },
+	{ "substring", "SN", "text", 'i' },
+	{ "substring", "SNN", "text", 'i' },
+	{ "substr", "SN", "text", 'i' },
+	{ "substr", "SNN", "text", 'i' },
+	{ "position", "SS", "int4", 'i' },
+	{ "strpos", "SS", "int4", 'i' },
+	{ "split_part", "SSN", "text", 'i' },
+	{ "jsonb_typeof", "J", "text", 'i' },
+	{ "jsonb_array_length", "J", "int4", 'i' },
+	{ "to_char", "DS", "text", 's' },
+	{ "to_char", "nS", "text", 's' },
+	{ "floor", "n", "1", 'i' },
+	{ "ceil", "n", "1", 'i' },
+	{ "round", "n", "1", 'i' },
 };
 
+/* Functions that take any number of arguments of any type (VARIADIC
+ * "any"): the result, the volatility, and whether the count must be
+ * even (pairs of keys and values). */
+static const struct {
+	const char *name, *result;
+	char volatility;
+	int pairs;
+} variadic_any[] = {
+	{ "concat", "text", 's', 0 },
+	{ "num_nonnulls", "int4", 'i', 0 },
+	{ "num_nulls", "int4", 'i', 0 },
+	{ "jsonb_build_object", "jsonb", 's', 1 },
+	{ "json_build_object", "json", 's', 1 },
+	{ "jsonb_build_array", "jsonb", 's', 0 },
+	{ "json_build_array", "json", 's', 0 },
+};
+
+/* An argument for a parameter of kind want: '*' any known type, 'S'
+ * string (or a literal), 'N' integer, 'n' numeric or double precision
+ * (where an integer would make the call ambiguous), 'J' jsonb, else a
+ * category. */
 static int arg_fits(char want, const ex_type *a)
 {
 	if (want == '*')
@@ -704,7 +803,30 @@ static int arg_fits(char want, const ex_type *a)
 		return want == 'S';
 	if (want == 'N')
 		return int_rank(a->name) != 0;
+	if (want == 'n')
+		return strcmp(a->name, "numeric") == 0 ||
+			strcmp(a->name, "float8") == 0;
+	if (want == 'J')
+		return strcmp(a->name, "jsonb") == 0;
 	return a->cat == want;
+}
+
+/* nextval('seq'): the literal names a sequence (regclass input). */
+static int nextval(ex_type *t, int *ret, ddl *d, const ex_type *arg)
+{
+	cat_rel rel;
+	int found;
+
+	if (arg->cat != 'X' || strchr(arg->literal, '.') ||
+	    strchr(arg->literal, '"'))
+		return EX_UNKNOWN;
+	if ((*ret = cat_rel_find(&found, &rel, d->s, "public", arg->literal,
+	    d->err)) < 0)
+		return EX_STOP;
+	if (!found || rel.relkind != 'S')
+		return EX_UNKNOWN;
+	set_type(t, 'N', "int8");
+	return EX_OK;
 }
 
 static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
@@ -719,11 +841,43 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 
 	if (name == NULL || f->n_funcname > 2 || f->agg_star || f->agg_distinct ||
 	    f->agg_filter || f->over || f->n_agg_order || f->func_variadic ||
-	    (schema && strcmp(schema, "pg_catalog") != 0) || f->n_args > 4)
+	    (schema && strcmp(schema, "pg_catalog") != 0))
+		goto unknown;
+	for (size_t i = 0; i < sizeof(variadic_any) / sizeof(variadic_any[0]);
+	     i++) {
+		ex_type one;
+
+		if (strcmp(variadic_any[i].name, name) != 0)
+			continue;
+		if ((variadic_any[i].pairs && f->n_args % 2) ||
+		    (sc->immutable && variadic_any[i].volatility != 'i'))
+			goto unknown;
+		for (size_t a = 0; a < f->n_args; a++)
+			if ((r = ex_analyse(&one, ret, d, sc, f->args[a])) != EX_OK)
+				return r;
+		set_type(t, category_of(variadic_any[i].result),
+			variadic_any[i].result);
+		return EX_OK;
+	}
+	if (f->n_args > 4)
 		goto unknown;
 	for (size_t i = 0; i < f->n_args; i++)
 		if ((r = ex_analyse(&args[i], ret, d, sc, f->args[i])) != EX_OK)
 			return r;
+	/* AT TIME ZONE: timezone(zone, ts) turns one timestamp kind into the
+	 * other. */
+	if (strcmp(name, "timezone") == 0 && f->n_args == 2 &&
+	    arg_fits('S', &args[0]) && args[1].cat == 'D' &&
+	    strncmp(args[1].name, "timestamp", 9) == 0) {
+		set_type(t, 'D', strcmp(args[1].name, "timestamp") == 0 ?
+			"timestamptz" : "timestamp");
+		return EX_OK;
+	}
+	if (strcmp(name, "nextval") == 0 && f->n_args == 1 && !sc->immutable) {
+		if ((r = nextval(t, ret, d, &args[0])) != EX_UNKNOWN)
+			return r;
+		goto unknown;
+	}
 	for (size_t i = 0; i < sizeof(functions) / sizeof(functions[0]); i++) {
 		const char *res = functions[i].result;
 
@@ -839,6 +993,46 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		if (r != EX_UNKNOWN)
 			return r;
 		break;
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
+		/* x = ANY (array): x compared with the array's elements. */
+		if (op == NULL)
+			break;
+		if ((r = ex_analyse(&a, ret, d, sc, e->lexpr)) != EX_OK ||
+		    (r = ex_analyse(&b, ret, d, sc, e->rexpr)) != EX_OK)
+			return r;
+		if (b.cat == 'X' && a.cat != 'X' && a.cat != 'Z' && a.cat != 'A') {
+			ex_type arr = a;
+
+			arr.cat = 'A';
+			if ((r = literal_to(ret, d, &b, &arr)) != EX_OK)
+				return r;
+			b = arr;
+		}
+		if (b.cat != 'A')
+			break;
+		b.cat = b.user ? 'E' : category_of(b.name);
+		if ((r = binary_op(t, ret, d, op, &a, &b)) != EX_UNKNOWN)
+			return r;
+		break;
+	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN:
+		if (e->rexpr == NULL ||
+		    e->rexpr->node_case != PG_QUERY__NODE__NODE_LIST ||
+		    e->rexpr->list->n_items != 2)
+			break;
+		if ((r = ex_analyse(&a, ret, d, sc, e->lexpr)) != EX_OK)
+			return r;
+		for (size_t i = 0; i < 2; i++) {
+			if ((r = ex_analyse(&b, ret, d, sc,
+			    e->rexpr->list->items[i])) != EX_OK)
+				return r;
+			if ((r = compare(ret, d, &a, &b)) != EX_OK)
+				return r == EX_UNKNOWN ? (ddl_unknown(d, "this BETWEEN is "
+					"not modelled"), EX_UNKNOWN) : r;
+		}
+		set_type(t, 'B', "bool");
+		return EX_OK;
 	case PG_QUERY__A__EXPR__KIND__AEXPR_IN:
 		if (e->rexpr == NULL ||
 		    e->rexpr->node_case != PG_QUERY__NODE__NODE_LIST)
@@ -911,10 +1105,21 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			t) : (ddl_unknown(d, "this cast is not modelled"), EX_UNKNOWN);
 	if ((r = ex_analyse(&from, ret, d, sc, c->arg)) != EX_OK)
 		return r;
-	if (from.cat == 'X' || from.cat == 'Z')
+	t->constant = from.constant;
+	if (from.cat == 'X' || from.cat == 'Z') {
+		if ((r = literal_to(ret, d, &from, t)) == EX_OK && t->cat == 'S')
+			t->literal = from.literal;
+		return r;
+	}
+	/* A string constant cast on: its text is the input. */
+	if (from.cat == 'S' && from.literal && t->cat != 'S') {
+		from.cat = 'X';
 		return literal_to(ret, d, &from, t);
-	/* Explicit casts: within a category, and anything to a string. */
-	if (t->cat == 'S' || (from.cat == t->cat && t->cat != 'E' &&
+	}
+	/* Explicit casts: within a category, anything to a string, and a
+	 * string to anything (I/O conversion; whether each value converts is
+	 * a question about data). */
+	if (t->cat == 'S' || from.cat == 'S' || (from.cat == t->cat && t->cat != 'E' &&
 	    t->cat != 'A' && (t->cat != 'U' || strcmp(from.name, t->name) == 0 ||
 	    (strncmp(from.name, "json", 4) == 0 &&
 	    strncmp(t->name, "json", 4) == 0))) ||
@@ -1023,6 +1228,7 @@ static int a_const(ex_type *t, const PgQuery__AConst *k)
 {
 	if (k->isnull) {
 		set_type(t, 'Z', "");
+		t->constant = 1;
 		return EX_OK;
 	}
 	switch (k->val_case) {
@@ -1046,6 +1252,7 @@ static int a_const(ex_type *t, const PgQuery__AConst *k)
 	default:
 		return EX_UNKNOWN;
 	}
+	t->constant = 1;
 	return EX_OK;
 }
 
@@ -1108,7 +1315,7 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		t->cat = 'A';
 		return EX_OK;
 	case PG_QUERY__NODE__NODE_SUB_LINK:
-		if (!sc->immutable)
+		if (!sc->no_subqueries)
 			return sub_link(t, ret, d, sc, n->sub_link);
 		break;
 	default:

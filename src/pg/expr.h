@@ -24,7 +24,10 @@ typedef struct ex_type {
 	char name[CAT_NAME];   /* int4, text, ...; an enum's own name */
 	int64_t user;          /* the enum's migsim_type oid, or 0 */
 	int typmod;            /* varchar(n)/char(n) length, or -1 */
-	const char *literal;   /* an 'X' literal's text (borrowed) */
+	const char *literal;   /* an 'X' literal's text, or a string
+	                          constant's (borrowed) */
+	int constant;          /* computed from constants only: evaluating
+	                          it can fail whatever the rows */
 	int location;          /* where the literal is, -1 if nowhere */
 } ex_type;
 
@@ -42,6 +45,7 @@ typedef struct ex_scope {
 	const struct ex_scope *outer;
 	int no_columns;        /* DEFAULT, VALUES: no column may be named */
 	int immutable;         /* index expressions: immutable only */
+	int no_subqueries;     /* checks, index expressions, USING */
 } ex_scope;
 
 /* Analysis outcomes. */

@@ -164,6 +164,7 @@ static int run_sql(interp *in, const char *sql)
 				"modelled", NULL);
 			continue;
 		}
+		inner.stmt_no = i;
 		ret = ddl_apply(&inner, n);
 	}
 	in->d->verdict = inner.verdict;
@@ -705,6 +706,81 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 		ret = run_stmt(&in, action);
 		*gap = in.gap;
 		*rows_gap = in.rows_gap;
+	}
+	json_decref(funcs);
+	return ret;
+}
+
+/* A declared variable's type exists ("record" is always there). */
+static int var_type_exists(int *ok, ddl *d, const char *typname)
+{
+	const PgQuery__Node *n;
+	ms_pg_script s;
+	ms_typeref t;
+	char *sql;
+	int ret;
+
+	*ok = strcmp(typname, "record") == 0;
+	if (*ok)
+		return MS_OK;
+	if ((sql = malloc(strlen(typname) + 16)) == NULL)
+		return ms_error_set(d->err, MS_ENOMEM, "out of memory");
+	sprintf(sql, "SELECT NULL::%s", typname);
+	memset(&s, 0, sizeof(s));
+	ret = ms_pg_parse(&s, sql, strlen(sql), d->err);
+	if (ret == MS_OK && !s.parse_failed && s.count == 1 &&
+	    (n = ms_pg__stmt_node(&s, 0)) != NULL &&
+	    n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+	    n->select_stmt->n_target_list == 1 &&
+	    (n = n->select_stmt->target_list[0]->res_target->val) != NULL &&
+	    n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
+	    (ret = ms_pg__resolve_type(&t, d->s, n->type_cast->type_name,
+	    d->err)) == MS_OK)
+		*ok = t.known && t.exists && !t.serial;
+	ms_pg_script_clear(&s);
+	free(sql);
+	return ret;
+}
+
+int ddl_function_compiles(int *ok, ddl *d)
+{
+	const ms_pg_stmt *st = &d->script->stmts[d->stmt_no];
+	PgQueryPlpgsqlParseResult pr;
+	json_t *funcs, *datums, *v;
+	char *sql;
+	size_t i;
+	int ret = MS_OK;
+
+	*ok = 0;
+	if ((sql = malloc(st->len + 1)) == NULL)
+		return ms_error_set(d->err, MS_ENOMEM, "out of memory");
+	memcpy(sql, d->script->sql + st->offset, st->len);
+	sql[st->len] = '\0';
+	pr = pg_query_parse_plpgsql(sql);
+	free(sql);
+	if (pr.error) {
+		pg_query_free_plpgsql_parse_result(pr);
+		return MS_OK;
+	}
+	funcs = json_loads(pr.plpgsql_funcs, 0, NULL);
+	pg_query_free_plpgsql_parse_result(pr);
+	datums = json_object_get(json_object_get(json_array_get(funcs, 0),
+		"PLpgSQL_function"), "datums");
+	*ok = json_array_size(funcs) == 1;
+	json_array_foreach(datums, i, v) {
+		const char *typname = json_string_value(json_object_get(
+			json_object_get(json_object_get(json_object_get(v,
+			"PLpgSQL_var"), "datatype"), "PLpgSQL_type"), "typname"));
+
+		if (!*ok || ret < 0)
+			break;
+		/* Parameters and FOUND carry no declaration (no lineno): the
+		 * parameters' types were checked with the statement. */
+		if (json_object_get(v, "PLpgSQL_var") && typname == NULL)
+			*ok = 0;
+		else if (typname && json_object_get(json_object_get(v,
+		    "PLpgSQL_var"), "lineno"))
+			ret = var_type_exists(ok, d, typname);
 	}
 	json_decref(funcs);
 	return ret;
