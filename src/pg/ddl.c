@@ -743,6 +743,23 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 		return ddl_fail(d, "42710", "trigger.c:773:CreateTriggerFiringOn",
 			-1, "trigger \"%s\" for relation \"%s\" already exists",
 			t->trigname, rel.name);
+	/* UPDATE OF columns must be the relation's. */
+	for (size_t i = 0; i < t->n_columns; i++) {
+		const char *col = ms_pg__node_string(t->columns[i]);
+		cat_col c;
+
+		if (col == NULL || !rel.known) {
+			ddl_unknown(d, "this trigger's columns are not checked");
+			break;
+		}
+		if ((ret = cat_col_find(&found, &c, d->s, rel.oid, col,
+		    d->err)) < 0)
+			return ret;
+		if (!found)
+			return ddl_fail(d, "42703", "trigger.c:952:"
+				"CreateTriggerFiringOn", -1, "column \"%s\" of relation "
+				"\"%s\" does not exist", col, rel.name);
+	}
 	if (t->when_clause || t->n_transition_rels || t->n_args)
 		ddl_unknown(d, "this trigger's options are not checked");
 	return cat_trigger_add(d->s, rel.oid, t->trigname, 0, d->err);

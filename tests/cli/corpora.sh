@@ -18,7 +18,8 @@
 # (a view others depend on dropped first thing: 2BP01; a trigger that was
 # never created dropped: 42704; a foreign key added a second time: 42710;
 # a column an UPDATE reads that the history never created: 42703; a row
-# whose foreign key names a user no migration inserted: 23503).
+# whose foreign key names a user no migration inserted: 23503; a trigger
+# on UPDATE OF a column its table does not have: 42703).
 #
 # usage: sh tests/cli/corpora.sh MIGSIM CORPORA WORKDIR EXPECTDIR
 set -eu
@@ -62,6 +63,7 @@ walk() { # CORPUS VERSION -> "name code" lines on stdout
 }
 
 cat > want-split.txt <<'W'
+civitai__civitai 20251117182613_post_metrics_denormalization 42703
 civitai__civitai 20251123142214_model_metric_overhaul 42601
 civitai__civitai 20251123233705_userstats_shrink 2BP01
 civitai__civitai 20251124081808_model_metric_trigger_drop 42704
