@@ -1142,3 +1142,18 @@ int cat_con_list(cat_con **out, size_t *n, ms_store *s, int64_t rel,
 	}
 	return MS_OK;
 }
+
+int cat_rel_drop_columns(ms_store *s, int64_t oid, int known, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "DELETE FROM migsim_column WHERE rel = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	PREP(st, "UPDATE migsim_relation SET known = ?2 WHERE oid = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	sqlite3_bind_int(st, 2, known);
+	return done(s, st, err);
+}

@@ -65,6 +65,9 @@ int cat_rel_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err);
 int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
 	ms_error *err);
+/* Forget a relation's columns (a view being replaced); known says
+ * whether the columns added next are all of them. */
+int cat_rel_drop_columns(ms_store *s, int64_t oid, int known, ms_error *err);
 
 /* Columns. */
 int cat_col_find(int *found, cat_col *out, ms_store *s, int64_t rel,

@@ -1018,15 +1018,132 @@ static int view_columns(ddl *d, const PgQuery__Node *query, int64_t view,
 	return w.ret;
 }
 
+/*
+ * A view's query analysed (query.c): its output columns, with their
+ * types, and the columns of tables it reads; *cols is malloc'd, or NULL
+ * when the analysis failed (the ddl has PostgreSQL's error) or is not
+ * modelled.  Returns MS_OK or a state-file error.
+ */
+static int view_query(ex_col **cols, size_t *n, int *rows, ex_uses *uses,
+	ddl *d, const PgQuery__Node *query, PgQuery__Node **aliases,
+	size_t naliases)
+{
+	ex_uses *saved = d->uses;
+	int ret = MS_OK, r;
+
+	*cols = NULL;
+	*n = 0;
+	if (query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
+		ddl_unknown(d, "view and query columns are not modelled");
+		return MS_OK;
+	}
+	d->uses = uses;
+	r = ex_select(rows, cols, n, &ret, d, NULL, query->select_stmt);
+	d->uses = saved;
+	if (ret < 0)
+		return ret;
+	if (r == EX_OK && (naliases > *n || uses->oom))
+		r = EX_UNKNOWN;
+	for (size_t i = 0; i < naliases && r == EX_OK; i++) {
+		const char *a = ms_pg__node_string(aliases[i]);
+
+		if (a == NULL)
+			r = EX_UNKNOWN;
+		else
+			snprintf((*cols)[i].name, sizeof((*cols)[i].name), "%s", a);
+	}
+	/* Literals and NULL give text columns; a name given twice fails
+	 * (42701), which migsim leaves unknown. */
+	for (size_t i = 0; i < *n && r == EX_OK; i++) {
+		ex_type *t = &(*cols)[i].type;
+
+		if (t->cat == 'X' || t->cat == 'Z')
+			ex_set_type(t, 'S', "text");
+		if (t->display[0] == '\0')
+			r = EX_UNKNOWN;
+		for (size_t j = 0; j < i && r == EX_OK; j++)
+			if (strcmp((*cols)[i].name, (*cols)[j].name) == 0)
+				r = EX_UNKNOWN;
+	}
+	if (r != EX_OK) {
+		if (r == EX_UNKNOWN)
+			ddl_unknown(d, "view and query columns are not modelled");
+		free(*cols);
+		*cols = NULL;
+		*n = 0;
+	}
+	return MS_OK;
+}
+
+/* CREATE OR REPLACE VIEW may add columns at the end, not change the
+ * ones there (checkViewTupleDesc): 42P16 when it does.  *known is
+ * cleared when the old columns are not known. */
+static int check_replaced_columns(int *known, ddl *d, const cat_rel *rel,
+	const ex_col *cols, size_t n)
+{
+	char (*old)[CAT_NAME];
+	size_t count;
+	int ret;
+
+	if (!rel->known) {
+		*known = 0;
+		return MS_OK;
+	}
+	if ((ret = cat_col_names(&old, &count, d->s, rel->oid, 0, d->err)) < 0)
+		return ret;
+	if (count > n)
+		ret = ddl_fail(d, "42P16", "view.c:277:checkViewTupleDesc", -1,
+			"cannot drop columns from view");
+	for (size_t i = 0; i < count && ret == MS_OK && !DDL_FAILED(d); i++) {
+		cat_col c;
+		int found;
+
+		if ((ret = cat_col_find(&found, &c, d->s, rel->oid, old[i],
+		    d->err)) < 0)
+			break;
+		if (strcmp(old[i], cols[i].name) != 0) {
+			if ((ret = ddl_fail(d, "42P16", "view.c:293:checkViewTupleDesc",
+			    -1, "cannot change name of view column \"%s\" to \"%s\"",
+			    old[i], cols[i].name)) == MS_OK)
+				ret = ddl_hint(d, "Use ALTER VIEW ... RENAME COLUMN ... to "
+					"change name of view column instead.");
+		} else if (strcmp(c.type, cols[i].type.display) != 0) {
+			ret = ddl_fail(d, "42P16", "view.c:307:checkViewTupleDesc", -1,
+				"cannot change data type of view column \"%s\" from %s to "
+				"%s", old[i], c.type, cols[i].type.display);
+		}
+	}
+	free(old);
+	return ret;
+}
+
+static int view_dependencies(ddl *d, int64_t oid, const char *desc,
+	const int64_t *oids, size_t count, const ex_uses *uses)
+{
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < count && ret == MS_OK; i++)
+		if (oids[i] != oid)
+			ret = cat_dep_add(d->s, "view", oid, "rel", oids[i], NULL,
+				desc, d->err);
+	for (size_t i = 0; i < uses->n && ret == MS_OK; i++)
+		ret = cat_dep_add(d->s, "view", oid, "rel", uses->items[i].rel,
+			uses->items[i].col, desc, d->err);
+	return ret;
+}
+
 static int create_view(ddl *d, const PgQuery__Node *n,
-	const PgQuery__RangeVar *rv, char relkind, int replace)
+	const PgQuery__RangeVar *rv, char relkind, int replace,
+	PgQuery__Node **aliases, size_t naliases)
 {
 	const char *schema = ddl_schema(rv->schemaname);
 	int64_t *oids = NULL, oid;
-	size_t count = 0;
+	size_t count = 0, ncols = 0;
+	ex_col *cols = NULL;
+	ex_uses uses = { NULL, 0, 0, 0 };
 	cat_rel rel;
 	char desc[2 * CAT_NAME + 32], q[CAT_NAME + 4];
-	int found, ok, ret;
+	int found, ok, ret, rows = -1, known;
 
 	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
 		return ret;
@@ -1034,7 +1151,10 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 		free(oids);
 		return ret;
 	}
-	ddl_unknown(d, "view and query columns are not modelled");
+	if ((ret = view_query(&cols, &ncols, &rows, &uses, d, n, aliases,
+	    naliases)) < 0 || DDL_FAILED(d))
+		goto out;
+	known = cols != NULL;
 	if ((ret = cat_rel_find(&found, &rel, d->s, schema, rv->relname,
 	    d->err)) < 0)
 		goto out;
@@ -1050,25 +1170,41 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 		if (rel.relkind != relkind)
 			ddl_unknown(d, "replacing a relation of another kind is not "
 				"modelled");
-		if ((ret = cat_dep_drop_dependent(d->s, "view", oid, d->err)) < 0)
+		if (known && rel.relkind == relkind &&
+		    ((ret = check_replaced_columns(&known, d, &rel, cols, ncols)) < 0 ||
+		    DDL_FAILED(d)))
+			goto out;
+		if ((ret = cat_dep_drop_dependent(d->s, "view", oid, d->err)) < 0 ||
+		    (ret = cat_rel_drop_columns(d->s, oid, known, d->err)) < 0)
 			goto out;
 	} else if ((ret = cat_rel_add(&oid, d->s, schema, rv->relname, relkind,
-	    0, d->err)) < 0) {
+	    known, d->err)) < 0) {
 		goto out;
 	}
+	for (size_t i = 0; known && i < ncols && ret == MS_OK; i++)
+		ret = cat_col_add(d->s, oid, cols[i].name, cols[i].type.display,
+			cols[i].type.name, cols[i].type.type_oid, 0, 0, d->err);
+	if (ret == MS_OK && relkind != 'v')
+		ret = cat_rel_set_rows(d->s, oid, rows == 0 ? "empty" : "rows",
+			d->err);
 	/* CREATE TABLE AS copies rows: the table depends on nothing. */
-	if (relkind == 'r')
+	if (ret < 0 || relkind == 'r')
 		goto out;
 	cat_quote_ident(q, sizeof(q), rv->relname);
 	snprintf(desc, sizeof(desc), "%s %s", relkind == 'm' ?
 		"materialized view" : "view", q);
-	for (size_t i = 0; i < count && ret == MS_OK; i++)
-		if (oids[i] != oid)
-			ret = cat_dep_add(d->s, "view", oid, "rel", oids[i], NULL,
-				desc, d->err);
-	if (ret == MS_OK && count > 0)
+	if (known)
+		ret = view_dependencies(d, oid, desc, oids, count, &uses);
+	else
+		for (size_t i = 0; i < count && ret == MS_OK; i++)
+			if (oids[i] != oid)
+				ret = cat_dep_add(d->s, "view", oid, "rel", oids[i], NULL,
+					desc, d->err);
+	if (ret == MS_OK && !known && count > 0)
 		ret = view_columns(d, n, oid, oids, count, desc);
 out:
+	free(cols);
+	free(uses.items);
 	free(oids);
 	return ret;
 }
@@ -1164,19 +1300,22 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 		return comment_stmt(d, n->comment_stmt);
 	case PG_QUERY__NODE__NODE_VIEW_STMT:
 		return create_view(d, n->view_stmt->query, n->view_stmt->view, 'v',
-			n->view_stmt->replace);
+			n->view_stmt->replace, n->view_stmt->aliases,
+			n->view_stmt->n_aliases);
 	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
 		return create_view(d, n->create_table_as_stmt->query,
 			n->create_table_as_stmt->into->rel,
 			n->create_table_as_stmt->objtype ==
-			PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? 'm' : 'r', 0);
+			PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? 'm' : 'r', 0,
+			n->create_table_as_stmt->into->col_names,
+			n->create_table_as_stmt->into->n_col_names);
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
 		return dml(d, n, n->insert_stmt->relation);
 	case PG_QUERY__NODE__NODE_SELECT_STMT:
 		if (n->select_stmt->into_clause) {
 			/* SELECT ... INTO t: CREATE TABLE t AS. */
 			d->creating = n->select_stmt->into_clause->rel;
-			return create_view(d, n, d->creating, 'r', 0);
+			return create_view(d, n, d->creating, 'r', 0, NULL, 0);
 		}
 		return dml(d, n, NULL);
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:

@@ -27,6 +27,7 @@ typedef struct ddl {
 	int no_position;     /* inside a DO block: errors carry no position */
 	const PgQuery__RangeVar *creating; /* SELECT INTO's new table */
 	size_t stmt_no;      /* the statement's index in script */
+	struct ex_uses *uses;/* columns a view's query reads (expr.h) */
 	int abstained;       /* an error was likely but not certain */
 } ddl;
 

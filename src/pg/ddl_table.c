@@ -1618,7 +1618,7 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 
 	if ((ret = open_rel(&found, &rel, d, ix->relation, 0)) < 0 || !found)
 		return ret;
-	if (!is_table(&rel) || !rel.known) {
+	if (!(is_table(&rel) || rel.relkind == 'm') || !rel.known) {
 		ddl_unknown(d, "indexes on this relation are not modelled");
 		return MS_OK;
 	}

@@ -160,6 +160,30 @@ static int is_null(const PgQuery__Node *v)
 	return v->node_case == PG_QUERY__NODE__NODE_A_CONST && v->a_const->isnull;
 }
 
+/* A value that cannot be NULL whatever the data: a constant (possibly
+ * cast), the current time, a new uuid, ARRAY[...]. */
+static int not_null(const PgQuery__Node *v)
+{
+	const char *fn;
+
+	switch (v->node_case) {
+	case PG_QUERY__NODE__NODE_A_CONST:
+		return !v->a_const->isnull;
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		return not_null(v->type_cast->arg);
+	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+		return 1;
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		fn = ms_pg__node_string(v->func_call->funcname[
+			v->func_call->n_funcname - 1]);
+		return v->func_call->n_args == 0 && fn &&
+			(strcmp(fn, "now") == 0 || strcmp(fn, "gen_random_uuid") == 0);
+	default:
+		return 0;
+	}
+}
+
 /* A constant as the column type's output function prints it: integers
  * into integer columns, strings into text columns; 0 for anything else. */
 static int const_text(char *out, size_t n, const PgQuery__Node *v,
@@ -322,7 +346,7 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 		    ins->cols[c]->res_target->name, d->err)) < 0)
 			return EX_STOP;
 		for (size_t row = 0; row < nrows && r == EX_OK; row++)
-			if (col.not_null && is_null(cell(sel, row, c)))
+			if (col.not_null && !not_null(cell(sel, row, c)))
 				r = EX_UNKNOWN;
 	}
 	return r == EX_OK ? check_fks(ret, d, rel, ins, sel, nrows) : r;
@@ -401,28 +425,33 @@ static int insert(int *none, int *ret, ddl *d, const PgQuery__InsertStmt *ins)
 		return r;
 	}
 	{
-		ex_type types[64];
-		size_t n = sizeof(types) / sizeof(types[0]);
+		ex_col *cols;
+		size_t n;
 		int rows;
 
-		if ((r = ex_select(&rows, types, &n, ret, d, NULL, sel)) != EX_OK)
+		if ((r = ex_select(&rows, &cols, &n, ret, d, NULL, sel)) != EX_OK)
 			return r;
 		if (n != ins->n_cols) {
+			free(cols);
 			ddl_unknown(d, "an INSERT query of another width is not "
 				"modelled");
 			return EX_UNKNOWN;
 		}
 		for (size_t c = 0; c < n && r == EX_OK; c++)
 			r = assign(ret, d, &rel, ins->cols[c]->res_target->name,
-				&types[c], -1, NULL);
+				&cols[c].type, -1, NULL);
+		free(cols);
 		*none = rows == 0;
-		if (r == EX_OK && rows == 1)
+		/* One row from a query without FROM: its values are the target
+		 * list, checked like a VALUES row. */
+		if (r == EX_OK && rows == 1 && sel->n_from_clause == 0 &&
+		    !sel->with_clause && !sel->n_group_clause)
 			r = values_fit(ret, d, &rel, ins, sel, 1);
-		if (r == EX_UNKNOWN || (r == EX_OK && rows < 0)) {
+		else if (r == EX_OK && rows != 0)
+			r = EX_UNKNOWN;
+		if (r == EX_UNKNOWN)
 			ddl_unknown(d, "the rows an INSERT query reads are not "
 				"simulated");
-			r = EX_UNKNOWN;
-		}
 	}
 	return r;
 }

@@ -41,13 +41,17 @@ static char category_of(const char *name)
 	return 0;
 }
 
-static void set_type(ex_type *t, char cat, const char *name)
+void ex_set_type(ex_type *t, char cat, const char *name)
 {
+	const char *display = ms_pg__builtin_display(name);
+
 	memset(t, 0, sizeof(*t));
 	t->cat = cat;
 	t->typmod = -1;
 	t->location = -1;
 	snprintf(t->name, sizeof(t->name), "%s", name);
+	if (display && cat != 'A')
+		snprintf(t->display, sizeof(t->display), "%s", display);
 }
 
 /* The length of varchar(n) / character(n) from format_type's spelling. */
@@ -68,7 +72,9 @@ int ex_column_type(ex_type *t, ddl *d, const cat_col *col)
 	int found, ret;
 	char cat;
 
-	set_type(t, 0, col->base);
+	ex_set_type(t, 0, col->base);
+	snprintf(t->display, sizeof(t->display), "%s", col->type);
+	t->type_oid = col->type_oid;
 	if (col->type_oid) {
 		if ((ret = cat_type_by_oid(&found, &ut, d->s, col->type_oid,
 		    d->err)) < 0)
@@ -442,18 +448,18 @@ static int arithmetic(ex_type *t, const ex_type *a, const ex_type *b)
 	if (a->cat != 'N' || b->cat != 'N')
 		return 0;
 	if (int_rank(a->name) && int_rank(b->name))
-		set_type(t, 'N', int_rank(a->name) >= int_rank(b->name) ?
+		ex_set_type(t, 'N', int_rank(a->name) >= int_rank(b->name) ?
 			(int_rank(a->name) == 1 && int_rank(b->name) == 1 ? "int2" :
 			a->name) : b->name);
 	else if (strcmp(a->name, "numeric") == 0 && strcmp(b->name, "float8") != 0 &&
 	    strcmp(b->name, "float4") != 0)
-		set_type(t, 'N', "numeric");
+		ex_set_type(t, 'N', "numeric");
 	else if (strcmp(b->name, "numeric") == 0 && strcmp(a->name, "float8") != 0 &&
 	    strcmp(a->name, "float4") != 0)
-		set_type(t, 'N', "numeric");
+		ex_set_type(t, 'N', "numeric");
 	else if (int_rank(a->name) || int_rank(b->name) ||
 	    strcmp(a->name, b->name) == 0)
-		set_type(t, 'N', int_rank(a->name) ? b->name : a->name);
+		ex_set_type(t, 'N', int_rank(a->name) ? b->name : a->name);
 	else
 		return 0;
 	return 1;
@@ -482,7 +488,7 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 
 	if (is_one_of(op, cmp)) {
 		if ((r = compare(ret, d, a, b)) == EX_OK)
-			set_type(t, 'B', "bool");
+			ex_set_type(t, 'B', "bool");
 		return r;
 	}
 	if (is_one_of(op, arith)) {
@@ -508,7 +514,7 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 	if (strcmp(op, "||") == 0) {
 		if ((a->cat == 'S' || a->cat == 'X') &&
 		    (b->cat == 'S' || b->cat == 'X')) {
-			set_type(t, 'S', "text");
+			ex_set_type(t, 'S', "text");
 			return EX_OK;
 		}
 		return EX_UNKNOWN;
@@ -516,7 +522,7 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 	if (is_one_of(op, regex)) {
 		if ((a->cat == 'S' || a->cat == 'X') &&
 		    (b->cat == 'S' || b->cat == 'X')) {
-			set_type(t, 'B', "bool");
+			ex_set_type(t, 'B', "bool");
 			return EX_OK;
 		}
 		return EX_UNKNOWN;
@@ -524,7 +530,7 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 	if ((strcmp(op, "&") == 0 || strcmp(op, "|") == 0) &&
 	    int_rank(a->name) && int_rank(b->name) && a->cat == 'N' &&
 	    b->cat == 'N') {
-		set_type(t, 'N', int_rank(a->name) >= int_rank(b->name) ? a->name :
+		ex_set_type(t, 'N', int_rank(a->name) >= int_rank(b->name) ? a->name :
 			b->name);
 		return EX_OK;
 	}
@@ -544,7 +550,7 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 			r = b->cat == 'A' ? (comparable(a, b) ? EX_OK : EX_UNKNOWN) :
 				b->cat == 'X' ? literal_to(ret, d, b, a) : EX_UNKNOWN;
 		if (r == EX_OK)
-			set_type(t, 'B', "bool");
+			ex_set_type(t, 'B', "bool");
 		return r;
 	}
 	/* json -> key / index, ->> as text. */
@@ -552,7 +558,7 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 	    (strcmp(a->name, "json") == 0 || strcmp(a->name, "jsonb") == 0) &&
 	    (b->cat == 'X' || b->cat == 'S' || int_rank(b->name))) {
 		if (op[2] == '>')
-			set_type(t, 'S', "text");
+			ex_set_type(t, 'S', "text");
 		else
 			*t = *a;
 		return EX_OK;
@@ -609,6 +615,12 @@ static int near_column(int *near, ddl *d, const ex_scope *sc,
 			size_t n;
 			int ret;
 
+			if (sc->rels[i].cols) {
+				for (size_t c = 0; c < sc->rels[i].ncols && !*near; c++)
+					*near = distance(sc->rels[i].cols[c].name, name) <=
+						limit;
+				continue;
+			}
 			if (sc->rels[i].oid == 0) {
 				*near = 1;
 				break;
@@ -623,14 +635,68 @@ static int near_column(int *near, ddl *d, const ex_scope *sc,
 	return MS_OK;
 }
 
-static int find_in(int *found, cat_col *col, ddl *d, const ex_rel *r,
+/* Column `name` of relation r: *found 1 with *t its type, 0 missing, -1
+ * when r's columns are not known. */
+static int find_in(int *found, ex_type *t, ddl *d, const ex_rel *r,
 	const char *name)
 {
+	cat_col col;
+	int ret;
+
+	if (r->cols) {
+		*found = 0;
+		for (size_t i = 0; i < r->ncols; i++)
+			if (strcmp(r->cols[i].name, name) == 0) {
+				*found += 1;
+				*t = r->cols[i].type;
+			}
+		/* A name two output columns share is ambiguous (42702). */
+		if (*found > 1)
+			*found = -1;
+		return MS_OK;
+	}
 	if (r->oid == 0) {
 		*found = -1;
 		return MS_OK;
 	}
-	return cat_col_find(found, col, d->s, r->oid, name, d->err);
+	if ((ret = cat_col_find(found, &col, d->s, r->oid, name, d->err)) < 0 ||
+	    !*found)
+		return ret;
+	return ex_column_type(t, d, &col);
+}
+
+/* Whether a column of a grouped query may be named outside an aggregate:
+ * it is one the query groups by. */
+static int grouped(const ex_scope *s, const ex_rel *r, const char *name)
+{
+	if (s->group == NULL || s->in_aggregate)
+		return 1;
+	for (size_t i = 0; i < s->group->n; i++)
+		if (s->group->items[i].rel == r &&
+		    strcmp(s->group->items[i].col, name) == 0)
+			return 1;
+	return 0;
+}
+
+void ex_uses_add(ex_uses *u, int64_t rel, const char *col)
+{
+	for (size_t i = 0; i < u->n; i++)
+		if (u->items[i].rel == rel && strcmp(u->items[i].col, col) == 0)
+			return;
+	if (u->n == u->cap) {
+		size_t cap = u->cap ? 2 * u->cap : 16;
+		void *grown = realloc(u->items, cap * sizeof(*u->items));
+
+		if (grown == NULL) {
+			u->oom = 1;
+			return;
+		}
+		u->items = grown;
+		u->cap = cap;
+	}
+	u->items[u->n].rel = rel;
+	snprintf(u->items[u->n].col, sizeof(u->items[u->n].col), "%s", col);
+	u->n++;
 }
 
 static int missing_column(int *ret, ddl *d, const ex_scope *sc,
@@ -660,8 +726,8 @@ static int column_ref(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__ColumnRef *cr)
 {
 	const char *rel = NULL, *name;
-	const ex_scope *s;
-	cat_col col;
+	const ex_scope *s, *level = NULL;
+	const ex_rel *hit = NULL;
 	int found, hits = 0;
 
 	if (cr->n_fields == 2) {
@@ -692,7 +758,7 @@ static int column_ref(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 				ddl_unknown(d, "a whole-row reference is not modelled");
 				return EX_UNKNOWN;
 			}
-			if ((*ret = find_in(&found, &col, d, r, name)) < 0)
+			if ((*ret = find_in(&found, t, d, r, name)) < 0)
 				return EX_STOP;
 			if (found < 0) {
 				ddl_unknown(d, "the columns of a relation in this query "
@@ -701,12 +767,19 @@ static int column_ref(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			}
 			if (found) {
 				hits++;
-				if ((*ret = ex_column_type(t, d, &col)) < 0)
-					return EX_STOP;
+				hit = r;
+				level = s;
 			}
 			if (rel)
 				break;
 		}
+	if (hits == 1 && !grouped(level, hit, name)) {
+		ddl_unknown(d, "a column outside GROUP BY and aggregates is not "
+			"modelled");
+		return EX_UNKNOWN;
+	}
+	if (hits == 1 && d->uses && hit->oid)
+		ex_uses_add(d->uses, hit->oid, name);
 	if (hits == 1)
 		return t->cat ? EX_OK : (ddl_unknown(d, "this column's type is not "
 			"modelled"), EX_UNKNOWN);
@@ -825,8 +898,168 @@ static int nextval(ex_type *t, int *ret, ddl *d, const ex_type *arg)
 		return EX_STOP;
 	if (!found || rel.relkind != 'S')
 		return EX_UNKNOWN;
-	set_type(t, 'N', "int8");
+	ex_set_type(t, 'N', "int8");
 	return EX_OK;
+}
+
+/* --- aggregates and window functions -------------------------------------- */
+
+static const char *const aggregate_names[] = { "count", "sum", "avg", "max",
+	"min", "bool_and", "bool_or", "every", "array_agg", "string_agg",
+	"json_agg", "jsonb_agg", "jsonb_object_agg", NULL };
+
+int ex_is_aggregate(const PgQuery__FuncCall *f)
+{
+	const char *name = f->n_funcname ? ms_pg__node_string(
+		f->funcname[f->n_funcname - 1]) : NULL;
+
+	return name && f->over == NULL && is_one_of(name, aggregate_names);
+}
+
+/* The result of an aggregate over a value of type a (pg_aggregate). */
+static int aggregate_type(ex_type *t, const char *name, const ex_type *a)
+{
+	int ints = int_rank(a->name) && a->cat == 'N';
+
+	if (strcmp(name, "count") == 0)
+		ex_set_type(t, 'N', "int8");
+	else if (strcmp(name, "sum") == 0 && a->cat == 'N')
+		ex_set_type(t, 'N', ints ? (strcmp(a->name, "int8") == 0 ?
+			"numeric" : "int8") : a->name);
+	else if (strcmp(name, "avg") == 0 && a->cat == 'N')
+		ex_set_type(t, 'N', ints || strcmp(a->name, "numeric") == 0 ?
+			"numeric" : "float8");
+	else if ((strcmp(name, "sum") == 0 || strcmp(name, "avg") == 0) &&
+	    a->cat == 'T')
+		*t = *a;
+	else if ((strcmp(name, "max") == 0 || strcmp(name, "min") == 0) &&
+	    strchr("NSDTE", a->cat))
+		*t = *a;
+	else if ((strcmp(name, "bool_and") == 0 || strcmp(name, "bool_or") == 0 ||
+	    strcmp(name, "every") == 0) && a->cat == 'B')
+		ex_set_type(t, 'B', "bool");
+	else if (strcmp(name, "array_agg") == 0 && a->cat && !strchr("AXZ",
+	    a->cat)) {
+		*t = *a;
+		t->cat = 'A';
+		snprintf(t->display + strlen(t->display), sizeof(t->display) -
+			strlen(t->display), "[]");
+	} else if (strcmp(name, "json_agg") == 0 && a->cat && !strchr("XZ",
+	    a->cat))
+		ex_set_type(t, 'U', "json");
+	else if (strcmp(name, "jsonb_agg") == 0 && a->cat && !strchr("XZ",
+	    a->cat))
+		ex_set_type(t, 'U', "jsonb");
+	else
+		return 0;
+	t->constant = 0;
+	t->literal = NULL;
+	return 1;
+}
+
+static int aggregate(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__FuncCall *f, const char *name)
+{
+	ex_scope in = *sc;
+	ex_type a, b;
+	int r;
+
+	if (!sc->aggregates || sc->in_aggregate || f->agg_within_group ||
+	    f->func_variadic)
+		goto unknown;
+	in.in_aggregate = 1;
+	if (f->agg_filter && (r = ex_boolean(ret, d, &in, f->agg_filter)) !=
+	    EX_OK)
+		return r;
+	for (size_t i = 0; i < f->n_agg_order; i++)
+		if ((r = ex_analyse(&a, ret, d, &in,
+		    f->agg_order[i]->sort_by->node)) != EX_OK)
+			return r;
+	if (f->agg_star) {
+		if (strcmp(name, "count") != 0 || f->n_args)
+			goto unknown;
+		ex_set_type(t, 'N', "int8");
+	} else if (f->n_args == 2 && (strcmp(name, "string_agg") == 0 ||
+	    strcmp(name, "jsonb_object_agg") == 0)) {
+		if ((r = ex_analyse(&a, ret, d, &in, f->args[0])) != EX_OK ||
+		    (r = ex_analyse(&b, ret, d, &in, f->args[1])) != EX_OK)
+			return r;
+		if (!strchr("SX", a.cat) || (name[0] == 's' && !strchr("SX", b.cat)) ||
+		    !b.cat)
+			goto unknown;
+		ex_set_type(t, name[0] == 's' ? 'S' : 'U', name[0] == 's' ? "text" :
+			"jsonb");
+	} else {
+		if (f->n_args != 1 ||
+		    (r = ex_analyse(&a, ret, d, &in, f->args[0])) != EX_OK)
+			return f->n_args != 1 ? (ddl_unknown(d, "this aggregate is not "
+				"modelled"), EX_UNKNOWN) : r;
+		if (!aggregate_type(t, name, &a))
+			goto unknown;
+	}
+	if (sc->used_aggregate)
+		*sc->used_aggregate = 1;
+	return EX_OK;
+unknown:
+	ddl_unknown(d, "this aggregate is not modelled");
+	return EX_UNKNOWN;
+}
+
+/* name(...) OVER (PARTITION BY ... ORDER BY ...). */
+static int window_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__FuncCall *f, const char *name)
+{
+	const PgQuery__WindowDef *w = f->over;
+	ex_scope plain = *sc;
+	ex_type a;
+	int r;
+
+	if (!sc->aggregates || sc->in_aggregate || (w->name && *w->name) ||
+	    (w->refname && *w->refname) || w->start_offset || w->end_offset)
+		goto unknown;
+	for (size_t i = 0; i < w->n_partition_clause; i++)
+		if ((r = ex_analyse(&a, ret, d, sc, w->partition_clause[i])) != EX_OK)
+			return r;
+	for (size_t i = 0; i < w->n_order_clause; i++)
+		if ((r = ex_analyse(&a, ret, d, sc,
+		    w->order_clause[i]->sort_by->node)) != EX_OK)
+			return r;
+	if (f->n_args == 0 && !f->agg_star &&
+	    (strcmp(name, "row_number") == 0 || strcmp(name, "rank") == 0 ||
+	    strcmp(name, "dense_rank") == 0)) {
+		ex_set_type(t, 'N', "int8");
+		return EX_OK;
+	}
+	if (f->n_args == 0 && (strcmp(name, "percent_rank") == 0 ||
+	    strcmp(name, "cume_dist") == 0)) {
+		ex_set_type(t, 'N', "float8");
+		return EX_OK;
+	}
+	if (f->n_args >= 1 && f->n_args <= 2 && !f->agg_star &&
+	    (strcmp(name, "lag") == 0 || strcmp(name, "lead") == 0 ||
+	    strcmp(name, "first_value") == 0 || strcmp(name, "last_value") == 0)) {
+		if ((r = ex_analyse(t, ret, d, sc, f->args[0])) != EX_OK)
+			return r;
+		if (f->n_args == 2 && ((r = ex_analyse(&a, ret, d, sc,
+		    f->args[1])) != EX_OK || !int_rank(a.name) ||
+		    strstr(name, "_value")))
+			return r != EX_OK ? r : (ddl_unknown(d, "this window function "
+				"is not modelled"), EX_UNKNOWN);
+		if (strchr("XZ", t->cat))
+			goto unknown;
+		t->constant = 0;
+		return EX_OK;
+	}
+	if (is_one_of(name, aggregate_names)) {
+		/* An aggregate used as a window function: not an aggregate of
+		 * the query. */
+		plain.used_aggregate = NULL;
+		plain.group = NULL;
+		return aggregate(t, ret, d, &plain, f, name);
+	}
+unknown:
+	ddl_unknown(d, "this window function is not modelled");
+	return EX_UNKNOWN;
 }
 
 static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
@@ -839,9 +1072,15 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		ms_pg__node_string(f->funcname[0]) : NULL;
 	int r;
 
-	if (name == NULL || f->n_funcname > 2 || f->agg_star || f->agg_distinct ||
-	    f->agg_filter || f->over || f->n_agg_order || f->func_variadic ||
+	if (name == NULL || f->n_funcname > 2 ||
 	    (schema && strcmp(schema, "pg_catalog") != 0))
+		goto unknown;
+	if (f->over)
+		return window_call(t, ret, d, sc, f, name);
+	if (is_one_of(name, aggregate_names))
+		return aggregate(t, ret, d, sc, f, name);
+	if (f->agg_star || f->agg_distinct || f->agg_filter || f->n_agg_order ||
+	    f->func_variadic)
 		goto unknown;
 	for (size_t i = 0; i < sizeof(variadic_any) / sizeof(variadic_any[0]);
 	     i++) {
@@ -855,7 +1094,7 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		for (size_t a = 0; a < f->n_args; a++)
 			if ((r = ex_analyse(&one, ret, d, sc, f->args[a])) != EX_OK)
 				return r;
-		set_type(t, category_of(variadic_any[i].result),
+		ex_set_type(t, category_of(variadic_any[i].result),
 			variadic_any[i].result);
 		return EX_OK;
 	}
@@ -869,7 +1108,7 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	if (strcmp(name, "timezone") == 0 && f->n_args == 2 &&
 	    arg_fits('S', &args[0]) && args[1].cat == 'D' &&
 	    strncmp(args[1].name, "timestamp", 9) == 0) {
-		set_type(t, 'D', strcmp(args[1].name, "timestamp") == 0 ?
+		ex_set_type(t, 'D', strcmp(args[1].name, "timestamp") == 0 ?
 			"timestamptz" : "timestamp");
 		return EX_OK;
 	}
@@ -892,7 +1131,7 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		if (res[1] == '\0' && (res[0] == '1' || res[0] == '2'))
 			*t = args[res[0] - '1'];
 		else
-			set_type(t, category_of(res), res);
+			ex_set_type(t, category_of(res), res);
 		return EX_OK;
 	}
 unknown:
@@ -908,7 +1147,7 @@ static int analyse_list(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	ex_type one;
 	int r;
 
-	set_type(t, 'Z', "");
+	ex_set_type(t, 'Z', "");
 	for (size_t i = 0; i < n; i++) {
 		if ((r = ex_analyse(&one, ret, d, sc, items[i])) != EX_OK)
 			return r;
@@ -930,12 +1169,16 @@ static int analyse_list(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		}
 	}
 	if (t->cat == 'X')
-		set_type(t, 'S', "text");
+		ex_set_type(t, 'S', "text");
+	/* The common typmod of several values is not followed: a view
+	 * column of this type is left unknown. */
+	if (n > 1 && strchr(t->display, '('))
+		t->display[0] = '\0';
 	return EX_OK;
 }
 
 /* An expression whose value must be boolean (WHERE, AND, CASE WHEN). */
-static int boolean(int *ret, ddl *d, const ex_scope *sc,
+int ex_boolean(int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__Node *n)
 {
 	ex_type t;
@@ -989,7 +1232,7 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		else
 			r = binary_op(t, ret, d, "~~", &a, &b);
 		if (r == EX_OK)
-			set_type(t, 'B', "bool");
+			ex_set_type(t, 'B', "bool");
 		if (r != EX_UNKNOWN)
 			return r;
 		break;
@@ -1031,7 +1274,7 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 				return r == EX_UNKNOWN ? (ddl_unknown(d, "this BETWEEN is "
 					"not modelled"), EX_UNKNOWN) : r;
 		}
-		set_type(t, 'B', "bool");
+		ex_set_type(t, 'B', "bool");
 		return EX_OK;
 	case PG_QUERY__A__EXPR__KIND__AEXPR_IN:
 		if (e->rexpr == NULL ||
@@ -1047,7 +1290,7 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 				return r == EX_UNKNOWN ? (ddl_unknown(d, "this IN list is "
 					"not modelled"), EX_UNKNOWN) : r;
 		}
-		set_type(t, 'B', "bool");
+		ex_set_type(t, 'B', "bool");
 		return EX_OK;
 	default:
 		break;
@@ -1152,7 +1395,7 @@ static int case_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			if ((r = ex_analyse(&when, ret, d, sc, w->expr)) == EX_OK)
 				r = compare(ret, d, &arg, &when);
 		} else {
-			r = boolean(ret, d, sc, w->expr);
+			r = ex_boolean(ret, d, sc, w->expr);
 		}
 		results[n++] = w->result;
 	}
@@ -1168,15 +1411,15 @@ static int sql_value(ex_type *t, const PgQuery__SQLValueFunction *f)
 {
 	switch (f->op) {
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
-		set_type(t, 'D', "date");
+		ex_set_type(t, 'D', "date");
 		break;
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N:
-		set_type(t, 'D', "timestamptz");
+		ex_set_type(t, 'D', "timestamptz");
 		break;
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
-		set_type(t, 'D', "timestamp");
+		ex_set_type(t, 'D', "timestamp");
 		break;
 	default:
 		return EX_UNKNOWN;
@@ -1187,39 +1430,48 @@ static int sql_value(ex_type *t, const PgQuery__SQLValueFunction *f)
 static int sub_link(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__SubLink *l)
 {
-	ex_type out[2], test;
-	size_t n = 2;
+	ex_col *out = NULL;
+	ex_type test;
+	size_t n = 0;
 	int rows, r;
 
 	if (l->subselect == NULL ||
 	    l->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
 		goto unknown;
-	if ((r = ex_select(&rows, out, &n, ret, d, sc,
+	if ((r = ex_select(&rows, &out, &n, ret, d, sc,
 	    l->subselect->select_stmt)) != EX_OK)
 		return r;
 	switch (l->sub_link_type) {
 	case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
-		set_type(t, 'B', "bool");
-		return EX_OK;
+		ex_set_type(t, 'B', "bool");
+		break;
 	case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK:
-		if (n != 1 || out[0].cat == 0)
+		if (n != 1 || out[0].type.cat == 0)
 			goto unknown;
-		*t = out[0];
-		return EX_OK;
+		*t = out[0].type;
+		t->constant = 0;
+		break;
 	case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
-		if (n != 1 || l->n_oper_name || out[0].cat == 0)
+		if (n != 1 || l->n_oper_name || out[0].type.cat == 0)
 			goto unknown;
-		if ((r = ex_analyse(&test, ret, d, sc, l->testexpr)) != EX_OK)
+		if ((r = ex_analyse(&test, ret, d, sc, l->testexpr)) != EX_OK) {
+			free(out);
 			return r;
-		if ((r = compare(ret, d, &test, &out[0])) != EX_OK)
+		}
+		if ((r = compare(ret, d, &test, &out[0].type)) != EX_OK) {
+			free(out);
 			return r == EX_UNKNOWN ? (ddl_unknown(d, "this IN is not "
 				"modelled"), EX_UNKNOWN) : r;
-		set_type(t, 'B', "bool");
-		return EX_OK;
-	default:
+		}
+		ex_set_type(t, 'B', "bool");
 		break;
+	default:
+		goto unknown;
 	}
+	free(out);
+	return EX_OK;
 unknown:
+	free(out);
 	ddl_unknown(d, "this subquery is not modelled");
 	return EX_UNKNOWN;
 }
@@ -1227,25 +1479,25 @@ unknown:
 static int a_const(ex_type *t, const PgQuery__AConst *k)
 {
 	if (k->isnull) {
-		set_type(t, 'Z', "");
+		ex_set_type(t, 'Z', "");
 		t->constant = 1;
 		return EX_OK;
 	}
 	switch (k->val_case) {
 	case PG_QUERY__A__CONST__VAL_IVAL:
-		set_type(t, 'N', "int4");
+		ex_set_type(t, 'N', "int4");
 		break;
 	case PG_QUERY__A__CONST__VAL_FVAL:
 		/* Integers too large for int4 are Float nodes too: int8. */
-		set_type(t, 'N', strpbrk(k->fval->fval, ".eE") ? "numeric" :
+		ex_set_type(t, 'N', strpbrk(k->fval->fval, ".eE") ? "numeric" :
 			is_int(k->fval->fval, -9223372036854775807LL - 1,
 			9223372036854775807LL) ? "int8" : "numeric");
 		break;
 	case PG_QUERY__A__CONST__VAL_BOOLVAL:
-		set_type(t, 'B', "bool");
+		ex_set_type(t, 'B', "bool");
 		break;
 	case PG_QUERY__A__CONST__VAL_SVAL:
-		set_type(t, 'X', "");
+		ex_set_type(t, 'X', "");
 		t->literal = k->sval->sval;
 		t->location = k->location;
 		break;
@@ -1261,7 +1513,7 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 {
 	int r;
 
-	set_type(t, 0, "");
+	ex_set_type(t, 0, "");
 	if (n == NULL)
 		return EX_UNKNOWN;
 	switch (n->node_case) {
@@ -1275,9 +1527,9 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		return a_expr(t, ret, d, sc, n->a_expr);
 	case PG_QUERY__NODE__NODE_BOOL_EXPR:
 		for (size_t i = 0; i < n->bool_expr->n_args; i++)
-			if ((r = boolean(ret, d, sc, n->bool_expr->args[i])) != EX_OK)
+			if ((r = ex_boolean(ret, d, sc, n->bool_expr->args[i])) != EX_OK)
 				return r;
-		set_type(t, 'B', "bool");
+		ex_set_type(t, 'B', "bool");
 		return EX_OK;
 	case PG_QUERY__NODE__NODE_NULL_TEST:
 	case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
@@ -1285,7 +1537,7 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		    n->node_case == PG_QUERY__NODE__NODE_NULL_TEST ?
 		    n->null_test->arg : n->boolean_test->arg)) != EX_OK)
 			return r;
-		set_type(t, 'B', "bool");
+		ex_set_type(t, 'B', "bool");
 		return EX_OK;
 	case PG_QUERY__NODE__NODE_TYPE_CAST:
 		return type_cast(t, ret, d, sc, n->type_cast);
@@ -1323,175 +1575,6 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	}
 	ddl_unknown(d, "this expression is not modelled");
 	return EX_UNKNOWN;
-}
-
-/* --- queries ------------------------------------------------------------ */
-
-int ex_scope_add(ex_scope *sc, ddl *d, const char *schema, const char *name,
-	const char *alias)
-{
-	cat_rel rel;
-	int found, ret;
-
-	if (sc->n == sc->cap) {
-		size_t cap = sc->cap ? 2 * sc->cap : 4;
-		ex_rel *grown = realloc(sc->rels, cap * sizeof(*grown));
-
-		if (grown == NULL)
-			return ms_error_set(d->err, MS_ENOMEM, "out of memory");
-		sc->rels = grown;
-		sc->cap = cap;
-	}
-	if ((ret = cat_rel_find(&found, &rel, d->s, schema, name, d->err)) < 0)
-		return ret;
-	sc->rels[sc->n].alias = alias && *alias ? alias : name;
-	sc->rels[sc->n].oid = found && rel.known &&
-		(rel.relkind == 'r' || rel.relkind == 'p') ? rel.oid : 0;
-	sc->rels[sc->n].empty = found && !d->rows_gap &&
-		strcmp(rel.rows, "empty") == 0;
-	sc->n++;
-	return MS_OK;
-}
-
-void ex_scope_free(ex_scope *sc)
-{
-	free(sc->rels);
-	sc->rels = NULL;
-	sc->n = sc->cap = 0;
-}
-
-/* FROM items: tables and inner/left joins of them.  *empty: the item
- * certainly yields no rows. */
-static int from_item(int *empty, int *ret, ddl *d, ex_scope *sc,
-	const PgQuery__Node *n)
-{
-	const PgQuery__JoinExpr *j;
-	int le, re, r;
-
-	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
-		const PgQuery__RangeVar *rv = n->range_var;
-
-		if ((*ret = ex_scope_add(sc, d, ddl_schema(rv->schemaname),
-		    rv->relname, rv->alias ? rv->alias->aliasname : NULL)) < 0)
-			return EX_STOP;
-		*empty = sc->rels[sc->n - 1].empty;
-		return EX_OK;
-	}
-	if (n->node_case != PG_QUERY__NODE__NODE_JOIN_EXPR)
-		goto unknown;
-	j = n->join_expr;
-	if (j->alias || j->n_using_clause || j->is_natural ||
-	    (j->jointype != PG_QUERY__JOIN_TYPE__JOIN_INNER &&
-	    j->jointype != PG_QUERY__JOIN_TYPE__JOIN_LEFT))
-		goto unknown;
-	if ((r = from_item(&le, ret, d, sc, j->larg)) != EX_OK ||
-	    (r = from_item(&re, ret, d, sc, j->rarg)) != EX_OK)
-		return r;
-	if (j->quals && (r = boolean(ret, d, sc, j->quals)) != EX_OK)
-		return r;
-	*empty = le || (j->jointype == PG_QUERY__JOIN_TYPE__JOIN_INNER && re);
-	return EX_OK;
-unknown:
-	ddl_unknown(d, "this FROM item is not modelled");
-	return EX_UNKNOWN;
-}
-
-/* Whether a condition is certainly true (1) or false (0) without reading
- * a row: constants, and EXISTS over queries that certainly return none.
- * -1 when not known.  The condition has been analysed already. */
-static int truth(int *ret, ddl *d, const ex_scope *sc, const PgQuery__Node *n)
-{
-	const PgQuery__SubLink *l;
-	int rows, a, v, and;
-
-	switch (n->node_case) {
-	case PG_QUERY__NODE__NODE_A_CONST:
-		return n->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL ?
-			n->a_const->boolval->boolval : -1;
-	case PG_QUERY__NODE__NODE_SUB_LINK:
-		l = n->sub_link;
-		if (l->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK ||
-		    l->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT ||
-		    ex_select(&rows, NULL, NULL, ret, d, sc,
-		    l->subselect->select_stmt) != EX_OK || rows < 0)
-			return -1;
-		return rows > 0;
-	case PG_QUERY__NODE__NODE_BOOL_EXPR:
-		if (n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR)
-			return (a = truth(ret, d, sc, n->bool_expr->args[0])) < 0 ?
-				-1 : !a;
-		and = n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR;
-		v = and;
-		for (size_t i = 0; i < n->bool_expr->n_args; i++) {
-			if ((a = truth(ret, d, sc, n->bool_expr->args[i])) < 0)
-				return -1;
-			v = and ? v && a : v || a;
-		}
-		return v;
-	default:
-		return -1;
-	}
-}
-
-int ex_select(int *rows, ex_type *types, size_t *ntypes, int *ret, ddl *d,
-	const ex_scope *outer, const PgQuery__SelectStmt *s)
-{
-	ex_scope sc;
-	size_t room = ntypes ? *ntypes : 0, count = 0;
-	int r = EX_OK, e, none = 0;
-
-	*rows = -1;
-	if (ntypes)
-		*ntypes = 0;
-	if (s->with_clause || s->n_group_clause || s->having_clause ||
-	    s->n_window_clause || s->n_values_lists || s->into_clause ||
-	    s->larg || s->n_locking_clause || s->n_sort_clause ||
-	    s->limit_offset || s->limit_count || s->n_distinct_clause) {
-		ddl_unknown(d, "this query's clauses are not modelled");
-		return EX_UNKNOWN;
-	}
-	memset(&sc, 0, sizeof(sc));
-	sc.outer = outer;
-	for (size_t i = 0; i < s->n_from_clause && r == EX_OK; i++) {
-		if ((r = from_item(&e, ret, d, &sc, s->from_clause[i])) == EX_OK &&
-		    e)
-			none = 1;
-	}
-	if (r == EX_OK && s->where_clause)
-		r = boolean(ret, d, &sc, s->where_clause);
-	for (size_t i = 0; i < s->n_target_list && r == EX_OK; i++) {
-		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
-		const PgQuery__ColumnRef *cr = rt->val &&
-			rt->val->node_case == PG_QUERY__NODE__NODE_COLUMN_REF ?
-			rt->val->column_ref : NULL;
-		ex_type t;
-
-		if (cr && cr->fields[cr->n_fields - 1]->node_case ==
-		    PG_QUERY__NODE__NODE_A_STAR) {
-			/* SELECT *: fine when every relation's columns are known;
-			 * how many it yields is not counted. */
-			for (size_t k = 0; k < sc.n && r == EX_OK; k++)
-				if (sc.rels[k].oid == 0 || cr->n_fields > 1) {
-					ddl_unknown(d, "SELECT * over this relation is not "
-						"modelled");
-					r = EX_UNKNOWN;
-				}
-			count = room + 1;
-			continue;
-		}
-		if ((r = ex_analyse(&t, ret, d, &sc, rt->val)) == EX_OK &&
-		    count < room)
-			types[count] = t;
-		count++;
-	}
-	if (ntypes)
-		*ntypes = count;
-	if (r == EX_OK && none)
-		*rows = 0;
-	else if (r == EX_OK && s->n_from_clause == 0)
-		*rows = s->where_clause ? truth(ret, d, &sc, s->where_clause) : 1;
-	ex_scope_free(&sc);
-	return r;
 }
 
 int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col)

@@ -1,9 +1,10 @@
 /*
- * expr.h - parse analysis of expressions and simple queries (expr.c):
- * whether PostgreSQL 15's transformExpr accepts an expression against the
- * relations in scope, and the type it yields.  Used wherever a statement
- * carries an expression: UPDATE and DELETE, INSERT values and queries,
- * column defaults, checks, index expressions and predicates.
+ * expr.h - parse analysis of expressions (expr.c) and queries (query.c):
+ * whether PostgreSQL 15's transformExpr and transformSelectStmt accept
+ * them against the relations in scope, and the types they yield.  Used
+ * wherever a statement carries an expression or a query: UPDATE, DELETE,
+ * INSERT, views, column defaults, checks, index expressions and
+ * predicates, USING.
  *
  * The answer is three-valued like a statement's: the analysis certainly
  * passes (the type is then known), certainly fails (the ddl fails with
@@ -26,33 +27,72 @@ typedef struct ex_type {
 	int typmod;            /* varchar(n)/char(n) length, or -1 */
 	const char *literal;   /* an 'X' literal's text, or a string
 	                          constant's (borrowed) */
+	int location;          /* where the literal is, -1 if nowhere */
 	int constant;          /* computed from constants only: evaluating
 	                          it can fail whatever the rows */
-	int location;          /* where the literal is, -1 if nowhere */
+	char display[CAT_TYPE];/* format_type's spelling, "" if not known */
+	int64_t type_oid;      /* a migsim_type (enum, extension type), or 0 */
 } ex_type;
 
-/* A relation visible to column references: its alias (or name) and oid;
- * oid 0 stands for a relation whose columns migsim does not know. */
+/* An output column of a query, or a column of a derived relation. */
+typedef struct ex_col {
+	char name[CAT_NAME];
+	ex_type type;
+} ex_col;
+
+/* A relation visible to column references: its alias (or name), and
+ * either a catalog relation whose columns are known (oid), or the
+ * columns of a subquery or WITH query (cols); neither: columns unknown. */
 typedef struct ex_rel {
 	const char *alias;
 	int64_t oid;
+	ex_col *cols;
+	size_t ncols;
+	int owns_cols;         /* cols is freed with the scope */
 	int empty;             /* it certainly holds no rows */
 } ex_rel;
+
+/* WITH queries visible as relation names. */
+typedef struct ex_cte {
+	const char *name;
+	ex_col *cols;
+	size_t ncols;
+	int empty;
+} ex_cte;
+
+/* The grouping of a query: the columns (relation, name) it groups by. */
+typedef struct ex_group {
+	struct { const ex_rel *rel; char col[CAT_NAME]; } *items;
+	size_t n;
+} ex_group;
+
+/* Columns of catalog relations a query reads, for a view's dependencies. */
+typedef struct ex_uses {
+	struct { int64_t rel; char col[CAT_NAME]; } *items;
+	size_t n, cap;
+	int oom;
+} ex_uses;
 
 typedef struct ex_scope {
 	ex_rel *rels;
 	size_t n, cap;
+	ex_cte *ctes;          /* owned */
+	size_t nctes;
 	const struct ex_scope *outer;
 	int no_columns;        /* DEFAULT, VALUES: no column may be named */
 	int immutable;         /* index expressions: immutable only */
 	int no_subqueries;     /* checks, index expressions, USING */
+	int aggregates;        /* aggregates and window functions allowed */
+	int in_aggregate;      /* inside an aggregate's arguments */
+	const ex_group *group; /* grouped: other columns need aggregates */
+	int *used_aggregate;   /* set when an aggregate is met */
 } ex_scope;
 
 /* Analysis outcomes. */
 enum { EX_UNKNOWN = 0, EX_OK = 1, EX_STOP = -1 };
 
-/* Add a relation by name to a scope (it must exist and be a table, view
- * or similar; its columns are known when the catalog knows them). */
+/* Add a catalog relation by name to a scope (its columns are known when
+ * the catalog knows them). */
 int ex_scope_add(ex_scope *sc, ddl *d, const char *schema, const char *name,
 	const char *alias);
 void ex_scope_free(ex_scope *sc);
@@ -65,12 +105,14 @@ void ex_scope_free(ex_scope *sc);
  */
 int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__Node *n);
+/* An expression whose value must be boolean (WHERE, ON, HAVING). */
+int ex_boolean(int *ret, ddl *d, const ex_scope *sc, const PgQuery__Node *n);
 
-/* Analyse a SELECT (FROM, WHERE, target list) as a subquery of outer.
+/* Analyse a query as a subquery of outer (NULL: a top-level query).
  * *rows is how many rows it certainly returns, 0 or 1, or -1 when that
- * depends on data; types (when not NULL, with room for *ntypes entries)
- * receives its output columns' types and *ntypes their count. */
-int ex_select(int *rows, ex_type *types, size_t *ntypes, int *ret, ddl *d,
+ * depends on data; *out (when out is not NULL) receives its output
+ * columns, malloc'd, and *nout their count. */
+int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 	const ex_scope *outer, const PgQuery__SelectStmt *s);
 
 /* Whether a value of type t may be stored in a column (assignment
@@ -80,5 +122,14 @@ int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col);
 
 /* The type of a column. */
 int ex_column_type(ex_type *t, ddl *d, const cat_col *col);
+/* Set t to a built-in type by name (int4) or a category's literal. */
+void ex_set_type(ex_type *t, char cat, const char *name);
+/* Whether a condition is certainly true (1) or false (0) without reading
+ * a row; -1 when not known.  It has been analysed already. */
+int ex_truth(int *ret, ddl *d, const ex_scope *sc, const PgQuery__Node *n);
+/* Whether a call is an aggregate of the query (not a window function). */
+int ex_is_aggregate(const PgQuery__FuncCall *f);
+/* Record that a query read column col of catalog relation rel. */
+void ex_uses_add(ex_uses *u, int64_t rel, const char *col);
 
 #endif

@@ -64,6 +64,8 @@ int ms_pg__resolve_type(ms_typeref *t, ms_store *s,
 	const PgQuery__TypeName *tn, ms_error *err);
 int ms_pg__types_comparable(const ms_typeref *a, const ms_typeref *b);
 int ms_pg__builtin_function(const char *name);
+/* format_type's spelling of a built-in type (int4: "integer"), or NULL. */
+const char *ms_pg__builtin_display(const char *name);
 int ms_pg__builtin_opclass(const char *name);
 /* The extension that brings an object ("type", "function", "opclass"),
  * or NULL. */

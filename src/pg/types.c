@@ -53,7 +53,7 @@ int ms_pg__extension_known(const char *extension)
 	return strcmp(extension, "plpgsql") == 0;
 }
 
-static const char *builtin_display(const char *name)
+const char *ms_pg__builtin_display(const char *name)
 {
 	for (size_t i = 0; i < sizeof(builtin_types) / sizeof(builtin_types[0]);
 	     i++)
@@ -186,10 +186,10 @@ int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,
 			name[0] == 'b' || name[6] == '8' ? "int8" :
 			name[1] == 'm' || name[6] == '2' ? "int2" : "int4");
 		snprintf(t->display, sizeof(t->display), "%s",
-			builtin_display(t->base));
+			ms_pg__builtin_display(t->base));
 		return MS_OK;
 	}
-	display = builtin_display(name);
+	display = ms_pg__builtin_display(name);
 	t->known = 1;
 	if (display == NULL)
 		return MS_OK;  /* does not exist */

@@ -1,0 +1,712 @@
+/*
+ * query.c - parse analysis of queries, as PostgreSQL 15's
+ * transformSelectStmt does it over the simulated catalog: WITH queries,
+ * FROM items (tables, views, joins, subqueries), WHERE, GROUP BY and
+ * aggregates, HAVING, DISTINCT, ORDER BY, LIMIT, UNION and friends, and
+ * the output columns with the names PostgreSQL gives them
+ * (FigureColname).  Expressions are expr.c's; the contract is expr.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "expr.h"
+
+static int oom(int *ret, ddl *d)
+{
+	*ret = ms_error_set(d->err, MS_ENOMEM, "out of memory");
+	return EX_STOP;
+}
+
+static int unknown(ddl *d, const char *why)
+{
+	ddl_unknown(d, why);
+	return EX_UNKNOWN;
+}
+
+/* --- scopes ------------------------------------------------------------- */
+
+static ex_rel *new_rel(ex_scope *sc, ddl *d)
+{
+	if (sc->n == sc->cap) {
+		size_t cap = sc->cap ? 2 * sc->cap : 4;
+		ex_rel *grown = realloc(sc->rels, cap * sizeof(*grown));
+
+		if (grown == NULL) {
+			ms_error_set(d->err, MS_ENOMEM, "out of memory");
+			return NULL;
+		}
+		sc->rels = grown;
+		sc->cap = cap;
+	}
+	memset(&sc->rels[sc->n], 0, sizeof(sc->rels[0]));
+	return &sc->rels[sc->n++];
+}
+
+int ex_scope_add(ex_scope *sc, ddl *d, const char *schema, const char *name,
+	const char *alias)
+{
+	cat_rel rel;
+	ex_rel *r;
+	int found, ret;
+
+	if ((ret = cat_rel_find(&found, &rel, d->s, schema, name, d->err)) < 0)
+		return ret;
+	if ((r = new_rel(sc, d)) == NULL)
+		return MS_ENOMEM;
+	r->alias = alias && *alias ? alias : name;
+	r->oid = found && rel.known && strchr("rpvm", rel.relkind) ? rel.oid : 0;
+	r->empty = found && !d->rows_gap && strcmp(rel.rows, "empty") == 0;
+	return MS_OK;
+}
+
+void ex_scope_free(ex_scope *sc)
+{
+	for (size_t i = 0; i < sc->n; i++)
+		if (sc->rels[i].owns_cols)
+			free(sc->rels[i].cols);
+	for (size_t i = 0; i < sc->nctes; i++)
+		free(sc->ctes[i].cols);
+	free(sc->rels);
+	free(sc->ctes);
+	memset(sc, 0, sizeof(*sc));
+}
+
+static const ex_cte *find_cte(const ex_scope *sc, const char *name)
+{
+	for (; sc; sc = sc->outer)
+		for (size_t i = 0; i < sc->nctes; i++)
+			if (strcmp(sc->ctes[i].name, name) == 0)
+				return &sc->ctes[i];
+	return NULL;
+}
+
+/* Column aliases, as in FROM (SELECT ...) AS t(a, b) or WITH t(a, b). */
+static int rename_cols(ex_col *cols, size_t n, PgQuery__Node **names,
+	size_t count)
+{
+	if (count > n)
+		return 0;
+	for (size_t i = 0; i < count; i++) {
+		const char *s = ms_pg__node_string(names[i]);
+
+		if (s == NULL)
+			return 0;
+		snprintf(cols[i].name, sizeof(cols[i].name), "%s", s);
+	}
+	return 1;
+}
+
+/* --- FROM ----------------------------------------------------------------- */
+
+static int from_item(int *empty, int *ret, ddl *d, ex_scope *sc,
+	const PgQuery__Node *n);
+
+static int range_var(int *empty, int *ret, ddl *d, ex_scope *sc,
+	const PgQuery__RangeVar *rv)
+{
+	const char *alias = rv->alias ? rv->alias->aliasname : NULL;
+	const ex_cte *cte = rv->schemaname && *rv->schemaname ? NULL :
+		find_cte(sc, rv->relname);
+	ex_rel *r;
+
+	if (rv->alias && rv->alias->n_colnames)
+		return unknown(d, "column aliases on a table are not modelled");
+	if (cte == NULL) {
+		if ((*ret = ex_scope_add(sc, d, ddl_schema(rv->schemaname),
+		    rv->relname, alias)) < 0)
+			return EX_STOP;
+		*empty = sc->rels[sc->n - 1].empty;
+		return EX_OK;
+	}
+	if ((r = new_rel(sc, d)) == NULL)
+		return oom(ret, d);
+	r->alias = alias && *alias ? alias : rv->relname;
+	r->cols = cte->cols;
+	r->ncols = cte->ncols;
+	r->empty = *empty = cte->empty;
+	return EX_OK;
+}
+
+/* FROM (SELECT ...) AS alias: sees the enclosing queries, not its
+ * siblings (unless LATERAL, which is not modelled). */
+static int subselect(int *empty, int *ret, ddl *d, ex_scope *sc,
+	const PgQuery__RangeSubselect *rs)
+{
+	ex_col *cols;
+	size_t n;
+	ex_rel *r;
+	int rows, res;
+
+	if (rs->lateral || rs->alias == NULL || rs->subquery == NULL ||
+	    rs->subquery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+		return unknown(d, "this subquery in FROM is not modelled");
+	if ((res = ex_select(&rows, &cols, &n, ret, d, sc->outer,
+	    rs->subquery->select_stmt)) != EX_OK)
+		return res;
+	if (!rename_cols(cols, n, rs->alias->colnames, rs->alias->n_colnames) ||
+	    (r = new_rel(sc, d)) == NULL) {
+		free(cols);
+		return r == NULL ? oom(ret, d) :
+			unknown(d, "these column aliases are not modelled");
+	}
+	r->alias = rs->alias->aliasname;
+	r->cols = cols;
+	r->ncols = n;
+	r->owns_cols = 1;
+	r->empty = *empty = rows == 0;
+	return EX_OK;
+}
+
+static int join(int *empty, int *ret, ddl *d, ex_scope *sc,
+	const PgQuery__JoinExpr *j)
+{
+	int le, re, r;
+
+	if (j->alias || j->n_using_clause || j->is_natural ||
+	    j->jointype < PG_QUERY__JOIN_TYPE__JOIN_INNER ||
+	    j->jointype > PG_QUERY__JOIN_TYPE__JOIN_RIGHT)
+		return unknown(d, "this join is not modelled");
+	if ((r = from_item(&le, ret, d, sc, j->larg)) != EX_OK ||
+	    (r = from_item(&re, ret, d, sc, j->rarg)) != EX_OK)
+		return r;
+	if (j->quals && (r = ex_boolean(ret, d, sc, j->quals)) != EX_OK)
+		return r;
+	switch (j->jointype) {
+	case PG_QUERY__JOIN_TYPE__JOIN_INNER:
+		*empty = le || re;
+		break;
+	case PG_QUERY__JOIN_TYPE__JOIN_LEFT:
+		*empty = le;
+		break;
+	case PG_QUERY__JOIN_TYPE__JOIN_RIGHT:
+		*empty = re;
+		break;
+	default:
+		*empty = le && re;
+	}
+	return EX_OK;
+}
+
+/* A FROM item; *empty: it certainly yields no rows. */
+static int from_item(int *empty, int *ret, ddl *d, ex_scope *sc,
+	const PgQuery__Node *n)
+{
+	*empty = 0;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_RANGE_VAR:
+		return range_var(empty, ret, d, sc, n->range_var);
+	case PG_QUERY__NODE__NODE_RANGE_SUBSELECT:
+		return subselect(empty, ret, d, sc, n->range_subselect);
+	case PG_QUERY__NODE__NODE_JOIN_EXPR:
+		return join(empty, ret, d, sc, n->join_expr);
+	default:
+		return unknown(d, "this FROM item is not modelled");
+	}
+}
+
+/* --- WITH ----------------------------------------------------------------- */
+
+static int with_clause(int *ret, ddl *d, ex_scope *sc,
+	const PgQuery__WithClause *w)
+{
+	if (w->recursive)
+		return unknown(d, "WITH RECURSIVE is not modelled");
+	if ((sc->ctes = calloc(w->n_ctes + 1, sizeof(*sc->ctes))) == NULL)
+		return oom(ret, d);
+	for (size_t i = 0; i < w->n_ctes; i++) {
+		const PgQuery__CommonTableExpr *c = w->ctes[i]->common_table_expr;
+		ex_cte *cte = &sc->ctes[sc->nctes];
+		int rows, r;
+
+		if (c->ctequery == NULL ||
+		    c->ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT ||
+		    c->search_clause || c->cycle_clause)
+			return unknown(d, "this WITH query is not modelled");
+		/* Each WITH query sees the ones before it. */
+		if ((r = ex_select(&rows, &cte->cols, &cte->ncols, ret, d, sc,
+		    c->ctequery->select_stmt)) != EX_OK)
+			return r;
+		cte->name = c->ctename;
+		cte->empty = rows == 0;
+		sc->nctes++;
+		if (!rename_cols(cte->cols, cte->ncols, c->aliascolnames,
+		    c->n_aliascolnames))
+			return unknown(d, "these column aliases are not modelled");
+	}
+	return EX_OK;
+}
+
+/* --- output columns ------------------------------------------------------- */
+
+/* The name PostgreSQL gives an unnamed output column (FigureColname). */
+static const char *figure_colname(const PgQuery__Node *n)
+{
+	const char *name;
+
+	if (n == NULL)
+		return "?column?";
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_COLUMN_REF:
+		name = ms_pg__node_string(n->column_ref->fields[
+			n->column_ref->n_fields - 1]);
+		return name ? name : "?column?";
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		name = ms_pg__node_string(n->func_call->funcname[
+			n->func_call->n_funcname - 1]);
+		return name ? name : "?column?";
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		name = figure_colname(n->type_cast->arg);
+		if (strcmp(name, "?column?") != 0)
+			return name;
+		{
+			const PgQuery__TypeName *tn = n->type_cast->type_name;
+
+			name = tn->n_names ? ms_pg__node_string(
+				tn->names[tn->n_names - 1]) : NULL;
+			return name ? name : "?column?";
+		}
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+		return "coalesce";
+	case PG_QUERY__NODE__NODE_CASE_EXPR:
+		return "case";
+	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+		return n->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ?
+			"greatest" : "least";
+	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+		return "array";
+	default:
+		return "?column?";
+	}
+}
+
+static int add_col(ex_col **cols, size_t *n, size_t *cap, const char *name,
+	const ex_type *t)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? 2 * *cap : 8;
+		ex_col *grown = realloc(*cols, c * sizeof(*grown));
+
+		if (grown == NULL)
+			return MS_ENOMEM;
+		*cols = grown;
+		*cap = c;
+	}
+	snprintf((*cols)[*n].name, sizeof((*cols)[*n].name), "%s", name);
+	(*cols)[*n].type = *t;
+	(*n)++;
+	return MS_OK;
+}
+
+/* SELECT * or t.*: every column of the relations in scope, in order. */
+static int star(ex_col **cols, size_t *n, size_t *cap, int *ret, ddl *d,
+	const ex_scope *sc, const char *only)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < sc->n; i++) {
+		const ex_rel *r = &sc->rels[i];
+		char (*names)[CAT_NAME];
+		size_t count;
+
+		if (only && strcmp(r->alias, only) != 0)
+			continue;
+		any = 1;
+		if (r->cols) {
+			for (size_t c = 0; c < r->ncols; c++)
+				if (add_col(cols, n, cap, r->cols[c].name,
+				    &r->cols[c].type) < 0)
+					return oom(ret, d);
+			continue;
+		}
+		if (r->oid == 0)
+			return unknown(d, "SELECT * over this relation is not modelled");
+		if ((*ret = cat_col_names(&names, &count, d->s, r->oid, 0,
+		    d->err)) < 0)
+			return EX_STOP;
+		for (size_t c = 0; c < count; c++) {
+			cat_col col;
+			ex_type t;
+			int found;
+
+			if ((*ret = cat_col_find(&found, &col, d->s, r->oid, names[c],
+			    d->err)) < 0 || (*ret = ex_column_type(&t, d, &col)) < 0 ||
+			    add_col(cols, n, cap, names[c], &t) < 0) {
+				free(names);
+				return *ret < 0 ? EX_STOP : oom(ret, d);
+			}
+			if (d->uses)
+				ex_uses_add(d->uses, r->oid, names[c]);
+		}
+		free(names);
+	}
+	return any ? EX_OK : unknown(d, "this * is not modelled");
+}
+
+static int target_list(ex_col **cols, size_t *n, int *ret, ddl *d,
+	const ex_scope *sc, const PgQuery__SelectStmt *s)
+{
+	size_t cap = 0;
+	int r = EX_OK;
+
+	for (size_t i = 0; i < s->n_target_list && r == EX_OK; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		const PgQuery__ColumnRef *cr = rt->val &&
+			rt->val->node_case == PG_QUERY__NODE__NODE_COLUMN_REF ?
+			rt->val->column_ref : NULL;
+		ex_type t;
+
+		if (cr && cr->fields[cr->n_fields - 1]->node_case ==
+		    PG_QUERY__NODE__NODE_A_STAR) {
+			r = sc->group ? unknown(d, "* in a grouped query is not "
+				"modelled") : cr->n_fields > 2 ? unknown(d, "this * is "
+				"not modelled") : star(cols, n, &cap, ret, d, sc,
+				cr->n_fields == 2 ? ms_pg__node_string(cr->fields[0]) :
+				NULL);
+			continue;
+		}
+		if ((r = ex_analyse(&t, ret, d, sc, rt->val)) == EX_OK &&
+		    add_col(cols, n, &cap, rt->name && *rt->name ? rt->name :
+		    figure_colname(rt->val), &t) < 0)
+			r = oom(ret, d);
+	}
+	return r;
+}
+
+/* --- GROUP BY, ORDER BY, LIMIT ------------------------------------------- */
+
+/* Whether the query aggregates: an aggregate call anywhere in its
+ * target list or HAVING (a subquery's own aggregates count too, which
+ * only makes migsim more cautious). */
+static int visit_aggregate(const PgQuery__Node *n, void *ctx)
+{
+	(void)ctx;
+	return n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+		ex_is_aggregate(n->func_call);
+}
+
+static int aggregates(const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_target_list; i++)
+		if (ddl_walk(&s->target_list[i]->base, visit_aggregate, NULL))
+			return 1;
+	return s->having_clause &&
+		ddl_walk(&s->having_clause->base, visit_aggregate, NULL);
+}
+
+/* The column a GROUP BY item names, as (relation, column). */
+static int group_item(ex_group *g, ddl *d, const ex_scope *sc,
+	const PgQuery__SelectStmt *s, const PgQuery__Node *n)
+{
+	const PgQuery__ColumnRef *cr;
+	const char *rel = NULL, *name;
+	size_t hits = 0;
+
+	/* GROUP BY 2: the second output column. */
+	if (n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+		int k = n->a_const->ival->ival;
+
+		if (k < 1 || (size_t)k > s->n_target_list)
+			return 0;
+		n = s->target_list[k - 1]->res_target->val;
+	}
+	if (n == NULL || n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	cr = n->column_ref;
+	name = ms_pg__node_string(cr->fields[cr->n_fields - 1]);
+	if (cr->n_fields == 2)
+		rel = ms_pg__node_string(cr->fields[0]);
+	if (name == NULL || cr->n_fields > 2 || (cr->n_fields == 2 && !rel))
+		return 0;
+	for (size_t i = 0; i < sc->n; i++) {
+		const ex_rel *r = &sc->rels[i];
+		cat_col col;
+		int found = 0;
+
+		if (rel && strcmp(r->alias, rel) != 0)
+			continue;
+		if (r->cols) {
+			for (size_t c = 0; c < r->ncols; c++)
+				found |= strcmp(r->cols[c].name, name) == 0;
+		} else if (r->oid == 0 || cat_col_find(&found, &col, d->s, r->oid,
+		           name, d->err) < 0) {
+			return 0;
+		}
+		if (!found)
+			continue;
+		hits++;
+		g->items[g->n].rel = r;
+		snprintf(g->items[g->n].col, sizeof(g->items[g->n].col), "%s", name);
+	}
+	if (hits != 1)
+		return 0;
+	g->n++;
+	return 1;
+}
+
+/* GROUP BY name: a column of FROM, or else an output column of that
+ * name (findTargetlistEntrySQL92): the item the name stands for. */
+static const PgQuery__Node *output_named(ddl *d, const ex_scope *sc,
+	const PgQuery__SelectStmt *s, const PgQuery__Node *n)
+{
+	const char *name;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+	    n->column_ref->n_fields != 1 ||
+	    (name = ms_pg__node_string(n->column_ref->fields[0])) == NULL)
+		return n;
+	for (size_t i = 0; i < sc->n; i++) {
+		cat_col col;
+		int found = 0;
+
+		if (sc->rels[i].cols) {
+			for (size_t c = 0; c < sc->rels[i].ncols; c++)
+				found |= strcmp(sc->rels[i].cols[c].name, name) == 0;
+		} else if (sc->rels[i].oid == 0 || cat_col_find(&found, &col, d->s,
+		           sc->rels[i].oid, name, d->err) < 0) {
+			return n;
+		}
+		if (found)
+			return n;
+	}
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+
+		if (rt->name && strcmp(rt->name, name) == 0)
+			return rt->val;
+	}
+	return n;
+}
+
+static int group_by(ex_group *g, int *ret, ddl *d, ex_scope *sc,
+	const PgQuery__SelectStmt *s)
+{
+	ex_type t;
+	int r;
+
+	if ((g->items = calloc(s->n_group_clause + 1, sizeof(*g->items))) == NULL)
+		return oom(ret, d);
+	for (size_t i = 0; i < s->n_group_clause; i++) {
+		const PgQuery__Node *item = output_named(d, sc, s,
+			s->group_clause[i]);
+
+		if (item->node_case != PG_QUERY__NODE__NODE_A_CONST &&
+		    (r = ex_analyse(&t, ret, d, sc, item)) != EX_OK)
+			return r;
+		if (!group_item(g, d, sc, s, item))
+			return unknown(d, "this GROUP BY item is not modelled");
+	}
+	return EX_OK;
+}
+
+/* ORDER BY: output column names and positions, or expressions. */
+static int order_by(int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__SelectStmt *s, const ex_col *cols, size_t n)
+{
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		const PgQuery__Node *e = s->sort_clause[i]->sort_by->node;
+		ex_type t;
+		int r, named = 0;
+
+		if (e->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		    e->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+			if (e->a_const->ival->ival < 1 ||
+			    (size_t)e->a_const->ival->ival > n)
+				return unknown(d, "this ORDER BY position is not modelled");
+			continue;
+		}
+		if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+		    e->column_ref->n_fields == 1) {
+			const char *name = ms_pg__node_string(e->column_ref->fields[0]);
+
+			for (size_t c = 0; name && c < n; c++)
+				named += strcmp(cols[c].name, name) == 0;
+			if (named == 1)
+				continue;
+			if (named > 1)
+				return unknown(d, "an ambiguous ORDER BY is not modelled");
+		}
+		if ((r = ex_analyse(&t, ret, d, sc, e)) != EX_OK)
+			return r;
+	}
+	return EX_OK;
+}
+
+static int limit(int *ret, ddl *d, const PgQuery__Node *n)
+{
+	ex_scope none = { .no_columns = 1 };
+	ex_type t;
+	int r;
+
+	if (n == NULL)
+		return EX_OK;
+	if ((r = ex_analyse(&t, ret, d, &none, n)) != EX_OK)
+		return r;
+	return t.cat == 'N' || t.cat == 'Z' ? EX_OK :
+		unknown(d, "this LIMIT is not modelled");
+}
+
+/* --- set operations ------------------------------------------------------- */
+
+static int set_operation(int *rows, ex_col **out, size_t *nout, int *ret,
+	ddl *d, const ex_scope *sc, const PgQuery__SelectStmt *s)
+{
+	ex_col *l = NULL, *rc = NULL;
+	size_t nl = 0, nr = 0;
+	int rl, rr, r;
+
+	*rows = -1;
+	if ((r = ex_select(&rl, &l, &nl, ret, d, sc, s->larg)) != EX_OK ||
+	    (r = ex_select(&rr, &rc, &nr, ret, d, sc, s->rarg)) != EX_OK)
+		goto out;
+	r = nl == nr ? EX_OK : unknown(d, "set operation widths differ");
+	for (size_t i = 0; i < nl && r == EX_OK; i++)
+		if (l[i].type.cat != rc[i].type.cat ||
+		    strcmp(l[i].type.name, rc[i].type.name) != 0 ||
+		    l[i].type.user != rc[i].type.user || strchr("XZ",
+		    l[i].type.cat))
+			r = unknown(d, "the common type of a set operation is not "
+				"modelled");
+	for (size_t i = 0; i < nl && r == EX_OK; i++)
+		if (strcmp(l[i].type.display, rc[i].type.display) != 0)
+			l[i].type.display[0] = '\0';
+	if (r == EX_OK && s->op == PG_QUERY__SET_OPERATION__SETOP_UNION &&
+	    rl == 0 && rr == 0)
+		*rows = 0;
+out:
+	if (r == EX_OK && out) {
+		*out = l;
+		*nout = nl;
+		l = NULL;
+	}
+	free(l);
+	free(rc);
+	return r;
+}
+
+/* --- SELECT --------------------------------------------------------------- */
+
+/* What is analysed after FROM and WHERE: grouping, the target list,
+ * HAVING, DISTINCT, ORDER BY, LIMIT. */
+static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
+	ddl *d, ex_scope *sc, const PgQuery__SelectStmt *s)
+{
+	ex_group g = { NULL, 0 };
+	ex_type t;
+	int r = EX_OK;
+
+	*grouped = s->n_group_clause || aggregates(s);
+	if (s->n_group_clause)
+		r = group_by(&g, ret, d, sc, s);
+	else if (*grouped && (g.items = calloc(1, sizeof(*g.items))) == NULL)
+		r = oom(ret, d);
+	sc->group = *grouped ? &g : NULL;
+	sc->aggregates = 1;
+	if (r == EX_OK)
+		r = target_list(cols, n, ret, d, sc, s);
+	if (r == EX_OK && s->having_clause)
+		r = ex_boolean(ret, d, sc, s->having_clause);
+	for (size_t i = 0; i < s->n_distinct_clause && r == EX_OK; i++)
+		if (s->distinct_clause[i] && s->distinct_clause[i]->node_case !=
+		    PG_QUERY__NODE__NODE_LIST)
+			r = ex_analyse(&t, ret, d, sc, s->distinct_clause[i]);
+	if (r == EX_OK)
+		r = order_by(ret, d, sc, s, *cols, *n);
+	if (r == EX_OK && (r = limit(ret, d, s->limit_count)) == EX_OK)
+		r = limit(ret, d, s->limit_offset);
+	sc->group = NULL;
+	free(g.items);
+	return r;
+}
+
+int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
+	const ex_scope *outer, const PgQuery__SelectStmt *s)
+{
+	ex_scope sc;
+	ex_col *cols = NULL;
+	size_t n = 0;
+	int r = EX_OK, e, none = 0, grouped = 0;
+
+	*rows = -1;
+	if (out) {
+		*out = NULL;
+		*nout = 0;
+	}
+	if (s->into_clause || s->n_locking_clause || s->n_window_clause ||
+	    s->n_values_lists)
+		return unknown(d, "this query's clauses are not modelled");
+	memset(&sc, 0, sizeof(sc));
+	sc.outer = outer;
+	if (s->with_clause)
+		r = with_clause(ret, d, &sc, s->with_clause);
+	if (r == EX_OK && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE) {
+		if (s->n_sort_clause || s->limit_count || s->limit_offset)
+			r = unknown(d, "ORDER BY and LIMIT of a set operation are not "
+				"modelled");
+		else
+			r = set_operation(rows, out, nout, ret, d, &sc, s);
+		ex_scope_free(&sc);
+		return r;
+	}
+	for (size_t i = 0; i < s->n_from_clause && r == EX_OK; i++)
+		if ((r = from_item(&e, ret, d, &sc, s->from_clause[i])) == EX_OK &&
+		    e)
+			none = 1;
+	if (r == EX_OK && s->where_clause)
+		r = ex_boolean(ret, d, &sc, s->where_clause);
+	if (r == EX_OK)
+		r = select_body(&grouped, &cols, &n, ret, d, &sc, s);
+	if (r == EX_OK) {
+		/* An aggregate without GROUP BY returns one row even over none. */
+		if (grouped && !s->n_group_clause)
+			*rows = s->having_clause ? -1 : 1;
+		else if (none)
+			*rows = 0;
+		else if (s->n_from_clause == 0)
+			*rows = s->where_clause ? ex_truth(ret, d, &sc,
+				s->where_clause) : 1;
+	}
+	if (r == EX_OK && out) {
+		*out = cols;
+		*nout = n;
+		cols = NULL;
+	}
+	free(cols);
+	ex_scope_free(&sc);
+	return r;
+}
+
+int ex_truth(int *ret, ddl *d, const ex_scope *sc, const PgQuery__Node *n)
+{
+	const PgQuery__SubLink *l;
+	int rows, a, v, and;
+
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_A_CONST:
+		return n->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL ?
+			n->a_const->boolval->boolval : -1;
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		l = n->sub_link;
+		if (l->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK ||
+		    l->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT ||
+		    ex_select(&rows, NULL, NULL, ret, d, sc,
+		    l->subselect->select_stmt) != EX_OK || rows < 0)
+			return -1;
+		return rows > 0;
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+		if (n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR)
+			return (a = ex_truth(ret, d, sc, n->bool_expr->args[0])) < 0 ?
+				-1 : !a;
+		and = n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR;
+		v = and;
+		for (size_t i = 0; i < n->bool_expr->n_args; i++) {
+			if ((a = ex_truth(ret, d, sc, n->bool_expr->args[i])) < 0)
+				return -1;
+			v = and ? v && a : v || a;
+		}
+		return v;
+	default:
+		return -1;
+	}
+}
