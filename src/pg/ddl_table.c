@@ -1306,7 +1306,10 @@ static int alter_type(ddl *d, const cat_rel *rel,
 				"ATExecAlterColumnType", -1, "default for column \"%s\" "
 				"cannot be cast automatically to type %s", cmd->name,
 				t.display);
-		ddl_unknown(d, "whether the default converts is not modelled");
+		/* The default was coerced to the old type when it was set:
+		 * it converts when the old type does by assignment. */
+		if (assignment_cast(col.base, &t, col.type_oid) != 1)
+			ddl_unknown(d, "whether the default converts is not modelled");
 	}
 	return retype_column(d, rel, cmd->name, &t);
 }

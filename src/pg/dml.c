@@ -49,40 +49,46 @@ static int assign(int *ret, ddl *d, const cat_rel *rel, const char *name,
 	return t ? ex_assignable(ret, d, t, &col) : EX_OK;
 }
 
+/* The scope of UPDATE and DELETE: WITH queries, the target table, then
+ * FROM or USING items. */
+static int dml_scope(ex_scope *sc, cat_rel *rel, int *ret, ddl *d,
+	const PgQuery__WithClause *with, const PgQuery__RangeVar *target,
+	PgQuery__Node **from, size_t nfrom)
+{
+	int found, r = EX_OK, empty;
+
+	if ((*ret = target_scope(sc, rel, &found, d, target)) < 0)
+		return EX_STOP;
+	if (!found || sc->rels[0].oid == 0) {
+		ddl_unknown(d, "the columns of this statement's table are not "
+			"modelled");
+		return EX_UNKNOWN;
+	}
+	if (with)
+		r = ex_with(ret, d, sc, with);
+	if (r == EX_OK)
+		r = ex_from(&empty, ret, d, sc, from, nfrom);
+	return r;
+}
+
 static int update(int *none, int *ret, ddl *d, const PgQuery__UpdateStmt *u)
 {
 	ex_type *values;
 	ex_scope sc;
 	cat_rel rel;
-	int found, r = EX_OK;
+	int r;
 
-	if (u->with_clause || u->n_returning_list) {
+	if (u->n_returning_list) {
 		ddl_unknown(d, "this UPDATE's clauses are not modelled");
 		return EX_UNKNOWN;
 	}
-	if ((*ret = target_scope(&sc, &rel, &found, d, u->relation)) < 0)
-		return EX_STOP;
-	if (!found || sc.rels[0].oid == 0) {
+	if ((r = dml_scope(&sc, &rel, ret, d, u->with_clause, u->relation,
+	    u->from_clause, u->n_from_clause)) != EX_OK) {
 		ex_scope_free(&sc);
-		ddl_unknown(d, "the columns of this UPDATE's table are not "
-			"modelled");
-		return EX_UNKNOWN;
+		return r;
 	}
-	for (size_t i = 0; i < u->n_from_clause && r == EX_OK; i++) {
-		const PgQuery__Node *f = u->from_clause[i];
-
-		if (f->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) {
-			ddl_unknown(d, "this FROM item is not modelled");
-			r = EX_UNKNOWN;
-		} else if ((*ret = ex_scope_add(&sc, d,
-		    ddl_schema(f->range_var->schemaname), f->range_var->relname,
-		    f->range_var->alias ? f->range_var->alias->aliasname :
-		    NULL)) < 0) {
-			r = EX_STOP;
-		}
-	}
-	if (r == EX_OK && u->where_clause)
-		r = ex_analyse(&(ex_type){ 0 }, ret, d, &sc, u->where_clause);
+	if (u->where_clause)
+		r = ex_boolean(ret, d, &sc, u->where_clause);
 	if ((values = calloc(u->n_target_list + 1, sizeof(*values))) == NULL) {
 		ex_scope_free(&sc);
 		*ret = ms_error_set(d->err, MS_ENOMEM, "out of memory");
@@ -116,23 +122,16 @@ static int delete(int *none, int *ret, ddl *d, const PgQuery__DeleteStmt *x)
 {
 	ex_scope sc;
 	cat_rel rel;
-	int found, r = EX_OK;
+	int r;
 
-	if (x->with_clause || x->n_returning_list || x->n_using_clause) {
+	if (x->n_returning_list) {
 		ddl_unknown(d, "this DELETE's clauses are not modelled");
 		return EX_UNKNOWN;
 	}
-	if ((*ret = target_scope(&sc, &rel, &found, d, x->relation)) < 0)
-		return EX_STOP;
-	if (!found || sc.rels[0].oid == 0) {
-		ex_scope_free(&sc);
-		ddl_unknown(d, "the columns of this DELETE's table are not "
-			"modelled");
-		return EX_UNKNOWN;
-	}
-	if (x->where_clause)
-		r = ex_analyse(&(ex_type){ 0 }, ret, d, &sc, x->where_clause);
-	*none = sc.rels[0].empty;
+	if ((r = dml_scope(&sc, &rel, ret, d, x->with_clause, x->relation,
+	    x->using_clause, x->n_using_clause)) == EX_OK && x->where_clause)
+		r = ex_boolean(ret, d, &sc, x->where_clause);
+	*none = sc.n ? sc.rels[0].empty : 0;
 	ex_scope_free(&sc);
 	return r;
 }

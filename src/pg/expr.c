@@ -511,6 +511,25 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		}
 		return EX_UNKNOWN;
 	}
+	/* Arrays: overlap, and concatenation of arrays of one type. */
+	if (strcmp(op, "&&") == 0 && a->cat == 'A' && b->cat == 'A' &&
+	    comparable(a, b)) {
+		ex_set_type(t, 'B', "bool");
+		return EX_OK;
+	}
+	if (strcmp(op, "||") == 0 && a->cat == 'A' && b->cat == 'A' &&
+	    comparable(a, b)) {
+		*t = *a;
+		t->constant = 0;
+		return EX_OK;
+	}
+	/* The difference of two timestamps of one kind is an interval. */
+	if (strcmp(op, "-") == 0 && a->cat == 'D' && b->cat == 'D' &&
+	    strcmp(a->name, b->name) == 0 &&
+	    strncmp(a->name, "timestamp", 9) == 0) {
+		ex_set_type(t, 'T', "interval");
+		return EX_OK;
+	}
 	if (strcmp(op, "||") == 0) {
 		if ((a->cat == 'S' || a->cat == 'X') &&
 		    (b->cat == 'S' || b->cat == 'X')) {
@@ -842,6 +861,7 @@ static const struct {
 	{ "jsonb_array_length", "J", "int4", 'i' },
 	{ "to_char", "DS", "text", 's' },
 	{ "to_char", "nS", "text", 's' },
+	{ "concat_ws", "SSS", "text", 's' },
 	{ "floor", "n", "1", 'i' },
 	{ "ceil", "n", "1", 'i' },
 	{ "round", "n", "1", 'i' },
@@ -882,6 +902,40 @@ static int arg_fits(char want, const ex_type *a)
 	if (want == 'J')
 		return strcmp(a->name, "jsonb") == 0;
 	return a->cat == want;
+}
+
+/* Built-ins over any enum or array: enum_range(NULL::"E") is an "E"[];
+ * unnest (a set-returning function, allowed in a target list only)
+ * yields the elements; array_append adds one. */
+static int polymorphic(ex_type *t, const char *name, size_t n,
+	const ex_type *args, const ex_scope *sc)
+{
+	if (strcmp(name, "enum_range") == 0 && n == 1 && args[0].cat == 'E') {
+		*t = args[0];
+		t->cat = 'A';
+		snprintf(t->display + strlen(t->display), sizeof(t->display) -
+			strlen(t->display), "[]");
+	} else if (strcmp(name, "unnest") == 0 && n == 1 && args[0].cat == 'A' &&
+	    sc->aggregates && !sc->in_aggregate) {
+		size_t len = strlen(args[0].display);
+
+		*t = args[0];
+		t->cat = t->user ? 'E' : category_of(t->name);
+		if (len > 2 && strcmp(t->display + len - 2, "[]") == 0)
+			t->display[len - 2] = '\0';
+		else
+			t->display[0] = '\0';
+	} else if (strcmp(name, "array_append") == 0 && n == 2 &&
+	    args[0].cat == 'A' && args[1].cat && !strchr("AXZ", args[1].cat) &&
+	    strcmp(args[0].name, args[1].name) == 0 &&
+	    args[0].user == args[1].user) {
+		*t = args[0];
+	} else {
+		return EX_UNKNOWN;
+	}
+	t->constant = 0;
+	t->literal = NULL;
+	return EX_OK;
 }
 
 /* nextval('seq'): the literal names a sequence (regclass input). */
@@ -1112,6 +1166,9 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			"timestamptz" : "timestamp");
 		return EX_OK;
 	}
+	if (f->n_args >= 1 && (r = polymorphic(t, name, f->n_args, args,
+	    sc)) != EX_UNKNOWN)
+		return r;
 	if (strcmp(name, "nextval") == 0 && f->n_args == 1 && !sc->immutable) {
 		if ((r = nextval(t, ret, d, &args[0])) != EX_UNKNOWN)
 			return r;

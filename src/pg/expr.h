@@ -115,6 +115,13 @@ int ex_boolean(int *ret, ddl *d, const ex_scope *sc, const PgQuery__Node *n);
 int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 	const ex_scope *outer, const PgQuery__SelectStmt *s);
 
+/* WITH queries and FROM items of a statement, added to its scope (the
+ * target of UPDATE or DELETE is added first).  *empty: some FROM item
+ * certainly yields no rows. */
+int ex_with(int *ret, ddl *d, ex_scope *sc, const PgQuery__WithClause *w);
+int ex_from(int *empty, int *ret, ddl *d, ex_scope *sc,
+	PgQuery__Node **items, size_t n);
+
 /* Whether a value of type t may be stored in a column (assignment
  * coercion, a literal's input function, an enum label): EX_OK,
  * EX_UNKNOWN or EX_STOP as above. */

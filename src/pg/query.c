@@ -205,10 +205,21 @@ static int from_item(int *empty, int *ret, ddl *d, ex_scope *sc,
 	}
 }
 
+int ex_from(int *empty, int *ret, ddl *d, ex_scope *sc,
+	PgQuery__Node **items, size_t n)
+{
+	int r = EX_OK, e;
+
+	*empty = 0;
+	for (size_t i = 0; i < n && r == EX_OK; i++)
+		if ((r = from_item(&e, ret, d, sc, items[i])) == EX_OK && e)
+			*empty = 1;
+	return r;
+}
+
 /* --- WITH ----------------------------------------------------------------- */
 
-static int with_clause(int *ret, ddl *d, ex_scope *sc,
-	const PgQuery__WithClause *w)
+int ex_with(int *ret, ddl *d, ex_scope *sc, const PgQuery__WithClause *w)
 {
 	if (w->recursive)
 		return unknown(d, "WITH RECURSIVE is not modelled");
@@ -383,6 +394,35 @@ static int visit_aggregate(const PgQuery__Node *n, void *ctx)
 	(void)ctx;
 	return n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
 		ex_is_aggregate(n->func_call);
+}
+
+/* A set-returning function in the target list: the row count is the
+ * data's. */
+static int visit_srf(const PgQuery__Node *n, void *ctx)
+{
+	static const char *const srfs[] = { "unnest", "generate_series",
+		"jsonb_array_elements", "json_array_elements", "jsonb_each",
+		"json_each", "regexp_matches", "string_to_table",
+		"jsonb_array_elements_text", "json_array_elements_text", NULL };
+	const char *name;
+
+	(void)ctx;
+	if (n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+		return 0;
+	name = ms_pg__node_string(n->func_call->funcname[
+		n->func_call->n_funcname - 1]);
+	for (const char *const *p = srfs; name && *p; p++)
+		if (strcmp(name, *p) == 0)
+			return 1;
+	return 0;
+}
+
+static int returns_sets(const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_target_list; i++)
+		if (ddl_walk(&s->target_list[i]->base, visit_srf, NULL))
+			return 1;
+	return 0;
 }
 
 static int aggregates(const PgQuery__SelectStmt *s)
@@ -626,7 +666,7 @@ int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 	ex_scope sc;
 	ex_col *cols = NULL;
 	size_t n = 0;
-	int r = EX_OK, e, none = 0, grouped = 0;
+	int r = EX_OK, none = 0, grouped = 0;
 
 	*rows = -1;
 	if (out) {
@@ -639,7 +679,7 @@ int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 	memset(&sc, 0, sizeof(sc));
 	sc.outer = outer;
 	if (s->with_clause)
-		r = with_clause(ret, d, &sc, s->with_clause);
+		r = ex_with(ret, d, &sc, s->with_clause);
 	if (r == EX_OK && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE) {
 		if (s->n_sort_clause || s->limit_count || s->limit_offset)
 			r = unknown(d, "ORDER BY and LIMIT of a set operation are not "
@@ -649,17 +689,17 @@ int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 		ex_scope_free(&sc);
 		return r;
 	}
-	for (size_t i = 0; i < s->n_from_clause && r == EX_OK; i++)
-		if ((r = from_item(&e, ret, d, &sc, s->from_clause[i])) == EX_OK &&
-		    e)
-			none = 1;
+	if (r == EX_OK)
+		r = ex_from(&none, ret, d, &sc, s->from_clause, s->n_from_clause);
 	if (r == EX_OK && s->where_clause)
 		r = ex_boolean(ret, d, &sc, s->where_clause);
 	if (r == EX_OK)
 		r = select_body(&grouped, &cols, &n, ret, d, &sc, s);
 	if (r == EX_OK) {
 		/* An aggregate without GROUP BY returns one row even over none. */
-		if (grouped && !s->n_group_clause)
+		if (returns_sets(s))
+			*rows = none ? 0 : -1;
+		else if (grouped && !s->n_group_clause)
 			*rows = s->having_clause ? -1 : 1;
 		else if (none)
 			*rows = 0;
