@@ -203,20 +203,25 @@ int ms_ledger_summarize(ms_ledger_summary *out, ms_store *s, ms_error *err)
 	return MS_OK;
 }
 
-/* Run one statement with text parameters (NULL binds SQL NULL). */
+/* Run one statement with text parameters (NULL binds SQL NULL).  sql is
+ * a literal, prepared once per store: deploy writes three rows' worth of
+ * statements per migration. */
 static int run(ms_store *s, const char *sql, int n, const char **params,
 	ms_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(ms_store_db(s), sql, -1, &st, NULL);
+	int rc, ret;
 
+	if ((ret = ms_store_prepare(&st, s, sql, err)) < 0)
+		return ret;
+	rc = SQLITE_OK;
 	for (int i = 0; rc == SQLITE_OK && i < n; i++)
 		rc = params[i] ?
 			sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC) :
 			sqlite3_bind_null(st, i + 1);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return sql_error(s, "cannot write the ledger", err);
 	return MS_OK;

@@ -83,14 +83,33 @@ static int failed_check(ms_prisma_result *res, const ms_ledger *l)
 	return any;
 }
 
-/* Pending: no row of that name with rolled_back_at NULL. */
-static int is_pending(const ms_ledger *l, const char *name)
+static int cmp_name(const void *a, const void *b)
 {
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names of the rows with rolled_back_at NULL, sorted: a scan of the
+ * ledger for every folder made deploying onto a long ledger quadratic. */
+static int live_names(const char ***out, size_t *n, const ms_ledger *l,
+	ms_error *err)
+{
+	const char **v = malloc((l->count ? l->count : 1) * sizeof(*v));
+
+	*out = v;
+	*n = 0;
+	if (v == NULL)
+		return ms_prisma__oom(err);
 	for (size_t i = 0; i < l->count; i++)
-		if (strcmp(l->rows[i].migration_name, name) == 0 &&
-		    l->rows[i].rolled_back_at == MS_TIME_NULL)
-			return 0;
-	return 1;
+		if (l->rows[i].rolled_back_at == MS_TIME_NULL)
+			v[(*n)++] = l->rows[i].migration_name;
+	qsort(v, *n, sizeof(*v), cmp_name);
+	return MS_OK;
+}
+
+/* Pending: no row of that name with rolled_back_at NULL. */
+static int is_pending(const char *const *live, size_t n, const char *name)
+{
+	return bsearch(&name, live, n, sizeof(*live), cmp_name) == NULL;
 }
 
 static const ms_prisma_fault *fault_for(const ms_prisma_opts *o,
@@ -115,13 +134,19 @@ static int check_faults(const ms_migdir *dir, const ms_prisma_opts *o,
 
 static ms_prisma_applied *add_applied(ms_prisma_result *res, const char *name)
 {
-	ms_prisma_applied *p = realloc(res->applied,
-		(res->n_applied + 1) * sizeof(*p));
+	size_t n = res->n_applied;
+	ms_prisma_applied *p;
 
-	if (p == NULL)
-		return NULL;
-	res->applied = p;
-	p = &res->applied[res->n_applied];
+	/* Doubling, with no capacity to keep: the array is full when its
+	 * count is 0 or a power of two.  Growing by one copied it all per
+	 * migration once realloc could not extend it in place. */
+	if ((n & (n - 1)) == 0) {
+		p = realloc(res->applied, (n ? 2 * n : 1) * sizeof(*p));
+		if (p == NULL)
+			return NULL;
+		res->applied = p;
+	}
+	p = &res->applied[n];
 	memset(p, 0, sizeof(*p));
 	p->name = ms_strdup(name);
 	if (p->name == NULL)
@@ -380,6 +405,8 @@ int ms_prisma_deploy(ms_prisma_result *res, ms_store *store,
 {
 	ms_pg_session session = MS_PG_SESSION_INIT;
 	ms_ledger ledger;
+	const char **live = NULL;
+	size_t n_live = 0;
 	int stop = 0, ret;
 
 	memset(res, 0, sizeof(*res));
@@ -395,12 +422,13 @@ int ms_prisma_deploy(ms_prisma_result *res, ms_store *store,
 		goto done;
 	if ((ret = ms_ledger_load(&ledger, store, err)) < 0)
 		goto done;
-	if (failed_check(res, &ledger))
+	if (failed_check(res, &ledger) ||
+	    (ret = live_names(&live, &n_live, &ledger, err)) < 0)
 		goto done;
 	for (size_t i = 0; i < ms_migdir_count(dir) && !stop; i++) {
 		const ms_migration *m = ms_migdir_at(dir, i);
 
-		if (!is_pending(&ledger, m->name))
+		if (!is_pending(live, n_live, m->name))
 			continue;
 		if (m->script == NULL) {
 			p3015(res, m, o);
@@ -417,6 +445,7 @@ int ms_prisma_deploy(ms_prisma_result *res, ms_store *store,
 done:
 	if (ret == MS_OK && res->exit_status != 137)
 		summarize(res, o);
+	free(live);
 	ms_ledger_clear(&ledger);
 	if (ret == MS_OK && (ms_buf_status(&res->out) < 0 ||
 	    ms_buf_status(&res->err) < 0 || ms_buf_status(&res->notes) < 0))

@@ -148,11 +148,11 @@ int ms_store_uuid(char out[37], ms_store *s, ms_error *err)
 	return set_i64(s, KEY_ID_COUNT, count + 1, err);
 }
 
-static int step_done(ms_store *s, sqlite3_stmt *st, int rc, ms_error *err)
+static int step_done(ms_store *s, sqlite3_stmt *st, ms_error *err)
 {
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return ms_error_set(err, MS_EIO, "%s: cannot write the journal: %s",
 			s->path, sqlite3_errmsg(s->db));
@@ -163,17 +163,15 @@ int ms_store_journal_begin(ms_store *s, const char *command, ms_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char at[MS_TIME_BUFSZ];
-	int rc, ret;
+	int ret;
 
 	ms_time_format_pg(wall_now(), at);
-	rc = sqlite3_prepare_v2(s->db,
-		"INSERT INTO migsim_command(at, command) VALUES (?1, ?2)", -1,
-		&st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, at, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, command, -1, SQLITE_STATIC);
-	}
-	if ((ret = step_done(s, st, rc, err)) < 0)
+	if ((ret = ms_store_prepare(&st, s,
+	    "INSERT INTO migsim_command(at, command) VALUES (?1, ?2)", err)) < 0)
+		return ret;
+	sqlite3_bind_text(st, 1, at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, command, -1, SQLITE_STATIC);
+	if ((ret = step_done(s, st, err)) < 0)
 		return ret;
 	s->command_id = sqlite3_last_insert_rowid(s->db);
 	return MS_OK;
@@ -191,38 +189,36 @@ int ms_store_journal_event(ms_store *s, const ms_journal_event *ev,
 	ms_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc;
+	int ret;
 
-	rc = sqlite3_prepare_v2(s->db,
-		"INSERT INTO migsim_event(command_id, migration_name, stmt, line,"
-		" tag, outcome, sqlstate, message)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, s->command_id);
-		bind_opt(st, 2, ev->migration);
-		if (ev->stmt)
-			sqlite3_bind_int(st, 3, ev->stmt);
-		if (ev->line)
-			sqlite3_bind_int(st, 4, ev->line);
-		bind_opt(st, 5, ev->tag);
-		bind_opt(st, 6, ev->outcome);
-		bind_opt(st, 7, ev->sqlstate);
-		bind_opt(st, 8, ev->message);
-	}
-	return step_done(s, st, rc, err);
+	/* One row per simulated statement: prepared once per store. */
+	if ((ret = ms_store_prepare(&st, s,
+	    "INSERT INTO migsim_event(command_id, migration_name, stmt, line,"
+	    " tag, outcome, sqlstate, message)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err)) < 0)
+		return ret;
+	sqlite3_bind_int64(st, 1, s->command_id);
+	bind_opt(st, 2, ev->migration);
+	if (ev->stmt)
+		sqlite3_bind_int(st, 3, ev->stmt);
+	if (ev->line)
+		sqlite3_bind_int(st, 4, ev->line);
+	bind_opt(st, 5, ev->tag);
+	bind_opt(st, 6, ev->outcome);
+	bind_opt(st, 7, ev->sqlstate);
+	bind_opt(st, 8, ev->message);
+	return step_done(s, st, err);
 }
 
 int ms_store_journal_end(ms_store *s, int exit_status, ms_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc;
+	int ret;
 
-	rc = sqlite3_prepare_v2(s->db,
-		"UPDATE migsim_command SET exit_status = ?1 WHERE id = ?2", -1,
-		&st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int(st, 1, exit_status);
-		sqlite3_bind_int64(st, 2, s->command_id);
-	}
-	return step_done(s, st, rc, err);
+	if ((ret = ms_store_prepare(&st, s,
+	    "UPDATE migsim_command SET exit_status = ?1 WHERE id = ?2", err)) < 0)
+		return ret;
+	sqlite3_bind_int(st, 1, exit_status);
+	sqlite3_bind_int64(st, 2, s->command_id);
+	return step_done(s, st, err);
 }

@@ -5,6 +5,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,18 @@ static const char schema_catalog[] =
 	"CREATE INDEX migsim_depend_ref ON migsim_depend(ref_kind, ref_oid);"
 	"CREATE INDEX migsim_depend_dep ON migsim_depend(kind, oid);";
 
+/*
+ * Indexes added to format 2 without changing it: files written before
+ * them get them at their next write (ms_store_begin).  Dropping a
+ * relation deletes its dependencies by oid under several kinds, some
+ * matched with LIKE, which migsim_depend_dep cannot serve; every commit
+ * looks for enum labels added in the transaction, almost always none.
+ */
+static const char catalog_indexes[] =
+	"CREATE INDEX IF NOT EXISTS migsim_depend_oid ON migsim_depend(oid);"
+	"CREATE INDEX IF NOT EXISTS migsim_enum_label_pending"
+	" ON migsim_enum_label(uncommitted) WHERE uncommitted <> 0;";
+
 static int db_error(ms_store *s, int code, const char *what, ms_error *err)
 {
 	return ms_error_set(err, code, "%s: %s: %s", s->path, what,
@@ -232,6 +245,7 @@ static int initialize(ms_store *s, ms_error *err)
 		MS_STORE_APP_ID, MS_STORE_FORMAT);
 	if ((ret = ms_store_exec(s, schema_v1, err)) < 0 ||
 	    (ret = ms_store_exec(s, schema_catalog, err)) < 0 ||
+	    (ret = ms_store_exec(s, catalog_indexes, err)) < 0 ||
 	    (ret = ms_store_exec(s, sql, err)) < 0) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return ret;
@@ -346,7 +360,8 @@ int ms_store_open(ms_store **out, const char *path, int flags, ms_error *err)
 	oflags = (flags & MS_STORE_READONLY) && !hot_journal(path) ?
 		SQLITE_OPEN_READONLY :
 		SQLITE_OPEN_READWRITE | (s->created ? SQLITE_OPEN_CREATE : 0);
-	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	/* One connection, used by one thread: no per-call locking. */
+	rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		ret = ms_error_set(err, MS_EIO, "%s: cannot open: %s", path,
 			s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
@@ -354,6 +369,13 @@ int ms_store_open(ms_store **out, const char *path, int flags, ms_error *err)
 	}
 	sqlite3_busy_timeout(s->db, 10000);
 	sqlite3_extended_result_codes(s->db, 1);
+	/* Every simulated statement runs in a savepoint, which copies the
+	 * pages it touches to a sub-journal: in memory rather than a temporary
+	 * file that takes a write per page.  The sub-journal only serves
+	 * ROLLBACK TO within the open transaction; crash safety rests on the
+	 * rollback journal beside the state file, which this leaves alone. */
+	if ((ret = ms_store_exec(s, "PRAGMA temp_store = MEMORY", err)) < 0)
+		goto out;
 	/* Opened for writing only so that SQLite can roll back what a killed
 	 * command left; this open itself writes nothing. */
 	if ((flags & MS_STORE_READONLY) && !(oflags & SQLITE_OPEN_READONLY) &&
@@ -369,35 +391,78 @@ out:
 	return ret;
 }
 
-int ms_store_prepare(sqlite3_stmt **out, ms_store *s, const char *sql,
-	ms_error *err)
+/*
+ * The statement cache is an open-addressed hash table over its fixed
+ * array (empty slots have sql NULL): a linear scan of a hundred entries
+ * per statement showed in long deploys.  Literals are keyed by address,
+ * built SQL (savepoints) by content.
+ */
+static unsigned slot_of_ptr(const char *sql)
 {
-	int i, rc;
+	return (unsigned)(((uintptr_t)sql >> 3) * 2654435761u %
+		MS_STORE_STMT_CACHE);
+}
 
-	for (i = 0; i < s->n_cache; i++)
-		if (s->cache[i].sql == sql) {
-			sqlite3_reset(s->cache[i].st);
-			sqlite3_clear_bindings(s->cache[i].st);
-			*out = s->cache[i].st;
-			return MS_OK;
-		}
-	if (s->n_cache == MS_STORE_STMT_CACHE)
-		return ms_error_set(err, MS_ERROR, "statement cache full");
-	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+static unsigned slot_of_text(const char *sql)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h % MS_STORE_STMT_CACHE;
+}
+
+/* The slot holding sql, or the empty slot where it belongs. */
+static int find_slot(ms_store *s, const char *sql, int by_text)
+{
+	unsigned i = by_text ? slot_of_text(sql) : slot_of_ptr(sql);
+
+	for (int n = 0; n < MS_STORE_STMT_CACHE; n++) {
+		const char *k = s->cache[i].sql;
+
+		if (k == NULL || (by_text ? strcmp(k, sql) == 0 : k == sql))
+			return (int)i;
+		i = (i + 1) % MS_STORE_STMT_CACHE;
+	}
+	return -1;
+}
+
+static int cache_add(sqlite3_stmt **out, ms_store *s, int i, const char *sql,
+	int by_text, ms_error *err)
+{
+	int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
 		&s->cache[i].st, NULL);
+
 	if (rc != SQLITE_OK)
 		return db_error(s, classify(rc), "cannot read the state", err);
-	s->cache[i].sql = sql;
+	/* Content keys point into the statement, which lives as long. */
+	s->cache[i].sql = by_text ? sqlite3_sql(s->cache[i].st) : sql;
 	s->n_cache++;
 	*out = s->cache[i].st;
 	return MS_OK;
+}
+
+int ms_store_prepare(sqlite3_stmt **out, ms_store *s, const char *sql,
+	ms_error *err)
+{
+	int i = find_slot(s, sql, 0);
+
+	if (i >= 0 && s->cache[i].sql != NULL) {
+		sqlite3_reset(s->cache[i].st);
+		sqlite3_clear_bindings(s->cache[i].st);
+		*out = s->cache[i].st;
+		return MS_OK;
+	}
+	if (s->n_cache == MS_STORE_STMT_CACHE)
+		return ms_error_set(err, MS_ERROR, "statement cache full");
+	return cache_add(out, s, i, sql, 0, err);
 }
 
 void ms_store_free(ms_store *s)
 {
 	if (s == NULL)
 		return;
-	for (int i = 0; i < s->n_cache; i++)
+	for (int i = 0; i < MS_STORE_STMT_CACHE; i++)
 		sqlite3_finalize(s->cache[i].st);
 	if (s->db) {
 		if (!sqlite3_get_autocommit(s->db))
@@ -434,6 +499,10 @@ int ms_store_begin(ms_store *s, ms_error *err)
 		return db_error(s, classify(rc),
 			(rc & 0xff) == SQLITE_BUSY ?
 			"locked by another migsim command" : "cannot start", err);
+	/* Inside the command's transaction: an older file gains the indexes
+	 * with the command's own changes, or not at all. */
+	if (!(s->flags & MS_STORE_READONLY))
+		return ms_store_exec(s, catalog_indexes, err);
 	return MS_OK;
 }
 
@@ -453,15 +522,43 @@ void ms_store_rollback(ms_store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Run one row-less statement and reset it, keeping the connection's
+ * error for db_error. */
+static int step_reset(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc;
+}
+
+/*
+ * Each simulated statement opens and ends savepoints, so their commands
+ * are kept prepared, by content since the names vary.  Only while the
+ * cache is at most half full: names are few (ms_pg_do_N goes by nesting
+ * depth), but the catalog's literals must always find room.
+ */
 static int savepoint_cmd(ms_store *s, const char *verb, const char *name,
 	ms_error *err)
 {
 	char sql[160];
+	sqlite3_stmt *st;
+	int i, rc, ret;
 
 	if (snprintf(sql, sizeof(sql), "%s \"%s\"", verb, name) >=
 	    (int)sizeof(sql))
 		return ms_error_set(err, MS_ERROR, "savepoint name too long");
-	return ms_store_exec(s, sql, err);
+	i = find_slot(s, sql, 1);
+	if (i >= 0 && s->cache[i].sql != NULL)
+		st = s->cache[i].st;
+	else if (i < 0 || s->n_cache >= MS_STORE_STMT_CACHE / 2)
+		return ms_store_exec(s, sql, err);
+	else if ((ret = cache_add(&st, s, i, sql, 1, err)) < 0)
+		return ret;
+	rc = step_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, classify(rc), "cannot update the state", err);
+	return MS_OK;
 }
 
 int ms_store_savepoint(ms_store *s, const char *name, ms_error *err)
@@ -485,13 +582,13 @@ int ms_store_meta_get(char **out, ms_store *s, const char *key,
 	ms_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc, ret = MS_OK;
+	int rc, ret;
 
 	*out = NULL;
-	rc = sqlite3_prepare_v2(s->db,
-		"SELECT value FROM migsim_meta WHERE key = ?1", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return db_error(s, classify(rc), "cannot read settings", err);
+	/* The clock and the ids read settings once or twice per row. */
+	if ((ret = ms_store_prepare(&st, s,
+	    "SELECT value FROM migsim_meta WHERE key = ?1", err)) < 0)
+		return ret;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -501,7 +598,7 @@ int ms_store_meta_get(char **out, ms_store *s, const char *key,
 	} else if (rc != SQLITE_DONE) {
 		ret = db_error(s, classify(rc), "cannot read settings", err);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return ret;
 }
 
@@ -509,18 +606,15 @@ int ms_store_meta_set(ms_store *s, const char *key, const char *value,
 	ms_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc;
+	int rc, ret;
 
-	rc = sqlite3_prepare_v2(s->db,
-		"INSERT INTO migsim_meta(key, value) VALUES (?1, ?2) "
-		"ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-		-1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
+	if ((ret = ms_store_prepare(&st, s,
+	    "INSERT INTO migsim_meta(key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", err)) < 0)
+		return ret;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = step_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_error(s, classify(rc), "cannot write settings", err);
 	return MS_OK;
