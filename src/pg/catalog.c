@@ -1157,3 +1157,63 @@ int cat_rel_drop_columns(ms_store *s, int64_t oid, int known, ms_error *err)
 	sqlite3_bind_int(st, 2, known);
 	return done(s, st, err);
 }
+
+int cat_pub_find(int *found, ms_store *s, const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_publication WHERE name = ?1");
+	bind_text(st, 1, name);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_pub_set(ms_store *s, const char *name, int exists, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (exists)
+		PREP(st, "INSERT OR IGNORE INTO migsim_publication VALUES (?1)");
+	else
+		PREP(st, "DELETE FROM migsim_publication WHERE name = ?1");
+	bind_text(st, 1, name);
+	return done(s, st, err);
+}
+
+int cat_func_sig(int *found, cat_sig *out, ms_store *s, const char *schema,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT args, result, volatility FROM migsim_function_sig"
+		" WHERE schema_name = ?1 AND name = ?2");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	copy_col(out->args, sizeof(out->args), st, 0);
+	copy_col(out->result, sizeof(out->result), st, 1);
+	out->volatility = ((const char *)sqlite3_column_text(st, 2))[0];
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_func_sig_set(ms_store *s, const char *schema, const char *name,
+	const cat_sig *sig, ms_error *err)
+{
+	sqlite3_stmt *st;
+	char v[2] = { sig->volatility, '\0' };
+
+	PREP(st, "INSERT OR REPLACE INTO migsim_function_sig VALUES"
+		" (?1, ?2, ?3, ?4, ?5)");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	bind_text(st, 3, sig->args);
+	bind_text(st, 4, sig->result);
+	bind_text(st, 5, v);
+	return done(s, st, err);
+}

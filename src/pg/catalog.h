@@ -128,6 +128,22 @@ int cat_func_find(int *found, int64_t *oid, ms_store *s, const char *schema,
 int cat_func_add(int64_t *oid, ms_store *s, const char *schema,
 	const char *name, const char *args, const char *extension,
 	ms_error *err);
+/* Publications. */
+int cat_pub_find(int *found, ms_store *s, const char *name, ms_error *err);
+/* Create (exists 1) or drop a publication. */
+int cat_pub_set(ms_store *s, const char *name, int exists, ms_error *err);
+/* The signature of a function migsim read the CREATE FUNCTION of: its
+ * argument types and result by their own names (int4, anyelement, an
+ * enum's name), "*" where it could not read one. */
+typedef struct cat_sig {
+	char args[512];
+	char result[CAT_NAME];
+	char volatility;     /* i s v */
+} cat_sig;
+int cat_func_sig(int *found, cat_sig *out, ms_store *s, const char *schema,
+	const char *name, ms_error *err);
+int cat_func_sig_set(ms_store *s, const char *schema, const char *name,
+	const cat_sig *sig, ms_error *err);
 int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,
 	ms_error *err);
 int cat_trigger_add(ms_store *s, int64_t rel, const char *name,

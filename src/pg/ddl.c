@@ -589,7 +589,40 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
  * not modelled (whether anything is in the schema, or depends on the
  * extension, is not tracked).
  */
-static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int schema)
+/* CREATE PUBLICATION; which tables it publishes is not kept. */
+static int create_publication(ddl *d, const PgQuery__CreatePublicationStmt *c)
+{
+	int found, ret;
+
+	if ((ret = cat_pub_find(&found, d->s, c->pubname, d->err)) < 0)
+		return ret;
+	if (found)
+		return ddl_fail(d, "42710", "publicationcmds.c:773:CreatePublication",
+			-1, "publication \"%s\" already exists", c->pubname);
+	if (c->n_pubobjects || c->n_options)
+		ddl_unknown(d, "the tables and options of a publication are not "
+			"modelled");
+	return cat_pub_set(d->s, c->pubname, 1, d->err);
+}
+
+static int alter_publication(ddl *d, const PgQuery__AlterPublicationStmt *a)
+{
+	int found, ret;
+
+	if ((ret = cat_pub_find(&found, d->s, a->pubname, d->err)) < 0)
+		return ret;
+	if (!found)
+		return ddl_fail(d, "42704", "publicationcmds.c:1394:"
+			"AlterPublication", -1, "publication \"%s\" does not exist",
+			a->pubname);
+	ddl_unknown(d, "the tables and options of a publication are not "
+		"modelled");
+	return MS_OK;
+}
+
+enum { DROP_SCHEMA, DROP_EXTENSION, DROP_PUBLICATION };
+
+static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 {
 	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
 		const char *name = ms_pg__node_string(ds->objects[i]);
@@ -599,21 +632,32 @@ static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int schema)
 			ddl_unknown(d, NULL);
 			continue;
 		}
-		ret = schema ? cat_schema_find(&found, d->s, name, d->err) :
-			cat_ext_find(&found, d->s, name, d->err);
+		ret = kind == DROP_SCHEMA ? cat_schema_find(&found, d->s, name,
+			d->err) : kind == DROP_EXTENSION ? cat_ext_find(&found, d->s,
+			name, d->err) : cat_pub_find(&found, d->s, name, d->err);
 		if (ret < 0)
 			return ret;
 		if (!found && ds->missing_ok)
 			continue;
-		if (!found && schema)
+		if (!found && kind == DROP_SCHEMA)
 			return ddl_fail(d, "3F000", "namespace.c:3099:get_namespace_oid",
 				-1, "schema \"%s\" does not exist", name);
-		if (!found)
+		if (!found && kind == DROP_EXTENSION)
 			return ddl_fail(d, "42704", "extension.c:193:get_extension_oid",
 				-1, "extension \"%s\" does not exist", name);
-		ddl_unknown(d, schema ? "DROP SCHEMA is not modelled" :
-			"DROP EXTENSION is not modelled");
-		if (schema && (ret = cat_schema_drop(d->s, name, d->err)) < 0)
+		if (!found)
+			return ddl_fail(d, "42704", "pg_publication.c:1043:"
+				"get_publication_oid", -1, "publication \"%s\" does not "
+				"exist", name);
+		/* Nothing depends on a publication. */
+		if (kind == DROP_PUBLICATION)
+			ret = cat_pub_set(d->s, name, 0, d->err);
+		else
+			ddl_unknown(d, kind == DROP_SCHEMA ? "DROP SCHEMA is not "
+				"modelled" : "DROP EXTENSION is not modelled");
+		if (kind == DROP_SCHEMA)
+			ret = cat_schema_drop(d->s, name, d->err);
+		if (ret < 0)
 			return ret;
 	}
 	return MS_OK;
@@ -647,6 +691,83 @@ static int function_type(int *ok, ddl *d, const PgQuery__TypeName *tn,
 		return ret;
 	*ok = t.known && t.exists && !t.serial;
 	return MS_OK;
+}
+
+/* A parameter or result type by its own name, for calls (expr.c): a
+ * type that exists, or a polymorphic pseudo-type; "*" otherwise. */
+static int signature_type(char *out, size_t n, ddl *d,
+	const PgQuery__TypeName *tn)
+{
+	static const char *const pseudo[] = { "anyelement", "void", "trigger",
+		"record", NULL };
+	const char *name = tn && tn->n_names == 1 && !tn->n_array_bounds ?
+		ms_pg__node_string(tn->names[0]) : NULL;
+	ms_typeref t;
+	int ret;
+
+	snprintf(out, n, "*");
+	for (const char *const *p = pseudo; name && *p; p++)
+		if (strcmp(name, *p) == 0) {
+			snprintf(out, n, "%s", name);
+			return MS_OK;
+		}
+	if (tn == NULL || tn->setof || tn->pct_type || tn->n_array_bounds)
+		return MS_OK;
+	if ((ret = ms_pg__resolve_type(&t, d->s, tn, d->err)) < 0)
+		return ret;
+	if (t.known && t.exists && !t.serial)
+		snprintf(out, n, "%s", t.base);
+	return MS_OK;
+}
+
+/* Keep what a call needs: argument types ("?" after one with a default),
+ * result and volatility; "*" for a function of several signatures. */
+static int record_signature(ddl *d, const PgQuery__CreateFunctionStmt *c,
+	const char *schema, const char *name)
+{
+	cat_sig sig;
+	char one[CAT_NAME];
+	int ret;
+
+	memset(&sig, 0, sizeof(sig));
+	sig.volatility = 'v';
+	for (size_t i = 0; i < c->n_options; i++) {
+		const PgQuery__DefElem *de = c->options[i]->def_elem;
+		const char *v = ms_pg__node_string(de->arg);
+
+		if (strcmp(de->defname, "volatility") == 0 && v)
+			sig.volatility = v[0];
+	}
+	if ((ret = signature_type(sig.result, sizeof(sig.result), d,
+	    c->return_type)) < 0)
+		return ret;
+	for (size_t i = 0; i < c->n_parameters; i++) {
+		const PgQuery__FunctionParameter *p =
+			c->parameters[i]->function_parameter;
+		size_t len = strlen(sig.args);
+
+		if (p->mode != PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_IN &&
+		    p->mode != PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_DEFAULT)
+			snprintf(one, sizeof(one), "*");
+		else if ((ret = signature_type(one, sizeof(one), d,
+		    p->arg_type)) < 0)
+			return ret;
+		snprintf(sig.args + len, sizeof(sig.args) - len, "%s%s%s",
+			len ? "," : "", one, p->defexpr ? "?" : "");
+	}
+	{
+		cat_sig old;
+		int found;
+
+		/* Another argument list makes an overload: calls are then not
+		 * followed. */
+		if ((ret = cat_func_sig(&found, &old, d->s, schema, name,
+		    d->err)) < 0)
+			return ret;
+		if (found && strcmp(old.args, sig.args) != 0)
+			snprintf(sig.args, sizeof(sig.args), "*");
+	}
+	return cat_func_sig_set(d->s, schema, name, &sig, d->err);
 }
 
 /*
@@ -692,9 +813,10 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 		return ret;
 	if (!ok)
 		ddl_unknown(d, "function bodies are not checked");
-	if (exists)
-		return MS_OK;
-	return cat_func_add(NULL, d->s, schema, name, "", NULL, d->err);
+	if (!exists &&
+	    (ret = cat_func_add(NULL, d->s, schema, name, "", NULL, d->err)) < 0)
+		return ret;
+	return record_signature(d, c, schema, name);
 }
 
 /* Whether a trigger's function exists: built in, brought by an
@@ -820,9 +942,11 @@ static int drop_stmt(ddl *d, const PgQuery__DropStmt *ds)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
 		return drop_type(d, ds);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
-		return drop_by_name(d, ds, 1);
+		return drop_by_name(d, ds, DROP_SCHEMA);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
-		return drop_by_name(d, ds, 0);
+		return drop_by_name(d, ds, DROP_EXTENSION);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
+		return drop_by_name(d, ds, DROP_PUBLICATION);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
 		return drop_trigger(d, ds);
 	default:
@@ -1325,6 +1449,10 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 		return create_function(d, n->create_function_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
 		return create_trigger(d, n->create_trig_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
+		return create_publication(d, n->create_publication_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_PUBLICATION_STMT:
+		return alter_publication(d, n->alter_publication_stmt);
 	case PG_QUERY__NODE__NODE_DO_STMT: {
 		int gap = 1, rows_gap = 1, ret = ddl_do(d, n->do_stmt, &gap,
 			&rows_gap);

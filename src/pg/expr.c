@@ -10,6 +10,7 @@
  * any relation in scope when no similar name is (PostgreSQL would add a
  * hint otherwise), and enum labels.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -938,6 +939,106 @@ static int polymorphic(ex_type *t, const char *name, size_t n,
 	return EX_OK;
 }
 
+/* A type named in a signature: a built-in of a modelled category, or an
+ * enum of the history. */
+static int named_type(ex_type *t, int *ret, ddl *d, const char *name)
+{
+	cat_type ut;
+	int found;
+
+	ex_set_type(t, category_of(name), name);
+	if (t->cat)
+		return EX_OK;
+	if ((*ret = cat_type_find(&found, &ut, d->s, "public", name,
+	    d->err)) < 0)
+		return EX_STOP;
+	if (!found || ut.kind != 'e')
+		return EX_UNKNOWN;
+	t->cat = 'E';
+	t->user = t->type_oid = ut.oid;
+	cat_quote_ident(t->display, sizeof(t->display), name);
+	return EX_OK;
+}
+
+/* An argument of type a for a parameter of type p without an explicit
+ * cast: the same type, a literal p accepts, a wider integer or a
+ * number, a string for text. */
+static int implicit_arg(int *ret, ddl *d, const ex_type *a, const ex_type *p)
+{
+	if (a->cat == 'X' || a->cat == 'Z')
+		return literal_to(ret, d, a, p);
+	if (a->cat == p->cat && strcmp(a->name, p->name) == 0 &&
+	    a->user == p->user)
+		return EX_OK;
+	if (int_rank(a->name) && p->cat == 'N' && (int_rank(p->name) >=
+	    int_rank(a->name) || !int_rank(p->name)))
+		return EX_OK;
+	if (a->cat == 'S' && strcmp(p->name, "text") == 0)
+		return EX_OK;
+	return EX_UNKNOWN;
+}
+
+/*
+ * A call of a function a migration created, by its recorded signature
+ * (the only one of its name): arguments fit without explicit casts, a
+ * polymorphic anyelement takes one type, the result follows.  EX_UNKNOWN
+ * when the function or the call is not one migsim can follow.
+ */
+static int user_function(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const char *schema, const char *name, const ex_type *args, size_t n)
+{
+	ex_type bound, p;
+	cat_sig sig;
+	char list[512], *save = NULL, *one;
+	size_t i = 0, required = 0;
+	int found, r = EX_OK, any = 0;
+
+	if ((*ret = cat_func_sig(&found, &sig, d->s, schema, name, d->err)) < 0)
+		return EX_STOP;
+	if (!found || strchr(sig.args, '*') || strchr(sig.result, '*') ||
+	    (sc->immutable && sig.volatility != 'i'))
+		return EX_UNKNOWN;
+	ex_set_type(&bound, 'Z', "");
+	snprintf(list, sizeof(list), "%s", sig.args);
+	for (one = strtok_r(list, ",", &save); one && r == EX_OK;
+	     one = strtok_r(NULL, ",", &save), i++) {
+		size_t len = strlen(one);
+
+		if (one[len - 1] == '?')
+			one[len - 1] = '\0';
+		else
+			required = i + 1;
+		if (i >= n)
+			continue;
+		if (strcmp(one, "anyelement") == 0) {
+			if (strchr("XZ", args[i].cat))
+				continue;
+			if (bound.cat == 'Z')
+				bound = args[i];
+			else if (!(bound.cat == args[i].cat &&
+			    strcmp(bound.name, args[i].name) == 0 &&
+			    bound.user == args[i].user))
+				r = EX_UNKNOWN;
+			any = 1;
+			continue;
+		}
+		if ((r = named_type(&p, ret, d, one)) == EX_OK)
+			r = implicit_arg(ret, d, &args[i], &p);
+	}
+	if (r != EX_OK || n < required || n > i)
+		return r == EX_STOP ? r : EX_UNKNOWN;
+	if (strcmp(sig.result, "anyelement") == 0) {
+		if (!any)
+			ex_set_type(&bound, 'S', "text");
+		*t = bound;
+	} else if ((r = named_type(t, ret, d, sig.result)) != EX_OK) {
+		return r;
+	}
+	t->constant = 0;
+	t->literal = NULL;
+	return EX_OK;
+}
+
 /* nextval('seq'): the literal names a sequence (regclass input). */
 static int nextval(ex_type *t, int *ret, ddl *d, const ex_type *arg)
 {
@@ -1174,6 +1275,9 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			return r;
 		goto unknown;
 	}
+	if ((r = user_function(t, ret, d, sc, schema ? schema : "public", name,
+	    args, f->n_args)) != EX_UNKNOWN)
+		return r;
 	for (size_t i = 0; i < sizeof(functions) / sizeof(functions[0]); i++) {
 		const char *res = functions[i].result;
 

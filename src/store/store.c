@@ -127,16 +127,29 @@ static const char schema_catalog[] =
 	"CREATE INDEX migsim_depend_dep ON migsim_depend(kind, oid);";
 
 /*
- * Indexes added to format 2 without changing it: files written before
- * them get them at their next write (ms_store_begin).  Dropping a
- * relation deletes its dependencies by oid under several kinds, some
- * matched with LIKE, which migsim_depend_dep cannot serve; every commit
- * looks for enum labels added in the transaction, almost always none.
+ * Tables and indexes added to format 2 without changing it: files written
+ * before them get them at their next write (ms_store_begin), and only
+ * commands that write read them.  Dropping a relation deletes its
+ * dependencies by oid under several kinds, some matched with LIKE, which
+ * migsim_depend_dep cannot serve; every commit looks for enum labels
+ * added in the transaction, almost always none.  Publications are named
+ * objects of the database; a function's signature is kept when its
+ * CREATE FUNCTION was read (types by their own names, "*" for one
+ * migsim could not read).
  */
-static const char catalog_indexes[] =
+static const char catalog_additions[] =
 	"CREATE INDEX IF NOT EXISTS migsim_depend_oid ON migsim_depend(oid);"
 	"CREATE INDEX IF NOT EXISTS migsim_enum_label_pending"
-	" ON migsim_enum_label(uncommitted) WHERE uncommitted <> 0;";
+	" ON migsim_enum_label(uncommitted) WHERE uncommitted <> 0;"
+	"CREATE TABLE IF NOT EXISTS migsim_publication ("
+	"  name TEXT PRIMARY KEY NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS migsim_function_sig ("
+	"  schema_name TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  args TEXT NOT NULL,"            /* argument types, comma-separated */
+	"  result TEXT NOT NULL,"
+	"  volatility TEXT NOT NULL,"      /* i s v */
+	"  PRIMARY KEY (schema_name, name));";
 
 static int db_error(ms_store *s, int code, const char *what, ms_error *err)
 {
@@ -245,7 +258,7 @@ static int initialize(ms_store *s, ms_error *err)
 		MS_STORE_APP_ID, MS_STORE_FORMAT);
 	if ((ret = ms_store_exec(s, schema_v1, err)) < 0 ||
 	    (ret = ms_store_exec(s, schema_catalog, err)) < 0 ||
-	    (ret = ms_store_exec(s, catalog_indexes, err)) < 0 ||
+	    (ret = ms_store_exec(s, catalog_additions, err)) < 0 ||
 	    (ret = ms_store_exec(s, sql, err)) < 0) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return ret;
@@ -502,7 +515,7 @@ int ms_store_begin(ms_store *s, ms_error *err)
 	/* Inside the command's transaction: an older file gains the indexes
 	 * with the command's own changes, or not at all. */
 	if (!(s->flags & MS_STORE_READONLY))
-		return ms_store_exec(s, catalog_indexes, err);
+		return ms_store_exec(s, catalog_additions, err);
 	return MS_OK;
 }
 

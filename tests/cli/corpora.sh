@@ -19,7 +19,8 @@
 # never created dropped: 42704; a foreign key added a second time: 42710;
 # a column an UPDATE reads that the history never created: 42703; a row
 # whose foreign key names a user no migration inserted: 23503; a trigger
-# on UPDATE OF a column its table does not have: 42703).
+# on UPDATE OF a column its table does not have: 42703; a publication
+# that no migration created: 42704).
 #
 # usage: sh tests/cli/corpora.sh MIGSIM CORPORA WORKDIR EXPECTDIR
 set -eu
@@ -68,6 +69,7 @@ civitai__civitai 20251123142214_model_metric_overhaul 42601
 civitai__civitai 20251123233705_userstats_shrink 2BP01
 civitai__civitai 20251124081808_model_metric_trigger_drop 42704
 civitai__civitai 20260212123851_add_challenge_review_cost 42703
+civitai__civitai 20260701000000_drop_image_metric 42704
 civitai__civitai 20260702130000_imagereport_imageid_fk 42710
 civitai__civitai 20260715120000_w13_app_listing_comments 25001
 civitai__civitai 20260804162000_new_upcoming_creators_home_block 23503
