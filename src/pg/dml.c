@@ -136,22 +136,30 @@ static int delete(int *none, int *ret, ddl *d, const PgQuery__DeleteStmt *x)
 	return r;
 }
 
-/* The index of column `name` among the INSERT's target columns, or -1. */
-static int targeted(const PgQuery__InsertStmt *ins, const char *name)
+/* What an INSERT writes: its target columns (as listed, or the table's
+ * first ones when it lists none) and its rows (VALUES rows, or the
+ * target list of a query that returns one row). */
+typedef struct ins_rows {
+	const PgQuery__InsertStmt *ins;
+	const PgQuery__SelectStmt *sel;
+	char (*names)[CAT_NAME];
+	size_t ncols, nrows;
+} ins_rows;
+
+/* The index of column `name` among the target columns, or -1. */
+static int targeted(const ins_rows *w, const char *name)
 {
-	for (size_t c = 0; c < ins->n_cols; c++)
-		if (strcmp(ins->cols[c]->res_target->name, name) == 0)
+	for (size_t c = 0; c < w->ncols; c++)
+		if (strcmp(w->names[c], name) == 0)
 			return (int)c;
 	return -1;
 }
 
-/* Column c of row r of what an INSERT writes: a VALUES row, or the
- * target list of a query that returns one row. */
-static const PgQuery__Node *cell(const PgQuery__SelectStmt *sel, size_t r,
-	size_t c)
+static const PgQuery__Node *cell(const ins_rows *w, size_t r, size_t c)
 {
-	return sel->n_values_lists ? sel->values_lists[r]->list->items[c] :
-		sel->target_list[c]->res_target->val;
+	return w->sel->n_values_lists ?
+		w->sel->values_lists[r]->list->items[c] :
+		w->sel->target_list[c]->res_target->val;
 }
 
 static int is_null(const PgQuery__Node *v)
@@ -160,9 +168,13 @@ static int is_null(const PgQuery__Node *v)
 }
 
 /* A value that cannot be NULL whatever the data: a constant (possibly
- * cast), the current time, a new uuid, ARRAY[...]. */
+ * cast), the current time, a new uuid, ARRAY[...], a JSON object or
+ * array built from values, concat(). */
 static int not_null(const PgQuery__Node *v)
 {
+	static const char *const never_null[] = { "now", "gen_random_uuid",
+		"jsonb_build_object", "json_build_object", "jsonb_build_array",
+		"json_build_array", "concat", NULL };
 	const char *fn;
 
 	switch (v->node_case) {
@@ -176,8 +188,10 @@ static int not_null(const PgQuery__Node *v)
 	case PG_QUERY__NODE__NODE_FUNC_CALL:
 		fn = ms_pg__node_string(v->func_call->funcname[
 			v->func_call->n_funcname - 1]);
-		return v->func_call->n_args == 0 && fn &&
-			(strcmp(fn, "now") == 0 || strcmp(fn, "gen_random_uuid") == 0);
+		for (const char *const *p = never_null; fn && *p; p++)
+			if (strcmp(fn, *p) == 0)
+				return 1;
+		return 0;
 	default:
 		return 0;
 	}
@@ -226,10 +240,9 @@ static void append_key(char *names, size_t nn, char *values, size_t nv,
  * the others hold, EX_UNKNOWN otherwise.
  */
 static int check_fks(int *ret, ddl *d, const cat_rel *rel,
-	const PgQuery__InsertStmt *ins, const PgQuery__SelectStmt *sel,
-	size_t nrows)
+	const ins_rows *w)
 {
-	char names[512] = "", values[1024] = "";
+	char names[512] = "", values[1024] = "", refname[CAT_NAME] = "";
 	cat_con *fks, *broken = NULL;
 	size_t n;
 	int r = EX_OK;
@@ -243,7 +256,7 @@ static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 		snprintf(cols, sizeof(cols), "%s", fks[i].columns);
 		for (char *c = strtok_r(cols, ",", &save); c && !holds && r == EX_OK;
 		     c = strtok_r(NULL, ",", &save)) {
-			int at = targeted(ins, c);
+			int at = targeted(w, c);
 			char text[512];
 			cat_col col;
 			int found;
@@ -257,12 +270,12 @@ static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 				r = EX_UNKNOWN;
 				break;
 			}
-			for (size_t row = 0; at >= 0 && row < nrows; row++)
-				holds |= is_null(cell(sel, row, (size_t)at));
+			for (size_t row = 0; at >= 0 && row < w->nrows; row++)
+				holds |= is_null(cell(w, row, (size_t)at));
 			if (at < 0 || holds)
 				holds = 1;
-			else if (nrows != 1 ||
-			    !const_text(text, sizeof(text), cell(sel, 0, (size_t)at),
+			else if (w->nrows != 1 ||
+			    !const_text(text, sizeof(text), cell(w, 0, (size_t)at),
 			    &col))
 				r = EX_UNKNOWN;
 			else
@@ -285,20 +298,18 @@ static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 				break;
 			}
 			broken = &fks[i];
-			snprintf(names, sizeof(names), "%s", kn);
-			snprintf(values, sizeof(values), "%s|%s", ref.name, kv);
+			memcpy(names, kn, sizeof(names));
+			memcpy(values, kv, sizeof(values));
+			memcpy(refname, ref.name, sizeof(refname));
 		}
 	}
 	if (r == EX_OK && broken) {
-		char *bar = strchr(values, '|');
-
-		*bar = '\0';
 		if ((*ret = ddl_fail(d, "23503", "ri_triggers.c:2596:"
 		    "ri_ReportViolation", -1, "insert or update on table \"%s\" "
 		    "violates foreign key constraint \"%s\"", rel->name,
 		    broken->name)) == MS_OK && DDL_FAILED(d))
 			*ret = ddl_detail(d, "Key (%s)=(%s) is not present in table "
-				"\"%s\".", names, bar + 1, values);
+				"\"%s\".", names, values, refname);
 		r = EX_STOP;
 	}
 	free(fks);
@@ -314,8 +325,7 @@ static int check_fks(int *ret, ddl *d, const cat_rel *rel,
  * not NULL, or its default.
  */
 static int values_fit(int *ret, ddl *d, const cat_rel *rel,
-	const PgQuery__InsertStmt *ins, const PgQuery__SelectStmt *sel,
-	size_t nrows)
+	const ins_rows *w)
 {
 	char (*required)[CAT_NAME];
 	cat_guards g;
@@ -325,133 +335,209 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 	if ((*ret = cat_rel_guards(&g, d->s, rel->oid, d->err)) < 0)
 		return EX_STOP;
 	/* ON CONFLICT DO NOTHING skips a row that breaks a key. */
-	if (ins->on_conflict_clause)
+	if (w->ins->on_conflict_clause && w->ins->on_conflict_clause->action ==
+	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
 		g.uniques = 0;
-	if (g.triggers || g.checks || (g.uniques && (nrows > 1 ||
+	if (g.triggers || g.checks || (g.uniques && (w->nrows > 1 ||
 	    strcmp(rel->rows, "empty") != 0 || d->rows_gap)))
 		return EX_UNKNOWN;
 	if ((*ret = cat_col_names(&required, &n, d->s, rel->oid, 1,
 	    d->err)) < 0)
 		return EX_STOP;
 	for (size_t i = 0; i < n && r == EX_OK; i++)
-		if (targeted(ins, required[i]) < 0)
+		if (targeted(w, required[i]) < 0)
 			r = EX_UNKNOWN;
 	free(required);
-	for (size_t c = 0; c < ins->n_cols && r == EX_OK; c++) {
+	for (size_t c = 0; c < w->ncols && r == EX_OK; c++) {
 		cat_col col;
 		int found;
 
-		if ((*ret = cat_col_find(&found, &col, d->s, rel->oid,
-		    ins->cols[c]->res_target->name, d->err)) < 0)
+		if ((*ret = cat_col_find(&found, &col, d->s, rel->oid, w->names[c],
+		    d->err)) < 0)
 			return EX_STOP;
-		for (size_t row = 0; row < nrows && r == EX_OK; row++)
-			if (col.not_null && !not_null(cell(sel, row, c)))
+		for (size_t row = 0; row < w->nrows && r == EX_OK; row++)
+			if (col.not_null && !not_null(cell(w, row, c)))
 				r = EX_UNKNOWN;
 	}
-	return r == EX_OK ? check_fks(ret, d, rel, ins, sel, nrows) : r;
+	return r == EX_OK ? check_fks(ret, d, rel, w) : r;
 }
 
-static int insert(int *none, int *ret, ddl *d, const PgQuery__InsertStmt *ins)
+/* ON CONFLICT: the arbiter must be a unique index or constraint on
+ * exactly the named columns; DO UPDATE's new values are analysed with
+ * the proposed row as "excluded". */
+static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
+	const PgQuery__OnConflictClause *oc)
 {
-	const PgQuery__SelectStmt *sel = ins->select_stmt &&
-		ins->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ?
-		ins->select_stmt->select_stmt : NULL;
+	const PgQuery__InferClause *inf = oc->infer;
+	char cols[512] = "";
 	ex_scope sc;
-	cat_rel rel;
-	int found, r = EX_OK;
+	int64_t index = 0;
+	int r = EX_OK;
 
-	if (ins->with_clause) {
-		ddl_unknown(d, "this INSERT's clauses are not modelled");
+	if (inf && (inf->where_clause || (inf->conname && *inf->conname)))
 		return EX_UNKNOWN;
+	for (size_t i = 0; inf && i < inf->n_index_elems; i++) {
+		const PgQuery__IndexElem *e = inf->index_elems[i]->index_elem;
+		size_t len = strlen(cols);
+
+		if (e->name == NULL || !*e->name || e->expr)
+			return EX_UNKNOWN;
+		snprintf(cols + len, sizeof(cols) - len, "%s%s", len ? "," : "",
+			e->name);
 	}
-	if ((*ret = target_scope(&sc, &rel, &found, d, ins->relation)) < 0)
+	if (inf && ((*ret = cat_unique_on(&index, d->s, rel->oid, cols,
+	    d->err)) < 0))
 		return EX_STOP;
-	if (!found || sc.rels[0].oid == 0) {
-		ex_scope_free(&sc);
-		ddl_unknown(d, "the columns of this INSERT's table are not "
-			"modelled");
+	if (inf && index == 0)
 		return EX_UNKNOWN;
+	if (oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
+		return EX_OK;
+	if (oc->action != PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE || !inf)
+		return EX_UNKNOWN;
+	memset(&sc, 0, sizeof(sc));
+	if ((*ret = ex_scope_add(&sc, d, rel->schema, rel->name, NULL)) < 0 ||
+	    (*ret = ex_scope_add(&sc, d, rel->schema, rel->name,
+	    "excluded")) < 0) {
+		ex_scope_free(&sc);
+		return EX_STOP;
+	}
+	if (oc->where_clause)
+		r = ex_boolean(ret, d, &sc, oc->where_clause);
+	for (size_t i = 0; i < oc->n_target_list && r == EX_OK; i++) {
+		const PgQuery__ResTarget *t = oc->target_list[i]->res_target;
+		ex_type v;
+
+		if (t->n_indirection)
+			r = EX_UNKNOWN;
+		else if ((r = ex_analyse(&v, ret, d, &sc, t->val)) == EX_OK)
+			r = assign(ret, d, rel, t->name, &v, t->location,
+				"analyze.c:2515:transformUpdateTargetList");
 	}
 	ex_scope_free(&sc);
-	/* The target columns first (checkInsertTargets). */
+	return r;
+}
+
+/* The target columns (checkInsertTargets): as listed, or the table's. */
+static int insert_targets(ins_rows *w, int *ret, ddl *d, const cat_rel *rel)
+{
+	const PgQuery__InsertStmt *ins = w->ins;
+	int r = EX_OK;
+
+	if (ins->n_cols == 0) {
+		if ((*ret = cat_col_names(&w->names, &w->ncols, d->s, rel->oid, 0,
+		    d->err)) < 0)
+			return EX_STOP;
+		return EX_OK;
+	}
+	if ((w->names = calloc(ins->n_cols, sizeof(*w->names))) == NULL) {
+		*ret = ms_error_set(d->err, MS_ENOMEM, "out of memory");
+		return EX_STOP;
+	}
+	w->ncols = ins->n_cols;
 	for (size_t i = 0; i < ins->n_cols && r == EX_OK; i++) {
 		const PgQuery__ResTarget *t = ins->cols[i]->res_target;
 
+		snprintf(w->names[i], sizeof(w->names[i]), "%s", t->name);
 		if (t->n_indirection) {
 			ddl_unknown(d, "assigning to part of a column is not modelled");
 			r = EX_UNKNOWN;
 		} else {
-			r = assign(ret, d, &rel, t->name, NULL, t->location,
+			r = assign(ret, d, rel, t->name, NULL, t->location,
 				"parse_target.c:1075:checkInsertTargets");
 		}
 	}
-	if (r != EX_OK)
+	return r;
+}
+
+/* VALUES rows: each value analysed and assigned to its column. */
+static int insert_values(int *ret, ddl *d, const cat_rel *rel,
+	ins_rows *w)
+{
+	ex_scope none_in_scope = { .no_columns = 1 };
+	int r = EX_OK;
+
+	w->nrows = w->sel->n_values_lists;
+	for (size_t row = 0; row < w->nrows && r == EX_OK; row++) {
+		const PgQuery__List *l = w->sel->values_lists[row]->list;
+
+		/* Without a column list the row fills the first columns. */
+		if (l->n_items > w->ncols ||
+		    (l->n_items < w->ncols && w->ins->n_cols))
+			return EX_UNKNOWN;
+		w->ncols = l->n_items;
+		for (size_t c = 0; c < l->n_items && r == EX_OK; c++) {
+			ex_type t;
+
+			if ((r = ex_analyse(&t, ret, d, &none_in_scope,
+			    l->items[c])) == EX_OK)
+				r = assign(ret, d, rel, w->names[c], &t, -1, NULL);
+		}
+	}
+	return r;
+}
+
+/* INSERT ... SELECT: the query analysed (seeing the INSERT's WITH
+ * queries), its columns assigned; *rows as ex_select says. */
+static int insert_query(int *rows, int *ret, ddl *d, const cat_rel *rel,
+	ins_rows *w, const ex_scope *with)
+{
+	ex_col *cols;
+	size_t n;
+	int r;
+
+	if ((r = ex_select(rows, &cols, &n, ret, d, with, w->sel)) != EX_OK)
 		return r;
-	if (ins->n_returning_list || sel == NULL || ins->n_cols == 0 ||
-	    (ins->on_conflict_clause && (ins->on_conflict_clause->infer ||
-	    ins->on_conflict_clause->action !=
-	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING))) {
-		ddl_unknown(d, "this INSERT's clauses are not modelled");
+	if (n > w->ncols || (n < w->ncols && w->ins->n_cols)) {
+		free(cols);
 		return EX_UNKNOWN;
 	}
-	if (sel->n_values_lists) {
-		ex_scope none_in_scope = { .no_columns = 1 };
+	w->ncols = n;
+	for (size_t c = 0; c < n && r == EX_OK; c++)
+		r = assign(ret, d, rel, w->names[c], &cols[c].type, -1, NULL);
+	free(cols);
+	w->nrows = 1;
+	return r;
+}
 
-		for (size_t row = 0; row < sel->n_values_lists && r == EX_OK; row++) {
-			const PgQuery__List *l = sel->values_lists[row]->list;
+static int insert(int *none, int *ret, ddl *d, const PgQuery__InsertStmt *ins)
+{
+	ins_rows w = { ins, NULL, NULL, 0, 0 };
+	ex_scope sc, with;
+	cat_rel rel;
+	int found, rows = -1, r;
 
-			if (l->n_items != ins->n_cols) {
-				ddl_unknown(d, "a VALUES row of another length is not "
-					"modelled");
-				return EX_UNKNOWN;
-			}
-			for (size_t c = 0; c < l->n_items && r == EX_OK; c++) {
-				ex_type t;
-
-				if ((r = ex_analyse(&t, ret, d, &none_in_scope,
-				    l->items[c])) == EX_OK)
-					r = assign(ret, d, &rel,
-						ins->cols[c]->res_target->name, &t, -1, NULL);
-			}
-		}
-		if (r != EX_OK)
-			return r;
-		if ((r = values_fit(ret, d, &rel, ins, sel,
-		    sel->n_values_lists)) == EX_UNKNOWN)
-			ddl_unknown(d, "whether these rows meet the table's "
-				"constraints is not modelled");
-		*none = 0;
-		return r;
-	}
-	{
-		ex_col *cols;
-		size_t n;
-		int rows;
-
-		if ((r = ex_select(&rows, &cols, &n, ret, d, NULL, sel)) != EX_OK)
-			return r;
-		if (n != ins->n_cols) {
-			free(cols);
-			ddl_unknown(d, "an INSERT query of another width is not "
-				"modelled");
-			return EX_UNKNOWN;
-		}
-		for (size_t c = 0; c < n && r == EX_OK; c++)
-			r = assign(ret, d, &rel, ins->cols[c]->res_target->name,
-				&cols[c].type, -1, NULL);
-		free(cols);
-		*none = rows == 0;
-		/* One row from a query without FROM: its values are the target
-		 * list, checked like a VALUES row. */
-		if (r == EX_OK && rows == 1 && sel->n_from_clause == 0 &&
-		    !sel->with_clause && !sel->n_group_clause)
-			r = values_fit(ret, d, &rel, ins, sel, 1);
-		else if (r == EX_OK && rows != 0)
-			r = EX_UNKNOWN;
-		if (r == EX_UNKNOWN)
-			ddl_unknown(d, "the rows an INSERT query reads are not "
-				"simulated");
-	}
+	w.sel = ins->select_stmt &&
+		ins->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ?
+		ins->select_stmt->select_stmt : NULL;
+	memset(&with, 0, sizeof(with));
+	if ((*ret = target_scope(&sc, &rel, &found, d, ins->relation)) < 0)
+		return EX_STOP;
+	r = found && sc.rels[0].oid ? EX_OK : EX_UNKNOWN;
+	ex_scope_free(&sc);
+	if (r == EX_OK && ins->with_clause)
+		r = ex_with(ret, d, &with, ins->with_clause);
+	if (r == EX_OK)
+		r = insert_targets(&w, ret, d, &rel);
+	if (r == EX_OK && (ins->n_returning_list || w.sel == NULL))
+		r = EX_UNKNOWN;
+	if (r == EX_OK && w.sel->n_values_lists)
+		r = insert_values(ret, d, &rel, &w);
+	else if (r == EX_OK)
+		r = insert_query(&rows, ret, d, &rel, &w, &with);
+	if (r == EX_OK && ins->on_conflict_clause)
+		r = on_conflict(ret, d, &rel, ins->on_conflict_clause);
+	*none = rows == 0;
+	/* Rows of constants, or one row from a query without FROM. */
+	if (r == EX_OK && (w.sel->n_values_lists || (rows == 1 &&
+	    w.sel->n_from_clause == 0 && !w.sel->with_clause &&
+	    !w.sel->n_group_clause)))
+		r = values_fit(ret, d, &rel, &w);
+	else if (r == EX_OK && rows != 0)
+		r = EX_UNKNOWN;
+	if (r == EX_UNKNOWN)
+		ddl_unknown(d, "the rows this INSERT writes are not simulated");
+	free(w.names);
+	ex_scope_free(&with);
 	return r;
 }
 

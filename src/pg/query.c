@@ -611,8 +611,12 @@ static int set_operation(int *rows, ex_col **out, size_t *nout, int *ret,
 	for (size_t i = 0; i < nl && r == EX_OK; i++)
 		if (strcmp(l[i].type.display, rc[i].type.display) != 0)
 			l[i].type.display[0] = '\0';
-	if (r == EX_OK && s->op == PG_QUERY__SET_OPERATION__SETOP_UNION &&
-	    rl == 0 && rr == 0)
+	/* No rows: UNION of two empty queries, INTERSECT with one, EXCEPT
+	 * from one. */
+	if (r == EX_OK && ((rl == 0 && rr == 0) ||
+	    (s->op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT &&
+	    (rl == 0 || rr == 0)) ||
+	    (s->op == PG_QUERY__SET_OPERATION__SETOP_EXCEPT && rl == 0)))
 		*rows = 0;
 out:
 	if (r == EX_OK && out) {
