@@ -365,12 +365,14 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 /* ON CONFLICT: the arbiter must be a unique index or constraint on
  * exactly the named columns; DO UPDATE's new values are analysed with
  * the proposed row as "excluded". */
+static int conflict_update(int *ret, ddl *d, const cat_rel *rel,
+	const PgQuery__OnConflictClause *oc);
+
 static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
 	const PgQuery__OnConflictClause *oc)
 {
 	const PgQuery__InferClause *inf = oc->infer;
 	char cols[512] = "";
-	ex_scope sc;
 	int64_t index = 0;
 	int r = EX_OK;
 
@@ -385,15 +387,42 @@ static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
 		snprintf(cols + len, sizeof(cols) - len, "%s%s", len ? "," : "",
 			e->name);
 	}
-	if (inf && ((*ret = cat_unique_on(&index, d->s, rel->oid, cols,
-	    d->err)) < 0))
+	/* The arbiter's columns are resolved first (transformOnConflictArbiter),
+	 * DO UPDATE analysed next; the planner looks for the index last. */
+	for (size_t i = 0; inf && i < inf->n_index_elems; i++) {
+		cat_col col;
+		int found;
+
+		if ((*ret = cat_col_find(&found, &col, d->s, rel->oid,
+		    inf->index_elems[i]->index_elem->name, d->err)) < 0)
+			return EX_STOP;
+		if (!found)
+			return EX_UNKNOWN;
+	}
+	if (oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE && inf)
+		r = conflict_update(ret, d, rel, oc);
+	else if (oc->action != PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
+		r = EX_UNKNOWN;
+	if (r != EX_OK || !inf)
+		return r;
+	if ((*ret = cat_unique_on(&index, d->s, rel->oid, cols, d->err)) < 0)
 		return EX_STOP;
-	if (inf && index == 0)
-		return EX_UNKNOWN;
-	if (oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
-		return EX_OK;
-	if (oc->action != PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE || !inf)
-		return EX_UNKNOWN;
+	if (index == 0) {
+		*ret = ddl_fail(d, "42P10", "plancat.c:885:infer_arbiter_indexes",
+			-1, "there is no unique or exclusion constraint matching the "
+			"ON CONFLICT specification");
+		return EX_STOP;
+	}
+	return EX_OK;
+}
+
+/* DO UPDATE's new values, with the proposed row as "excluded". */
+static int conflict_update(int *ret, ddl *d, const cat_rel *rel,
+	const PgQuery__OnConflictClause *oc)
+{
+	ex_scope sc;
+	int r = EX_OK;
+
 	memset(&sc, 0, sizeof(sc));
 	if ((*ret = ex_scope_add(&sc, d, rel->schema, rel->name, NULL)) < 0 ||
 	    (*ret = ex_scope_add(&sc, d, rel->schema, rel->name,
@@ -449,6 +478,45 @@ static int insert_targets(ins_rows *w, int *ret, ddl *d, const cat_rel *rel)
 	return r;
 }
 
+/* Where PostgreSQL reports an expression (exprLocation), for the forms
+ * where that is the node's own location; -1 otherwise. */
+static int location_of(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_A_CONST:
+		return n->a_const->location;
+	case PG_QUERY__NODE__NODE_COLUMN_REF:
+		return n->column_ref->location;
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		return n->func_call->location;
+	default:
+		return -1;
+	}
+}
+
+/* A single row of more values than target columns, or fewer than the
+ * columns listed (transformInsertRow): 42601 at the first one too many. */
+static int width_check(int *ret, ddl *d, const ins_rows *w,
+	PgQuery__Node **items, size_t n)
+{
+	int at;
+
+	if (n > w->ncols) {
+		if ((at = location_of(items[w->ncols])) < 0)
+			return EX_UNKNOWN;
+		*ret = ddl_fail(d, "42601", "analyze.c:1017:transformInsertRow", at,
+			"INSERT has more expressions than target columns");
+		return EX_STOP;
+	}
+	if (n < w->ncols && w->ins->n_cols) {
+		*ret = ddl_fail(d, "42601", "analyze.c:1035:transformInsertRow",
+			w->ins->cols[n]->res_target->location,
+			"INSERT has more target columns than expressions");
+		return EX_STOP;
+	}
+	return EX_OK;
+}
+
 /* VALUES rows: each value analysed and assigned to its column. */
 static int insert_values(int *ret, ddl *d, const cat_rel *rel,
 	ins_rows *w)
@@ -460,6 +528,9 @@ static int insert_values(int *ret, ddl *d, const cat_rel *rel,
 	for (size_t row = 0; row < w->nrows && r == EX_OK; row++) {
 		const PgQuery__List *l = w->sel->values_lists[row]->list;
 
+		if (w->nrows == 1 && (r = width_check(ret, d, w, l->items,
+		    l->n_items)) != EX_OK)
+			return r;
 		/* Without a column list the row fills the first columns. */
 		if (l->n_items > w->ncols ||
 		    (l->n_items < w->ncols && w->ins->n_cols))

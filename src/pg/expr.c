@@ -1302,7 +1302,7 @@ unknown:
 
 /* --- expressions -------------------------------------------------------- */
 
-static int analyse_list(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+int ex_common(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	PgQuery__Node **items, size_t n)
 {
 	ex_type one;
@@ -1563,7 +1563,7 @@ static int case_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	if (c->defresult)
 		results[n++] = c->defresult;
 	if (r == EX_OK)
-		r = analyse_list(t, ret, d, sc, results, n);
+		r = ex_common(t, ret, d, sc, results, n);
 	free(results);
 	return r;
 }
@@ -1709,10 +1709,10 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			return EX_OK;
 		break;
 	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
-		return analyse_list(t, ret, d, sc, n->coalesce_expr->args,
+		return ex_common(t, ret, d, sc, n->coalesce_expr->args,
 			n->coalesce_expr->n_args);
 	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
-		return analyse_list(t, ret, d, sc, n->min_max_expr->args,
+		return ex_common(t, ret, d, sc, n->min_max_expr->args,
 			n->min_max_expr->n_args);
 	case PG_QUERY__NODE__NODE_CASE_EXPR:
 		return case_expr(t, ret, d, sc, n->case_expr);
@@ -1720,7 +1720,7 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		/* Without a cast an empty ARRAY[] has no type (42P18). */
 		if (n->a_array_expr->n_elements == 0)
 			break;
-		if ((r = analyse_list(t, ret, d, sc, n->a_array_expr->elements,
+		if ((r = ex_common(t, ret, d, sc, n->a_array_expr->elements,
 		    n->a_array_expr->n_elements)) != EX_OK)
 			return r;
 		if (t->cat == 'A' || t->cat == 'Z')

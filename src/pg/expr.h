@@ -105,6 +105,10 @@ void ex_scope_free(ex_scope *sc);
  */
 int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__Node *n);
+/* The common type of several values (CASE, COALESCE, VALUES columns):
+ * one known type, literals and NULL taking it; text for literals only. */
+int ex_common(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	PgQuery__Node **items, size_t n);
 /* An expression whose value must be boolean (WHERE, ON, HAVING). */
 int ex_boolean(int *ret, ddl *d, const ex_scope *sc, const PgQuery__Node *n);
 

@@ -219,6 +219,21 @@ static const char *filter_get(const filter *f, const char *col)
 }
 
 /* WHERE a = 'x' AND b = 'y': 1 when read, 0 for anything else. */
+static int is_current_schema(const PgQuery__Node *n)
+{
+	const char *fn;
+
+	if (n->node_case == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION)
+		return n->sqlvalue_function->op ==
+			PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA;
+	if (n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL ||
+	    n->func_call->n_args)
+		return 0;
+	fn = ms_pg__node_string(n->func_call->funcname[
+		n->func_call->n_funcname - 1]);
+	return fn && strcmp(fn, "current_schema") == 0;
+}
+
 static int read_filter(filter *f, const PgQuery__Node *w)
 {
 	const PgQuery__AExpr *e;
@@ -241,8 +256,14 @@ static int read_filter(filter *f, const PgQuery__Node *w)
 	if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || op == NULL ||
 	    strcmp(op, "=") != 0 || e->lexpr == NULL ||
 	    e->lexpr->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
-	    e->rexpr == NULL || e->rexpr->node_case != PG_QUERY__NODE__NODE_A_CONST ||
-	    (v = ddl_string_literal(e->rexpr, NULL)) == NULL || f->n == 8)
+	    e->rexpr == NULL || f->n == 8)
+		return 0;
+	/* current_schema() is public: the only schema of the default
+	 * search_path that exists. */
+	if (is_current_schema(e->rexpr))
+		v = "public";
+	else if (e->rexpr->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+	    (v = ddl_string_literal(e->rexpr, NULL)) == NULL)
 		return 0;
 	cr = e->lexpr->column_ref;
 	f->col[f->n] = ms_pg__node_string(cr->fields[cr->n_fields - 1]);
@@ -374,6 +395,54 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 	return 0;
 }
 
+/* The last name of a column reference, or NULL. */
+static const char *ref_name(const PgQuery__Node *n)
+{
+	if (n == NULL || n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return NULL;
+	return ms_pg__node_string(n->column_ref->fields[
+		n->column_ref->n_fields - 1]);
+}
+
+/* FROM pg_type t JOIN pg_namespace n ON t.typnamespace = n.oid WHERE
+ * t.typname = 'x' AND n.nspname = 'public' (or current_schema()): the
+ * catalog question without the join, in public. */
+static int eval_namespace_join(int *yes, ddl *d, const PgQuery__SelectStmt *sel)
+{
+	const PgQuery__JoinExpr *j = sel->from_clause[0]->join_expr;
+	const PgQuery__AExpr *on;
+	const char *table, *ns, *a, *b;
+	filter f, rest;
+
+	if (j->jointype != PG_QUERY__JOIN_TYPE__JOIN_INNER || j->n_using_clause ||
+	    j->larg->node_case != PG_QUERY__NODE__NODE_RANGE_VAR ||
+	    j->rarg->node_case != PG_QUERY__NODE__NODE_RANGE_VAR ||
+	    strcmp(j->rarg->range_var->relname, "pg_namespace") != 0 ||
+	    j->quals == NULL || j->quals->node_case != PG_QUERY__NODE__NODE_A_EXPR)
+		return 0;
+	table = j->larg->range_var->relname;
+	ns = strcmp(table, "pg_type") == 0 ? "typnamespace" :
+		strcmp(table, "pg_class") == 0 ? "relnamespace" : NULL;
+	on = j->quals->a_expr;
+	a = ref_name(on->lexpr);
+	b = ref_name(on->rexpr);
+	if (ns == NULL || a == NULL || b == NULL ||
+	    !((strcmp(a, ns) == 0 && strcmp(b, "oid") == 0) ||
+	    (strcmp(b, ns) == 0 && strcmp(a, "oid") == 0)))
+		return 0;
+	memset(&f, 0, sizeof(f));
+	memset(&rest, 0, sizeof(rest));
+	if (!read_filter(&f, sel->where_clause) || filter_get(&f, "nspname") ==
+	    NULL || strcmp(filter_get(&f, "nspname"), "public") != 0)
+		return 0;
+	for (int i = 0; i < f.n; i++)
+		if (strcmp(f.col[i], "nspname") != 0) {
+			rest.col[rest.n] = f.col[i];
+			rest.val[rest.n++] = f.val[i];
+		}
+	return catalog_exists(yes, d, table, &rest);
+}
+
 /* EXISTS over a table of the history: decided when the query certainly
  * returns no row, or one (the table is known to be empty, or no FROM) and
  * PostgreSQL's analysis of it passes.  The analysis
@@ -409,8 +478,11 @@ static int eval_exists(int *yes, ddl *d, const PgQuery__SubLink *sl)
 	    sl->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
 		return 0;
 	sel = sl->subselect->select_stmt;
-	if (sel->n_from_clause != 1 ||
-	    sel->from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+	if (sel->n_from_clause != 1)
+		return 0;
+	if (sel->from_clause[0]->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR)
+		return eval_namespace_join(yes, d, sel);
+	if (sel->from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
 		return 0;
 	rv = sel->from_clause[0]->range_var;
 	{

@@ -144,11 +144,13 @@ static int subselect(int *empty, int *ret, ddl *d, ex_scope *sc,
 	if ((res = ex_select(&rows, &cols, &n, ret, d, sc->outer,
 	    rs->subquery->select_stmt)) != EX_OK)
 		return res;
-	if (!rename_cols(cols, n, rs->alias->colnames, rs->alias->n_colnames) ||
-	    (r = new_rel(sc, d)) == NULL) {
+	if (!rename_cols(cols, n, rs->alias->colnames, rs->alias->n_colnames)) {
 		free(cols);
-		return r == NULL ? oom(ret, d) :
-			unknown(d, "these column aliases are not modelled");
+		return unknown(d, "these column aliases are not modelled");
+	}
+	if ((r = new_rel(sc, d)) == NULL) {
+		free(cols);
+		return oom(ret, d);
 	}
 	r->alias = rs->alias->aliasname;
 	r->cols = cols;
@@ -629,6 +631,47 @@ out:
 	return r;
 }
 
+/* VALUES (...), (...) as a query: columns column1, column2, ... of each
+ * column's common type. */
+static int values_query(int *rows, ex_col **out, size_t *nout, int *ret,
+	ddl *d, const ex_scope *outer, const PgQuery__SelectStmt *s)
+{
+	ex_scope sc = { .outer = outer };
+	PgQuery__Node **column;
+	size_t width = s->values_lists[0]->list->n_items, cap = 0, n = 0;
+	ex_col *cols = NULL;
+	int r = EX_OK;
+
+	for (size_t row = 0; row < s->n_values_lists; row++)
+		if (s->values_lists[row]->list->n_items != width)
+			return unknown(d, "VALUES rows of several widths are not "
+				"modelled");
+	if ((column = calloc(s->n_values_lists, sizeof(*column))) == NULL)
+		return oom(ret, d);
+	for (size_t c = 0; c < width && r == EX_OK; c++) {
+		char name[32];
+		ex_type t;
+
+		for (size_t row = 0; row < s->n_values_lists; row++)
+			column[row] = s->values_lists[row]->list->items[c];
+		snprintf(name, sizeof(name), "column%zu", c + 1);
+		if ((r = ex_common(&t, ret, d, &sc, column, s->n_values_lists)) ==
+		    EX_OK && t.cat == 'Z')
+			ex_set_type(&t, 'S', "text");
+		if (r == EX_OK && add_col(&cols, &n, &cap, name, &t) < 0)
+			r = oom(ret, d);
+	}
+	free(column);
+	if (r == EX_OK && out) {
+		*out = cols;
+		*nout = n;
+		cols = NULL;
+	}
+	free(cols);
+	*rows = r == EX_OK && s->n_values_lists == 1 ? 1 : -1;
+	return r;
+}
+
 /* --- SELECT --------------------------------------------------------------- */
 
 /* What is analysed after FROM and WHERE: grouping, the target list,
@@ -677,9 +720,12 @@ int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 		*out = NULL;
 		*nout = 0;
 	}
-	if (s->into_clause || s->n_locking_clause || s->n_window_clause ||
-	    s->n_values_lists)
+	if (s->into_clause || s->n_locking_clause || s->n_window_clause)
 		return unknown(d, "this query's clauses are not modelled");
+	if (s->n_values_lists)
+		return s->with_clause || s->n_sort_clause || s->limit_count ?
+			unknown(d, "this VALUES query is not modelled") :
+			values_query(rows, out, nout, ret, d, outer, s);
 	memset(&sc, 0, sizeof(sc));
 	sc.outer = outer;
 	if (s->with_clause)

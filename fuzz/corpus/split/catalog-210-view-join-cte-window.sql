@@ -1,0 +1,24 @@
+CREATE TYPE "Kind" AS ENUM ('Like', 'Heart');
+CREATE TABLE "User" (
+    "id" SERIAL NOT NULL,
+    "email" TEXT NOT NULL,
+    "name" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+CREATE TABLE "Reaction" (
+    "id" SERIAL NOT NULL,
+    "userId" INTEGER NOT NULL,
+    "kind" "Kind" NOT NULL,
+    "value" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Reaction_pkey" PRIMARY KEY ("id")
+);
+CREATE VIEW "Ranked" AS
+WITH totals AS (
+  SELECT r."userId", SUM(r."value") AS total FROM "Reaction" r GROUP BY r."userId"
+)
+SELECT u."id", u."email", t.total, RANK() OVER (ORDER BY t.total DESC) AS "rank"
+FROM "User" u
+JOIN totals t ON t."userId" = u."id"
+ORDER BY t.total DESC;

@@ -1,0 +1,18 @@
+CREATE TYPE "Kind" AS ENUM ('Like', 'Heart');
+CREATE TABLE "User" (
+    "id" SERIAL NOT NULL,
+    "email" TEXT NOT NULL,
+    "name" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+CREATE TABLE "Reaction" (
+    "id" SERIAL NOT NULL,
+    "userId" INTEGER NOT NULL,
+    "kind" "Kind" NOT NULL,
+    "value" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Reaction_pkey" PRIMARY KEY ("id")
+);
+CREATE VIEW "Broken" AS
+SELECT s."userId" FROM (SELECT "userId", "score" FROM "Reaction") s;

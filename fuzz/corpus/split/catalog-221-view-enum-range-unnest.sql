@@ -1,0 +1,9 @@
+CREATE TYPE "Timeframe" AS ENUM ('Day', 'Week');
+CREATE TABLE "Collection" (
+    "id" SERIAL NOT NULL,
+    "userId" INTEGER NOT NULL,
+    "orderIndex" INTEGER NOT NULL DEFAULT 0,
+    "createdOn" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Collection_pkey" PRIMARY KEY ("id")
+);
+CREATE VIEW "Timeframes" AS SELECT unnest(enum_range(NULL::"Timeframe")) AS timeframe;
