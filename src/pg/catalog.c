@@ -146,6 +146,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN "
 		"(SELECT oid FROM migsim_constraint WHERE rel = ?1)",
 		"DELETE FROM migsim_constraint WHERE rel = ?1",
+		"DELETE FROM migsim_temp WHERE oid = ?1",
 		"DELETE FROM migsim_relation WHERE oid = ?1",
 	};
 	int ret = MS_OK;
@@ -365,10 +366,27 @@ int cat_type_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err)
 {
 	sqlite3_stmt *st;
+	cat_type t;
+	char from[CAT_NAME + 4], to[CAT_NAME + 4];
+	int found, ret;
 
+	if ((ret = cat_type_by_oid(&found, &t, s, oid, err)) < 0 || !found)
+		return ret;
 	PREP(st, "UPDATE migsim_type SET name = ?2 WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, name);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	/* Columns of the type show its new name ("T"[] stays an array). */
+	cat_quote_ident(from, sizeof(from), t.name);
+	cat_quote_ident(to, sizeof(to), name);
+	PREP(st, "UPDATE migsim_column SET base = ?4, type = ?3 ||"
+		" substr(type, length(?2) + 1) WHERE type_oid = ?1 AND"
+		" substr(type, 1, length(?2)) = ?2");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, from);
+	bind_text(st, 3, to);
+	bind_text(st, 4, name);
 	return done(s, st, err);
 }
 
@@ -741,6 +759,11 @@ int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
 		" WHERE ref_rel = ?1",
 		"UPDATE migsim_index SET columns = trim(replace(',' || columns ||"
 		" ',', ',' || ?2 || ',', ',' || ?3 || ','), ',') WHERE table_rel = ?1",
+		/* The printed definitions of indexes on the column fall back to
+		 * their column lists. */
+		"UPDATE migsim_relation SET definition = NULL WHERE ?2 = ?2 AND"
+		" oid IN (SELECT rel FROM migsim_index WHERE table_rel = ?1 AND"
+		" instr(',' || columns || ',', ',' || ?3 || ','))",
 		"UPDATE migsim_depend SET kind = 'column:' || ?3, describe ="
 		" replace(describe, 'column ' || ?2 || ' of', 'column ' || ?3 ||"
 		" ' of') WHERE kind = 'column:' || ?2 AND oid = ?1",
@@ -1216,4 +1239,60 @@ int cat_func_sig_set(ms_store *s, const char *schema, const char *name,
 	bind_text(st, 4, sig->result);
 	bind_text(st, 5, v);
 	return done(s, st, err);
+}
+
+int cat_rel_set_definition(ms_store *s, int64_t oid, const char *def,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_relation SET definition = ?2 WHERE oid = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, def);
+	return done(s, st, err);
+}
+
+int cat_temp_add(ms_store *s, int64_t oid, int on_commit_drop, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "INSERT OR REPLACE INTO migsim_temp VALUES (?1, ?2)");
+	sqlite3_bind_int64(st, 1, oid);
+	sqlite3_bind_int(st, 2, on_commit_drop);
+	return done(s, st, err);
+}
+
+int cat_temp_list(int64_t **out, size_t *n, ms_store *s, int on_commit_only,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	PREP(st, "SELECT oid FROM migsim_temp WHERE on_commit_drop OR NOT ?1");
+	sqlite3_bind_int(st, 1, on_commit_only);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			int64_t *grown;
+
+			cap = cap ? 2 * cap : 4;
+			if ((grown = realloc(*out, cap * sizeof(**out))) == NULL) {
+				sqlite3_reset(st);
+				free(*out);
+				*out = NULL;
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			}
+			*out = grown;
+		}
+		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return fail(s, err);
+	}
+	return MS_OK;
 }

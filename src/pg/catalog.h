@@ -65,6 +65,13 @@ int cat_rel_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err);
 int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
 	ms_error *err);
+/* Temporary tables, and the ones that go at COMMIT (on_commit_only). */
+int cat_temp_add(ms_store *s, int64_t oid, int on_commit_drop, ms_error *err);
+int cat_temp_list(int64_t **out, size_t *n, ms_store *s, int on_commit_only,
+	ms_error *err);
+/* An index's column list as pg_get_indexdef prints it. */
+int cat_rel_set_definition(ms_store *s, int64_t oid, const char *def,
+	ms_error *err);
 /* Forget a relation's columns (a view being replaced); known says
  * whether the columns added next are all of them. */
 int cat_rel_drop_columns(ms_store *s, int64_t oid, int known, ms_error *err);

@@ -264,17 +264,26 @@ static int is_cte(const rel_walk *w, const char *name)
 	return 0;
 }
 
+static int check_rangevar(rel_walk *w, const PgQuery__RangeVar *rv);
+
 static int visit_rangevar(const PgQuery__Node *n, void *ctx)
 {
 	rel_walk *w = ctx;
 	const PgQuery__RangeVar *rv;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+		return 0;
+	rv = n->range_var;
+	return check_rangevar(w, rv);
+}
+
+static int check_rangevar(rel_walk *w, const PgQuery__RangeVar *rv)
+{
 	cat_rel rel;
 	int found, ok;
 
-	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR ||
-	    n->range_var == w->d->creating)
+	if (rv == w->d->creating)
 		return 0;
-	rv = n->range_var;
 	/* pg_catalog comes first in every search_path; its relations and
 	 * information_schema's are there before any migration. */
 	if ((rv->schemaname == NULL || rv->schemaname[0] == '\0') ?
@@ -488,7 +497,8 @@ static int alter_enum(ddl *d, const PgQuery__AlterEnumStmt *a)
 				a->new_val_neighbor);
 	}
 	/* The label stays unusable until the transaction commits. */
-	return cat_label_add(d->s, t.oid, a->new_val, a->new_val_neighbor,
+	return cat_label_add(d->s, t.oid, a->new_val, a->new_val_neighbor &&
+		a->new_val_neighbor[0] ? a->new_val_neighbor : NULL,
 		a->new_val_is_after, 1, d->err);
 }
 
@@ -1047,6 +1057,20 @@ static int rename_stmt(ddl *d, const PgQuery__RenameStmt *r)
 
 /* --- statements that name tables: DML, views, COMMENT --------------------- */
 
+static const PgQuery__RangeVar *dml_target(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+		return n->insert_stmt->relation;
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+		return n->update_stmt->relation;
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+		return n->delete_stmt->relation;
+	default:
+		return NULL;
+	}
+}
+
 /*
  * Every table a statement reads or writes must exist; the first one that
  * does not raises 42P01 with its position (parserOpenTable).  What the
@@ -1061,7 +1085,12 @@ static int check_tables(ddl *d, const PgQuery__Node *n, int64_t **oids,
 	w.d = d;
 	w.ret = MS_OK;
 	ddl_walk(&n->base, visit_cte, &w);
-	ddl_walk(&n->base, visit_rangevar, &w);
+	/* The target of INSERT, UPDATE and DELETE is opened first
+	 * (setTargetTable); it is not under a Node for the walk. */
+	if (dml_target(n))
+		check_rangevar(&w, dml_target(n));
+	if (!w.missing && w.ret == MS_OK)
+		ddl_walk(&n->base, visit_rangevar, &w);
 	if (w.ret == MS_OK && w.missing)
 		w.ret = ddl_fail(d, "42P01", "parse_relation.c:1392:"
 			"parserOpenTable", w.location, "relation \"%s\" does not "
@@ -1397,6 +1426,22 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 		d->err);
 }
 
+/* CREATE TEMP TABLE ... AS, SELECT ... INTO TEMP: a temporary table. */
+static int temporary(ddl *d, const PgQuery__IntoClause *into)
+{
+	cat_rel rel;
+	int found, ret;
+
+	if (DDL_FAILED(d) || into->rel->relpersistence[0] != 't')
+		return MS_OK;
+	if ((ret = cat_rel_find(&found, &rel, d->s,
+	    ddl_schema(into->rel->schemaname), into->rel->relname, d->err)) < 0 ||
+	    !found)
+		return ret;
+	return cat_temp_add(d->s, rel.oid, into->on_commit ==
+		PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP, d->err);
+}
+
 int ddl_apply(ddl *d, const PgQuery__Node *n)
 {
 	switch (n->node_case) {
@@ -1426,20 +1471,25 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 		return create_view(d, n->view_stmt->query, n->view_stmt->view, 'v',
 			n->view_stmt->replace, n->view_stmt->aliases,
 			n->view_stmt->n_aliases);
-	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
-		return create_view(d, n->create_table_as_stmt->query,
-			n->create_table_as_stmt->into->rel,
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
+		const PgQuery__IntoClause *into = n->create_table_as_stmt->into;
+		int ret = create_view(d, n->create_table_as_stmt->query, into->rel,
 			n->create_table_as_stmt->objtype ==
 			PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? 'm' : 'r', 0,
-			n->create_table_as_stmt->into->col_names,
-			n->create_table_as_stmt->into->n_col_names);
+			into->col_names, into->n_col_names);
+
+		return ret < 0 ? ret : temporary(d, into);
+	}
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
 		return dml(d, n, n->insert_stmt->relation);
 	case PG_QUERY__NODE__NODE_SELECT_STMT:
 		if (n->select_stmt->into_clause) {
+			int ret;
+
 			/* SELECT ... INTO t: CREATE TABLE t AS. */
 			d->creating = n->select_stmt->into_clause->rel;
-			return create_view(d, n, d->creating, 'r', 0, NULL, 0);
+			ret = create_view(d, n, d->creating, 'r', 0, NULL, 0);
+			return ret < 0 ? ret : temporary(d, n->select_stmt->into_clause);
 		}
 		return dml(d, n, NULL);
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
@@ -1585,9 +1635,40 @@ void ms_pg_relations_free(ms_pg_relation *rels, size_t count)
 	free(rels);
 }
 
-int ms_pg__labels_commit(ms_store *store, ms_error *err)
+/* Drop temporary tables: those ON COMMIT DROP, or all of them. */
+static int drop_temporary(ms_store *store, int on_commit_only, ms_error *err)
 {
-	return cat_labels_commit(store, err);
+	ms_pg_error scratch;
+	int64_t *oids;
+	size_t n;
+	ddl d;
+	int ret;
+
+	if ((ret = cat_temp_list(&oids, &n, store, on_commit_only, err)) < 0)
+		return ret;
+	memset(&d, 0, sizeof(d));
+	memset(&scratch, 0, sizeof(scratch));
+	d.s = store;
+	d.e = &scratch;
+	d.err = err;
+	d.verdict = MS_VERDICT_OK;
+	for (size_t i = 0; i < n && ret == MS_OK; i++)
+		ret = ddl_relation_remove(&d, oids[i]);
+	free(oids);
+	ms_pg_error_clear(&scratch);
+	return ret;
+}
+
+int ms_pg__on_commit(ms_store *store, ms_error *err)
+{
+	int ret = cat_labels_commit(store, err);
+
+	return ret < 0 ? ret : drop_temporary(store, 1, err);
+}
+
+int ms_pg__session_end(ms_store *store, ms_error *err)
+{
+	return drop_temporary(store, 0, err);
 }
 
 int ms_pg_set_rows(ms_store *store, const char *table, const char *fact,

@@ -82,6 +82,8 @@ int ddl_dependents(char **out, int *n, ddl *d, const char *ref_kind,
 int ddl_refuse_dependents(int *refused, ddl *d, const char *what,
 	const char *ref_kind, int64_t ref_oid, const char *ref_column,
 	int64_t except, const char *ref_desc);
+/* Remove a relation, its indexes and what depends on it. */
+int ddl_relation_remove(ddl *d, int64_t oid);
 /* Remove what depends on ref, as CASCADE does. */
 int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 	const char *ref_column);

@@ -588,8 +588,19 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	}
 	if (!in_create && !c->skip_validation)
 		data_ok(d, rel, "a check over existing rows depends on them");
-	return cat_con_add(NULL, d->s, rel->oid, name, 'c', "", 0, NULL, 0,
-		!c->skip_validation, d->err);
+	/* The columns it names: dropping one of them drops the check. */
+	{
+		char cols[512] = "";
+
+		for (size_t i = 0; i < w.n && !w.other; i++) {
+			size_t len = strlen(cols);
+
+			snprintf(cols + len, sizeof(cols) - len, "%s%s", i ? "," : "",
+				w.names[i]);
+		}
+		return cat_con_add(NULL, d->s, rel->oid, name, 'c', cols, 0, NULL, 0,
+			!c->skip_validation, d->err);
+	}
 }
 
 /* A table or column constraint, once its table exists. */
@@ -910,6 +921,12 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	    c->partspec ? 'p' : 'r', 1, d->err)) < 0 ||
 	    (ret = cat_rel_by_oid(&found, &rel, d->s, rel.oid, d->err)) < 0)
 		goto out;
+	/* A temporary table is kept where later statements find it, until
+	 * its COMMIT (ON COMMIT DROP) or the end of the session. */
+	if (c->relation->relpersistence[0] == 't' &&
+	    (ret = cat_temp_add(d->s, rel.oid, c->oncommit ==
+	    PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP, d->err)) < 0)
+		goto out;
 	for (size_t i = 0; i < ncols && ret == MS_OK; i++)
 		ret = store_column(d, &rel, &cols[i]);
 	for (size_t i = 0; i < ncols && ret == MS_OK && !DDL_FAILED(d); i++)
@@ -1004,7 +1021,6 @@ int ddl_refuse_dependents(int *refused, ddl *d, const char *what,
 	return ret;
 }
 
-static int drop_relation(ddl *d, int64_t oid);
 
 int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 	const char *ref_column)
@@ -1021,7 +1037,7 @@ int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 			ret = cat_con_drop(d->s, deps[i].oid, d->err);
 		else if (strcmp(deps[i].kind, "view") == 0 ||
 		         strcmp(deps[i].kind, "owned") == 0)
-			ret = drop_relation(d, deps[i].oid);
+			ret = ddl_relation_remove(d, deps[i].oid);
 		else if (strncmp(deps[i].kind, "column:", 7) == 0)
 			ret = cat_col_drop(d->s, deps[i].oid, deps[i].kind + 7, d->err);
 		else if (strncmp(deps[i].kind, "default:", 8) == 0)
@@ -1036,7 +1052,7 @@ int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 }
 
 /* Drop a relation with what it owns; what depends on it goes too. */
-static int drop_relation(ddl *d, int64_t oid)
+int ddl_relation_remove(ddl *d, int64_t oid)
 {
 	int ret;
 
@@ -1409,7 +1425,7 @@ static int drop_constraint(ddl *d, const cat_rel *rel,
 		    NULL)) < 0 ||
 		    (ret = cat_con_drop(d->s, con.oid, d->err)) < 0)
 			return ret;
-		return drop_relation(d, con.index_rel);
+		return ddl_relation_remove(d, con.index_rel);
 	}
 	return cat_con_drop(d->s, con.oid, d->err);
 }
@@ -1560,8 +1576,36 @@ static int index_predicate(ddl *d, const cat_rel *rel, const PgQuery__Node *w)
 	return ret;
 }
 
+/* An index column as pg_get_indexdef prints it, appended to def (the
+ * INCLUDE columns follow, for "(def)"): name,
+ * an operator class that is not the default (an extension's qualified
+ * with its schema), DESC, NULLS FIRST/LAST where not the default. */
+static void element_text(char *def, size_t size, const PgQuery__IndexElem *e)
+{
+	const char *oc = e->n_opclass ?
+		ms_pg__node_string(e->opclass[e->n_opclass - 1]) : NULL;
+	int desc = e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+	size_t len = strlen(def);
+	char q[NAMEDATALEN + 4];
+
+	quote(q, sizeof(q), e->name);
+	snprintf(def + len, size - len, "%s%s", len ? ", " : "", q);
+	if (oc && strcmp(oc, "jsonb_ops") != 0) {
+		len = strlen(def);
+		snprintf(def + len, size - len, " %s%s",
+			ms_pg__extension_of("opclass", oc) ? "public." : "", oc);
+	}
+	len = strlen(def);
+	snprintf(def + len, size - len, "%s%s", desc ? " DESC" : "",
+		e->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST &&
+		!desc ? " NULLS FIRST" : e->nulls_ordering ==
+		PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST && desc ?
+		" NULLS LAST" : "");
+}
+
 static int index_params(ddl *d, const cat_rel *rel,
-	const PgQuery__IndexStmt *ix, char **names, size_t *n)
+	const PgQuery__IndexStmt *ix, char **names, size_t *n, char *def,
+	size_t def_size)
 {
 	cat_col col;
 	int found, ret;
@@ -1592,13 +1636,19 @@ static int index_params(ddl *d, const cat_rel *rel,
 		if (e->n_collation || e->n_opclassopts)
 			ddl_unknown(d, "index collations and options are not modelled");
 		names[(*n)++] = e->name;
+		element_text(def, def_size, e);
 	}
 	for (size_t i = 0; i < ix->n_index_including_params; i++) {
 		const PgQuery__IndexElem *e =
 			ix->index_including_params[i]->index_elem;
+		size_t len = strlen(def);
+		char q[NAMEDATALEN + 4];
 
 		if (str(e->name) == NULL)
 			continue;
+		quote(q, sizeof(q), e->name);
+		snprintf(def + len, def_size - len, "%s%s", i ? ", " : ") INCLUDE (",
+			q);
 		if ((ret = cat_col_find(&found, &col, d->s, rel->oid, e->name,
 		    d->err)) < 0)
 			return ret;
@@ -1610,10 +1660,48 @@ static int index_params(ddl *d, const cat_rel *rel,
 	return MS_OK;
 }
 
+/* An index on a relation whose columns migsim does not know: not
+ * checked, but kept when it is named, so that the schema has it. */
+static int unknown_relation_index(ddl *d, const cat_rel *rel,
+	const PgQuery__IndexStmt *ix, const char *method)
+{
+	char cols[512] = "", def[1024] = "", paren[sizeof(def) + 4];
+	cat_rel taken;
+	int64_t index;
+	int found, ret;
+
+	ddl_unknown(d, "indexes on this relation are not modelled");
+	if (!str(ix->idxname) || ix->n_index_including_params)
+		return MS_OK;
+	if ((ret = cat_rel_find(&found, &taken, d->s, rel->schema, ix->idxname,
+	    d->err)) < 0 || found)
+		return ret;
+	for (size_t i = 0; i < ix->n_index_params; i++) {
+		const PgQuery__IndexElem *e = ix->index_params[i]->index_elem;
+		size_t len = strlen(cols);
+
+		if (str(e->name) == NULL) {
+			cols[0] = '\0';
+			break;
+		}
+		snprintf(cols + len, sizeof(cols) - len, "%s%s", len ? "," : "",
+			e->name);
+		element_text(def, sizeof(def), e);
+	}
+	snprintf(paren, sizeof(paren), "(%s)", def);
+	if ((ret = cat_rel_add(&index, d->s, rel->schema, ix->idxname, 'i', 1,
+	    d->err)) < 0 ||
+	    (ret = cat_index_add(d->s, index, rel->oid, ix->unique, cols,
+	    ix->where_clause != NULL, method, d->err)) < 0 || !cols[0])
+		return ret;
+	return cat_rel_set_definition(d->s, index, paren, d->err);
+}
+
 int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 {
 	const char *method = str(ix->access_method) ? str(ix->access_method) : "btree";
 	char **names, name[NAMEDATALEN], add[2 * NAMEDATALEN], j[512];
+	char def[1024] = "";
 	cat_rel rel, taken;
 	int64_t index;
 	size_t n = 0;
@@ -1621,14 +1709,15 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 
 	if ((ret = open_rel(&found, &rel, d, ix->relation, 0)) < 0 || !found)
 		return ret;
-	if (!(is_table(&rel) || rel.relkind == 'm') || !rel.known) {
+	if (!(is_table(&rel) || rel.relkind == 'm'))
 		ddl_unknown(d, "indexes on this relation are not modelled");
-		return MS_OK;
-	}
+	if (!(is_table(&rel) || rel.relkind == 'm') || !rel.known)
+		return unknown_relation_index(d, &rel, ix, method);
 	names = calloc(ix->n_index_params + 1, sizeof(*names));
 	if (names == NULL)
 		return oom(d);
-	if ((ret = index_params(d, &rel, ix, names, &n)) < 0 || DDL_FAILED(d))
+	if ((ret = index_params(d, &rel, ix, names, &n, def, sizeof(def))) < 0 ||
+	    DDL_FAILED(d))
 		goto out;
 	if (!builtin_method(method) && ms_pg__extension_of("method", method) ==
 	    NULL)
@@ -1666,8 +1755,13 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	if ((ret = cat_rel_add(&index, d->s, rel.schema, name, 'i', 1,
 	    d->err)) < 0)
 		goto out;
-	ret = cat_index_add(d->s, index, rel.oid, ix->unique, j,
-		ix->where_clause != NULL, method, d->err);
+	if ((ret = cat_index_add(d->s, index, rel.oid, ix->unique, j,
+	    ix->where_clause != NULL, method, d->err)) == MS_OK && j[0]) {
+		char paren[sizeof(def) + 4];
+
+		snprintf(paren, sizeof(paren), "(%s)", def);
+		ret = cat_rel_set_definition(d->s, index, paren, d->err);
+	}
 out:
 	free(names);
 	return ret;
@@ -1839,7 +1933,7 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 	for (size_t i = 0; i < n && ret == MS_OK && !DDL_FAILED(d); i++) {
 		if ((ret = ddl_drop_dependents(d, "index", oids[i], NULL)) < 0)
 			break;
-		ret = drop_relation(d, oids[i]);
+		ret = ddl_relation_remove(d, oids[i]);
 	}
 out:
 	free(oids);

@@ -31,8 +31,10 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 	ms_pg_error *e, ms_store *store, const ms_pg_script *script,
 	size_t i, size_t base, ms_error *err);
 /* The transaction commits: labels added by ALTER TYPE ... ADD VALUE in it
- * become usable. */
-int ms_pg__labels_commit(ms_store *store, ms_error *err);
+ * become usable, temporary tables ON COMMIT DROP go. */
+int ms_pg__on_commit(ms_store *store, ms_error *err);
+/* The connection ends: temporary tables go. */
+int ms_pg__session_end(ms_store *store, ms_error *err);
 /* Add the types and functions an extension brings (types.c). */
 int ms_pg__extension_install(ms_store *store, const char *extension,
 	ms_error *err);

@@ -162,6 +162,26 @@ static int sequence(dump *d, int64_t oid, const char *name)
 	return MS_OK;
 }
 
+/* A table's checks, inside its CREATE TABLE as pg_dump puts them, in
+ * name order; *n counts the lines of the table so far. */
+static int checks(dump *d, int64_t rel, int *n)
+{
+	sqlite3_stmt *st;
+	char q[CAT_NAME + 4];
+	int rc, ret;
+
+	if ((ret = prep(&st, d, "SELECT name FROM migsim_constraint WHERE rel = ?1"
+	    " AND contype = 'c' ORDER BY name")) < 0)
+		return ret;
+	sqlite3_bind_int64(st, 1, rel);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cat_quote_ident(q, sizeof(q), col(st, 0));
+		ms_buf_printf(d->out, "%s    CONSTRAINT %s CHECK (-- expression not "
+			"kept by migsim)", (*n)++ ? ",\n" : "", q);
+	}
+	return done(d, st, rc);
+}
+
 /* Serial columns' defaults, after every table and sequence. */
 static int serial_defaults(dump *d)
 {
@@ -214,12 +234,12 @@ static int relations(dump *d)
 			continue;
 		}
 		ms_buf_printf(d->out, "CREATE TABLE %s (\n", q);
-		/* pg_dump runs with an empty search_path: user types are
-		 * schema-qualified. */
+		/* pg_dump runs with an empty search_path: user types and
+		 * extensions' types are schema-qualified. */
 		if ((ret = prep(&cols, d, "SELECT c.name, CASE WHEN t.oid IS NULL"
 		    " THEN c.type ELSE t.schema_name || '.' || c.type END,"
 		    " c.not_null FROM migsim_column c LEFT JOIN migsim_type t ON"
-		    " t.oid = c.type_oid AND t.extension IS NULL WHERE c.rel = ?1"
+		    " t.oid = c.type_oid WHERE c.rel = ?1"
 		    " ORDER BY c.attnum")) < 0) {
 			sqlite3_reset(st);
 			return ret;
@@ -231,6 +251,10 @@ static int relations(dump *d)
 				col(cols, 1), sqlite3_column_int(cols, 2) ? " NOT NULL" : "");
 		}
 		sqlite3_reset(cols);
+		if ((ret = checks(d, sqlite3_column_int64(st, 0), &n)) < 0) {
+			sqlite3_reset(st);
+			return ret;
+		}
 		if (!sqlite3_column_int(st, 4))
 			ms_buf_printf(d->out, "%s    -- columns not known to migsim",
 				n ? ",\n" : "");
@@ -264,21 +288,29 @@ static int constraints_and_indexes(dump *d)
 	if ((ret = done(d, st, rc)) < 0)
 		return ret;
 	if ((ret = prep(&st, d, "SELECT r.schema_name, r.name, i.name, x.is_unique,"
-	    " x.columns, x.method FROM migsim_index x JOIN migsim_relation i ON"
+	    " x.columns, x.method, i.definition FROM migsim_index x JOIN"
+	    " migsim_relation i ON"
 	    " i.oid = x.rel JOIN migsim_relation r ON r.oid = x.table_rel WHERE"
 	    " x.rel NOT IN (SELECT index_rel FROM migsim_constraint WHERE"
-	    " index_rel IS NOT NULL) ORDER BY i.schema_name, i.name")) < 0)
+	    " index_rel IS NOT NULL AND contype IN ('p', 'u')) ORDER BY"
+	    " i.schema_name, i.name")) < 0)
 		return ret;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		qualified(q, sizeof(q), col(st, 0), col(st, 1));
 		cat_quote_ident(n, sizeof(n), col(st, 2));
-		ms_buf_printf(d->out, "CREATE %sINDEX %s ON %s USING %s (",
+		ms_buf_printf(d->out, "CREATE %sINDEX %s ON %s USING %s ",
 			sqlite3_column_int(st, 3) ? "UNIQUE " : "", n, q, col(st, 5));
-		if (col(st, 4)[0])
-			put_columns(d->out, col(st, 4));
-		else
-			ms_buf_printf(d->out, "-- expressions not kept by migsim");
-		ms_buf_printf(d->out, ");\n\n");
+		if (col(st, 6)[0]) {
+			ms_buf_printf(d->out, "%s", col(st, 6));
+		} else {
+			ms_buf_printf(d->out, "(");
+			if (col(st, 4)[0])
+				put_columns(d->out, col(st, 4));
+			else
+				ms_buf_printf(d->out, "-- expressions not kept by migsim");
+			ms_buf_printf(d->out, ")");
+		}
+		ms_buf_printf(d->out, ";\n\n");
 	}
 	if ((ret = done(d, st, rc)) < 0)
 		return ret;

@@ -77,8 +77,9 @@ static int commit_txn(runner *r, size_t upto, ms_error *err)
 	keep(r, r->open_from, upto);
 	if ((ret = ms_store_release(r->store, TXN, err)) < 0)
 		return ret;
-	/* ALTER TYPE ... ADD VALUE's labels become usable (55P04). */
-	return ms_pg__labels_commit(r->store, err);
+	/* ALTER TYPE ... ADD VALUE's labels become usable (55P04); ON COMMIT
+	 * DROP tables go. */
+	return ms_pg__on_commit(r->store, err);
 }
 
 static int rollback_txn(runner *r, ms_error *err)
@@ -446,7 +447,7 @@ int ms_pg_session_close(ms_pg_session *session, ms_store *store,
 		ret = ms_store_rollback_to(store, TXN, err);
 	session->in_block = 0;
 	session->aborted = 0;
-	return ret;
+	return ret < 0 ? ret : ms_pg__session_end(store, err);
 }
 
 void ms_pg_result_clear(ms_pg_result *r)

@@ -135,7 +135,8 @@ static const char schema_catalog[] =
  * added in the transaction, almost always none.  Publications are named
  * objects of the database; a function's signature is kept when its
  * CREATE FUNCTION was read (types by their own names, "*" for one
- * migsim could not read).
+ * migsim could not read); temporary tables go at COMMIT or when the
+ * session ends.
  */
 static const char catalog_additions[] =
 	"CREATE INDEX IF NOT EXISTS migsim_depend_oid ON migsim_depend(oid);"
@@ -149,7 +150,10 @@ static const char catalog_additions[] =
 	"  args TEXT NOT NULL,"            /* argument types, comma-separated */
 	"  result TEXT NOT NULL,"
 	"  volatility TEXT NOT NULL,"      /* i s v */
-	"  PRIMARY KEY (schema_name, name));";
+	"  PRIMARY KEY (schema_name, name));"
+	"CREATE TABLE IF NOT EXISTS migsim_temp ("
+	"  oid INTEGER PRIMARY KEY,"
+	"  on_commit_drop INTEGER NOT NULL);";
 
 static int db_error(ms_store *s, int code, const char *what, ms_error *err)
 {

@@ -397,6 +397,30 @@ static void unsure_split_is_unknown(void **state)
 	ms_pg_result_clear(&r);
 }
 
+/* Temporary tables last as long as the connection: across the scripts
+ * of one session, gone once it closes. */
+static void temp_tables_end_with_session(void **state)
+{
+	fixture *f = *state;
+	ms_pg_session ses = MS_PG_SESSION_INIT;
+	ms_pg_result r;
+	ms_pg_script s;
+	const char *create = "CREATE TEMP TABLE scratch (id INT);";
+
+	assert_int_equal(ms_pg_parse(&s, create, strlen(create), NULL), MS_OK);
+	assert_int_equal(ms_pg_execute(&r, f->store, &ses, &s, MS_EXEC_BATCH,
+		NULL, NULL), MS_OK);
+	assert_int_equal(r.verdict, MS_VERDICT_OK);
+	ms_pg_result_clear(&r);
+	ms_pg_script_clear(&s);
+	assert_true(has_table(f, "scratch"));
+	assert_int_equal(ms_pg_session_close(&ses, f->store, NULL), MS_OK);
+	assert_false(has_table(f, "scratch"));
+	run(&r, f, "INSERT INTO scratch VALUES (1);", MS_EXEC_BATCH, NULL);
+	expect_fail(&r, 1, "42P01", "relation \"scratch\" does not exist");
+	ms_pg_result_clear(&r);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -410,7 +434,7 @@ int main(void)
 		T(syntax_error_runs_nothing), T(other_no_block_statements),
 		T(savepoint_outside_block), T(unmodelled_is_unknown),
 		T(crash_keeps_committed_part), T(do_block_falls_back),
-		T(unsure_split_is_unknown),
+		T(unsure_split_is_unknown), T(temp_tables_end_with_session),
 	};
 	int ret;
 
