@@ -532,9 +532,18 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		return EX_OK;
 	}
 	if (strcmp(op, "||") == 0) {
-		if ((a->cat == 'S' || a->cat == 'X') &&
-		    (b->cat == 'S' || b->cat == 'X')) {
+		/* text || text, and textanycat / anytextcat for any other
+		 * non-array value; jsonb || jsonb. */
+		if (((a->cat == 'S' || a->cat == 'X') && b->cat && b->cat != 'A' &&
+		    b->cat != 'Z') || ((b->cat == 'S' || b->cat == 'X') && a->cat &&
+		    a->cat != 'A' && a->cat != 'Z')) {
 			ex_set_type(t, 'S', "text");
+			return EX_OK;
+		}
+		if (a->cat == 'U' && b->cat == 'U' && strcmp(a->name, "jsonb") == 0 &&
+		    strcmp(b->name, "jsonb") == 0) {
+			*t = *a;
+			t->constant = 0;
 			return EX_OK;
 		}
 		return EX_UNKNOWN;
@@ -1302,16 +1311,51 @@ unknown:
 
 /* --- expressions -------------------------------------------------------- */
 
+/* Two types of one category meeting in CASE, COALESCE or VALUES: t
+ * becomes the one the other converts to implicitly (select_common_type:
+ * int2 < int4 < int8 < numeric < float8; timestamp < timestamptz). */
+static int wider(ex_type *t, const ex_type *one)
+{
+	static const char *const numbers[] = { "int2", "int4", "int8", "numeric",
+		"float8", NULL };
+	static const char *const times[] = { "date", "timestamp", "timestamptz",
+		NULL };
+	const char *const *order = t->cat == 'N' ? numbers : t->cat == 'D' ?
+		times : NULL;
+	int a = -1, b = -1;
+
+	if (order == NULL || one->cat != t->cat)
+		return 0;
+	for (int i = 0; order[i]; i++) {
+		if (strcmp(order[i], t->name) == 0)
+			a = i;
+		if (strcmp(order[i], one->name) == 0)
+			b = i;
+	}
+	if (a < 0 || b < 0)
+		return 0;
+	if (b > a)
+		ex_set_type(t, one->cat, one->name);
+	return 1;
+}
+
 int ex_common(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	PgQuery__Node **items, size_t n)
 {
+	char display[CAT_TYPE] = "";
 	ex_type one;
-	int r;
+	int r, same = 1;
 
 	ex_set_type(t, 'Z', "");
 	for (size_t i = 0; i < n; i++) {
 		if ((r = ex_analyse(&one, ret, d, sc, items[i])) != EX_OK)
 			return r;
+		/* Literals and NULL take the common type without its typmod. */
+		if (one.cat == 'X' || one.cat == 'Z' || (display[0] &&
+		    strcmp(display, one.display) != 0))
+			same = 0;
+		else if (!display[0])
+			snprintf(display, sizeof(display), "%s", one.display);
 		/* The common type of CASE / COALESCE results: one known type,
 		 * literals taking it. */
 		if (t->cat == 'Z' || (t->cat == 'X' && one.cat != 'Z')) {
@@ -1323,7 +1367,8 @@ int ex_common(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			if ((r = literal_to(ret, d, &one, t)) != EX_OK)
 				return r;
 		} else if (one.cat != 'Z' && !(one.cat == t->cat &&
-		           strcmp(one.name, t->name) == 0 && one.user == t->user)) {
+		           strcmp(one.name, t->name) == 0 && one.user == t->user) &&
+		           !wider(t, &one)) {
 			ddl_unknown(d, "the common type of these values is not "
 				"modelled");
 			return EX_UNKNOWN;
@@ -1331,10 +1376,14 @@ int ex_common(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	}
 	if (t->cat == 'X')
 		ex_set_type(t, 'S', "text");
-	/* The common typmod of several values is not followed: a view
-	 * column of this type is left unknown. */
-	if (n > 1 && strchr(t->display, '('))
-		t->display[0] = '\0';
+	/* Values of several typmods give the type without one
+	 * (select_common_typmod). */
+	if (n > 1 && !same && strchr(t->display, '(')) {
+		const char *plain = ms_pg__builtin_display(t->name);
+
+		snprintf(t->display, sizeof(t->display), "%s", plain && t->cat != 'A' ?
+			plain : "");
+	}
 	return EX_OK;
 }
 

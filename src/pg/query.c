@@ -695,8 +695,11 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 	if (r == EX_OK && s->having_clause)
 		r = ex_boolean(ret, d, sc, s->having_clause);
 	for (size_t i = 0; i < s->n_distinct_clause && r == EX_OK; i++)
+		/* Plain DISTINCT is one empty node; DISTINCT ON lists its
+		 * expressions. */
 		if (s->distinct_clause[i] && s->distinct_clause[i]->node_case !=
-		    PG_QUERY__NODE__NODE_LIST)
+		    PG_QUERY__NODE__NODE_LIST && s->distinct_clause[i]->node_case !=
+		    PG_QUERY__NODE__NODE__NOT_SET)
 			r = ex_analyse(&t, ret, d, sc, s->distinct_clause[i]);
 	if (r == EX_OK)
 		r = order_by(ret, d, sc, s, *cols, *n);
