@@ -841,6 +841,31 @@ static int function_exists(int *yes, ddl *d, const char *schema,
 	return cat_func_find(yes, NULL, d->s, schema, name, d->err);
 }
 
+/* A row trigger's WHEN: a boolean over OLD (not for INSERT) and NEW
+ * (not for DELETE), without subqueries. */
+static int trigger_when(ddl *d, const cat_rel *rel,
+	const PgQuery__CreateTrigStmt *t)
+{
+	enum { INSERT = 1 << 2, DELETE = 1 << 3 };
+	ex_scope sc;
+	int ret = MS_OK;
+
+	if (!t->row || !rel->known || (rel->relkind != 'r' && rel->relkind != 'p')) {
+		ddl_unknown(d, "this trigger's condition is not checked");
+		return MS_OK;
+	}
+	memset(&sc, 0, sizeof(sc));
+	sc.no_subqueries = 1;
+	if (!(t->events & INSERT))
+		ret = ex_scope_add(&sc, d, rel->schema, rel->name, "old");
+	if (ret == MS_OK && !(t->events & DELETE))
+		ret = ex_scope_add(&sc, d, rel->schema, rel->name, "new");
+	if (ret == MS_OK)
+		ex_boolean(&ret, d, &sc, t->when_clause);
+	ex_scope_free(&sc);
+	return ret;
+}
+
 static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 {
 	const char *schema, *fname;
@@ -863,6 +888,10 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 		ddl_unknown(d, NULL);
 		return MS_OK;
 	}
+	/* WHEN is analysed before the function is looked up. */
+	if (t->when_clause && ((ret = trigger_when(d, &rel, t)) < 0 ||
+	    DDL_FAILED(d)))
+		return ret;
 	if ((ret = function_exists(&exists, d, schema, fname)) < 0)
 		return ret;
 	if (!exists)
@@ -892,9 +921,18 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 				"CreateTriggerFiringOn", -1, "column \"%s\" of relation "
 				"\"%s\" does not exist", col, rel.name);
 	}
-	if (t->when_clause || t->n_transition_rels || t->n_args)
+	/* Arguments are strings handed to the function as they are. */
+	if (t->n_transition_rels)
 		ddl_unknown(d, "this trigger's options are not checked");
-	return cat_trigger_add(d->s, rel.oid, t->trigname, 0, d->err);
+	{
+		int64_t fn = 0;
+
+		if ((ret = cat_func_find(&exists, &fn, d->s, schema, fname,
+		    d->err)) < 0)
+			return ret;
+		return cat_trigger_add(d->s, rel.oid, t->trigname, exists ? fn : 0,
+			d->err);
+	}
 }
 
 static int drop_trigger(ddl *d, const PgQuery__DropStmt *ds)
@@ -940,6 +978,37 @@ static int drop_trigger(ddl *d, const PgQuery__DropStmt *ds)
 	return MS_OK;
 }
 
+/*
+ * DROP FUNCTION IF EXISTS of a name no function has is skipped with a
+ * notice.  Dropping one that exists is not modelled: what depends on a
+ * function (views, defaults, triggers) is not all recorded.
+ */
+static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
+{
+	for (size_t i = 0; i < ds->n_objects; i++) {
+		const PgQuery__ObjectWithArgs *o =
+			ds->objects[i]->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS ?
+			ds->objects[i]->object_with_args : NULL;
+		const char *schema, *name;
+		int found, ret;
+
+		if (o == NULL || !ds->missing_ok || d->gap ||
+		    !qualified_name(&schema, &name, o->objname, o->n_objname) ||
+		    ms_pg__builtin_function(name)) {
+			ddl_unknown(d, "DROP FUNCTION is not modelled");
+			return MS_OK;
+		}
+		if ((ret = cat_func_find(&found, NULL, d->s, schema, name,
+		    d->err)) < 0)
+			return ret;
+		if (found) {
+			ddl_unknown(d, "DROP FUNCTION is not modelled");
+			return MS_OK;
+		}
+	}
+	return MS_OK;
+}
+
 static int drop_stmt(ddl *d, const PgQuery__DropStmt *ds)
 {
 	switch (ds->remove_type) {
@@ -959,6 +1028,9 @@ static int drop_stmt(ddl *d, const PgQuery__DropStmt *ds)
 		return drop_by_name(d, ds, DROP_PUBLICATION);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
 		return drop_trigger(d, ds);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+		return drop_function(d, ds);
 	default:
 		ddl_unknown(d, "DROP of this kind of object is not modelled");
 		return MS_OK;

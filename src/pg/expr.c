@@ -700,6 +700,9 @@ static int grouped(const ex_scope *s, const ex_rel *r, const char *name)
 {
 	if (s->group == NULL || s->in_aggregate)
 		return 1;
+	for (size_t i = 0; i < s->group->nkeyed; i++)
+		if (s->group->keyed[i] == r)
+			return 1;
 	for (size_t i = 0; i < s->group->n; i++)
 		if (s->group->items[i].rel == r &&
 		    strcmp(s->group->items[i].col, name) == 0)
@@ -1336,6 +1339,36 @@ static int wider(ex_type *t, const ex_type *one)
 		return 0;
 	if (b > a)
 		ex_set_type(t, one->cat, one->name);
+	return 1;
+}
+
+int ex_unify(ex_type *t, const ex_type *one)
+{
+	const char *plain;
+
+	if (one->cat == 'Z' || (t->cat == one->cat &&
+	    strcmp(t->name, one->name) == 0 && t->user == one->user)) {
+		if (one->cat == 'Z' || strcmp(t->display, one->display) != 0)
+			goto no_typmod;
+		return 1;
+	}
+	if (t->cat == 'Z') {
+		*t = *one;
+		goto no_typmod;
+	}
+	if (strchr("XZ", t->cat) || strchr("XZ", one->cat))
+		return 0;
+	if (t->cat == 'S' && one->cat == 'S' && t->type_oid == 0 &&
+	    one->type_oid == 0) {
+		ex_set_type(t, 'S', "text");
+		return 1;
+	}
+	if (!wider(t, one))
+		return 0;
+no_typmod:
+	if (strchr(t->display, '(') && (plain = ms_pg__builtin_display(t->name)))
+		snprintf(t->display, sizeof(t->display), "%s", t->cat == 'A' ? "" :
+			plain);
 	return 1;
 }
 

@@ -60,10 +60,14 @@ typedef struct ex_cte {
 	int empty;
 } ex_cte;
 
-/* The grouping of a query: the columns (relation, name) it groups by. */
+/* The grouping of a query: the columns (relation, name) it groups by,
+ * and the relations whose primary key it groups by (their other columns
+ * are functionally dependent on it). */
 typedef struct ex_group {
 	struct { const ex_rel *rel; char col[CAT_NAME]; } *items;
 	size_t n;
+	const ex_rel **keyed;
+	size_t nkeyed;
 } ex_group;
 
 /* Columns of catalog relations a query reads, for a view's dependencies. */
@@ -109,6 +113,9 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
  * one known type, literals and NULL taking it; text for literals only. */
 int ex_common(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	PgQuery__Node **items, size_t n);
+/* The common type of two known types (UNION columns): t becomes it;
+ * 0 when migsim does not know it. */
+int ex_unify(ex_type *t, const ex_type *one);
 /* An expression whose value must be boolean (WHERE, ON, HAVING). */
 int ex_boolean(int *ret, ddl *d, const ex_scope *sc, const PgQuery__Node *n);
 

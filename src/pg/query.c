@@ -6,6 +6,7 @@
  * the output columns with the names PostgreSQL gives them
  * (FigureColname).  Expressions are expr.c's; the contract is expr.h.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -521,6 +522,39 @@ static const PgQuery__Node *output_named(ddl *d, const ex_scope *sc,
 	return n;
 }
 
+/* The relations of this level whose primary key the grouping covers. */
+static int keyed_relations(ex_group *g, int *ret, ddl *d, const ex_scope *sc)
+{
+	if ((g->keyed = calloc(sc->n + 1, sizeof(*g->keyed))) == NULL)
+		return oom(ret, d);
+	for (size_t i = 0; i < sc->n; i++) {
+		char cols[sizeof(((cat_con *)0)->columns)], *save = NULL, *c;
+		cat_con pk;
+		int found, all = 1;
+
+		if (sc->rels[i].oid == 0)
+			continue;
+		if ((*ret = cat_pkey(&found, &pk, d->s, sc->rels[i].oid,
+		    d->err)) < 0)
+			return EX_STOP;
+		if (!found)
+			continue;
+		memcpy(cols, pk.columns, sizeof(cols));
+		for (c = strtok_r(cols, ",", &save); c && all;
+		     c = strtok_r(NULL, ",", &save)) {
+			int in = 0;
+
+			for (size_t k = 0; k < g->n; k++)
+				in |= g->items[k].rel == &sc->rels[i] &&
+					strcmp(g->items[k].col, c) == 0;
+			all = in;
+		}
+		if (all)
+			g->keyed[g->nkeyed++] = &sc->rels[i];
+	}
+	return EX_OK;
+}
+
 static int group_by(ex_group *g, int *ret, ddl *d, ex_scope *sc,
 	const PgQuery__SelectStmt *s)
 {
@@ -539,7 +573,7 @@ static int group_by(ex_group *g, int *ret, ddl *d, ex_scope *sc,
 		if (!group_item(g, d, sc, s, item))
 			return unknown(d, "this GROUP BY item is not modelled");
 	}
-	return EX_OK;
+	return keyed_relations(g, ret, d, sc);
 }
 
 /* ORDER BY: output column names and positions, or expressions. */
@@ -604,15 +638,8 @@ static int set_operation(int *rows, ex_col **out, size_t *nout, int *ret,
 		goto out;
 	r = nl == nr ? EX_OK : unknown(d, "set operation widths differ");
 	for (size_t i = 0; i < nl && r == EX_OK; i++)
-		if (l[i].type.cat != rc[i].type.cat ||
-		    strcmp(l[i].type.name, rc[i].type.name) != 0 ||
-		    l[i].type.user != rc[i].type.user || strchr("XZ",
-		    l[i].type.cat))
-			r = unknown(d, "the common type of a set operation is not "
-				"modelled");
-	for (size_t i = 0; i < nl && r == EX_OK; i++)
-		if (strcmp(l[i].type.display, rc[i].type.display) != 0)
-			l[i].type.display[0] = '\0';
+		r = ex_unify(&l[i].type, &rc[i].type) ? EX_OK :
+			unknown(d, "the common type of a set operation is not modelled");
 	/* No rows: UNION of two empty queries, INTERSECT with one, EXCEPT
 	 * from one. */
 	if (r == EX_OK && ((rl == 0 && rr == 0) ||
@@ -679,7 +706,7 @@ static int values_query(int *rows, ex_col **out, size_t *nout, int *ret,
 static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 	ddl *d, ex_scope *sc, const PgQuery__SelectStmt *s)
 {
-	ex_group g = { NULL, 0 };
+	ex_group g = { NULL, 0, NULL, 0 };
 	ex_type t;
 	int r = EX_OK;
 
@@ -707,6 +734,7 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 		r = limit(ret, d, s->limit_offset);
 	sc->group = NULL;
 	free(g.items);
+	free(g.keyed);
 	return r;
 }
 

@@ -1,0 +1,5 @@
+CREATE TABLE "User" ("id" SERIAL NOT NULL, "name" TEXT, "status" TEXT NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "Post" ("id" SERIAL NOT NULL, "userId" INTEGER NOT NULL, "views" BIGINT NOT NULL, CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));
+CREATE FUNCTION "touch"() RETURNS trigger AS $$ BEGIN RETURN NEW; END; $$ LANGUAGE plpgsql;
+CREATE TRIGGER "User_state" BEFORE UPDATE ON "User" FOR EACH ROW
+WHEN (OLD."state" <> NEW."state") EXECUTE FUNCTION "touch"();

@@ -1,0 +1,7 @@
+CREATE TABLE "User" ("id" SERIAL NOT NULL, "name" TEXT, "status" TEXT NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "Post" ("id" SERIAL NOT NULL, "userId" INTEGER NOT NULL, "views" BIGINT NOT NULL, CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));
+CREATE FUNCTION "touch"() RETURNS trigger AS $$ BEGIN RETURN NEW; END; $$ LANGUAGE plpgsql;
+CREATE VIEW "Ids" AS
+SELECT "id" AS "x" FROM "User"
+UNION
+SELECT "views" FROM "Post";
