@@ -112,6 +112,16 @@ static int update(int *none, int *ret, ddl *d, const PgQuery__UpdateStmt *u)
 		r = assign(ret, d, &rel, t->name, &values[i], t->location,
 			"analyze.c:2515:transformUpdateTargetList");
 	}
+	/* The rewriter, after analysis, refuses a column set twice. */
+	for (size_t i = 0; i < u->n_target_list && r == EX_OK; i++)
+		for (size_t k = 0; k < i && r == EX_OK; k++)
+			if (strcmp(u->target_list[i]->res_target->name,
+			    u->target_list[k]->res_target->name) == 0) {
+				*ret = ddl_fail(d, "42601", "rewriteHandler.c:1139:"
+					"process_matched_tle", -1, "multiple assignments to "
+					"same column \"%s\"", u->target_list[i]->res_target->name);
+				r = EX_STOP;
+			}
 	*none = sc.rels[0].empty;
 	free(values);
 	ex_scope_free(&sc);
@@ -467,6 +477,13 @@ static int insert_targets(ins_rows *w, int *ret, ddl *d, const cat_rel *rel)
 		const PgQuery__ResTarget *t = ins->cols[i]->res_target;
 
 		snprintf(w->names[i], sizeof(w->names[i]), "%s", t->name);
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(w->names[k], t->name) == 0 && !t->n_indirection) {
+				*ret = ddl_fail(d, "42701", "parse_target.c:1091:"
+					"checkInsertTargets", t->location, "column \"%s\" "
+					"specified more than once", t->name);
+				return EX_STOP;
+			}
 		if (t->n_indirection) {
 			ddl_unknown(d, "assigning to part of a column is not modelled");
 			r = EX_UNKNOWN;

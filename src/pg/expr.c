@@ -188,6 +188,8 @@ static int is_timestamp(const char *s, int date_only)
 			return 0;
 		s = end;
 	}
+	if (*s == ' ' && (s[1] == '+' || s[1] == '-'))
+		s++;
 	if (*s == 'Z')
 		return s[1] == '\0';
 	if (*s == '+' || *s == '-') {
@@ -204,11 +206,33 @@ static int is_timestamp(const char *s, int date_only)
 	return *s == '\0';
 }
 
-/* "N unit [N unit ...]" with the units' full names. */
+/* HH:MM[:SS[.f]] for time without time zone. */
+static int is_time(const char *s)
+{
+	int h, m, n = 0;
+	double sec = 0;
+	char *end;
+
+	if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || n != 5 || h > 24 ||
+	    m > 59)
+		return 0;
+	s += n;
+	if (*s == '\0')
+		return 1;
+	if (*s != ':' || !isdigit((unsigned char)s[1]))
+		return 0;
+	sec = strtod(s + 1, &end);
+	return *end == '\0' && sec < 60;
+}
+
+/* "N unit [N unit ...]": the units' names, plurals and short forms. */
 static int is_interval(const char *s)
 {
-	static const char *const units[] = { "second", "minute", "hour", "day",
-		"week", "month", "year" };
+	/* deltatktbl's units (datetime.c). */
+	static const char *const units[] = { "second", "seconds", "sec", "secs",
+		"s", "minute", "minutes", "min", "mins", "m", "hour", "hours", "hr",
+		"hrs", "h", "day", "days", "d", "week", "weeks", "w", "month",
+		"months", "mon", "mons", "year", "years", "yr", "yrs", "y" };
 	int any = 0;
 
 	for (;;) {
@@ -220,15 +244,15 @@ static int is_interval(const char *s)
 			s++;
 		if (*s == '\0')
 			return any;
-		if (sscanf(s, "%ld %15[a-z]%n", &v, word, &n) != 2)
+		if (sscanf(s, "%ld%n", &v, &n) != 1)
 			return 0;
-		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-			size_t u = strlen(units[i]);
-
-			if (strncmp(word, units[i], u) == 0 &&
-			    (word[u] == '\0' || (word[u] == 's' && word[u + 1] == '\0')))
-				fits = 1;
-		}
+		s += n;
+		while (isspace((unsigned char)*s))
+			s++;
+		if (sscanf(s, "%15[a-z]%n", word, &n) != 1)
+			return 0;
+		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+			fits |= strcmp(word, units[i]) == 0;
 		if (!fits)
 			return 0;
 		s += n;
@@ -236,32 +260,48 @@ static int is_interval(const char *s)
 	}
 }
 
-/* '{a,b}' for an array of strings or numbers, without quoting. */
+/* '{a,b}' or '{"a b",c}' for an array of strings or numbers: items
+ * without escapes, NULL or nesting. */
 static int is_array_literal(const char *s, char elem)
 {
 	size_t n = strlen(s);
 	char item[64];
 	const char *p;
 
-	if (n < 2 || s[0] != '{' || s[n - 1] != '}')
+	if (n < 2 || s[0] != '{' || s[n - 1] != '}' || (elem != 'N' &&
+	    elem != 'S'))
 		return 0;
 	if (n == 2)
 		return 1;
 	for (p = s + 1; p < s + n - 1;) {
-		size_t len = strcspn(p, ",}");
+		size_t len;
+		int quoted = *p == '"';
 
-		if (len == 0 || len >= sizeof(item) ||
-		    strcspn(p, "\"\\{ ") < len)
-			return 0;
-		memcpy(item, p, len);
+		if (quoted) {
+			const char *q = strchr(p + 1, '"');
+
+			if (q == NULL || (q[1] != ',' && q[1] != '}'))
+				return 0;
+			len = (size_t)(q - p - 1);
+			if (len >= sizeof(item) || memchr(p + 1, '\\', len))
+				return 0;
+			memcpy(item, p + 1, len);
+			p = q + 2;
+		} else {
+			while (*p == ' ')
+				p++;
+			len = strcspn(p, ",}");
+			if (len == 0 || len >= sizeof(item) ||
+			    strcspn(p, "\"\\{ ") < len)
+				return 0;
+			memcpy(item, p, len);
+			p += len + 1;
+		}
 		item[len] = '\0';
+		if (!quoted && strcasecmp(item, "null") == 0)
+			return 0;
 		if (elem == 'N' && !is_int(item, -2147483648LL, 2147483647LL))
 			return 0;
-		if (elem != 'N' && elem != 'S')
-			return 0;
-		if (strcasecmp(item, "null") == 0)
-			return 0;
-		p += len + 1;
 	}
 	return 1;
 }
@@ -309,6 +349,8 @@ static int literal_fits(const char *s, const ex_type *to)
 	case 'D':
 		if (strcmp(n, "date") == 0)
 			return is_timestamp(s, 1);
+		if (strcmp(n, "time") == 0)
+			return is_time(s);
 		return (strcmp(n, "timestamp") == 0 ||
 			strcmp(n, "timestamptz") == 0) && is_timestamp(s, 0);
 	case 'T':
@@ -461,6 +503,8 @@ static int arithmetic(ex_type *t, const ex_type *a, const ex_type *b)
 	else if (int_rank(a->name) || int_rank(b->name) ||
 	    strcmp(a->name, b->name) == 0)
 		ex_set_type(t, 'N', int_rank(a->name) ? b->name : a->name);
+	else if (strcmp(a->name, "float8") == 0 || strcmp(b->name, "float8") == 0)
+		ex_set_type(t, 'N', "float8");
 	else
 		return 0;
 	return 1;
@@ -503,6 +547,26 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 			literal_as(b, a);
 		if (arithmetic(t, a, b))
 			return EX_OK;
+		/* The difference of two timestamps is an interval. */
+		if (op[0] == '-' && a->cat == 'D' && b->cat == 'D' &&
+		    strncmp(a->name, "timestamp", 9) == 0 &&
+		    strncmp(b->name, "timestamp", 9) == 0) {
+			ex_set_type(t, 'T', "interval");
+			return EX_OK;
+		}
+		/* interval * number, number * interval. */
+		if (op[0] == '*' && ((a->cat == 'T' && b->cat == 'N') ||
+		    (a->cat == 'N' && b->cat == 'T'))) {
+			ex_set_type(t, 'T', "interval");
+			return EX_OK;
+		}
+		/* jsonb - key. */
+		if (op[0] == '-' && a->cat == 'U' && strcmp(a->name, "jsonb") == 0 &&
+		    (b->cat == 'S' || b->cat == 'X')) {
+			*t = *a;
+			t->constant = 0;
+			return EX_OK;
+		}
 		/* timestamp +/- interval keeps the timestamp's type. */
 		if (a->cat == 'D' && is_timestamp_kind(a->name) &&
 		    strcmp(a->name, "date") != 0 && (op[0] == '+' || op[0] == '-') &&
@@ -522,13 +586,6 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 	    comparable(a, b)) {
 		*t = *a;
 		t->constant = 0;
-		return EX_OK;
-	}
-	/* The difference of two timestamps of one kind is an interval. */
-	if (strcmp(op, "-") == 0 && a->cat == 'D' && b->cat == 'D' &&
-	    strcmp(a->name, b->name) == 0 &&
-	    strncmp(a->name, "timestamp", 9) == 0) {
-		ex_set_type(t, 'T', "interval");
 		return EX_OK;
 	}
 	if (strcmp(op, "||") == 0) {
@@ -555,6 +612,13 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 			return EX_OK;
 		}
 		return EX_UNKNOWN;
+	}
+	if ((strcmp(op, "<<") == 0 || strcmp(op, ">>") == 0) &&
+	    int_rank(a->name) && int_rank(b->name) && a->cat == 'N' &&
+	    b->cat == 'N') {
+		*t = *a;
+		t->constant = 0;
+		return EX_OK;
 	}
 	if ((strcmp(op, "&") == 0 || strcmp(op, "|") == 0) &&
 	    int_rank(a->name) && int_rank(b->name) && a->cat == 'N' &&
