@@ -1438,26 +1438,35 @@ static int comment_stmt(ddl *d, const PgQuery__CommentStmt *c)
 {
 	const PgQuery__List *l = c->object && c->object->node_case ==
 		PG_QUERY__NODE__NODE_LIST ? c->object->list : NULL;
-	const char *rel_name, *col = NULL;
+	int column = c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN;
+	const char *schema = "public", *rel_name, *col = NULL;
+	size_t parts = column ? 2 : 1;
 	cat_rel rel;
 	cat_col cc;
-	int found, ret;
+	int found, ok, ret;
 
+	/* [schema.]table or [schema.]table.column */
 	if (l == NULL || (c->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
-	    c->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) ||
-	    l->n_items != (c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN ?
-	    2u : 1u)) {
+	    !column) || (l->n_items != parts && l->n_items != parts + 1)) {
 		ddl_unknown(d, "COMMENT on this object is not modelled");
 		return MS_OK;
 	}
-	rel_name = ms_pg__node_string(l->items[0]);
-	if (l->n_items == 2)
-		col = ms_pg__node_string(l->items[1]);
-	if (rel_name == NULL || (l->n_items == 2 && col == NULL))
+	if (l->n_items == parts + 1)
+		schema = ms_pg__node_string(l->items[0]);
+	rel_name = ms_pg__node_string(l->items[l->n_items - parts]);
+	if (column)
+		col = ms_pg__node_string(l->items[l->n_items - 1]);
+	if (schema == NULL || rel_name == NULL || (column && col == NULL))
 		return ddl_unknown(d, NULL), MS_OK;
-	if ((ret = cat_rel_find(&found, &rel, d->s, "public", rel_name,
+	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
+		return ret;
+	if ((ret = cat_rel_find(&found, &rel, d->s, schema, rel_name,
 	    d->err)) < 0)
 		return ret;
+	if (!found && l->n_items == parts + 1)
+		return ddl_fail(d, "42P01", "namespace.c:428:"
+			"RangeVarGetRelidExtended", -1,
+			"relation \"%s.%s\" does not exist", schema, rel_name);
 	if (!found)
 		return ddl_fail(d, "42P01", "namespace.c:433:"
 			"RangeVarGetRelidExtended", -1,

@@ -55,6 +55,23 @@ void ex_set_type(ex_type *t, char cat, const char *name)
 		snprintf(t->display, sizeof(t->display), "%s", display);
 }
 
+/* A function's result has no typmod (exprTypmod of a FuncExpr or an
+ * Aggref is -1): timestamp(3) becomes timestamp. */
+static void drop_typmod(ex_type *t)
+{
+	const char *plain = ms_pg__builtin_display(t->name);
+	int array = t->cat == 'A';
+
+	if (strchr(t->display, '(') == NULL)
+		return;
+	if (plain)
+		snprintf(t->display, sizeof(t->display), "%s%s", plain,
+			array ? "[]" : "");
+	else
+		t->display[0] = '\0';
+	t->typmod = -1;
+}
+
 /* The length of varchar(n) / character(n) from format_type's spelling. */
 static int typmod_of(const char *display)
 {
@@ -924,6 +941,10 @@ static const struct {
 	{ "abs", "N", "1", 'i' },
 	{ "to_jsonb", "*", "jsonb", 's' },
 	{ "date_trunc", "SD", "2", 's' },
+	{ "date_part", "SD", "float8", 's' },
+	{ "date_part", "ST", "float8", 'i' },
+	{ "jsonb_strip_nulls", "J", "jsonb", 'i' },
+	{ "pg_get_serial_sequence", "SS", "text", 's' },
 	{ "cardinality", "A", "int4", 'i' },
 	{ "regexp_replace", "SSS", "text", 'i' },
 	{ "regexp_replace", "SSSS", "text", 'i' },
@@ -1012,6 +1033,7 @@ static int polymorphic(ex_type *t, const char *name, size_t n,
 	}
 	t->constant = 0;
 	t->literal = NULL;
+	drop_typmod(t);
 	return EX_OK;
 }
 
@@ -1112,6 +1134,7 @@ static int user_function(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	}
 	t->constant = 0;
 	t->literal = NULL;
+	drop_typmod(t);
 	return EX_OK;
 }
 
@@ -1185,6 +1208,7 @@ static int aggregate_type(ex_type *t, const char *name, const ex_type *a)
 		return 0;
 	t->constant = 0;
 	t->literal = NULL;
+	drop_typmod(t);
 	return 1;
 }
 
@@ -1279,6 +1303,7 @@ static int window_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		if (strchr("XZ", t->cat))
 			goto unknown;
 		t->constant = 0;
+		drop_typmod(t);
 		return EX_OK;
 	}
 	if (is_one_of(name, aggregate_names)) {
@@ -1356,19 +1381,29 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		return r;
 	for (size_t i = 0; i < sizeof(functions) / sizeof(functions[0]); i++) {
 		const char *res = functions[i].result;
+		int fits = 1;
 
 		if (strcmp(functions[i].name, name) != 0 ||
 		    strlen(functions[i].args) != f->n_args)
 			continue;
+		/* The first signature the arguments fit (overloads are listed
+		 * from the most specific). */
 		for (size_t a = 0; a < f->n_args; a++)
-			if (!arg_fits(functions[i].args[a], &args[a]))
-				goto unknown;
+			fits &= arg_fits(functions[i].args[a], &args[a]);
+		if (!fits)
+			continue;
 		if (sc->immutable && functions[i].volatility != 'i')
 			goto unknown;
 		if (res[1] == '\0' && (res[0] == '1' || res[0] == '2'))
 			*t = args[res[0] - '1'];
 		else
 			ex_set_type(t, category_of(res), res);
+		/* Immutable calls on constants are folded when planned. */
+		t->constant = functions[i].volatility == 'i';
+		for (size_t a = 0; a < f->n_args; a++)
+			t->constant &= args[a].constant;
+		t->literal = NULL;
+		drop_typmod(t);
 		return EX_OK;
 	}
 unknown:
@@ -1666,10 +1701,11 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		from.cat = 'X';
 		return literal_to(ret, d, &from, t);
 	}
-	/* Explicit casts: within a category, anything to a string, and a
-	 * string to anything (I/O conversion; whether each value converts is
-	 * a question about data). */
-	if (t->cat == 'S' || from.cat == 'S' || (from.cat == t->cat && t->cat != 'E' &&
+	/* Explicit casts: within a category, anything to a string, a string
+	 * to anything (I/O conversion), jsonb to numbers and booleans;
+	 * whether each value converts is a question about data. */
+	if (t->cat == 'S' || from.cat == 'S' || (strcmp(from.name, "jsonb") == 0 &&
+	    (t->cat == 'N' || t->cat == 'B')) || (from.cat == t->cat && t->cat != 'E' &&
 	    t->cat != 'A' && (t->cat != 'U' || strcmp(from.name, t->name) == 0 ||
 	    (strncmp(from.name, "json", 4) == 0 &&
 	    strncmp(t->name, "json", 4) == 0))) ||

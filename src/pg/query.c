@@ -129,8 +129,8 @@ static int range_var(int *empty, int *ret, ddl *d, ex_scope *sc,
 	return EX_OK;
 }
 
-/* FROM (SELECT ...) AS alias: sees the enclosing queries, not its
- * siblings (unless LATERAL, which is not modelled). */
+/* FROM (SELECT ...) AS alias: sees the enclosing queries; LATERAL also
+ * the FROM items before it. */
 static int subselect(int *empty, int *ret, ddl *d, ex_scope *sc,
 	const PgQuery__RangeSubselect *rs)
 {
@@ -139,11 +139,11 @@ static int subselect(int *empty, int *ret, ddl *d, ex_scope *sc,
 	ex_rel *r;
 	int rows, res;
 
-	if (rs->lateral || rs->alias == NULL || rs->subquery == NULL ||
+	if (rs->alias == NULL || rs->subquery == NULL ||
 	    rs->subquery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
 		return unknown(d, "this subquery in FROM is not modelled");
-	if ((res = ex_select(&rows, &cols, &n, ret, d, sc->outer,
-	    rs->subquery->select_stmt)) != EX_OK)
+	if ((res = ex_select(&rows, &cols, &n, ret, d, rs->lateral ? sc :
+	    sc->outer, rs->subquery->select_stmt)) != EX_OK)
 		return res;
 	if (!rename_cols(cols, n, rs->alias->colnames, rs->alias->n_colnames)) {
 		free(cols);
