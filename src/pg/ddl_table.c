@@ -1220,6 +1220,11 @@ static int retype_column(ddl *d, const cat_rel *rel, const char *column,
 static int assignment_cast(const char *from, const ms_typeref *to,
 	int64_t from_oid)
 {
+	/* citext takes text, varchar and bpchar by assignment casts the
+	 * extension creates. */
+	if (to->user_oid && strcmp(to->base, "citext") == 0 && !from_oid &&
+	    is_string_type(from))
+		return 1;
 	if (from_oid || to->user_oid)
 		return from_oid == to->user_oid && from_oid ? 1 :
 			(from_oid && is_string_type(to->base)) ? 1 :
@@ -1533,6 +1538,17 @@ static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 		oc, method);
 }
 
+/* text_pattern_ops and friends over a value of their own type. */
+static int pattern_ops(const PgQuery__IndexElem *e, const ex_type *t)
+{
+	const char *oc = e->n_opclass == 1 ? ms_pg__node_string(e->opclass[0]) :
+		NULL;
+
+	return oc && t->cat == 'S' && ((strcmp(oc, "text_pattern_ops") == 0 &&
+		strcmp(t->name, "text") == 0) || (strcmp(oc, "varchar_pattern_ops") ==
+		0 && strcmp(t->name, "varchar") == 0));
+}
+
 /* An index expression: analysed over the table; its type needs a default
  * operator class (btree has one for every modelled type but json). */
 static int index_expr(ddl *d, const cat_rel *rel, const PgQuery__IndexElem *e,
@@ -1549,8 +1565,9 @@ static int index_expr(ddl *d, const cat_rel *rel, const PgQuery__IndexElem *e,
 	if (r != EX_OK)
 		return ret;
 	if ((str(ix->access_method) && strcmp(ix->access_method, "btree") != 0) ||
-	    e->n_opclass || e->n_collation || e->n_opclassopts ||
-	    t.cat == 'X' || t.cat == 'Z' || strcmp(t.name, "json") == 0)
+	    (e->n_opclass && !pattern_ops(e, &t)) || e->n_collation ||
+	    e->n_opclassopts || t.cat == 'X' || t.cat == 'Z' ||
+	    strcmp(t.name, "json") == 0)
 		ddl_unknown(d, "the operator class of this index expression is not "
 			"modelled");
 	if (!str(ix->idxname))
