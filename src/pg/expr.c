@@ -1252,8 +1252,6 @@ static int aggregate(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		if (!aggregate_type(t, name, &a))
 			goto unknown;
 	}
-	if (sc->used_aggregate)
-		*sc->used_aggregate = 1;
 	return EX_OK;
 unknown:
 	ddl_unknown(d, "this aggregate is not modelled");
@@ -1309,7 +1307,6 @@ static int window_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	if (is_one_of(name, aggregate_names)) {
 		/* An aggregate used as a window function: not an aggregate of
 		 * the query. */
-		plain.used_aggregate = NULL;
 		plain.group = NULL;
 		return aggregate(t, ret, d, &plain, f, name);
 	}

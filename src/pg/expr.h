@@ -89,7 +89,6 @@ typedef struct ex_scope {
 	int aggregates;        /* aggregates and window functions allowed */
 	int in_aggregate;      /* inside an aggregate's arguments */
 	const ex_group *group; /* grouped: other columns need aggregates */
-	int *used_aggregate;   /* set when an aggregate is met */
 } ex_scope;
 
 /* Analysis outcomes. */
