@@ -179,7 +179,7 @@ static int is_null(const PgQuery__Node *v)
 
 /* A value that cannot be NULL whatever the data: a constant (possibly
  * cast), the current time, a new uuid, ARRAY[...], a JSON object or
- * array built from values, concat(). */
+ * array built from values, concat(), an operator over such values. */
 static int not_null(const PgQuery__Node *v)
 {
 	static const char *const never_null[] = { "now", "gen_random_uuid",
@@ -195,6 +195,12 @@ static int not_null(const PgQuery__Node *v)
 	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
 	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
 		return 1;
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		/* Operators of these non-NULL values (arithmetic, ||) are strict:
+		 * NULL only from NULL. */
+		return v->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
+			(v->a_expr->lexpr == NULL || not_null(v->a_expr->lexpr)) &&
+			not_null(v->a_expr->rexpr);
 	case PG_QUERY__NODE__NODE_FUNC_CALL:
 		fn = ms_pg__node_string(v->func_call->funcname[
 			v->func_call->n_funcname - 1]);

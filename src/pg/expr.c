@@ -536,6 +536,39 @@ static void literal_as(ex_type *lit, const ex_type *other)
 	*lit = *other;
 	lit->literal = text;
 	lit->location = loc;
+	lit->has_value = 0;
+}
+
+/* Arithmetic between two numeric constants of known value, when the
+ * result is certainly in range and no division is by zero. */
+static int fold(ex_type *t, const char *op, const ex_type *a,
+	const ex_type *b)
+{
+	double v;
+
+	if (!a->has_value || !b->has_value || !arithmetic(t, a, b))
+		return EX_UNKNOWN;
+	switch (op[0]) {
+	case '+': v = a->value + b->value; break;
+	case '-': v = a->value - b->value; break;
+	case '*': v = a->value * b->value; break;
+	default:
+		if (b->value == 0 || (op[0] == '%' && !int_rank(t->name)))
+			return EX_UNKNOWN;
+		v = op[0] == '/' && int_rank(t->name) ? (double)(long long)(a->value /
+			b->value) : op[0] == '/' ? a->value / b->value :
+			(double)((long long)a->value % (long long)b->value);
+	}
+	/* Integer results must fit; 2^31 and 2^53 keep the doubles exact. */
+	if ((strcmp(t->name, "int2") == 0 && (v < -32768 || v > 32767)) ||
+	    (strcmp(t->name, "int4") == 0 && (v < -2147483648.0 ||
+	    v > 2147483647.0)) || (strcmp(t->name, "int8") == 0 &&
+	    (v < -9007199254740992.0 || v > 9007199254740992.0)) ||
+	    v != v || v > 1e300 || v < -1e300)
+		return EX_UNKNOWN;
+	t->constant = t->has_value = 1;
+	t->value = v;
+	return EX_OK;
 }
 
 static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
@@ -554,10 +587,10 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		return r;
 	}
 	if (is_one_of(op, arith)) {
-		/* Overflow and division by zero would be certain or certainly
-		 * absent: not evaluated. */
+		/* Constants are folded when planned: overflow and division by
+		 * zero are decided from their values. */
 		if (a->constant && b->constant)
-			return EX_UNKNOWN;
+			return fold(t, op, a, b);
 		if (a->cat == 'X' && b->cat == 'N' && literal_fits(a->literal, b))
 			literal_as(a, b);
 		if (b->cat == 'X' && a->cat == 'N' && literal_fits(b->literal, a))
@@ -1548,6 +1581,8 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			if ((op[0] == '-' || op[0] == '+') && op[1] == '\0' &&
 			    b.cat == 'N') {
 				*t = b;
+				if (op[0] == '-')
+					t->value = -t->value;
 				return EX_OK;
 			}
 			break;
@@ -1826,12 +1861,16 @@ static int a_const(ex_type *t, const PgQuery__AConst *k)
 	switch (k->val_case) {
 	case PG_QUERY__A__CONST__VAL_IVAL:
 		ex_set_type(t, 'N', "int4");
+		t->has_value = 1;
+		t->value = k->ival->ival;
 		break;
 	case PG_QUERY__A__CONST__VAL_FVAL:
 		/* Integers too large for int4 are Float nodes too: int8. */
 		ex_set_type(t, 'N', strpbrk(k->fval->fval, ".eE") ? "numeric" :
 			is_int(k->fval->fval, -9223372036854775807LL - 1,
 			9223372036854775807LL) ? "int8" : "numeric");
+		t->has_value = 1;
+		t->value = strtod(k->fval->fval, NULL);
 		break;
 	case PG_QUERY__A__CONST__VAL_BOOLVAL:
 		ex_set_type(t, 'B', "bool");

@@ -30,6 +30,8 @@ typedef struct ex_type {
 	int location;          /* where the literal is, -1 if nowhere */
 	int constant;          /* computed from constants only: evaluating
 	                          it can fail whatever the rows */
+	int has_value;         /* a numeric constant whose value is known */
+	double value;
 	char display[CAT_TYPE];/* format_type's spelling, "" if not known */
 	int64_t type_oid;      /* a migsim_type (enum, extension type), or 0 */
 } ex_type;
