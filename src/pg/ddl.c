@@ -1523,6 +1523,85 @@ static int temporary(ddl *d, const PgQuery__IntoClause *into)
 		PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP, d->err);
 }
 
+/* ALTER SEQUENCE ... OWNED BY t.c (or NONE), RESTART: the sequence goes
+ * with the column it is owned by. */
+static int alter_sequence(ddl *d, const PgQuery__AlterSeqStmt *a)
+{
+	cat_rel seq, rel;
+	cat_col col;
+	int found, ret;
+
+	if ((ret = cat_rel_find(&found, &seq, d->s,
+	    ddl_schema(a->sequence->schemaname), a->sequence->relname,
+	    d->err)) < 0)
+		return ret;
+	if (!found || seq.relkind != 'S' || a->for_identity) {
+		ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
+		return MS_OK;
+	}
+	for (size_t i = 0; i < a->n_options; i++) {
+		const PgQuery__DefElem *de = a->options[i]->def_elem;
+		const PgQuery__List *l = de->arg &&
+			de->arg->node_case == PG_QUERY__NODE__NODE_LIST ?
+			de->arg->list : NULL;
+		const char *t, *c;
+
+		if (strcmp(de->defname, "restart") == 0 && (de->arg == NULL ||
+		    de->arg->node_case == PG_QUERY__NODE__NODE_INTEGER))
+			continue;
+		if (strcmp(de->defname, "owned_by") != 0 || l == NULL ||
+		    l->n_items != 2 || !(t = ms_pg__node_string(l->items[0])) ||
+		    !(c = ms_pg__node_string(l->items[1]))) {
+			ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
+			return MS_OK;
+		}
+		if ((ret = cat_rel_find(&found, &rel, d->s, seq.schema, t,
+		    d->err)) < 0)
+			return ret;
+		if (found && rel.known && (ret = cat_col_find(&found, &col, d->s,
+		    rel.oid, c, d->err)) < 0)
+			return ret;
+		if (!found || !rel.known) {
+			ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
+			return MS_OK;
+		}
+		if ((ret = cat_dep_drop_dependent(d->s, "owned", seq.oid,
+		    d->err)) < 0 ||
+		    (ret = cat_dep_add(d->s, "owned", seq.oid, "rel", rel.oid, c, "",
+		    d->err)) < 0)
+			return ret;
+	}
+	return MS_OK;
+}
+
+/* SET of a timeout: a number with an optional unit, no effect on the
+ * schema. */
+static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
+{
+	static const char *const timeouts[] = { "lock_timeout",
+		"statement_timeout", "idle_in_transaction_session_timeout", NULL };
+	const char *val = v->n_args == 1 ? ddl_string_literal(v->args[0], NULL) :
+		NULL;
+	char unit[8] = "";
+	long n;
+	int ok = 0;
+
+	for (const char *const *t = timeouts; *t; t++)
+		ok |= v->name && strcmp(v->name, *t) == 0;
+	if (ok && v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE &&
+	    v->n_args == 1 && v->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    v->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+		return MS_OK;
+	if (ok && val && sscanf(val, "%ld%7s", &n, unit) >= 1 && n >= 0 &&
+	    n < 1000000 &&
+	    (!unit[0] || strcmp(unit, "ms") == 0 || strcmp(unit, "s") == 0 ||
+	    strcmp(unit, "min") == 0 || strcmp(unit, "h") == 0 ||
+	    strcmp(unit, "d") == 0))
+		return MS_OK;
+	ddl_unknown(d, "this SET is not modelled");
+	return MS_OK;
+}
+
 int ddl_apply(ddl *d, const PgQuery__Node *n)
 {
 	switch (n->node_case) {
@@ -1542,6 +1621,10 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 		return create_schema(d, n->create_schema_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
 		return create_sequence(d, n->create_seq_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+		return alter_sequence(d, n->alter_seq_stmt);
+	case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+		return variable_set(d, n->variable_set_stmt);
 	case PG_QUERY__NODE__NODE_DROP_STMT:
 		return drop_stmt(d, n->drop_stmt);
 	case PG_QUERY__NODE__NODE_RENAME_STMT:
