@@ -787,10 +787,15 @@ static int record_signature(ddl *d, const PgQuery__CreateFunctionStmt *c,
  * types, not the tables its statements name).  Replacing a function, or
  * another language, is not modelled.
  */
+static int null_const(const PgQuery__Node *n)
+{
+	return n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->isnull;
+}
+
 static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 {
 	const char *schema, *name, *language = NULL;
-	int ok, exists, ret;
+	int ok, exists, ret, defaults = 0;
 
 	if (!qualified_name(&schema, &name, c->funcname, c->n_funcname)) {
 		ddl_unknown(d, "function bodies are not checked");
@@ -814,8 +819,12 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 		const PgQuery__FunctionParameter *p =
 			c->parameters[i]->function_parameter;
 
-		ok = !p->defexpr && (p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_IN ||
-			p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_DEFAULT);
+		/* A NULL default fits any type; after one, every parameter
+		 * needs a default (42P13 otherwise). */
+		ok = (p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_IN ||
+			p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_DEFAULT) &&
+			(p->defexpr ? null_const(p->defexpr) : !defaults);
+		defaults |= p->defexpr != NULL;
 		if (ok && (ret = function_type(&ok, d, p->arg_type, 0)) < 0)
 			return ret;
 	}
