@@ -469,7 +469,15 @@ int cat_label_rename(ms_store *s, int64_t type, const char *from,
 int cat_labels_commit(ms_store *s, ms_error *err)
 {
 	sqlite3_stmt *st;
+	int found, ret;
 
+	/* Every COMMIT comes here and almost never finds a label: a read
+	 * costs a fraction of an UPDATE that changes nothing. */
+	PREP(st, "SELECT 1 FROM migsim_enum_label WHERE uncommitted <> 0"
+		" LIMIT 1");
+	if ((ret = first(&found, s, st, err)) < 0 || !found)
+		return ret;
+	sqlite3_reset(st);
 	PREP(st, "UPDATE migsim_enum_label SET uncommitted = 0 WHERE"
 		" uncommitted <> 0");
 	return done(s, st, err);

@@ -1212,18 +1212,12 @@ static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 }
 
 /* Column names a view's query uses, for DROP COLUMN and ALTER COLUMN
- * TYPE (2BP01, 0A000).  With one table every name is one of its columns;
- * with several, or SELECT *, "*" stands for "some column". */
-typedef struct colref_walk {
-	ddl *d;
-	int64_t view, table;
-	const char *desc;
-	int several, ret;
-} colref_walk;
-
+ * TYPE (2BP01, 0A000), when its analysis did not say which table each
+ * belongs to.  With one table every name is one of its columns; with
+ * several, "*" stands for "some column" of each. */
 static int visit_colref(const PgQuery__Node *n, void *ctx)
 {
-	colref_walk *w = ctx;
+	ex_uses *u = ctx;
 	const PgQuery__ColumnRef *cr;
 	const char *name;
 
@@ -1232,24 +1226,30 @@ static int visit_colref(const PgQuery__Node *n, void *ctx)
 	cr = n->column_ref;
 	name = cr->n_fields ? ms_pg__node_string(cr->fields[cr->n_fields - 1]) :
 		NULL;
-	if (name == NULL || w->several)
-		name = "*";
-	w->ret = cat_dep_add(w->d->s, "view", w->view, "rel", w->table, name,
-		w->desc, w->d->err);
-	return w->ret < 0;
+	ex_uses_add(u, 0, name ? name : "*");
+	return u->oom;
 }
 
 static int view_columns(ddl *d, const PgQuery__Node *query, int64_t view,
 	const int64_t *tables, size_t count, const char *desc)
 {
-	colref_walk w = { d, view, 0, desc, 0, MS_OK };
+	ex_uses u = { NULL, 0, 0, 0 };
+	int ret = MS_OK;
 
-	for (size_t i = 0; i < count && w.ret == MS_OK; i++) {
-		w.table = tables[i];
-		w.several = count > 1;
-		ddl_walk(&query->base, visit_colref, &w);
+	if (count > 1) {
+		for (size_t i = 0; i < count && ret == MS_OK; i++)
+			ret = cat_dep_add(d->s, "view", view, "rel", tables[i], "*", desc,
+				d->err);
+		return ret;
 	}
-	return w.ret;
+	ddl_walk(&query->base, visit_colref, &u);
+	for (size_t i = 0; i < u.n && ret == MS_OK && !u.oom; i++)
+		ret = cat_dep_add(d->s, "view", view, "rel", tables[0],
+			u.items[i].col, desc, d->err);
+	if (ret == MS_OK && u.oom)
+		ret = ms_error_set(d->err, MS_ENOMEM, "out of memory");
+	free(u.items);
+	return ret;
 }
 
 /*
