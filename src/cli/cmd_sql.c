@@ -48,6 +48,11 @@ static void report(const cli_opts *o, const char *path,
 		int line = r->failed_stmt ? s->stmts[r->failed_stmt - 1].line : 1;
 
 		fprintf(o->err, "%s:%d: ERROR:  %s\n", path, line, r->error.message);
+		/* As psql prints them under the error. */
+		if (r->error.detail)
+			fprintf(o->err, "DETAIL:  %s\n", r->error.detail);
+		if (r->error.hint)
+			fprintf(o->err, "HINT:  %s\n", r->error.hint);
 		if (s->parse_failed && !o->quiet)
 			fprintf(o->err, "migsim: psql would have run the statements "
 				"before the syntax error; migsim ran none of them\n");
