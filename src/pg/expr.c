@@ -977,6 +977,12 @@ static const struct {
 	{ "date_part", "SD", "float8", 's' },
 	{ "date_part", "ST", "float8", 'i' },
 	{ "jsonb_strip_nulls", "J", "jsonb", 'i' },
+	{ "exp", "n", "1", 'i' },
+	{ "ln", "n", "1", 'i' },
+	{ "sqrt", "n", "1", 'i' },
+	{ "extract", "ST", "numeric", 'i' },
+	{ "extract", "SD", "numeric", 's' },
+	{ "date", "D", "date", 's' },
 	{ "pg_get_serial_sequence", "SS", "text", 's' },
 	{ "cardinality", "A", "int4", 'i' },
 	{ "regexp_replace", "SSS", "text", 'i' },
@@ -1038,8 +1044,8 @@ static int arg_fits(char want, const ex_type *a)
 /* Built-ins over any enum or array: enum_range(NULL::"E") is an "E"[];
  * unnest (a set-returning function, allowed in a target list only)
  * yields the elements; array_append adds one. */
-static int polymorphic(ex_type *t, const char *name, size_t n,
-	const ex_type *args, const ex_scope *sc)
+static int polymorphic(ex_type *t, int *ret, ddl *d, const char *name,
+	size_t n, const ex_type *args, const ex_scope *sc)
 {
 	if (strcmp(name, "enum_range") == 0 && n == 1 && args[0].cat == 'E') {
 		*t = args[0];
@@ -1057,9 +1063,27 @@ static int polymorphic(ex_type *t, const char *name, size_t n,
 		else
 			t->display[0] = '\0';
 	} else if (strcmp(name, "array_append") == 0 && n == 2 &&
+	    args[0].cat == 'A' && args[1].cat == 'X') {
+		/* A literal element takes the array's element type. */
+		ex_type elem = args[0];
+		int r;
+
+		elem.cat = elem.user ? 'E' : category_of(elem.name);
+		if (elem.cat == 0 || (r = literal_to(ret, d, &args[1], &elem)) !=
+		    EX_OK)
+			return elem.cat == 0 ? EX_UNKNOWN : r;
+		*t = args[0];
+	} else if (strcmp(name, "array_append") == 0 && n == 2 &&
 	    args[0].cat == 'A' && args[1].cat && !strchr("AXZ", args[1].cat) &&
 	    strcmp(args[0].name, args[1].name) == 0 &&
 	    args[0].user == args[1].user) {
+		*t = args[0];
+	} else if (strcmp(name, "jsonb_set") == 0 && (n == 3 || n == 4) &&
+	    strcmp(args[0].name, "jsonb") == 0 && args[1].cat == 'X' &&
+	    is_array_literal(args[1].literal, 'S') &&
+	    (strcmp(args[2].name, "jsonb") == 0 || (args[2].cat == 'X' &&
+	    is_json(args[2].literal))) && (n == 3 || args[3].cat == 'B')) {
+		/* jsonb_set(target, '{path}', value[, create]) */
 		*t = args[0];
 	} else {
 		return EX_UNKNOWN;
@@ -1398,7 +1422,7 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			"timestamptz" : "timestamp");
 		return EX_OK;
 	}
-	if (f->n_args >= 1 && (r = polymorphic(t, name, f->n_args, args,
+	if (f->n_args >= 1 && (r = polymorphic(t, ret, d, name, f->n_args, args,
 	    sc)) != EX_UNKNOWN)
 		return r;
 	if (strcmp(name, "nextval") == 0 && f->n_args == 1 && !sc->immutable) {
@@ -1887,6 +1911,36 @@ static int a_const(ex_type *t, const PgQuery__AConst *k)
 	return EX_OK;
 }
 
+/* array[i]: an element of the array's type. */
+static int subscript(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__AIndirection *a)
+{
+	const PgQuery__AIndices *i = a->n_indirection == 1 &&
+		a->indirection[0]->node_case == PG_QUERY__NODE__NODE_A_INDICES ?
+		a->indirection[0]->a_indices : NULL;
+	ex_type index;
+	int r;
+
+	if (i == NULL || i->is_slice || i->lidx || i->uidx == NULL) {
+		ddl_unknown(d, "this expression is not modelled");
+		return EX_UNKNOWN;
+	}
+	if ((r = ex_analyse(t, ret, d, sc, a->arg)) != EX_OK ||
+	    (r = ex_analyse(&index, ret, d, sc, i->uidx)) != EX_OK)
+		return r;
+	if (t->cat != 'A' || !int_rank(index.name)) {
+		ddl_unknown(d, "this subscript is not modelled");
+		return EX_UNKNOWN;
+	}
+	/* The element keeps the array's typmod (transformContainerSubscripts). */
+	t->cat = t->user ? 'E' : category_of(t->name);
+	if (strlen(t->display) > 2)
+		t->display[strlen(t->display) - 2] = '\0';
+	t->constant = 0;
+	return t->cat ? EX_OK : (ddl_unknown(d, "this subscript is not "
+		"modelled"), EX_UNKNOWN);
+}
+
 int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__Node *n)
 {
@@ -1934,6 +1988,8 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			n->min_max_expr->n_args);
 	case PG_QUERY__NODE__NODE_CASE_EXPR:
 		return case_expr(t, ret, d, sc, n->case_expr);
+	case PG_QUERY__NODE__NODE_A_INDIRECTION:
+		return subscript(t, ret, d, sc, n->a_indirection);
 	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
 		/* Without a cast an empty ARRAY[] has no type (42P18). */
 		if (n->a_array_expr->n_elements == 0)
