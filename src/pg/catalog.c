@@ -1114,7 +1114,9 @@ int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err)
 		" (SELECT count(*) FROM migsim_constraint WHERE rel = ?1 AND"
 		" contype = 'c'),"
 		" (SELECT count(*) FROM migsim_index WHERE table_rel = ?1 AND"
-		" is_unique)");
+		" is_unique),"
+		" (SELECT count(*) FROM migsim_constraint WHERE ref_rel = ?1 AND"
+		" contype = 'f')");
 	sqlite3_bind_int64(st, 1, rel);
 	if ((ret = first(&found, s, st, err)) < 0)
 		return ret;
@@ -1123,6 +1125,7 @@ int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err)
 		g->triggers = sqlite3_column_int(st, 0);
 		g->checks = sqlite3_column_int(st, 1);
 		g->uniques = sqlite3_column_int(st, 2);
+		g->referenced = sqlite3_column_int(st, 3);
 		sqlite3_reset(st);
 	}
 	return MS_OK;
@@ -1295,6 +1298,44 @@ int cat_temp_list(int64_t **out, size_t *n, ms_store *s, int on_commit_only,
 			*out = grown;
 		}
 		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return fail(s, err);
+	}
+	return MS_OK;
+}
+
+int cat_unique_indexes(char (**out)[512], size_t *n, int *partial,
+	ms_store *s, int64_t rel, ms_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	*partial = 0;
+	PREP(st, "SELECT columns, is_partial FROM migsim_index WHERE"
+		" table_rel = ?1 AND is_unique");
+	sqlite3_bind_int64(st, 1, rel);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			char (*grown)[512];
+
+			cap = cap ? 2 * cap : 4;
+			if ((grown = realloc(*out, cap * sizeof(**out))) == NULL) {
+				sqlite3_reset(st);
+				free(*out);
+				*out = NULL;
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			}
+			*out = grown;
+		}
+		*partial |= sqlite3_column_int(st, 1);
+		copy_col((*out)[(*n)++], 512, st, 0);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {

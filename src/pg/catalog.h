@@ -87,9 +87,11 @@ int cat_col_drop(ms_store *s, int64_t rel, const char *name, ms_error *err);
  * NULL ones without a default or identity); *out is malloc'd. */
 int cat_col_names(char (**out)[CAT_NAME], size_t *n, ms_store *s,
 	int64_t rel, int required, ms_error *err);
-/* What can object to a new row of rel besides NOT NULL and foreign keys. */
+/* What can object to a new row of rel besides NOT NULL and foreign keys
+ * (triggers, checks, unique indexes), or to a row going (triggers,
+ * foreign keys of other tables that reference rel). */
 typedef struct cat_guards {
-	int triggers, checks, uniques;
+	int triggers, checks, uniques, referenced;
 } cat_guards;
 int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err);
 /* The constraints of rel of one type, in creation order; *out is
@@ -195,6 +197,10 @@ int cat_index_add(ms_store *s, int64_t index, int64_t table, int unique,
  * any order) into *index, or 0. */
 int cat_unique_on(int64_t *index, ms_store *s, int64_t rel,
 	const char *columns, ms_error *err);
+/* The column lists of rel's unique indexes ("" for an expression
+ * index); *partial says one has a predicate.  *out is malloc'd. */
+int cat_unique_indexes(char (**out)[512], size_t *n, int *partial,
+	ms_store *s, int64_t rel, ms_error *err);
 /* The primary key of rel, if any (*found 0 or 1). */
 int cat_pkey(int *found, cat_con *out, ms_store *s, int64_t rel,
 	ms_error *err);

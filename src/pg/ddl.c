@@ -1185,6 +1185,31 @@ static int check_tables(ddl *d, const PgQuery__Node *n, int64_t **oids,
 	return w.ret;
 }
 
+int ddl_rows_changed(ddl *d, int64_t rel, int change)
+{
+	cat_rel r;
+	const char *fact;
+	int found, ret;
+
+	if ((ret = cat_rel_by_oid(&found, &r, d->s, rel, d->err)) < 0 || !found)
+		return ret;
+	switch (change) {
+	case ROWS_ADDED:
+		fact = "rows";
+		break;
+	case ROWS_MAYBE_ADDED:
+		fact = strcmp(r.rows, "rows") == 0 ? "rows" : "unknown";
+		break;
+	case ROWS_MAYBE_REMOVED:
+		fact = strcmp(r.rows, "empty") == 0 ? "empty" : "unknown";
+		break;
+	default:
+		fact = "empty";
+	}
+	return strcmp(r.rows, fact) == 0 ? MS_OK :
+		cat_rel_set_rows(d->s, rel, fact, d->err);
+}
+
 static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 {
 	cat_rel rel;
@@ -1208,7 +1233,7 @@ static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 	    ddl_schema(target->schemaname), target->relname, d->err)) < 0 ||
 	    !found)
 		return ret;
-	return cat_rel_set_rows(d->s, rel.oid, "rows", d->err);
+	return ddl_rows_changed(d, rel.oid, inserts);
 }
 
 /* Column names a view's query uses, for DROP COLUMN and ALTER COLUMN
@@ -1419,8 +1444,8 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 		ret = cat_col_add(d->s, oid, cols[i].name, cols[i].type.display,
 			cols[i].type.name, cols[i].type.type_oid, 0, 0, d->err);
 	if (ret == MS_OK && relkind != 'v')
-		ret = cat_rel_set_rows(d->s, oid, rows == 0 ? "empty" : "rows",
-			d->err);
+		ret = cat_rel_set_rows(d->s, oid, rows == 0 ? "empty" : rows > 0 ?
+			"rows" : "unknown", d->err);
 	/* CREATE TABLE AS copies rows: the table depends on nothing. */
 	if (ret < 0 || relkind == 'r')
 		goto out;
@@ -1514,6 +1539,25 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 		ddl_unknown(d, "sequence options are not checked");
 	return cat_rel_add(NULL, d->s, schema, c->sequence->relname, 'S', 1,
 		d->err);
+}
+
+/* TRUNCATE: its effect on the tables' rows; whether a foreign key
+ * refuses it is not modelled. */
+static int truncate(ddl *d, const PgQuery__TruncateStmt *t)
+{
+	int ret = MS_OK;
+
+	ddl_unknown(d, "TRUNCATE is not modelled");
+	for (size_t i = 0; i < t->n_relations && ret == MS_OK; i++) {
+		const PgQuery__RangeVar *rv = t->relations[i]->range_var;
+		cat_rel rel;
+		int found;
+
+		if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
+		    rv->relname, d->err)) == MS_OK && found)
+			ret = ddl_rows_changed(d, rel.oid, ROWS_MAYBE_REMOVED);
+	}
+	return ret;
 }
 
 /* CREATE TEMP TABLE ... AS, SELECT ... INTO TEMP: a temporary table. */
@@ -1666,8 +1710,11 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 		}
 		return dml(d, n, NULL);
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
-	case PG_QUERY__NODE__NODE_DELETE_STMT:
 		return dml(d, n, NULL);
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+		return dml(d, n, n->delete_stmt->relation);
+	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
+		return truncate(d, n->truncate_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
 		return create_function(d, n->create_function_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:

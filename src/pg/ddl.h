@@ -28,6 +28,9 @@ typedef struct ddl {
 	const PgQuery__RangeVar *creating; /* SELECT INTO's new table */
 	size_t stmt_no;      /* the statement's index in script */
 	struct ex_uses *uses;/* columns a view's query reads (expr.h) */
+	const char *null_column; /* ADD COLUMN NOT NULL without a default on a
+	                            table with rows: 23502 once ALTER TABLE's
+	                            other commands are through */
 	int abstained;       /* an error was likely but not certain */
 } ddl;
 
@@ -96,9 +99,15 @@ int ddl_dml_enum_literals(ddl *d, const PgQuery__Node *n);
 
 /* UPDATE, DELETE, INSERT (dml.c): analysed, and decided where no row
  * can be involved.  Returns EX_OK, EX_UNKNOWN or EX_STOP (expr.h) with
- * *ret a state-file error or MS_OK; *inserts says rows may have been
- * added to the INSERT's table. */
+ * *ret a state-file error or MS_OK; *inserts says what happened to the
+ * target's rows (a ROWS_ change below, or 0). */
 int ddl_dml(int *inserts, int *ret, ddl *d, const PgQuery__Node *n);
+
+/* What a table holds after a statement that may change its rows:
+ * ROWS_ADDED (it certainly has rows now), ROWS_MAYBE_ADDED, ROWS_MAYBE_
+ * REMOVED, ROWS_ALL_REMOVED.  The fact follows: empty, rows, unknown. */
+enum { ROWS_ADDED = 1, ROWS_MAYBE_ADDED, ROWS_MAYBE_REMOVED, ROWS_ALL_REMOVED };
+int ddl_rows_changed(ddl *d, int64_t rel, int change);
 
 /* Visit every Node under a message, through protobuf-c's descriptors, so
  * that no statement form is missed; a visit returning non-zero stops the

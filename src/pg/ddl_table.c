@@ -652,6 +652,7 @@ typedef struct coldef {
 	const PgQuery__ColumnDef *def;
 	ms_typeref type;
 	int not_null;
+	int identity;
 	const PgQuery__Node *default_expr;
 } coldef;
 
@@ -686,7 +687,7 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			c->default_expr = k->raw_expr;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
-			c->not_null = 1;
+			c->not_null = c->identity = 1;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
 			ddl_unknown(d, "generated columns are not modelled");
@@ -1094,7 +1095,12 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 		return ddl_fail(d, "42701", "tablecmds.c:7279:"
 			"check_for_column_name_collision", -1, "column \"%s\" of "
 			"relation \"%s\" already exists", def->colname, rel->name);
-	if (c.not_null && !c.default_expr && !c.type.serial)
+	/* Rows get NULL in the new column: with rows, certain to fail once
+	 * ALTER TABLE rewrites the table, after its other commands. */
+	if (c.not_null && !c.default_expr && !c.type.serial && !c.identity &&
+	    strcmp(rel->rows, "rows") == 0 && !d->rows_gap)
+		d->null_column = def->colname;
+	else if (c.not_null && !c.default_expr && !c.type.serial && !c.identity)
 		data_ok(d, rel, "a NOT NULL column without a default fails on "
 			"existing rows");
 	if ((ret = store_column(d, rel, &c)) < 0)
@@ -1499,6 +1505,10 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 	}
 	for (size_t i = 0; i < a->n_cmds && ret == MS_OK && !DDL_FAILED(d); i++)
 		ret = alter_cmd(d, &rel, a->cmds[i]->alter_table_cmd);
+	if (ret == MS_OK && d->null_column && d->verdict == MS_VERDICT_OK)
+		return ddl_fail(d, "23502", "tablecmds.c:6049:ATRewriteTable", -1,
+			"column \"%s\" of relation \"%s\" contains null values",
+			d->null_column, rel.name);
 	return ret;
 }
 

@@ -238,6 +238,26 @@ static int const_text(char *out, size_t n, const PgQuery__Node *v,
 	return 0;
 }
 
+/* A constant's text for comparing keys of a column: integers by value,
+ * strings of text, varchar and enum columns as written (their equality
+ * is byte equality); 0 for anything else. */
+static int key_text(char *out, size_t n, const PgQuery__Node *v,
+	const cat_col *col, int is_enum)
+{
+	int ints = !col->type_oid && (strcmp(col->base, "int2") == 0 ||
+		strcmp(col->base, "int4") == 0 || strcmp(col->base, "int8") == 0);
+	int texts = col->type_oid ? is_enum : strcmp(col->base, "text") == 0 ||
+		strcmp(col->base, "varchar") == 0;
+
+	if (v->node_case != PG_QUERY__NODE__NODE_A_CONST || strchr(col->type, '['))
+		return 0;
+	if (v->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL && ints)
+		return snprintf(out, n, "i%d", v->a_const->ival->ival) > 0;
+	if (v->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && texts)
+		return (size_t)snprintf(out, n, "s%s", v->a_const->sval->sval) < n;
+	return 0;
+}
+
 /* "a, b" and "1, 2" of DETAIL's "Key (a, b)=(1, 2)". */
 static void append_key(char *names, size_t nn, char *values, size_t nv,
 	const char *name, const char *value)
@@ -332,6 +352,73 @@ static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 	return r;
 }
 
+/* Several rows of constants into an empty table: no two of them meet on
+ * a unique index (a NULL never meets anything).  EX_OK, or EX_UNKNOWN
+ * when that is not known (a duplicate would be 23505). */
+static int rows_distinct(int *ret, ddl *d, const cat_rel *rel,
+	const ins_rows *w)
+{
+	char (*idx)[512], a[512], b[512];
+	size_t n;
+	int partial, r = EX_OK;
+
+	if ((*ret = cat_unique_indexes(&idx, &n, &partial, d->s, rel->oid,
+	    d->err)) < 0)
+		return EX_STOP;
+	for (size_t i = 0; i < n && r == EX_OK; i++) {
+		char cols[512], *save = NULL, *c;
+		int at[16], k = 0;
+
+		memcpy(cols, idx[i], sizeof(cols));
+		for (c = strtok_r(cols, ",", &save); c && k < 16;
+		     c = strtok_r(NULL, ",", &save))
+			at[k++] = targeted(w, c);
+		if (partial || !idx[i][0] || c) {
+			r = EX_UNKNOWN;
+			break;
+		}
+		for (size_t x = 0; x < w->nrows && r == EX_OK; x++)
+			for (size_t y = 0; y < x && r == EX_OK; y++) {
+				int same = 1;
+
+				for (int j = 0; j < k && same; j++) {
+					const PgQuery__Node *vx, *vy;
+					cat_col col;
+					cat_type t;
+					int found, is_enum = 0;
+
+					/* A column left out takes its default: the same in
+					 * both rows, unless it is NULL. */
+					if (at[j] < 0) {
+						r = EX_UNKNOWN;
+						break;
+					}
+					if ((*ret = cat_col_find(&found, &col, d->s, rel->oid,
+					    w->names[at[j]], d->err)) < 0 || (found &&
+					    col.type_oid && (*ret = cat_type_by_oid(&is_enum, &t,
+					    d->s, col.type_oid, d->err)) < 0)) {
+						r = EX_STOP;
+						break;
+					}
+					is_enum = col.type_oid && is_enum && t.kind == 'e';
+					vx = cell(w, x, (size_t)at[j]);
+					vy = cell(w, y, (size_t)at[j]);
+					if (is_null(vx) || is_null(vy))
+						same = 0;
+					else if (!found || !key_text(a, sizeof(a), vx, &col,
+					    is_enum) || !key_text(b, sizeof(b), vy, &col, is_enum))
+						r = EX_UNKNOWN;
+					else
+						same = strcmp(a, b) == 0;
+				}
+				if (r == EX_OK && same)
+					r = EX_UNKNOWN;
+			}
+	}
+	free(idx);
+	return r;
+}
+
 /*
  * Rows of constants into rel: whether the insert is certain to succeed,
  * or certain to break a foreign key.  Other than the keys, it succeeds
@@ -354,9 +441,12 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 	if (w->ins->on_conflict_clause && w->ins->on_conflict_clause->action ==
 	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
 		g.uniques = 0;
-	if (g.triggers || g.checks || (g.uniques && (w->nrows > 1 ||
-	    strcmp(rel->rows, "empty") != 0 || d->rows_gap)))
+	if (g.triggers || g.checks || (g.uniques && (strcmp(rel->rows,
+	    "empty") != 0 || d->rows_gap)))
 		return EX_UNKNOWN;
+	if (g.uniques && w->nrows > 1 && (r = rows_distinct(ret, d, rel, w)) !=
+	    EX_OK)
+		return r;
 	if ((*ret = cat_col_names(&required, &n, d->s, rel->oid, 1,
 	    d->err)) < 0)
 		return EX_STOP;
@@ -593,7 +683,8 @@ static int insert_query(int *rows, int *ret, ddl *d, const cat_rel *rel,
 	return r;
 }
 
-static int insert(int *none, int *ret, ddl *d, const PgQuery__InsertStmt *ins)
+static int insert(int *none, int *certain, int *ret, ddl *d,
+	const PgQuery__InsertStmt *ins)
 {
 	ins_rows w = { ins, NULL, NULL, 0, 0 };
 	ex_scope sc, with;
@@ -621,6 +712,9 @@ static int insert(int *none, int *ret, ddl *d, const PgQuery__InsertStmt *ins)
 	if (r == EX_OK && ins->on_conflict_clause)
 		r = on_conflict(ret, d, &rel, ins->on_conflict_clause);
 	*none = rows == 0;
+	/* ON CONFLICT DO NOTHING may skip every row. */
+	*certain = !(ins->on_conflict_clause && ins->on_conflict_clause->action ==
+		PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING);
 	/* Rows of constants, or one row from a query without FROM. */
 	if (r == EX_OK && (w.sel->n_values_lists || (rows == 1 &&
 	    w.sel->n_from_clause == 0 && !w.sel->with_clause &&
@@ -635,28 +729,71 @@ static int insert(int *none, int *ret, ddl *d, const PgQuery__InsertStmt *ins)
 	return r;
 }
 
+static int delete_cannot_fail(int *ret, ddl *d, const PgQuery__RangeVar *rv)
+{
+	cat_guards g;
+	cat_rel rel;
+	int found;
+
+	if ((*ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
+	    rv->relname, d->err)) < 0 || (found && (*ret = cat_rel_guards(&g,
+	    d->s, rel.oid, d->err)) < 0))
+		return EX_STOP;
+	return found && (rel.relkind == 'r' || rel.relkind == 'p') &&
+		!g.triggers && !g.referenced ? EX_OK : EX_UNKNOWN;
+}
+
+static int triggers_may_skip(int *change, ddl *d, const PgQuery__RangeVar *rv)
+{
+	cat_guards g;
+	cat_rel rel;
+	int found, ret;
+
+	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
+	    rv->relname, d->err)) < 0 || !found)
+		return ret;
+	if ((ret = cat_rel_guards(&g, d->s, rel.oid, d->err)) < 0)
+		return ret;
+	if (g.triggers)
+		*change = ROWS_MAYBE_REMOVED;
+	return MS_OK;
+}
+
 int ddl_dml(int *inserts, int *ret, ddl *d, const PgQuery__Node *n)
 {
-	int none = 0, r;
+	int none = 0, certain = 0, r;
 
 	*ret = MS_OK;
-	*inserts = n->node_case == PG_QUERY__NODE__NODE_INSERT_STMT;
+	*inserts = 0;
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
 		r = update(&none, ret, d, n->update_stmt);
 		break;
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
 		r = delete(&none, ret, d, n->delete_stmt);
+		*inserts = none ? 0 : r == EX_OK && !n->delete_stmt->where_clause &&
+			!n->delete_stmt->n_using_clause ? ROWS_ALL_REMOVED :
+			ROWS_MAYBE_REMOVED;
+		/* A trigger may keep a row from going. */
+		if (*inserts == ROWS_ALL_REMOVED && (*ret = triggers_may_skip(inserts,
+		    d, n->delete_stmt->relation)) < 0)
+			return EX_STOP;
 		break;
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
-		r = insert(&none, ret, d, n->insert_stmt);
-		*inserts = !(r == EX_OK && none);
+		r = insert(&none, &certain, ret, d, n->insert_stmt);
+		*inserts = r == EX_OK && none ? 0 : r == EX_OK && certain ?
+			ROWS_ADDED : ROWS_MAYBE_ADDED;
 		break;
 	default:
 		ddl_unknown(d, "the data a statement reads or writes is not "
 			"simulated");
 		return EX_UNKNOWN;
 	}
+	/* Rows going from a table nothing references, without triggers: no
+	 * row can make the DELETE fail. */
+	if (r == EX_OK && !none && n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT &&
+	    (r = delete_cannot_fail(ret, d, n->delete_stmt->relation)) != EX_UNKNOWN)
+		return r;
 	if (r == EX_OK && !none && n->node_case != PG_QUERY__NODE__NODE_INSERT_STMT) {
 		ddl_unknown(d, "the rows this statement changes are not simulated");
 		return EX_UNKNOWN;

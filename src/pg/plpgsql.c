@@ -49,7 +49,7 @@ static int inserts_into(interp *in, const PgQuery__RangeVar *rv)
 	if ((ret = cat_rel_find(&found, &rel, in->d->s,
 	    ddl_schema(rv->schemaname), rv->relname, in->d->err)) < 0 || !found)
 		return ret;
-	return cat_rel_set_rows(in->d->s, rel.oid, "rows", in->d->err);
+	return ddl_rows_changed(in->d, rel.oid, ROWS_MAYBE_ADDED);
 }
 
 /* Whether a SQL statement inside a block may change the catalog
