@@ -1213,11 +1213,11 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change)
 static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 {
 	cat_rel rel;
-	int found, inserts, ret, r;
+	int found, change, ret, r;
 
 	if ((ret = check_tables(d, n, NULL, NULL)) < 0 || DDL_FAILED(d))
 		return ret;
-	r = ddl_dml(&inserts, &ret, d, n);
+	r = ddl_dml(&change, &ret, d, n);
 	if (ret < 0 || DDL_FAILED(d))
 		return ret;
 	if (r != EX_OK) {
@@ -1227,13 +1227,13 @@ static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 		if ((ret = ddl_dml_enum_literals(d, n)) < 0 || DDL_FAILED(d))
 			return ret;
 	}
-	if (target == NULL || !inserts)
+	if (target == NULL || !change)
 		return MS_OK;
 	if ((ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(target->schemaname), target->relname, d->err)) < 0 ||
 	    !found)
 		return ret;
-	return ddl_rows_changed(d, rel.oid, inserts);
+	return ddl_rows_changed(d, rel.oid, change);
 }
 
 /* Column names a view's query uses, for DROP COLUMN and ALTER COLUMN

@@ -99,9 +99,9 @@ int ddl_dml_enum_literals(ddl *d, const PgQuery__Node *n);
 
 /* UPDATE, DELETE, INSERT (dml.c): analysed, and decided where no row
  * can be involved.  Returns EX_OK, EX_UNKNOWN or EX_STOP (expr.h) with
- * *ret a state-file error or MS_OK; *inserts says what happened to the
+ * *ret a state-file error or MS_OK; *change says what happened to the
  * target's rows (a ROWS_ change below, or 0). */
-int ddl_dml(int *inserts, int *ret, ddl *d, const PgQuery__Node *n);
+int ddl_dml(int *change, int *ret, ddl *d, const PgQuery__Node *n);
 
 /* What a table holds after a statement that may change its rows:
  * ROWS_ADDED (it certainly has rows now), ROWS_MAYBE_ADDED, ROWS_MAYBE_

@@ -6,9 +6,10 @@
  *
  * Analysis errors do not depend on data, so they are certain whatever the
  * tables hold.  Outcomes that depend on data are decided only where no
- * row can be involved: an UPDATE or DELETE of an empty table, an INSERT
- * whose query reads an empty table, rows of constants into a table whose
- * constraints they cannot break.
+ * row can be involved: an UPDATE or DELETE of an empty table, a DELETE no
+ * reference or trigger can stop, an INSERT whose query reads an empty
+ * table, rows of constants into a table whose constraints they cannot
+ * break (or whose foreign key they certainly break).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -759,29 +760,29 @@ static int triggers_may_skip(int *change, ddl *d, const PgQuery__RangeVar *rv)
 	return MS_OK;
 }
 
-int ddl_dml(int *inserts, int *ret, ddl *d, const PgQuery__Node *n)
+int ddl_dml(int *change, int *ret, ddl *d, const PgQuery__Node *n)
 {
 	int none = 0, certain = 0, r;
 
 	*ret = MS_OK;
-	*inserts = 0;
+	*change = 0;
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
 		r = update(&none, ret, d, n->update_stmt);
 		break;
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
 		r = delete(&none, ret, d, n->delete_stmt);
-		*inserts = none ? 0 : r == EX_OK && !n->delete_stmt->where_clause &&
+		*change = none ? 0 : r == EX_OK && !n->delete_stmt->where_clause &&
 			!n->delete_stmt->n_using_clause ? ROWS_ALL_REMOVED :
 			ROWS_MAYBE_REMOVED;
 		/* A trigger may keep a row from going. */
-		if (*inserts == ROWS_ALL_REMOVED && (*ret = triggers_may_skip(inserts,
+		if (*change == ROWS_ALL_REMOVED && (*ret = triggers_may_skip(change,
 		    d, n->delete_stmt->relation)) < 0)
 			return EX_STOP;
 		break;
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
 		r = insert(&none, &certain, ret, d, n->insert_stmt);
-		*inserts = r == EX_OK && none ? 0 : r == EX_OK && certain ?
+		*change = r == EX_OK && none ? 0 : r == EX_OK && certain ?
 			ROWS_ADDED : ROWS_MAYBE_ADDED;
 		break;
 	default:
