@@ -868,6 +868,15 @@ static int missing_column(int *ret, ddl *d, const ex_scope *sc,
 	return EX_STOP;
 }
 
+static int ambiguous(int *ret, ddl *d, const char *name, int location,
+	int one_join)
+{
+	*ret = ddl_fail(d, "42702", one_join ? "parse_relation.c:816:"
+		"scanRTEForColumn" : "parse_relation.c:898:colNameToVar", location,
+		"column reference \"%s\" is ambiguous", name);
+	return EX_STOP;
+}
+
 static int column_ref(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__ColumnRef *cr)
 {
@@ -912,6 +921,12 @@ static int column_ref(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 				return EX_UNKNOWN;
 			}
 			if (found) {
+				/* Two in one level: in one join, the join's own column
+				 * list has the name twice (scanRTEForColumn); in two
+				 * FROM items, colNameToVar finds it twice. */
+				if (hits && !rel && hit->oid && r->oid)
+					return ambiguous(ret, d, name, cr->location,
+						hit->item && hit->item == r->item);
 				hits++;
 				hit = r;
 				level = s;

@@ -52,6 +52,8 @@ typedef struct ex_rel {
 	size_t ncols;
 	int owns_cols;         /* cols is freed with the scope */
 	int empty;             /* it certainly holds no rows */
+	int item;              /* the FROM item it is part of (a join's
+	                          tables share one), 0 for a target */
 } ex_rel;
 
 /* WITH queries visible as relation names. */
@@ -91,6 +93,7 @@ typedef struct ex_scope {
 	int aggregates;        /* aggregates and window functions allowed */
 	int in_aggregate;      /* inside an aggregate's arguments */
 	const ex_group *group; /* grouped: other columns need aggregates */
+	int from_item;         /* the FROM item being added, from 1 */
 } ex_scope;
 
 /* Analysis outcomes. */

@@ -41,6 +41,7 @@ static ex_rel *new_rel(ex_scope *sc, ddl *d)
 		sc->cap = cap;
 	}
 	memset(&sc->rels[sc->n], 0, sizeof(sc->rels[0]));
+	sc->rels[sc->n].item = sc->from_item;
 	return &sc->rels[sc->n++];
 }
 
@@ -214,9 +215,12 @@ int ex_from(int *empty, int *ret, ddl *d, ex_scope *sc,
 	int r = EX_OK, e;
 
 	*empty = 0;
-	for (size_t i = 0; i < n && r == EX_OK; i++)
+	for (size_t i = 0; i < n && r == EX_OK; i++) {
+		sc->from_item = (int)i + 1;
 		if ((r = from_item(&e, ret, d, sc, items[i])) == EX_OK && e)
 			*empty = 1;
+	}
+	sc->from_item = 0;
 	return r;
 }
 
