@@ -542,6 +542,36 @@ int cat_func_add(int64_t *oid, ms_store *s, const char *schema,
 	return ret;
 }
 
+int cat_func_needed(int *needed, ms_store *s, int64_t oid, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_function WHERE oid = ?1 AND extension"
+		" IS NOT NULL UNION ALL SELECT 1 FROM migsim_trigger WHERE"
+		" function = ?1 UNION ALL SELECT 1 FROM migsim_depend WHERE"
+		" ref_kind = 'function' AND ref_oid = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	if ((ret = first(needed, s, st, err)) == MS_OK && *needed)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_func_drop(ms_store *s, int64_t oid, ms_error *err)
+{
+	static const char *const sqls[] = {
+		"DELETE FROM migsim_function_sig WHERE (schema_name, name) IN"
+		" (SELECT schema_name, name FROM migsim_function WHERE oid = ?1)",
+		"DELETE FROM migsim_function WHERE oid = ?1",
+	};
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < sizeof(sqls) / sizeof(sqls[0]) && ret == MS_OK;
+	     i++)
+		ret = exec_oid(s, sqls[i], oid, err);
+	return ret;
+}
+
 int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,
 	ms_error *err)
 {
@@ -1129,6 +1159,29 @@ int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err)
 		sqlite3_reset(st);
 	}
 	return MS_OK;
+}
+
+int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_constraint WHERE rel = ?1 AND"
+		" (columns = '' OR ',' || columns || ',' LIKE '%,' || ?2 || ',%')"
+		" UNION ALL SELECT 1 FROM migsim_constraint WHERE ref_rel = ?1 AND"
+		" (coalesce(ref_columns, '') = '' OR"
+		" ',' || ref_columns || ',' LIKE '%,' || ?2 || ',%')"
+		" UNION ALL SELECT 1 FROM migsim_depend WHERE kind = 'fkey' AND"
+		" ref_kind = 'rel' AND ref_oid = ?1 AND ref_column = ?2"
+		" UNION ALL SELECT 1 FROM migsim_index WHERE table_rel = ?1 AND"
+		" (columns = '' OR is_partial OR (is_unique AND"
+		" ',' || columns || ',' LIKE '%,' || ?2 || ',%'))");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, col);
+	if ((ret = first(guarded, s, st, err)) == MS_OK && *guarded)
+		sqlite3_reset(st);
+	return ret;
 }
 
 int cat_con_list(cat_con **out, size_t *n, ms_store *s, int64_t rel,

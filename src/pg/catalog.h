@@ -94,6 +94,12 @@ typedef struct cat_guards {
 	int triggers, checks, uniques, referenced;
 } cat_guards;
 int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err);
+/* Whether a new value in column col of rel could be refused: the column
+ * is in a constraint or a unique index, is referenced by a foreign key,
+ * or an index reads it through an expression or a predicate (the
+ * column lists of constraints are matched loosely, never too little). */
+int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
+	ms_error *err);
 /* The constraints of rel of one type, in creation order; *out is
  * malloc'd. */
 int cat_con_list(cat_con **out, size_t *n, ms_store *s, int64_t rel,
@@ -153,6 +159,11 @@ int cat_func_sig(int *found, cat_sig *out, ms_store *s, const char *schema,
 	const char *name, ms_error *err);
 int cat_func_sig_set(ms_store *s, const char *schema, const char *name,
 	const cat_sig *sig, ms_error *err);
+/* Whether anything migsim knows of needs function oid: a trigger, an
+ * object whose expressions call it, or the extension that brought it. */
+int cat_func_needed(int *needed, ms_store *s, int64_t oid, ms_error *err);
+/* Drop function oid with its signature. */
+int cat_func_drop(ms_store *s, int64_t oid, ms_error *err);
 int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,
 	ms_error *err);
 int cat_trigger_add(ms_store *s, int64_t rel, const char *name,

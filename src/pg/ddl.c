@@ -732,6 +732,51 @@ static int signature_type(char *out, size_t n, ddl *d,
 
 /* Keep what a call needs: argument types ("?" after one with a default),
  * result and volatility; "*" for a function of several signatures. */
+/* An argument list without the '?' that marks a parameter's default. */
+static void strip_defaults(char *out, size_t n, const char *args)
+{
+	size_t k = 0;
+
+	for (; *args && k + 1 < n; args++)
+		if (*args != '?')
+			out[k++] = *args;
+	out[k] = '\0';
+}
+
+/* Whether args is one of a '|'-separated list of argument lists. */
+static int in_list(const char *list, const char *args)
+{
+	size_t len = strlen(args);
+
+	for (const char *p = list; p; p = strchr(p, '|') ? strchr(p, '|') + 1 :
+	     NULL)
+		if (strncmp(p, args, len) == 0 && (p[len] == '|' || p[len] == '\0'))
+			return 1;
+	return 0;
+}
+
+/*
+ * A function created again under its name: the same argument list
+ * replaces it; another makes an overload.  Calls of an overloaded name
+ * are not followed (args begins with '*'), but its argument lists are
+ * kept as "*|a|b" for DROP and COMMENT, while every one is readable.
+ */
+static void overload(char *args, size_t n, const char *old)
+{
+	char mine[sizeof(((cat_sig *)0)->args)];
+	char theirs[sizeof(((cat_sig *)0)->args)];
+	int listed = strncmp(old, "*|", 2) == 0;
+
+	strip_defaults(mine, sizeof(mine), args);
+	strip_defaults(theirs, sizeof(theirs), listed ? old + 2 : old);
+	if (!listed && strcmp(mine, theirs) == 0)
+		return;
+	if (strchr(mine, '*') || strchr(theirs, '*') || strchr(mine, '|') ||
+	    (in_list(theirs, mine) ? snprintf(args, n, "*|%s", theirs) :
+	    snprintf(args, n, "*|%s|%s", theirs, mine)) >= (int)n)
+		snprintf(args, n, "*");
+}
+
 static int record_signature(ddl *d, const PgQuery__CreateFunctionStmt *c,
 	const char *schema, const char *name)
 {
@@ -769,13 +814,11 @@ static int record_signature(ddl *d, const PgQuery__CreateFunctionStmt *c,
 		cat_sig old;
 		int found;
 
-		/* Another argument list makes an overload: calls are then not
-		 * followed. */
 		if ((ret = cat_func_sig(&found, &old, d->s, schema, name,
 		    d->err)) < 0)
 			return ret;
-		if (found && strcmp(old.args, sig.args) != 0)
-			snprintf(sig.args, sizeof(sig.args), "*");
+		if (found)
+			overload(sig.args, sizeof(sig.args), old.args);
 	}
 	return cat_func_sig_set(d->s, schema, name, &sig, d->err);
 }
@@ -988,9 +1031,92 @@ static int drop_trigger(ddl *d, const PgQuery__DropStmt *ds)
 }
 
 /*
- * DROP FUNCTION IF EXISTS of a name no function has is skipped with a
- * notice.  Dropping one that exists is not modelled: what depends on a
- * function (views, defaults, triggers) is not all recorded.
+ * Which function a DROP FUNCTION or COMMENT ON FUNCTION names: *match 1
+ * when the argument list is a recorded one (or absent, with one), 0 when
+ * it certainly names no function there is; -1 when migsim cannot tell.
+ * Of an overloaded name (*overloaded), args receives the one named.
+ */
+static int function_target(int *match, int *overloaded, char *args,
+	size_t n, ddl *d, const PgQuery__ObjectWithArgs *o, const char *schema,
+	const char *name)
+{
+	char one[CAT_NAME], mine[sizeof(((cat_sig *)0)->args)];
+	cat_sig sig;
+	int found, ret, listed;
+
+	*match = -1;
+	*overloaded = 0;
+	args[0] = '\0';
+	if ((ret = cat_func_sig(&found, &sig, d->s, schema, name, d->err)) < 0 ||
+	    !found)
+		return ret;
+	listed = *overloaded = strncmp(sig.args, "*|", 2) == 0;
+	if ((!listed && strchr(sig.args, '*')) || (listed &&
+	    o->args_unspecified))
+		return MS_OK;
+	if (o->args_unspecified) {
+		*match = 1;
+		return MS_OK;
+	}
+	for (size_t i = 0; i < o->n_objargs; i++) {
+		size_t len = strlen(args);
+
+		if (o->objargs[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME)
+			return MS_OK;
+		if ((ret = signature_type(one, sizeof(one), d,
+		    o->objargs[i]->type_name)) < 0)
+			return ret;
+		if (strcmp(one, "*") == 0)
+			return MS_OK;
+		snprintf(args + len, n - len, "%s%s", len ? "," : "", one);
+	}
+	strip_defaults(mine, sizeof(mine), listed ? sig.args + 2 : sig.args);
+	*match = listed ? in_list(mine, args) : strcmp(args, mine) == 0;
+	return MS_OK;
+}
+
+/* Drop one overload (args) of an overloaded name: its list loses it, and
+ * the last one left stands alone (its result no longer known). */
+static int drop_overload(ddl *d, const char *schema, const char *name,
+	const char *args)
+{
+	cat_sig sig;
+	char rest[sizeof(sig.args)] = "";
+	size_t len = strlen(args), kept = 0;
+	int found, ret;
+
+	if ((ret = cat_func_sig(&found, &sig, d->s, schema, name, d->err)) < 0)
+		return ret;
+	for (char *p = sig.args + 2, *next; p; p = next) {
+		size_t k = strlen(rest);
+
+		next = strchr(p, '|');
+		if (next)
+			*next++ = '\0';
+		if ((strncmp(p, args, len) == 0 && p[len] == '\0') ||
+		    k + strlen(p) + 2 > sizeof(rest))
+			continue;
+		if (k)
+			rest[k++] = '|';
+		memcpy(rest + k, p, strlen(p) + 1);
+		kept++;
+	}
+	if (kept == 1) {
+		snprintf(sig.args, sizeof(sig.args), "%s", rest);
+		snprintf(sig.result, sizeof(sig.result), "*");
+	} else if (snprintf(sig.args, sizeof(sig.args), "*|%s", rest) >=
+	    (int)sizeof(sig.args)) {
+		snprintf(sig.args, sizeof(sig.args), "*");
+	}
+	return cat_func_sig_set(d->s, schema, name, &sig, d->err);
+}
+
+/*
+ * DROP FUNCTION of a function migsim recorded, with one signature, that
+ * nothing needs (no trigger, no view, default, check or index calling
+ * it: see record_calls) drops it.  IF EXISTS of one that does not exist
+ * is skipped with a notice.  The rest is not modelled: overloads,
+ * procedures, dependents (2BP01).
  */
 static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 {
@@ -999,21 +1125,46 @@ static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 			ds->objects[i]->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS ?
 			ds->objects[i]->object_with_args : NULL;
 		const char *schema, *name;
-		int found, ret;
+		char args[sizeof(((cat_sig *)0)->args)];
+		int64_t oid;
+		int found, match = 0, overloaded = 0, needed = 1, ret;
 
-		if (o == NULL || !ds->missing_ok || d->gap ||
+		if (o == NULL || d->gap ||
 		    !qualified_name(&schema, &name, o->objname, o->n_objname) ||
 		    ms_pg__builtin_function(name)) {
 			ddl_unknown(d, "DROP FUNCTION is not modelled");
 			return MS_OK;
 		}
-		if ((ret = cat_func_find(&found, NULL, d->s, schema, name,
+		if ((ret = cat_func_find(&found, &oid, d->s, schema, name,
 		    d->err)) < 0)
 			return ret;
-		if (found) {
+		if (found && ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION &&
+		    (ret = function_target(&match, &overloaded, args, sizeof(args),
+		    d, o, schema, name)) < 0)
+			return ret;
+		if (match == 1 && (ret = cat_func_needed(&needed, d->s, oid,
+		    d->err)) < 0)
+			return ret;
+		if ((found && match == 0 && ds->missing_ok) ||
+		    (!found && ds->missing_ok))
+			continue;
+		if (found && overloaded && o->args_unspecified) {
+			/* NameListToString: as the statement names it. */
+			ret = ddl_fail(d, "42725", "parse_func.c:2457:"
+				"LookupFuncWithArgs", -1, "function name \"%s%s%s\" is "
+				"not unique", o->n_objname == 2 ? schema : "",
+				o->n_objname == 2 ? "." : "", name);
+			return ret < 0 ? ret : ddl_hint(d, "Specify the argument list "
+				"to select the function unambiguously.");
+		}
+		if (!found || match != 1 || needed) {
 			ddl_unknown(d, "DROP FUNCTION is not modelled");
 			return MS_OK;
 		}
+		ret = overloaded ? drop_overload(d, schema, name, args) :
+			cat_func_drop(d->s, oid, d->err);
+		if (ret < 0)
+			return ret;
 	}
 	return MS_OK;
 }
@@ -1468,6 +1619,27 @@ out:
 	return ret;
 }
 
+/* COMMENT ON FUNCTION of a function with one recorded signature. */
+static int comment_function(ddl *d, const PgQuery__CommentStmt *c)
+{
+	const PgQuery__ObjectWithArgs *o = c->object->object_with_args;
+	const char *schema, *name;
+	char args[sizeof(((cat_sig *)0)->args)];
+	int found, match = -1, overloaded, ret;
+
+	if (!qualified_name(&schema, &name, o->objname, o->n_objname) ||
+	    ms_pg__builtin_function(name))
+		return ddl_unknown(d, "COMMENT on this object is not modelled"),
+			MS_OK;
+	if ((ret = cat_func_find(&found, NULL, d->s, schema, name, d->err)) < 0 ||
+	    (found && (ret = function_target(&match, &overloaded, args,
+	    sizeof(args), d, o, schema, name)) < 0))
+		return ret;
+	if (match != 1)
+		ddl_unknown(d, "COMMENT on this function is not modelled");
+	return MS_OK;
+}
+
 static int comment_stmt(ddl *d, const PgQuery__CommentStmt *c)
 {
 	const PgQuery__List *l = c->object && c->object->node_case ==
@@ -1479,6 +1651,9 @@ static int comment_stmt(ddl *d, const PgQuery__CommentStmt *c)
 	cat_col cc;
 	int found, ok, ret;
 
+	if (c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION && c->object &&
+	    c->object->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
+		return comment_function(d, c);
 	/* [schema.]table or [schema.]table.column */
 	if (l == NULL || (c->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
 	    !column) || (l->n_items != parts && l->n_items != parts + 1)) {
@@ -1655,7 +1830,7 @@ static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
 	return MS_OK;
 }
 
-int ddl_apply(ddl *d, const PgQuery__Node *n)
+static int apply(ddl *d, const PgQuery__Node *n)
 {
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_CREATE_STMT:
@@ -1741,6 +1916,96 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 		ddl_unknown(d, "this statement's effect is not modelled");
 		return MS_OK;
 	}
+}
+
+/*
+ * Calls of migrations' functions in what a statement leaves behind
+ * (views, defaults, checks, index expressions, trigger conditions,
+ * policies), recorded as the relation's (or, with none, forever), so
+ * that DROP FUNCTION knows it is needed.  Recorded from the parse tree
+ * whatever the analysis made of the statement: a superset is safe.
+ */
+struct calls {
+	ddl *d;
+	int64_t owner;
+	int ret;
+};
+
+static int visit_call(const PgQuery__Node *n, void *ctx)
+{
+	struct calls *c = ctx;
+	const PgQuery__FuncCall *f = n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL ?
+		n->func_call : NULL;
+	const char *schema, *name;
+	int64_t oid;
+	int found;
+
+	if (f == NULL || !qualified_name(&schema, &name, f->funcname,
+	    f->n_funcname))
+		return 0;
+	if ((c->ret = cat_func_find(&found, &oid, c->d->s, schema, name,
+	    c->d->err)) == MS_OK && found)
+		c->ret = cat_dep_add(c->d->s, "rel", c->owner, "function", oid, NULL,
+			"", c->d->err);
+	return c->ret < 0;
+}
+
+static const PgQuery__RangeVar *owner_of(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_CREATE_STMT:
+		return n->create_stmt->relation;
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+		return n->alter_table_stmt->relation;
+	case PG_QUERY__NODE__NODE_INDEX_STMT:
+		return n->index_stmt->relation;
+	case PG_QUERY__NODE__NODE_VIEW_STMT:
+		return n->view_stmt->view;
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+		return n->create_table_as_stmt->into->rel;
+	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+		return n->create_trig_stmt->relation;
+	case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+		return n->create_policy_stmt->table;
+	default:
+		return NULL;
+	}
+}
+
+static int record_calls(ddl *d, const PgQuery__Node *n)
+{
+	const PgQuery__RangeVar *rv = owner_of(n);
+	struct calls c = { d, 0, MS_OK };
+	cat_rel rel;
+	int found;
+
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+	case PG_QUERY__NODE__NODE_DO_STMT:
+		/* Run, not kept (a DO block's leftovers are its gap). */
+		return MS_OK;
+	default:
+		break;
+	}
+	if (rv && (c.ret = cat_rel_find(&found, &rel, d->s,
+	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0)
+		return c.ret;
+	if (rv && found)
+		c.owner = rel.oid;
+	ddl_walk(&n->base, visit_call, &c);
+	return c.ret;
+}
+
+int ddl_apply(ddl *d, const PgQuery__Node *n)
+{
+	int ret = apply(d, n);
+
+	if (ret < 0 || DDL_FAILED(d))
+		return ret;
+	return record_calls(d, n);
 }
 
 int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,

@@ -6,8 +6,10 @@
  *
  * Analysis errors do not depend on data, so they are certain whatever the
  * tables hold.  Outcomes that depend on data are decided only where no
- * row can be involved: an UPDATE or DELETE of an empty table, a DELETE no
- * reference or trigger can stop, an INSERT whose query reads an empty
+ * row can be involved: an UPDATE or DELETE of an empty table, an UPDATE
+ * of constants into columns nothing but NOT NULL guards, a DELETE no
+ * reference or trigger can stop (with a WHERE that cannot fail on any
+ * row), an INSERT whose query reads an empty
  * table, rows of constants into a table whose constraints they cannot
  * break (or whose foreign key they certainly break).
  */
@@ -72,7 +74,114 @@ static int dml_scope(ex_scope *sc, cat_rel *rel, int *ret, ddl *d,
 	return r;
 }
 
-static int update(int *none, int *ret, ddl *d, const PgQuery__UpdateStmt *u)
+/* Whether evaluating n on any row certainly succeeds once analysis has
+ * passed: columns, constants (analysis converted them), now(),
+ * comparisons, IN lists, IS [NOT] NULL, AND, OR, NOT. */
+static int cannot_fail(const PgQuery__Node *n)
+{
+	static const char *const ops[] = { "=", "<>", "<", ">", "<=", ">=",
+		NULL };
+	const PgQuery__AExpr *a;
+	const char *op;
+
+	if (n == NULL)
+		return 1;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_COLUMN_REF:
+	case PG_QUERY__NODE__NODE_A_CONST:
+	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+		return 1;
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		return n->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_CONST;
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		return n->func_call->n_args == 0 && n->func_call->n_funcname == 1 &&
+			strcmp(ms_pg__node_string(n->func_call->funcname[0]), "now") == 0;
+	case PG_QUERY__NODE__NODE_NULL_TEST:
+		return cannot_fail(n->null_test->arg);
+	case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
+		return cannot_fail(n->boolean_test->arg);
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+		for (size_t i = 0; i < n->bool_expr->n_args; i++)
+			if (!cannot_fail(n->bool_expr->args[i]))
+				return 0;
+		return 1;
+	case PG_QUERY__NODE__NODE_LIST:
+		for (size_t i = 0; i < n->list->n_items; i++)
+			if (!cannot_fail(n->list->items[i]))
+				return 0;
+		return 1;
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		a = n->a_expr;
+		op = a->n_name == 1 ? ms_pg__node_string(a->name[0]) : NULL;
+		if (op == NULL)
+			return 0;
+		for (const char *const *p = ops; *p; p++)
+			if (strcmp(op, *p) == 0 && a->kind <=
+			    PG_QUERY__A__EXPR__KIND__AEXPR_IN && a->kind !=
+			    PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF)
+				return cannot_fail(a->lexpr) && cannot_fail(a->rexpr);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* Whether value (analysed as t) certainly fits column col of rel on
+ * every row: nothing but NOT NULL guards the column, and the value is a
+ * constant analysis has converted, now(), or NULL into a nullable
+ * column. */
+static int value_safe(int *safe, ddl *d, const cat_rel *rel,
+	const char *name, const ex_type *t, const PgQuery__Node *v)
+{
+	cat_col col;
+	ex_type ct;
+	int found, guarded, ret;
+
+	*safe = 0;
+	if ((ret = cat_col_find(&found, &col, d->s, rel->oid, name, d->err)) < 0 ||
+	    !found || (ret = cat_col_guarded(&guarded, d->s, rel->oid, name,
+	    d->err)) < 0 || guarded || (ret = ex_column_type(&ct, d, &col)) < 0)
+		return ret;
+	if (t->cat == 'Z')
+		*safe = !col.not_null;
+	else if (v->node_case == PG_QUERY__NODE__NODE_FUNC_CALL ||
+	    v->node_case == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION)
+		*safe = ct.cat == 'D' && strncmp(ct.name, "timestamp", 9) == 0;
+	else
+		*safe = cannot_fail(v) && (t->cat == 'X' || (t->cat == ct.cat &&
+			strcmp(t->name, ct.name) == 0 && t->user == ct.user &&
+			ct.typmod == -1));
+	return MS_OK;
+}
+
+/* Whether an UPDATE that analysis accepts certainly succeeds whatever
+ * rows the table holds: a plain table without triggers, no FROM or
+ * WITH, a WHERE that cannot fail, and safe values (value_safe). */
+static int update_safe(int *safe, ddl *d, const cat_rel *rel,
+	const PgQuery__UpdateStmt *u, const ex_type *values)
+{
+	cat_guards g;
+	int ret;
+
+	*safe = 0;
+	if (u->n_from_clause || u->with_clause || !cannot_fail(u->where_clause) ||
+	    (rel->relkind != 'r'))
+		return MS_OK;
+	if ((ret = cat_rel_guards(&g, d->s, rel->oid, d->err)) < 0 || g.triggers)
+		return ret;
+	*safe = 1;
+	for (size_t i = 0; i < u->n_target_list && *safe; i++) {
+		const PgQuery__ResTarget *t = u->target_list[i]->res_target;
+
+		if ((ret = value_safe(safe, d, rel, t->name, &values[i],
+		    t->val)) < 0)
+			return ret;
+	}
+	return MS_OK;
+}
+
+static int update(int *none, int *safe, int *ret, ddl *d,
+	const PgQuery__UpdateStmt *u)
 {
 	ex_type *values;
 	ex_scope sc;
@@ -124,6 +233,9 @@ static int update(int *none, int *ret, ddl *d, const PgQuery__UpdateStmt *u)
 				r = EX_STOP;
 			}
 	*none = sc.rels[0].empty;
+	if (r == EX_OK && !*none && (*ret = update_safe(safe, d, &rel, u,
+	    values)) < 0)
+		r = EX_STOP;
 	free(values);
 	ex_scope_free(&sc);
 	return r;
@@ -730,12 +842,15 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 	return r;
 }
 
-static int delete_cannot_fail(int *ret, ddl *d, const PgQuery__RangeVar *rv)
+static int delete_cannot_fail(int *ret, ddl *d, const PgQuery__DeleteStmt *x)
 {
+	const PgQuery__RangeVar *rv = x->relation;
 	cat_guards g;
 	cat_rel rel;
 	int found;
 
+	if (x->n_using_clause || x->with_clause || !cannot_fail(x->where_clause))
+		return EX_UNKNOWN;
 	if ((*ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
 	    rv->relname, d->err)) < 0 || (found && (*ret = cat_rel_guards(&g,
 	    d->s, rel.oid, d->err)) < 0))
@@ -762,13 +877,16 @@ static int triggers_may_skip(int *change, ddl *d, const PgQuery__RangeVar *rv)
 
 int ddl_dml(int *change, int *ret, ddl *d, const PgQuery__Node *n)
 {
-	int none = 0, certain = 0, r;
+	int none = 0, certain = 0, safe = 0, r;
 
 	*ret = MS_OK;
 	*change = 0;
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
-		r = update(&none, ret, d, n->update_stmt);
+		r = update(&none, &safe, ret, d, n->update_stmt);
+		/* No row can make it fail; the rows stay as many. */
+		if (r == EX_OK && safe)
+			return EX_OK;
 		break;
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
 		r = delete(&none, ret, d, n->delete_stmt);
@@ -792,9 +910,12 @@ int ddl_dml(int *change, int *ret, ddl *d, const PgQuery__Node *n)
 	}
 	/* Rows going from a table nothing references, without triggers: no
 	 * row can make the DELETE fail. */
-	if (r == EX_OK && !none && n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT &&
-	    (r = delete_cannot_fail(ret, d, n->delete_stmt->relation)) != EX_UNKNOWN)
-		return r;
+	if (r == EX_OK && !none && n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT) {
+		int sure = delete_cannot_fail(ret, d, n->delete_stmt);
+
+		if (sure != EX_UNKNOWN)
+			return sure;
+	}
 	if (r == EX_OK && !none && n->node_case != PG_QUERY__NODE__NODE_INSERT_STMT) {
 		ddl_unknown(d, "the rows this statement changes are not simulated");
 		return EX_UNKNOWN;

@@ -292,21 +292,25 @@ static int is_array_literal(const char *s, char elem)
 		return 1;
 	for (p = s + 1; p < s + n - 1;) {
 		size_t len;
-		int quoted = *p == '"';
+		int quoted;
 
+		/* array_in skips white space around elements. */
+		while (*p == ' ')
+			p++;
+		quoted = *p == '"';
 		if (quoted) {
-			const char *q = strchr(p + 1, '"');
+			const char *q = strchr(p + 1, '"'), *after = q;
 
-			if (q == NULL || (q[1] != ',' && q[1] != '}'))
+			while (after && after[1] == ' ')
+				after++;
+			if (q == NULL || (after[1] != ',' && after[1] != '}'))
 				return 0;
 			len = (size_t)(q - p - 1);
 			if (len >= sizeof(item) || memchr(p + 1, '\\', len))
 				return 0;
 			memcpy(item, p + 1, len);
-			p = q + 2;
+			p = after + 2;
 		} else {
-			while (*p == ' ')
-				p++;
 			len = strcspn(p, ",}");
 			if (len == 0 || len >= sizeof(item) ||
 			    strcspn(p, "\"\\{ ") < len)
@@ -882,7 +886,7 @@ static int column_ref(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 {
 	const char *rel = NULL, *name;
 	const ex_scope *s, *level = NULL;
-	const ex_rel *hit = NULL;
+	const ex_rel *hit = NULL, *whole = NULL;
 	int found, hits = 0;
 
 	if (cr->n_fields == 2) {
@@ -909,7 +913,9 @@ static int column_ref(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 
 			if (rel && strcmp(r->alias, rel) != 0)
 				continue;
-			if (!rel && strcmp(r->alias, name) == 0) {
+			if (!rel && strcmp(r->alias, name) == 0 && r->scalar) {
+				whole = r;
+			} else if (!rel && strcmp(r->alias, name) == 0) {
 				ddl_unknown(d, "a whole-row reference is not modelled");
 				return EX_UNKNOWN;
 			}
@@ -947,6 +953,12 @@ static int column_ref(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	if (hits > 1) {
 		ddl_unknown(d, "an ambiguous column reference is not modelled");
 		return EX_UNKNOWN;
+	}
+	/* No column has the name: a function in FROM returning a scalar
+	 * (FROM unnest(a) AS x) gives that value as its whole row. */
+	if (whole) {
+		*t = whole->cols[0].type;
+		return EX_OK;
 	}
 	if (rel) {
 		/* Whether the relation name is in scope at all. */
@@ -1056,27 +1068,29 @@ static int arg_fits(char want, const ex_type *a)
 	return a->cat == want;
 }
 
+/* The element type of an array type. */
+static void element_of(ex_type *t, const ex_type *array)
+{
+	size_t len = strlen(array->display);
+
+	*t = *array;
+	t->cat = t->user ? 'E' : category_of(t->name);
+	if (len > 2 && strcmp(t->display + len - 2, "[]") == 0)
+		t->display[len - 2] = '\0';
+	else
+		t->display[0] = '\0';
+}
+
 /* Built-ins over any enum or array: enum_range(NULL::"E") is an "E"[];
- * unnest (a set-returning function, allowed in a target list only)
- * yields the elements; array_append adds one. */
+ * array_append adds an element. */
 static int polymorphic(ex_type *t, int *ret, ddl *d, const char *name,
-	size_t n, const ex_type *args, const ex_scope *sc)
+	size_t n, const ex_type *args)
 {
 	if (strcmp(name, "enum_range") == 0 && n == 1 && args[0].cat == 'E') {
 		*t = args[0];
 		t->cat = 'A';
 		snprintf(t->display + strlen(t->display), sizeof(t->display) -
 			strlen(t->display), "[]");
-	} else if (strcmp(name, "unnest") == 0 && n == 1 && args[0].cat == 'A' &&
-	    sc->aggregates && !sc->in_aggregate) {
-		size_t len = strlen(args[0].display);
-
-		*t = args[0];
-		t->cat = t->user ? 'E' : category_of(t->name);
-		if (len > 2 && strcmp(t->display + len - 2, "[]") == 0)
-			t->display[len - 2] = '\0';
-		else
-			t->display[0] = '\0';
 	} else if (strcmp(name, "array_append") == 0 && n == 2 &&
 	    args[0].cat == 'A' && args[1].cat == 'X') {
 		/* A literal element takes the array's element type. */
@@ -1106,6 +1120,121 @@ static int polymorphic(ex_type *t, int *ret, ddl *d, const char *name,
 	t->constant = 0;
 	t->literal = NULL;
 	drop_typmod(t);
+	return EX_OK;
+}
+
+/* Set-returning functions (pg_proc of 15.18): argument kinds as in
+ * functions[], and one column or a row of two.  A column is named after
+ * its OUT parameter; one without (NULL) takes the FROM alias or the
+ * function's name (chooseScalarFunctionAlias).  Type '1' is the first
+ * argument's element, 'N' the widest of integer arguments. */
+static const struct {
+	const char *name, *args;
+	const char *col[2], *type[2];
+} set_functions[] = {
+	{ "jsonb_array_elements", "J", { "value", NULL }, { "jsonb", NULL } },
+	{ "jsonb_array_elements_text", "J", { "value", NULL }, { "text", NULL } },
+	{ "jsonb_object_keys", "J", { NULL, NULL }, { "text", NULL } },
+	{ "jsonb_each", "J", { "key", "value" }, { "text", "jsonb" } },
+	{ "jsonb_each_text", "J", { "key", "value" }, { "text", "text" } },
+	{ "regexp_split_to_table", "SS", { NULL, NULL }, { "text", NULL } },
+	{ "string_to_table", "SS", { NULL, NULL }, { "text", NULL } },
+	{ "unnest", "A", { NULL, NULL }, { "1", NULL } },
+	{ "generate_series", "NN", { NULL, NULL }, { "N", NULL } },
+};
+
+/* Which set_functions[] entry a call with these arguments is, or -1.
+ * Evaluated on constants alone, most of them can fail whatever the rows
+ * (a JSON scalar, a bad pattern): only unnest and generate_series of two
+ * integers are taken then. */
+static int set_function_index(const char *name, size_t n, const ex_type *args)
+{
+	for (size_t i = 0; i < sizeof(set_functions) / sizeof(set_functions[0]);
+	     i++) {
+		const char *kinds = set_functions[i].args;
+		int fits = strlen(kinds) == n, constant = 1;
+
+		if (strcmp(set_functions[i].name, name) != 0)
+			continue;
+		for (size_t a = 0; fits && a < n; a++) {
+			fits = arg_fits(kinds[a], &args[a]) && args[a].cat != 'Z';
+			constant &= args[a].constant || args[a].cat == 'X';
+		}
+		if (fits && (!constant || kinds[0] == 'A' || kinds[0] == 'N'))
+			return (int)i;
+	}
+	return -1;
+}
+
+static void set_column_type(ex_type *t, const char *type, size_t n,
+	const ex_type *args)
+{
+	if (strcmp(type, "1") == 0) {
+		element_of(t, &args[0]);
+	} else if (strcmp(type, "N") == 0) {
+		const char *wide = "int4";
+
+		for (size_t a = 0; a < n; a++)
+			if (int_rank(args[a].name) > int_rank(wide))
+				wide = args[a].name;
+		ex_set_type(t, 'N', wide);
+	} else {
+		ex_set_type(t, category_of(type), type);
+	}
+	t->constant = 0;
+	t->literal = NULL;
+	drop_typmod(t);
+}
+
+/* The type of a set-returning call of one column. */
+static int set_function(ex_type *t, const char *name, size_t n,
+	const ex_type *args)
+{
+	int i = set_function_index(name, n, args);
+
+	if (i < 0 || set_functions[i].col[1])
+		return EX_UNKNOWN;
+	set_column_type(t, set_functions[i].type[0], n, args);
+	return EX_OK;
+}
+
+int ex_set_function(ex_col **cols, size_t *ncols, int *ret, ddl *d,
+	const ex_scope *sc, const PgQuery__FuncCall *f, const char *alias)
+{
+	ex_type args[2];
+	const char *name = f->n_funcname ? ms_pg__node_string(
+		f->funcname[f->n_funcname - 1]) : NULL;
+	const char *schema = f->n_funcname == 2 ?
+		ms_pg__node_string(f->funcname[0]) : NULL;
+	int i, r;
+
+	if (name == NULL || f->n_funcname > 2 || f->n_args > 2 || f->over ||
+	    (schema && strcmp(schema, "pg_catalog") != 0) || f->agg_star ||
+	    f->agg_distinct || f->agg_filter || f->n_agg_order ||
+	    f->func_variadic) {
+		ddl_unknown(d, "this function in FROM is not modelled");
+		return EX_UNKNOWN;
+	}
+	for (size_t a = 0; a < f->n_args; a++)
+		if ((r = ex_analyse(&args[a], ret, d, sc, f->args[a])) != EX_OK)
+			return r;
+	if ((i = set_function_index(name, f->n_args, args)) < 0) {
+		ddl_unknown(d, "this function in FROM is not modelled");
+		return EX_UNKNOWN;
+	}
+	*ncols = set_functions[i].col[1] ? 2 : 1;
+	if ((*cols = calloc(*ncols, sizeof(**cols))) == NULL) {
+		*ret = ms_error_set(d->err, MS_ENOMEM, "out of memory");
+		return EX_STOP;
+	}
+	for (size_t c = 0; c < *ncols; c++) {
+		const char *col = set_functions[i].col[c];
+
+		set_column_type(&(*cols)[c].type, set_functions[i].type[c],
+			f->n_args, args);
+		snprintf((*cols)[c].name, sizeof((*cols)[c].name), "%s",
+			col ? col : alias ? alias : name);
+	}
 	return EX_OK;
 }
 
@@ -1387,6 +1516,45 @@ unknown:
 	return EX_UNKNOWN;
 }
 
+/* make_interval(years, months, weeks, days, hours, mins integer, secs
+ * double precision), every parameter defaulted to 0, often called with
+ * named arguments (mins => n). */
+static int make_interval(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__FuncCall *f)
+{
+	static const char *const params[] = { "years", "months", "weeks",
+		"days", "hours", "mins", "secs", NULL };
+	int seen = 0;
+
+	for (size_t i = 0; i < f->n_args; i++) {
+		const PgQuery__Node *arg = f->args[i];
+		const char *name = params[i < 7 ? i : 6];
+		ex_type a;
+		size_t k;
+		int r;
+
+		if (arg->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR) {
+			name = arg->named_arg_expr->name;
+			arg = arg->named_arg_expr->arg;
+		} else if (i >= 7) {
+			return EX_UNKNOWN;
+		}
+		for (k = 0; params[k] && strcmp(params[k], name) != 0; k++)
+			;
+		if (params[k] == NULL || (seen & (1 << k)))
+			return EX_UNKNOWN;
+		seen |= 1 << k;
+		if ((r = ex_analyse(&a, ret, d, sc, arg)) != EX_OK)
+			return r;
+		/* int4 parameters take int2 and int4 only; secs any number. */
+		if (a.cat != 'N' || (k < 6 && (int_rank(a.name) == 0 ||
+		    int_rank(a.name) > 2)))
+			return EX_UNKNOWN;
+	}
+	ex_set_type(t, 'T', "interval");
+	return EX_OK;
+}
+
 static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__FuncCall *f)
 {
@@ -1407,6 +1575,9 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	if (f->agg_star || f->agg_distinct || f->agg_filter || f->n_agg_order ||
 	    f->func_variadic)
 		goto unknown;
+	if (strcmp(name, "make_interval") == 0 && f->n_args &&
+	    (r = make_interval(t, ret, d, sc, f)) != EX_UNKNOWN)
+		return r;
 	for (size_t i = 0; i < sizeof(variadic_any) / sizeof(variadic_any[0]);
 	     i++) {
 		ex_type one;
@@ -1437,8 +1608,12 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			"timestamptz" : "timestamp");
 		return EX_OK;
 	}
-	if (f->n_args >= 1 && (r = polymorphic(t, ret, d, name, f->n_args, args,
-	    sc)) != EX_UNKNOWN)
+	if (f->n_args >= 1 && (r = polymorphic(t, ret, d, name, f->n_args,
+	    args)) != EX_UNKNOWN)
+		return r;
+	/* A set-returning function of one column in a target list. */
+	if (sc->aggregates && !sc->in_aggregate && (r = set_function(t, name,
+	    f->n_args, args)) != EX_UNKNOWN)
 		return r;
 	if (strcmp(name, "nextval") == 0 && f->n_args == 1 && !sc->immutable) {
 		if ((r = nextval(t, ret, d, &args[0])) != EX_UNKNOWN)
@@ -1624,6 +1799,12 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 					t->value = -t->value;
 				return EX_OK;
 			}
+			/* Bitwise NOT of an integer keeps its type. */
+			if (strcmp(op, "~") == 0 && b.cat == 'N' && int_rank(b.name)) {
+				*t = b;
+				t->value = (double)~(long long)t->value;
+				return EX_OK;
+			}
 			break;
 		}
 		if ((r = ex_analyse(&a, ret, d, sc, e->lexpr)) != EX_OK ||
@@ -1780,8 +1961,19 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	    t->cat != 'A' && (t->cat != 'U' || strcmp(from.name, t->name) == 0 ||
 	    (strncmp(from.name, "json", 4) == 0 &&
 	    strncmp(t->name, "json", 4) == 0))) ||
-	    (from.cat == 'E' && from.user == t->user))
+	    (from.cat == 'E' && from.user == t->user)) {
+		/* A known number widened keeps its value (10::numeric), so
+		 * arithmetic on it still folds. */
+		if (from.has_value && t->typmod == -1 &&
+		    (strcmp(t->name, "numeric") == 0 ||
+		    strcmp(t->name, "float8") == 0 ||
+		    (int_rank(from.name) && int_rank(t->name) >=
+		    int_rank(from.name)))) {
+			t->has_value = 1;
+			t->value = from.value;
+		}
 		return EX_OK;
+	}
 unknown:
 	ddl_unknown(d, "this cast is not modelled");
 	return EX_UNKNOWN;
@@ -2015,6 +2207,9 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		if (t->cat == 'A' || t->cat == 'Z')
 			break;
 		t->cat = 'A';
+		if (t->display[0])
+			snprintf(t->display + strlen(t->display), sizeof(t->display) -
+				strlen(t->display), "[]");
 		return EX_OK;
 	case PG_QUERY__NODE__NODE_SUB_LINK:
 		if (!sc->no_subqueries)

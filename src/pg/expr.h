@@ -54,6 +54,8 @@ typedef struct ex_rel {
 	int empty;             /* it certainly holds no rows */
 	int item;              /* the FROM item it is part of (a join's
 	                          tables share one), 0 for a target */
+	int scalar;            /* a function returning a scalar: its whole
+	                          row is its one column */
 } ex_rel;
 
 /* WITH queries visible as relation names. */
@@ -136,6 +138,12 @@ int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 int ex_with(int *ret, ddl *d, ex_scope *sc, const PgQuery__WithClause *w);
 int ex_from(int *empty, int *ret, ddl *d, ex_scope *sc,
 	PgQuery__Node **items, size_t n);
+
+/* A set-returning function call in FROM (always LATERAL): its output
+ * columns, malloc'd.  alias names a column that has no OUT parameter
+ * (NULL: the function's name). */
+int ex_set_function(ex_col **cols, size_t *ncols, int *ret, ddl *d,
+	const ex_scope *sc, const PgQuery__FuncCall *f, const char *alias);
 
 /* Whether a value of type t may be stored in a column (assignment
  * coercion, a literal's input function, an enum label): EX_OK,

@@ -104,6 +104,51 @@ static int rename_cols(ex_col *cols, size_t n, PgQuery__Node **names,
 static int from_item(int *empty, int *ret, ddl *d, ex_scope *sc,
 	const PgQuery__Node *n);
 
+/* System views queries read, with their columns (pg_catalog comes first
+ * in every search path, so the unqualified name is theirs). */
+static const struct {
+	const char *name;
+	const char *cols[4], *types[4];
+} system_views[] = {
+	{ "pg_timezone_names", { "name", "abbrev", "utc_offset", "is_dst" },
+		{ "text", "text", "interval", "bool" } },
+};
+
+static int system_view(int *ret, ddl *d, ex_scope *sc,
+	const PgQuery__RangeVar *rv, const char *alias)
+{
+	for (size_t i = 0; i < sizeof(system_views) / sizeof(system_views[0]);
+	     i++) {
+		ex_col *cols;
+		ex_rel *r;
+		size_t n = 0;
+
+		if (strcmp(system_views[i].name, rv->relname) != 0)
+			continue;
+		while (n < 4 && system_views[i].cols[n])
+			n++;
+		if ((cols = calloc(n, sizeof(*cols))) == NULL)
+			return oom(ret, d);
+		for (size_t c = 0; c < n; c++) {
+			snprintf(cols[c].name, sizeof(cols[c].name), "%s",
+				system_views[i].cols[c]);
+			ex_set_type(&cols[c].type, system_views[i].types[c][0] == 'i' ?
+				'T' : system_views[i].types[c][0] == 'b' ? 'B' : 'S',
+				system_views[i].types[c]);
+		}
+		if ((r = new_rel(sc, d)) == NULL) {
+			free(cols);
+			return oom(ret, d);
+		}
+		r->alias = alias && *alias ? alias : rv->relname;
+		r->cols = cols;
+		r->ncols = n;
+		r->owns_cols = 1;
+		return EX_OK;
+	}
+	return EX_UNKNOWN;
+}
+
 static int range_var(int *empty, int *ret, ddl *d, ex_scope *sc,
 	const PgQuery__RangeVar *rv)
 {
@@ -111,9 +156,14 @@ static int range_var(int *empty, int *ret, ddl *d, ex_scope *sc,
 	const ex_cte *cte = rv->schemaname && *rv->schemaname ? NULL :
 		find_cte(sc, rv->relname);
 	ex_rel *r;
+	int res;
 
 	if (rv->alias && rv->alias->n_colnames)
 		return unknown(d, "column aliases on a table are not modelled");
+	if (cte == NULL && (!rv->schemaname || !*rv->schemaname ||
+	    strcmp(rv->schemaname, "pg_catalog") == 0) &&
+	    (res = system_view(ret, d, sc, rv, alias)) != EX_UNKNOWN)
+		return res;
 	if (cte == NULL) {
 		if ((*ret = ex_scope_add(sc, d, ddl_schema(rv->schemaname),
 		    rv->relname, alias)) < 0)
@@ -162,6 +212,59 @@ static int subselect(int *empty, int *ret, ddl *d, ex_scope *sc,
 	return EX_OK;
 }
 
+/* FROM f(...) [WITH ORDINALITY] [AS alias[(names)]]: a function sees
+ * the FROM items before it whether or not LATERAL is written. */
+static int range_function(int *ret, ddl *d, ex_scope *sc,
+	const PgQuery__RangeFunction *rf)
+{
+	const PgQuery__Node *pair = rf->n_functions == 1 ? rf->functions[0] :
+		NULL;
+	const char *alias = rf->alias ? rf->alias->aliasname : NULL;
+	const PgQuery__FuncCall *f;
+	ex_col *cols, *grown;
+	size_t n;
+	ex_rel *r;
+	int res;
+
+	if (rf->is_rowsfrom || rf->n_coldeflist || pair == NULL ||
+	    pair->node_case != PG_QUERY__NODE__NODE_LIST ||
+	    pair->list->n_items < 1 || pair->list->items[0]->node_case !=
+	    PG_QUERY__NODE__NODE_FUNC_CALL || (pair->list->n_items > 1 &&
+	    pair->list->items[1] != NULL && pair->list->items[1]->node_case !=
+	    PG_QUERY__NODE__NODE__NOT_SET))
+		return unknown(d, "this function in FROM is not modelled");
+	f = pair->list->items[0]->func_call;
+	if ((res = ex_set_function(&cols, &n, ret, d, sc, f, alias)) != EX_OK)
+		return res;
+	if (rf->ordinality) {
+		if ((grown = realloc(cols, (n + 1) * sizeof(*cols))) == NULL) {
+			free(cols);
+			return oom(ret, d);
+		}
+		cols = grown;
+		memset(&cols[n], 0, sizeof(cols[n]));
+		snprintf(cols[n].name, sizeof(cols[n].name), "ordinality");
+		ex_set_type(&cols[n].type, 'N', "int8");
+		n++;
+	}
+	if (rf->alias && !rename_cols(cols, n, rf->alias->colnames,
+	    rf->alias->n_colnames)) {
+		free(cols);
+		return unknown(d, "these column aliases are not modelled");
+	}
+	if ((r = new_rel(sc, d)) == NULL) {
+		free(cols);
+		return oom(ret, d);
+	}
+	r->alias = alias ? alias : ms_pg__node_string(
+		f->funcname[f->n_funcname - 1]);
+	r->cols = cols;
+	r->ncols = n;
+	r->owns_cols = 1;
+	r->scalar = n == 1;
+	return EX_OK;
+}
+
 static int join(int *empty, int *ret, ddl *d, ex_scope *sc,
 	const PgQuery__JoinExpr *j)
 {
@@ -204,6 +307,8 @@ static int from_item(int *empty, int *ret, ddl *d, ex_scope *sc,
 		return subselect(empty, ret, d, sc, n->range_subselect);
 	case PG_QUERY__NODE__NODE_JOIN_EXPR:
 		return join(empty, ret, d, sc, n->join_expr);
+	case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
+		return range_function(ret, d, sc, n->range_function);
 	default:
 		return unknown(d, "this FROM item is not modelled");
 	}
