@@ -147,6 +147,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"(SELECT oid FROM migsim_constraint WHERE rel = ?1)",
 		"DELETE FROM migsim_constraint WHERE rel = ?1",
 		"DELETE FROM migsim_temp WHERE oid = ?1",
+		"DELETE FROM migsim_null_column WHERE rel = ?1",
 		"DELETE FROM migsim_relation WHERE oid = ?1",
 	};
 	int ret = MS_OK;
@@ -224,11 +225,46 @@ int cat_col_add(ms_store *s, int64_t rel, const char *name,
 int cat_col_drop(ms_store *s, int64_t rel, const char *name, ms_error *err)
 {
 	sqlite3_stmt *st;
+	int ret;
 
 	PREP(st, "DELETE FROM migsim_column WHERE rel = ?1 AND name = ?2");
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, name);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	return cat_null_col_set(s, rel, name, 0, err);
+}
+
+int cat_null_col_set(ms_store *s, int64_t rel, const char *name, int on,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (on)
+		PREP(st, "INSERT OR IGNORE INTO migsim_null_column VALUES (?1, ?2)");
+	else if (name)
+		PREP(st, "DELETE FROM migsim_null_column WHERE rel = ?1 AND"
+			" name = ?2");
+	else
+		PREP(st, "DELETE FROM migsim_null_column WHERE rel = ?1 OR ?1 = 0");
+	sqlite3_bind_int64(st, 1, rel);
+	if (name)
+		bind_text(st, 2, name);
 	return done(s, st, err);
+}
+
+int cat_null_col_find(int *found, ms_store *s, int64_t rel, const char *name,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_null_column WHERE rel = ?1 AND name = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
 }
 
 static int cat_col_rename(ms_store *s, int64_t rel, const char *from,
@@ -542,6 +578,53 @@ int cat_func_add(int64_t *oid, ms_store *s, const char *schema,
 	return ret;
 }
 
+int cat_func_writes(int *writes, ms_store *s, const char *schema,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_function_writes WHERE schema_name = ?1"
+		" AND name = ?2");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	if ((ret = first(writes, s, st, err)) == MS_OK && *writes)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_func_writes_set(ms_store *s, const char *schema, const char *name,
+	int writes, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (writes)
+		PREP(st, "INSERT OR IGNORE INTO migsim_function_writes VALUES"
+			" (?1, ?2)");
+	else
+		PREP(st, "DELETE FROM migsim_function_writes WHERE schema_name = ?1"
+			" AND name = ?2");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	return done(s, st, err);
+}
+
+int cat_rel_writing_triggers(int *found, ms_store *s, int64_t rel,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_trigger t LEFT JOIN migsim_function f"
+		" ON f.oid = t.function WHERE t.rel = ?1 AND (f.oid IS NULL OR"
+		" EXISTS (SELECT 1 FROM migsim_function_writes w WHERE"
+		" w.schema_name = f.schema_name AND w.name = f.name))");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_func_needed(int *needed, ms_store *s, int64_t oid, ms_error *err)
 {
 	sqlite3_stmt *st;
@@ -561,6 +644,8 @@ int cat_func_drop(ms_store *s, int64_t oid, ms_error *err)
 {
 	static const char *const sqls[] = {
 		"DELETE FROM migsim_function_sig WHERE (schema_name, name) IN"
+		" (SELECT schema_name, name FROM migsim_function WHERE oid = ?1)",
+		"DELETE FROM migsim_function_writes WHERE (schema_name, name) IN"
 		" (SELECT schema_name, name FROM migsim_function WHERE oid = ?1)",
 		"DELETE FROM migsim_function WHERE oid = ?1",
 	};
@@ -790,6 +875,7 @@ int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
 	const char *to, ms_error *err)
 {
 	static const char *const sqls[] = {
+		"DELETE FROM migsim_null_column WHERE rel = ?1 AND name IN (?2, ?3)",
 		"UPDATE migsim_constraint SET columns = trim(replace(',' || columns"
 		" || ',', ',' || ?2 || ',', ',' || ?3 || ','), ',') WHERE rel = ?1",
 		"UPDATE migsim_constraint SET ref_columns = trim(replace(',' ||"

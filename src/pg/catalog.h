@@ -83,6 +83,12 @@ int cat_col_add(ms_store *s, int64_t rel, const char *name,
 	const char *type, const char *base, int64_t type_oid, int not_null,
 	int has_default, ms_error *err);
 int cat_col_drop(ms_store *s, int64_t rel, const char *name, ms_error *err);
+/* Columns every existing row holds NULL in: set (on 1) or cleared (on
+ * 0; name NULL: every column of rel, or of every table when rel is 0). */
+int cat_null_col_set(ms_store *s, int64_t rel, const char *name, int on,
+	ms_error *err);
+int cat_null_col_find(int *found, ms_store *s, int64_t rel, const char *name,
+	ms_error *err);
 /* The names of rel's columns in attnum order (required: only the NOT
  * NULL ones without a default or identity); *out is malloc'd. */
 int cat_col_names(char (**out)[CAT_NAME], size_t *n, ms_store *s,
@@ -162,6 +168,15 @@ int cat_func_sig_set(ms_store *s, const char *schema, const char *name,
 /* Whether anything migsim knows of needs function oid: a trigger, an
  * object whose expressions call it, or the extension that brought it. */
 int cat_func_needed(int *needed, ms_store *s, int64_t oid, ms_error *err);
+/* Whether a function of the history may write rows (its body names a
+ * statement that writes, dynamic SQL, or another such function). */
+int cat_func_writes(int *writes, ms_store *s, const char *schema,
+	const char *name, ms_error *err);
+int cat_func_writes_set(ms_store *s, const char *schema, const char *name,
+	int writes, ms_error *err);
+/* Whether rel has a trigger whose function may write (or is unknown). */
+int cat_rel_writing_triggers(int *found, ms_store *s, int64_t rel,
+	ms_error *err);
 /* Drop function oid with its signature. */
 int cat_func_drop(ms_store *s, int64_t oid, ms_error *err);
 int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,

@@ -6,6 +6,7 @@
  * extensions, RENAME and the DROP forms of non-relations; ddl_table.c
  * handles tables, columns, constraints and indexes.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -835,10 +836,69 @@ static int null_const(const PgQuery__Node *n)
 	return n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->isnull;
 }
 
+/*
+ * Whether a function's body may write rows: it names a statement that
+ * writes, dynamic SQL, or a function of the history that may.  A scan of
+ * its words outside comments and string constants, so a superset (a
+ * column named "update" counts); no body to read counts too.
+ */
+static int body_writes(int *writes, ddl *d,
+	const PgQuery__CreateFunctionStmt *c, const char *schema)
+{
+	static const char *const words[] = { "insert", "update", "delete",
+		"merge", "copy", "truncate", "execute", "call", "dblink", NULL };
+	const char *body = NULL, *p;
+	char word[CAT_NAME];
+
+	*writes = 1;
+	for (size_t i = 0; i < c->n_options; i++) {
+		const PgQuery__DefElem *de = c->options[i]->def_elem;
+
+		if (strcmp(de->defname, "as") == 0 && de->arg &&
+		    de->arg->node_case == PG_QUERY__NODE__NODE_LIST &&
+		    de->arg->list->n_items == 1)
+			body = ms_pg__node_string(de->arg->list->items[0]);
+	}
+	if (body == NULL)
+		return MS_OK;
+	*writes = 0;
+	for (p = body; *p && !*writes; ) {
+		size_t n = 0;
+		int ret, found;
+
+		if (p[0] == '-' && p[1] == '-') {
+			p += strcspn(p, "\n");
+		} else if (p[0] == '/' && p[1] == '*') {
+			p = strstr(p + 2, "*/") ? strstr(p + 2, "*/") + 2 : p + strlen(p);
+		} else if (*p == '\'') {
+			p = strchr(p + 1, '\'') ? strchr(p + 1, '\'') + 1 : p + strlen(p);
+		} else if (isalpha((unsigned char)*p) || *p == '_' || *p == '"') {
+			int quoted = *p == '"';
+
+			for (p += quoted; *p && (quoted ? *p != '"' : isalnum(
+			     (unsigned char)*p) || *p == '_' || *p == '$'); p++)
+				if (n + 1 < sizeof(word))
+					word[n++] = quoted ? *p : (char)tolower((unsigned char)*p);
+			p += quoted && *p;
+			word[n] = '\0';
+			for (const char *const *w = words; *w && !*writes; w++)
+				*writes = strncmp(word, *w, strlen(*w)) == 0 &&
+					(word[strlen(*w)] == '\0' || strcmp(*w, "dblink") == 0);
+			if (!*writes && (ret = cat_func_writes(&found, d->s, schema, word,
+			    d->err)) < 0)
+				return ret;
+			*writes |= !*writes && found;
+		} else {
+			p++;
+		}
+	}
+	return MS_OK;
+}
+
 static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 {
 	const char *schema, *name, *language = NULL;
-	int ok, exists, ret, defaults = 0;
+	int ok, exists, ret, writes, defaults = 0;
 
 	if (!qualified_name(&schema, &name, c->funcname, c->n_funcname)) {
 		ddl_unknown(d, "function bodies are not checked");
@@ -878,7 +938,12 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 	if (!exists &&
 	    (ret = cat_func_add(NULL, d->s, schema, name, "", NULL, d->err)) < 0)
 		return ret;
-	return record_signature(d, c, schema, name);
+	if ((ret = record_signature(d, c, schema, name)) < 0 ||
+	    (ret = body_writes(&writes, d, c, schema)) < 0)
+		return ret;
+	/* Once one version or overload writes, the name counts as writing. */
+	return writes ? cat_func_writes_set(d->s, schema, name, 1, d->err) :
+		MS_OK;
 }
 
 /* Whether a trigger's function exists: built in, brought by an
@@ -1361,12 +1426,80 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change)
 		cat_rel_set_rows(d->s, rel, fact, d->err);
 }
 
+/*
+ * What an UPDATE, DELETE or INSERT may write besides its own rows' count:
+ * the columns an UPDATE sets hold values now; and a table's triggers
+ * whose functions write (body_writes) write where migsim does not
+ * follow, so once they may fire, any table may hold rows unseen.
+ */
+static int written(ddl *d, const PgQuery__Node *n)
+{
+	const PgQuery__RangeVar *rv = n->node_case ==
+		PG_QUERY__NODE__NODE_UPDATE_STMT ? n->update_stmt->relation :
+		n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT ?
+		n->delete_stmt->relation : n->node_case ==
+		PG_QUERY__NODE__NODE_INSERT_STMT ? n->insert_stmt->relation : NULL;
+	cat_rel rel;
+	int found, ret;
+
+	if (rv == NULL || (ret = cat_rel_find(&found, &rel, d->s,
+	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 || !found)
+		return rv ? ret : MS_OK;
+	for (size_t i = 0; n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT &&
+	     i < n->update_stmt->n_target_list; i++)
+		if ((ret = cat_null_col_set(d->s, rel.oid, n->update_stmt->
+		    target_list[i]->res_target->name, 0, d->err)) < 0)
+			return ret;
+	if ((ret = cat_rel_writing_triggers(&found, d->s, rel.oid, d->err)) < 0 ||
+	    !found || d->rows_gap)
+		return ret;
+	/* An INSERT may add rows to an empty table; UPDATE and DELETE fire
+	 * only on rows there are. */
+	if (strcmp(rel.rows, "empty") == 0 && n->node_case !=
+	    PG_QUERY__NODE__NODE_INSERT_STMT)
+		return MS_OK;
+	return ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
+}
+
+/* A function of the history that writes (body_writes), called by a
+ * query, may write anywhere. */
+struct writer {
+	ddl *d;
+	int ret, found;
+};
+
+static int visit_writer(const PgQuery__Node *n, void *ctx)
+{
+	struct writer *w = ctx;
+	const char *schema, *name;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL ||
+	    !qualified_name(&schema, &name, n->func_call->funcname,
+	    n->func_call->n_funcname))
+		return 0;
+	if ((w->ret = cat_func_writes(&w->found, w->d->s, schema, name,
+	    w->d->err)) < 0)
+		return 1;
+	return w->found;
+}
+
+static int calls_writer(ddl *d, const PgQuery__Node *n)
+{
+	struct writer w = { d, MS_OK, 0 };
+
+	ddl_walk(&n->base, visit_writer, &w);
+	if (w.ret < 0 || !w.found || d->rows_gap)
+		return w.ret;
+	return ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
+}
+
 static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 {
 	cat_rel rel;
 	int found, change, ret, r;
 
-	if ((ret = check_tables(d, n, NULL, NULL)) < 0 || DDL_FAILED(d))
+	if ((ret = check_tables(d, n, NULL, NULL)) < 0 || DDL_FAILED(d) ||
+	    (ret = calls_writer(d, n)) < 0)
 		return ret;
 	r = ddl_dml(&change, &ret, d, n);
 	if (ret < 0 || DDL_FAILED(d))
@@ -1378,11 +1511,14 @@ static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 		if ((ret = ddl_dml_enum_literals(d, n)) < 0 || DDL_FAILED(d))
 			return ret;
 	}
-	if (target == NULL || !change)
-		return MS_OK;
+	if ((ret = written(d, n)) < 0 || target == NULL || !change)
+		return ret;
 	if ((ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(target->schemaname), target->relname, d->err)) < 0 ||
 	    !found)
+		return ret;
+	if (n->node_case == PG_QUERY__NODE__NODE_INSERT_STMT &&
+	    (ret = cat_null_col_set(d->s, rel.oid, NULL, 0, d->err)) < 0)
 		return ret;
 	return ddl_rows_changed(d, rel.oid, change);
 }
@@ -1910,7 +2046,9 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		return gap ? ms_store_meta_set(d->s, GAP_KEY, "1", d->err) : MS_OK;
 	}
 	case PG_QUERY__NODE__NODE_COPY_STMT:
-		ddl_unknown(d, "COPY is not modelled");
+	case PG_QUERY__NODE__NODE_MERGE_STMT:
+	case PG_QUERY__NODE__NODE_CALL_STMT:
+		ddl_unknown(d, "the rows this statement writes are not simulated");
 		return ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
 	default:
 		ddl_unknown(d, "this statement's effect is not modelled");
@@ -2176,5 +2314,8 @@ int ms_pg_set_rows(ms_store *store, const char *table, const char *fact,
 	if (!found || (rel.relkind != 'r' && rel.relkind != 'p'))
 		return ms_error_set(err, MS_EINPUT, "rows of %s: the simulated "
 			"database has no such table", table);
+	/* Declared rows may hold anything: no column is known to be NULL. */
+	if ((ret = cat_null_col_set(store, rel.oid, NULL, 0, err)) < 0)
+		return ret;
 	return cat_rel_set_rows(store, rel.oid, fact, err);
 }

@@ -145,6 +145,14 @@ static int is_table(const cat_rel *r)
 }
 
 /* Whether statements that depend on the table's rows are decided. */
+/* Whether every existing row of r certainly holds NULL in column col. */
+static int all_null(int *yes, ddl *d, const cat_rel *r, const char *col)
+{
+	*yes = 0;
+	return d->rows_gap ? MS_OK : cat_null_col_find(yes, d->s, r->oid, col,
+		d->err);
+}
+
 static int data_ok(ddl *d, const cat_rel *r, const char *what)
 {
 	if (strcmp(r->rows, "empty") == 0 && !d->rows_gap)
@@ -310,7 +318,7 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	cat_con pkey;
 	int64_t index = 0, oid;
 	size_t n_pk = 0;
-	int found, ret;
+	int found, ret, nulls = 0;
 
 	/* The name first: ATExecAddConstraint checks it before the rest. */
 	if (str(c->conname)) {
@@ -410,7 +418,17 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 			ddl_unknown(d, "whether these key types compare is not "
 				"modelled");
 	}
-	if (!c->skip_validation)
+	/* Rows with NULL in a key column are not checked (MATCH SIMPLE;
+	 * MATCH FULL: when all are NULL). */
+	for (size_t i = 0; i < n_fk && !c->skip_validation; i++) {
+		int yes;
+
+		if ((ret = all_null(&yes, d, rel, fk_cols[i])) < 0)
+			goto out;
+		nulls += yes;
+	}
+	if (!c->skip_validation && (nulls == 0 || (c->fk_matchtype &&
+	    c->fk_matchtype[0] == 'f' && nulls < (int)n_fk)))
 		data_ok(d, rel, "a foreign key over existing rows depends on them");
 	join(fkj, sizeof(fkj), fk_cols, n_fk);
 	if ((ret = cat_con_add(&oid, d->s, rel->oid, name, 'f', fkj, pk.oid, pkj,
@@ -653,6 +671,7 @@ typedef struct coldef {
 	ms_typeref type;
 	int not_null;
 	int identity;
+	int generated;
 	const PgQuery__Node *default_expr;
 } coldef;
 
@@ -672,8 +691,8 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 	    DDL_FAILED(d))
 		return ret;
 	c->not_null = def->is_not_null;
-	if (def->coll_clause || (def->generated && def->generated[0]) ||
-	    def->raw_default)
+	c->generated = def->generated && def->generated[0];
+	if (def->coll_clause || c->generated || def->raw_default)
 		ddl_unknown(d, "this column's options are not modelled");
 	for (size_t i = 0; i < def->n_constraints; i++) {
 		const PgQuery__Constraint *k = def->constraints[i]->constraint;
@@ -690,6 +709,7 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			c->not_null = c->identity = 1;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+			c->generated = 1;
 			ddl_unknown(d, "generated columns are not modelled");
 			break;
 		default:
@@ -1105,6 +1125,11 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 			"existing rows");
 	if ((ret = store_column(d, rel, &c)) < 0)
 		return ret;
+	/* Without a default every existing row gets NULL (a NOT NULL column
+	 * so added only exists once the table is empty). */
+	if (!c.default_expr && !c.type.serial && !c.identity && !c.generated &&
+	    (ret = cat_null_col_set(d->s, rel->oid, def->colname, 1, d->err)) < 0)
+		return ret;
 	if (c.default_expr &&
 	    (ret = check_default(d, c.default_expr, &c.type, 0)) < 0)
 		return ret;
@@ -1283,7 +1308,7 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	char q[NAMEDATALEN + 4];
 	cat_col col;
 	ms_typeref t;
-	int found, cast, ret, n;
+	int found, cast, ret, n, nulls;
 	char *deps = NULL;
 
 	if ((ret = find_column(&found, &col, d, rel, cmd->name,
@@ -1294,8 +1319,10 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	if (!t.known)
 		return MS_OK;
 	if (def->raw_default) {
+		/* USING may make values of NULLs. */
 		if ((ret = using_expr(d, rel, def->raw_default, &t)) < 0 ||
-		    DDL_FAILED(d))
+		    DDL_FAILED(d) || (ret = cat_null_col_set(d->s, rel->oid,
+		    cmd->name, 0, d->err)) < 0)
 			return ret;
 	} else {
 		cast = assignment_cast(col.base, &t, col.type_oid);
@@ -1311,10 +1338,12 @@ static int alter_type(ddl *d, const cat_rel *rel,
 				"\"USING %s::%s\".", q, t.display);
 			return ddl_hint(d, hint);
 		}
+		if ((ret = all_null(&nulls, d, rel, cmd->name)) < 0)
+			return ret;
 		if (cast < 0)
 			ddl_unknown(d, "this type conversion is not modelled");
 		else if (strcmp(col.type, t.display) != 0 &&
-		         strcmp(t.display, "text") != 0)
+		         strcmp(t.display, "text") != 0 && !nulls)
 			data_ok(d, rel, "converting existing values may fail");
 	}
 	if ((ret = some_column_used(d, rel)) < 0 ||
@@ -1352,8 +1381,18 @@ static int set_not_null(ddl *d, const cat_rel *rel,
 	    "tablecmds.c:7580:ATExecSetNotNull" :
 	    "tablecmds.c:7374:ATExecDropNotNull")) < 0 || !found)
 		return ret;
-	if (on && !col.not_null)
-		data_ok(d, rel, "SET NOT NULL depends on the rows");
+	if (on && !col.not_null) {
+		int nulls;
+
+		/* NULL in every row of a table with rows: certain to fail
+		 * when ALTER TABLE checks them, after its other commands. */
+		if ((ret = all_null(&nulls, d, rel, cmd->name)) < 0)
+			return ret;
+		if (nulls && strcmp(rel->rows, "rows") == 0)
+			d->null_column = cmd->name;
+		else
+			data_ok(d, rel, "SET NOT NULL depends on the rows");
+	}
 	if (!on) {
 		if ((ret = cat_pkey(&found, &pk, d->s, rel->oid, d->err)) < 0)
 			return ret;
@@ -1732,7 +1771,7 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	cat_rel rel, taken;
 	int64_t index;
 	size_t n = 0;
-	int found, ret;
+	int found, ret, nulls = 0;
 
 	if ((ret = open_rel(&found, &rel, d, ix->relation, 0)) < 0 || !found)
 		return ret;
@@ -1772,7 +1811,14 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 			"relation \"%s\" already exists", name);
 		goto out;
 	}
-	if (ix->unique)
+	/* NULLs are distinct: a column that is NULL on every existing row
+	 * makes them all distinct. */
+	for (size_t i = 0; i < n && ix->unique && !ix->nulls_not_distinct &&
+	     !nulls; i++)
+		if (strcmp(names[i], "expr") != 0 &&
+		    (ret = all_null(&nulls, d, &rel, names[i])) < 0)
+			goto out;
+	if (ix->unique && !nulls)
 		data_ok(&*d, &rel, "a unique index over existing rows depends on "
 			"them");
 	join(j, sizeof(j), names, n);

@@ -153,7 +153,17 @@ static const char catalog_additions[] =
 	"  PRIMARY KEY (schema_name, name));"
 	"CREATE TABLE IF NOT EXISTS migsim_temp ("
 	"  oid INTEGER PRIMARY KEY,"
-	"  on_commit_drop INTEGER NOT NULL);";
+	"  on_commit_drop INTEGER NOT NULL);"
+	/* Columns every existing row of their table holds NULL in (added
+	 * without a default, not written since). */
+	"CREATE TABLE IF NOT EXISTS migsim_function_writes ("
+	"  schema_name TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (schema_name, name));"
+	"CREATE TABLE IF NOT EXISTS migsim_null_column ("
+	"  rel INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (rel, name));";
 
 static int db_error(ms_store *s, int code, const char *what, ms_error *err)
 {
