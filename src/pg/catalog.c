@@ -633,9 +633,20 @@ int cat_func_needed(int *needed, ms_store *s, int64_t oid, ms_error *err)
 	PREP(st, "SELECT 1 FROM migsim_function WHERE oid = ?1 AND extension"
 		" IS NOT NULL UNION ALL SELECT 1 FROM migsim_trigger WHERE"
 		" function = ?1 UNION ALL SELECT 1 FROM migsim_depend WHERE"
-		" ref_kind = 'function' AND ref_oid = ?1");
+		" ref_kind = 'function' AND ref_oid IN (?1, -1)");
 	sqlite3_bind_int64(st, 1, oid);
 	if ((ret = first(needed, s, st, err)) == MS_OK && *needed)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_func_any(int *found, ms_store *s, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_function WHERE extension IS NULL LIMIT 1");
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
 		sqlite3_reset(st);
 	return ret;
 }

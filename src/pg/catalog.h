@@ -166,7 +166,8 @@ int cat_func_sig(int *found, cat_sig *out, ms_store *s, const char *schema,
 int cat_func_sig_set(ms_store *s, const char *schema, const char *name,
 	const cat_sig *sig, ms_error *err);
 /* Whether anything migsim knows of needs function oid: a trigger, an
- * object whose expressions call it, or the extension that brought it. */
+ * object whose expressions call it (ref_oid -1: any function), or the
+ * extension that brought it. */
 int cat_func_needed(int *needed, ms_store *s, int64_t oid, ms_error *err);
 /* Whether a function of the history may write rows (its body names a
  * statement that writes, dynamic SQL, or another such function). */
@@ -177,6 +178,8 @@ int cat_func_writes_set(ms_store *s, const char *schema, const char *name,
 /* Whether rel has a trigger whose function may write (or is unknown). */
 int cat_rel_writing_triggers(int *found, ms_store *s, int64_t rel,
 	ms_error *err);
+/* Whether the history has created any function. */
+int cat_func_any(int *found, ms_store *s, ms_error *err);
 /* Drop function oid with its signature. */
 int cat_func_drop(ms_store *s, int64_t oid, ms_error *err);
 int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,

@@ -2059,14 +2059,16 @@ static int apply(ddl *d, const PgQuery__Node *n)
 /*
  * Calls of migrations' functions in what a statement leaves behind
  * (views, defaults, checks, index expressions, trigger conditions,
- * policies), recorded as the relation's (or, with none, forever), so
- * that DROP FUNCTION knows it is needed.  Recorded from the parse tree
- * whatever the analysis made of the statement: a superset is safe.
+ * policies, domains, rules), recorded as the relation's (or, with none,
+ * forever), so that DROP FUNCTION knows it is needed.  Recorded from the
+ * parse tree whatever the analysis made of the statement: a superset is
+ * safe.
  */
 struct calls {
 	ddl *d;
 	int64_t owner;
-	int ret;
+	int record;            /* 0: only look whether there is one */
+	int found, ret;
 };
 
 static int visit_call(const PgQuery__Node *n, void *ctx)
@@ -2079,12 +2081,16 @@ static int visit_call(const PgQuery__Node *n, void *ctx)
 	int found;
 
 	if (f == NULL || !qualified_name(&schema, &name, f->funcname,
-	    f->n_funcname))
+	    f->n_funcname) || ms_pg__builtin_function(name))
 		return 0;
 	if ((c->ret = cat_func_find(&found, &oid, c->d->s, schema, name,
-	    c->d->err)) == MS_OK && found)
-		c->ret = cat_dep_add(c->d->s, "rel", c->owner, "function", oid, NULL,
-			"", c->d->err);
+	    c->d->err)) < 0 || !found)
+		return c->ret < 0;
+	c->found = 1;
+	if (!c->record)
+		return 1;
+	c->ret = cat_dep_add(c->d->s, "rel", c->owner, "function", oid, NULL, "",
+		c->d->err);
 	return c->ret < 0;
 }
 
@@ -2113,26 +2119,55 @@ static const PgQuery__RangeVar *owner_of(const PgQuery__Node *n)
 static int record_calls(ddl *d, const PgQuery__Node *n)
 {
 	const PgQuery__RangeVar *rv = owner_of(n);
-	struct calls c = { d, 0, MS_OK };
+	struct calls c = { d, 0, 0, 0, MS_OK };
 	cat_rel rel;
 	int found;
 
 	switch (n->node_case) {
-	case PG_QUERY__NODE__NODE_INSERT_STMT:
-	case PG_QUERY__NODE__NODE_UPDATE_STMT:
-	case PG_QUERY__NODE__NODE_DELETE_STMT:
-	case PG_QUERY__NODE__NODE_SELECT_STMT:
-	case PG_QUERY__NODE__NODE_DO_STMT:
-		/* Run, not kept (a DO block's leftovers are its gap). */
-		return MS_OK;
-	default:
+	case PG_QUERY__NODE__NODE_CREATE_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+	case PG_QUERY__NODE__NODE_INDEX_STMT:
+	case PG_QUERY__NODE__NODE_VIEW_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
+	case PG_QUERY__NODE__NODE_RULE_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
 		break;
+	case PG_QUERY__NODE__NODE_DEFINE_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_CAST_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_OP_CLASS_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_OPERATOR_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_TRANSFORM_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_CONVERSION_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_PLANG_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_FDW_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_FDW_STMT:
+		/* Functions named, not called (an aggregate's sfunc, a cast's
+		 * function): every function may now be needed. */
+		return cat_dep_add(d->s, "rel", 0, "function", -1, NULL, "",
+			d->err);
+	default:
+		/* Run and not kept, or keeps no expression. */
+		return MS_OK;
 	}
+	/* Most statements call none: look before finding the owner. */
+	if ((c.ret = cat_func_any(&found, d->s, d->err)) < 0 || !found)
+		return c.ret;
+	ddl_walk(&n->base, visit_call, &c);
+	if (c.ret < 0 || !c.found)
+		return c.ret;
 	if (rv && (c.ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0)
 		return c.ret;
 	if (rv && found)
 		c.owner = rel.oid;
+	c.record = 1;
 	ddl_walk(&n->base, visit_call, &c);
 	return c.ret;
 }
