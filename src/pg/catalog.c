@@ -640,6 +640,41 @@ int cat_func_needed(int *needed, ms_store *s, int64_t oid, ms_error *err)
 	return ret;
 }
 
+int cat_func_names(int *found, char *names, size_t n, ms_store *s,
+	const char *schema, const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT names FROM migsim_function_names WHERE schema_name = ?1"
+		" AND name = ?2");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	copy_col(names, n, st, 0);
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_func_names_set(ms_store *s, const char *schema, const char *name,
+	const char *names, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (names)
+		PREP(st, "INSERT OR REPLACE INTO migsim_function_names VALUES"
+			" (?1, ?2, ?3)");
+	else
+		PREP(st, "DELETE FROM migsim_function_names WHERE schema_name = ?1"
+			" AND name = ?2");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	if (names)
+		bind_text(st, 3, names);
+	return done(s, st, err);
+}
+
 int cat_func_any(int *found, ms_store *s, ms_error *err)
 {
 	sqlite3_stmt *st;
@@ -657,6 +692,8 @@ int cat_func_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_function_sig WHERE (schema_name, name) IN"
 		" (SELECT schema_name, name FROM migsim_function WHERE oid = ?1)",
 		"DELETE FROM migsim_function_writes WHERE (schema_name, name) IN"
+		" (SELECT schema_name, name FROM migsim_function WHERE oid = ?1)",
+		"DELETE FROM migsim_function_names WHERE (schema_name, name) IN"
 		" (SELECT schema_name, name FROM migsim_function WHERE oid = ?1)",
 		"DELETE FROM migsim_function WHERE oid = ?1",
 	};

@@ -178,6 +178,12 @@ int cat_func_writes_set(ms_store *s, const char *schema, const char *name,
 /* Whether rel has a trigger whose function may write (or is unknown). */
 int cat_rel_writing_triggers(int *found, ms_store *s, int64_t rel,
 	ms_error *err);
+/* The input parameters' names of a function of one signature,
+ * comma-separated (set NULL: forget them). */
+int cat_func_names(int *found, char *names, size_t n, ms_store *s,
+	const char *schema, const char *name, ms_error *err);
+int cat_func_names_set(ms_store *s, const char *schema, const char *name,
+	const char *names, ms_error *err);
 /* Whether the history has created any function. */
 int cat_func_any(int *found, ms_store *s, ms_error *err);
 /* Drop function oid with its signature. */

@@ -778,29 +778,31 @@ static void overload(char *args, size_t n, const char *old)
 		snprintf(args, n, "*");
 }
 
-static int record_signature(ddl *d, const PgQuery__CreateFunctionStmt *c,
-	const char *schema, const char *name)
+/* A CREATE FUNCTION's signature as cat_sig keeps it, and its input
+ * parameters' names (comma-separated, empty for an unnamed one). */
+static int read_signature(cat_sig *sig, char *names, size_t nn, ddl *d,
+	const PgQuery__CreateFunctionStmt *c)
 {
-	cat_sig sig;
 	char one[CAT_NAME];
 	int ret;
 
-	memset(&sig, 0, sizeof(sig));
-	sig.volatility = 'v';
+	memset(sig, 0, sizeof(*sig));
+	names[0] = '\0';
+	sig->volatility = 'v';
 	for (size_t i = 0; i < c->n_options; i++) {
 		const PgQuery__DefElem *de = c->options[i]->def_elem;
 		const char *v = ms_pg__node_string(de->arg);
 
 		if (strcmp(de->defname, "volatility") == 0 && v)
-			sig.volatility = v[0];
+			sig->volatility = v[0];
 	}
-	if ((ret = signature_type(sig.result, sizeof(sig.result), d,
+	if ((ret = signature_type(sig->result, sizeof(sig->result), d,
 	    c->return_type)) < 0)
 		return ret;
 	for (size_t i = 0; i < c->n_parameters; i++) {
 		const PgQuery__FunctionParameter *p =
 			c->parameters[i]->function_parameter;
-		size_t len = strlen(sig.args);
+		size_t len = strlen(sig->args), nlen = strlen(names);
 
 		if (p->mode != PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_IN &&
 		    p->mode != PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_DEFAULT)
@@ -808,34 +810,136 @@ static int record_signature(ddl *d, const PgQuery__CreateFunctionStmt *c,
 		else if ((ret = signature_type(one, sizeof(one), d,
 		    p->arg_type)) < 0)
 			return ret;
-		snprintf(sig.args + len, sizeof(sig.args) - len, "%s%s%s",
+		snprintf(sig->args + len, sizeof(sig->args) - len, "%s%s%s",
 			len ? "," : "", one, p->defexpr ? "?" : "");
+		snprintf(names + nlen, nn - nlen, "%s%s", i ? "," : "",
+			p->name ? p->name : "");
 	}
-	{
-		cat_sig old;
-		int found;
+	return MS_OK;
+}
 
-		if ((ret = cat_func_sig(&found, &old, d->s, schema, name,
-		    d->err)) < 0)
-			return ret;
-		if (found)
-			overload(sig.args, sizeof(sig.args), old.args);
-	}
-	return cat_func_sig_set(d->s, schema, name, &sig, d->err);
+static int record_signature(ddl *d, const PgQuery__CreateFunctionStmt *c,
+	const char *schema, const char *name)
+{
+	cat_sig sig, old;
+	char names[sizeof(sig.args)];
+	int found, ret;
+
+	if ((ret = read_signature(&sig, names, sizeof(names), d, c)) < 0 ||
+	    (ret = cat_func_sig(&found, &old, d->s, schema, name, d->err)) < 0)
+		return ret;
+	if (found)
+		overload(sig.args, sizeof(sig.args), old.args);
+	if ((ret = cat_func_sig_set(d->s, schema, name, &sig, d->err)) < 0)
+		return ret;
+	return cat_func_names_set(d->s, schema, name, sig.args[0] == '*' ? NULL :
+		names, d->err);
+}
+
+/* How many parameters have defaults in an argument list. */
+static int count_defaults(const char *args)
+{
+	int n = 0;
+
+	for (; *args; args++)
+		n += *args == '?';
+	return n;
 }
 
 /*
- * CREATE FUNCTION: recorded by name.  A new PL/pgSQL function whose
- * types exist and whose body compiles is ok (check_function_bodies is
- * on: plpgsql_validator compiles it, which checks syntax and declared
- * types, not the tables its statements name).  Replacing a function, or
- * another language, is not modelled.
+ * CREATE OR REPLACE of a name that exists: another argument list adds an
+ * overload; the same one replaces the function, which ProcedureCreate
+ * allows when the result type, the input parameters' names and the
+ * defaults stay (42P13 otherwise, left unknown here).
  */
+static int replaceable(int *ok, ddl *d, const PgQuery__CreateFunctionStmt *c,
+	const char *schema, const char *name)
+{
+	cat_sig sig, old;
+	char names[sizeof(sig.args)], old_names[sizeof(sig.args)];
+	char mine[sizeof(sig.args)], theirs[sizeof(sig.args)];
+	int found, named, ret;
+
+	*ok = 0;
+	if ((ret = read_signature(&sig, names, sizeof(names), d, c)) < 0 ||
+	    (ret = cat_func_sig(&found, &old, d->s, schema, name, d->err)) < 0 ||
+	    !found)
+		return ret;
+	strip_defaults(mine, sizeof(mine), sig.args);
+	if (strchr(mine, '*') || (old.args[0] == '*' && old.args[1] != '|'))
+		return MS_OK;
+	strip_defaults(theirs, sizeof(theirs), old.args[0] == '*' ?
+		old.args + 2 : old.args);
+	if (old.args[0] == '*' ? !in_list(theirs, mine) :
+	    strcmp(theirs, mine) != 0) {
+		*ok = 1;
+		return MS_OK;
+	}
+	if (old.args[0] == '*' || !c->replace || strchr(sig.result, '*') ||
+	    strcmp(sig.result, old.result) != 0 ||
+	    count_defaults(sig.args) < count_defaults(old.args))
+		return MS_OK;
+	if ((ret = cat_func_names(&named, old_names, sizeof(old_names), d->s,
+	    schema, name, d->err)) < 0 || !named)
+		return ret;
+	/* An input parameter that had a name keeps it. */
+	*ok = 1;
+	for (const char *o = old_names, *n = names; *o || *n; ) {
+		size_t ol = strcspn(o, ","), nl = strcspn(n, ",");
+
+		if (ol && (ol != nl || strncmp(o, n, ol) != 0))
+			*ok = 0;
+		o += ol + (o[ol] == ',');
+		n += nl + (n[nl] == ',');
+	}
+	return MS_OK;
+}
+
 static int null_const(const PgQuery__Node *n)
 {
 	return n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->isnull;
 }
 
+/* A parameter default: NULL fits any type; a constant must convert to
+ * the parameter's type. */
+static int default_fits(int *ok, ddl *d, const PgQuery__FunctionParameter *p)
+{
+	ms_typeref ref;
+	cat_col as;
+	ex_type t;
+	ex_scope sc;
+	int ret = MS_OK, r;
+
+	*ok = null_const(p->defexpr);
+	if (*ok || !(p->defexpr->node_case == PG_QUERY__NODE__NODE_A_CONST ||
+	    (p->defexpr->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
+	    p->defexpr->type_cast->arg->node_case ==
+	    PG_QUERY__NODE__NODE_A_CONST)))
+		return MS_OK;
+	if ((ret = ms_pg__resolve_type(&ref, d->s, p->arg_type, d->err)) < 0 ||
+	    !ref.known || !ref.exists || ref.serial)
+		return ret;
+	memset(&as, 0, sizeof(as));
+	snprintf(as.type, sizeof(as.type), "%s", ref.display);
+	snprintf(as.base, sizeof(as.base), "%s", ref.base);
+	as.type_oid = ref.user_oid;
+	memset(&sc, 0, sizeof(sc));
+	sc.no_columns = 1;
+	r = ex_analyse(&t, &ret, d, &sc, p->defexpr);
+	if (r == EX_OK)
+		r = ex_assignable(&ret, d, &t, &as);
+	*ok = r == EX_OK;
+	return ret;
+}
+
+/*
+ * CREATE FUNCTION: recorded by name.  A PL/pgSQL function whose types
+ * exist, whose defaults convert and whose body compiles is ok
+ * (check_function_bodies is on: plpgsql_validator compiles it, which
+ * checks syntax and declared types, not the tables its statements name),
+ * new or replacing one as replaceable() allows.  Another language is not
+ * modelled.
+ */
 /*
  * Whether a function's body may write rows: it names a statement that
  * writes, dynamic SQL, or a function of the history that may.  A scan of
@@ -914,21 +1018,24 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 		if (strcmp(de->defname, "language") == 0)
 			language = ms_pg__node_string(de->arg);
 	}
-	ok = !exists && !c->is_procedure && language &&
-		strcmp(language, "plpgsql") == 0;
+	ok = !c->is_procedure && language && strcmp(language, "plpgsql") == 0;
+	if (ok && exists && (ret = replaceable(&ok, d, c, schema, name)) < 0)
+		return ret;
 	if (ok && (ret = function_type(&ok, d, c->return_type, 1)) < 0)
 		return ret;
 	for (size_t i = 0; ok && i < c->n_parameters; i++) {
 		const PgQuery__FunctionParameter *p =
 			c->parameters[i]->function_parameter;
 
-		/* A NULL default fits any type; after one, every parameter
-		 * needs a default (42P13 otherwise). */
+		/* After a default, every parameter needs one (42P13
+		 * otherwise). */
 		ok = (p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_IN ||
 			p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_DEFAULT) &&
-			(p->defexpr ? null_const(p->defexpr) : !defaults);
+			(p->defexpr || !defaults);
 		defaults |= p->defexpr != NULL;
 		if (ok && (ret = function_type(&ok, d, p->arg_type, 0)) < 0)
+			return ret;
+		if (ok && p->defexpr && (ret = default_fits(&ok, d, p)) < 0)
 			return ret;
 	}
 	if (ok && (ret = ddl_function_compiles(&ok, d)) < 0)

@@ -847,11 +847,13 @@ int ddl_function_compiles(int *ok, ddl *d)
 		if (!*ok || ret < 0)
 			break;
 		/* Parameters and FOUND carry no declaration (no lineno): the
-		 * parameters' types were checked with the statement. */
+		 * parameters' types were checked with the statement.  An
+		 * integer FOR loop's own variable has a line but no type
+		 * written ("UNKNOWN"): PL/pgSQL makes it an integer. */
 		if (json_object_get(v, "PLpgSQL_var") && typname == NULL)
 			*ok = 0;
-		else if (typname && json_object_get(json_object_get(v,
-		    "PLpgSQL_var"), "lineno"))
+		else if (typname && strcmp(typname, "UNKNOWN") != 0 &&
+		    json_object_get(json_object_get(v, "PLpgSQL_var"), "lineno"))
 			ret = var_type_exists(ok, d, typname);
 	}
 	json_decref(funcs);

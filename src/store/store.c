@@ -156,6 +156,11 @@ static const char catalog_additions[] =
 	"  on_commit_drop INTEGER NOT NULL);"
 	/* Columns every existing row of their table holds NULL in (added
 	 * without a default, not written since). */
+	"CREATE TABLE IF NOT EXISTS migsim_function_names ("
+	"  schema_name TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  names TEXT NOT NULL,"           /* input parameters', in order */
+	"  PRIMARY KEY (schema_name, name));"
 	"CREATE TABLE IF NOT EXISTS migsim_function_writes ("
 	"  schema_name TEXT NOT NULL,"
 	"  name TEXT NOT NULL,"
