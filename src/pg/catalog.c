@@ -141,6 +141,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_column WHERE rel = ?1",
 		"DELETE FROM migsim_index WHERE rel = ?1",
 		"DELETE FROM migsim_trigger WHERE rel = ?1",
+		"DELETE FROM migsim_statement_trigger WHERE rel = ?1",
 		"DELETE FROM migsim_depend WHERE (kind IN ('rel', 'view', 'owned') OR"
 		" kind LIKE 'column:%' OR kind LIKE 'default:%') AND oid = ?1",
 		"DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN "
@@ -165,6 +166,21 @@ int cat_rel_rename(ms_store *s, int64_t oid, const char *name, ms_error *err)
 	PREP(st, "UPDATE migsim_relation SET name = ?2 WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, name);
+	return done(s, st, err);
+}
+
+int cat_rel_set_schema(ms_store *s, int64_t oid, const char *schema,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	/* Its indexes and the sequences its columns own go with it. */
+	PREP(st, "UPDATE migsim_relation SET schema_name = ?2 WHERE oid = ?1 OR"
+		" oid IN (SELECT rel FROM migsim_index WHERE table_rel = ?1) OR"
+		" oid IN (SELECT oid FROM migsim_depend WHERE kind = 'owned' AND"
+		" ref_kind = 'rel' AND ref_oid = ?1)");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, schema);
 	return done(s, st, err);
 }
 
@@ -610,7 +626,7 @@ int cat_func_writes_set(ms_store *s, const char *schema, const char *name,
 }
 
 int cat_rel_writing_triggers(int *found, ms_store *s, int64_t rel,
-	ms_error *err)
+	int statement_only, ms_error *err)
 {
 	sqlite3_stmt *st;
 	int ret;
@@ -618,8 +634,11 @@ int cat_rel_writing_triggers(int *found, ms_store *s, int64_t rel,
 	PREP(st, "SELECT 1 FROM migsim_trigger t LEFT JOIN migsim_function f"
 		" ON f.oid = t.function WHERE t.rel = ?1 AND (f.oid IS NULL OR"
 		" EXISTS (SELECT 1 FROM migsim_function_writes w WHERE"
-		" w.schema_name = f.schema_name AND w.name = f.name))");
+		" w.schema_name = f.schema_name AND w.name = f.name)) AND"
+		" (?2 = 0 OR EXISTS (SELECT 1 FROM migsim_statement_trigger x"
+		" WHERE x.rel = t.rel AND x.name = t.name))");
 	sqlite3_bind_int64(st, 1, rel);
+	sqlite3_bind_int(st, 2, statement_only);
 	if ((ret = first(found, s, st, err)) == MS_OK && *found)
 		sqlite3_reset(st);
 	return ret;
@@ -711,7 +730,8 @@ int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,
 	sqlite3_stmt *st;
 	int ret;
 
-	PREP(st, "SELECT 1 FROM migsim_trigger WHERE rel = ?1 AND name = ?2");
+	PREP(st, "SELECT 1 FROM migsim_trigger WHERE rel = ?1 AND name = ?2"
+		" AND coalesce(function, 0) >= 0");
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, name);
 	if ((ret = first(found, s, st, err)) == MS_OK && *found)
@@ -720,15 +740,26 @@ int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,
 }
 
 int cat_trigger_add(ms_store *s, int64_t rel, const char *name,
-	int64_t function, ms_error *err)
+	int64_t function, int per_statement, ms_error *err)
 {
 	sqlite3_stmt *st;
+	int ret;
 
 	PREP(st, "INSERT OR REPLACE INTO migsim_trigger(rel, name, function)"
 		" VALUES (?1, ?2, ?3)");
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, name);
 	sqlite3_bind_int64(st, 3, function);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	if (per_statement)
+		PREP(st, "INSERT OR IGNORE INTO migsim_statement_trigger VALUES"
+			" (?1, ?2)");
+	else
+		PREP(st, "DELETE FROM migsim_statement_trigger WHERE rel = ?1 AND"
+			" name = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
 	return done(s, st, err);
 }
 
@@ -737,7 +768,15 @@ int cat_trigger_drop(ms_store *s, int64_t rel, const char *name,
 {
 	sqlite3_stmt *st;
 
+	int ret;
+
 	PREP(st, "DELETE FROM migsim_trigger WHERE rel = ?1 AND name = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	PREP(st, "DELETE FROM migsim_statement_trigger WHERE rel = ?1 AND"
+		" name = ?2");
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, name);
 	return done(s, st, err);

@@ -63,6 +63,9 @@ int cat_rel_add(int64_t *oid, ms_store *s, const char *schema,
 int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err);
 int cat_rel_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err);
+/* ALTER ... SET SCHEMA of a table, view or sequence. */
+int cat_rel_set_schema(ms_store *s, int64_t oid, const char *schema,
+	ms_error *err);
 int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
 	ms_error *err);
 /* Temporary tables, and the ones that go at COMMIT (on_commit_only). */
@@ -175,9 +178,10 @@ int cat_func_writes(int *writes, ms_store *s, const char *schema,
 	const char *name, ms_error *err);
 int cat_func_writes_set(ms_store *s, const char *schema, const char *name,
 	int writes, ms_error *err);
-/* Whether rel has a trigger whose function may write (or is unknown). */
+/* Whether rel has a trigger whose function may write (or is unknown);
+ * statement_only: one that fires once per statement. */
 int cat_rel_writing_triggers(int *found, ms_store *s, int64_t rel,
-	ms_error *err);
+	int statement_only, ms_error *err);
 /* The input parameters' names of a function of one signature,
  * comma-separated (set NULL: forget them). */
 int cat_func_names(int *found, char *names, size_t n, ms_store *s,
@@ -191,7 +195,7 @@ int cat_func_drop(ms_store *s, int64_t oid, ms_error *err);
 int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,
 	ms_error *err);
 int cat_trigger_add(ms_store *s, int64_t rel, const char *name,
-	int64_t function, ms_error *err);
+	int64_t function, int per_statement, ms_error *err);
 int cat_trigger_drop(ms_store *s, int64_t rel, const char *name,
 	ms_error *err);
 

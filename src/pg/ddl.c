@@ -63,7 +63,7 @@ int ddl_fail(ddl *d, const char *sqlstate, const char *site, int location,
 	va_end(ap);
 	if (d->gap) {
 		/* An earlier statement did what migsim cannot see. */
-		ddl_unknown(d, "an earlier DO block's effects are not modelled, so "
+		ddl_unknown(d, "an earlier statement's effects are not modelled, so "
 			"this error is not certain");
 		d->abstained = 1;
 		return MS_OK;
@@ -1053,6 +1053,57 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 		MS_OK;
 }
 
+/*
+ * ALTER TABLE | VIEW | MATERIALIZED VIEW | SEQUENCE ... SET SCHEMA: the
+ * relation (with its indexes and owned sequences) moves when it and the
+ * schema exist and the name is free there; anything else is not
+ * modelled and leaves the catalog incomplete.
+ */
+static int set_schema(ddl *d, const PgQuery__AlterObjectSchemaStmt *a)
+{
+	const PgQuery__RangeVar *rv = a->relation;
+	cat_rel rel, taken;
+	int found, ok, ret;
+
+	if (rv == NULL || (a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+	    a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_VIEW &&
+	    a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW &&
+	    a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE))
+		goto gap;
+	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
+	    rv->relname, d->err)) < 0)
+		return ret;
+	if (!found)
+		goto gap;
+	if ((ret = cat_schema_find(&ok, d->s, a->newschema, d->err)) < 0 ||
+	    (ok && (ret = cat_rel_find(&found, &taken, d->s, a->newschema,
+	    rv->relname, d->err)) < 0))
+		return ret;
+	if (!ok || found)
+		goto gap;
+	return cat_rel_set_schema(d->s, rel.oid, a->newschema, d->err);
+gap:
+	ddl_unknown(d, "this SET SCHEMA is not modelled");
+	return ms_store_meta_set(d->s, GAP_KEY, "1", d->err);
+}
+
+/* CREATE RULE: not modelled, but a rule on a table acts on its rows as
+ * an unknown trigger would (function -1), so it is kept as one. */
+static int create_rule(ddl *d, const PgQuery__RuleStmt *r)
+{
+	char name[CAT_NAME + 8];
+	cat_rel rel;
+	int found, ret;
+
+	ddl_unknown(d, "rules are not modelled");
+	if ((ret = cat_rel_find(&found, &rel, d->s,
+	    ddl_schema(r->relation->schemaname), r->relation->relname,
+	    d->err)) < 0 || !found)
+		return ret;
+	snprintf(name, sizeof(name), "rule:%s", r->rulename);
+	return cat_trigger_add(d->s, rel.oid, name, -1, 1, d->err);
+}
+
 /* Whether a trigger's function exists: built in, brought by an
  * extension, or created by a migration. */
 static int function_exists(int *yes, ddl *d, const char *schema,
@@ -1096,10 +1147,6 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 	cat_rel rel;
 	int found, exists, ret;
 
-	if (t->isconstraint || t->constrrel) {
-		ddl_unknown(d, "constraint triggers are not modelled");
-		return MS_OK;
-	}
 	if ((ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(t->relation->schemaname), t->relation->relname,
 	    d->err)) < 0)
@@ -1111,6 +1158,18 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 	if (!qualified_name(&schema, &fname, t->funcname, t->n_funcname)) {
 		ddl_unknown(d, NULL);
 		return MS_OK;
+	}
+	if (t->isconstraint || t->constrrel) {
+		int64_t fn = 0;
+
+		/* Kept all the same: rows now meet it, and it needs its
+		 * function. */
+		ddl_unknown(d, "constraint triggers are not modelled");
+		if ((ret = cat_func_find(&exists, &fn, d->s, schema, fname,
+		    d->err)) < 0)
+			return ret;
+		return cat_trigger_add(d->s, rel.oid, t->trigname, exists ? fn : 0,
+			!t->row, d->err);
 	}
 	/* WHEN is analysed before the function is looked up. */
 	if (t->when_clause && ((ret = trigger_when(d, &rel, t)) < 0 ||
@@ -1155,7 +1214,7 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 		    d->err)) < 0)
 			return ret;
 		return cat_trigger_add(d->s, rel.oid, t->trigname, exists ? fn : 0,
-			d->err);
+			!t->row, d->err);
 	}
 }
 
@@ -1536,8 +1595,9 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change)
 /*
  * What an UPDATE, DELETE or INSERT may write besides its own rows' count:
  * the columns an UPDATE sets hold values now; and a table's triggers
- * whose functions write (body_writes) write where migsim does not
- * follow, so once they may fire, any table may hold rows unseen.
+ * whose functions write (body_writes), or a view's base tables, are
+ * written where migsim does not follow, so once such a statement runs,
+ * any table may hold rows unseen.
  */
 static int written(ddl *d, const PgQuery__Node *n)
 {
@@ -1557,14 +1617,14 @@ static int written(ddl *d, const PgQuery__Node *n)
 		if ((ret = cat_null_col_set(d->s, rel.oid, n->update_stmt->
 		    target_list[i]->res_target->name, 0, d->err)) < 0)
 			return ret;
-	if ((ret = cat_rel_writing_triggers(&found, d->s, rel.oid, d->err)) < 0 ||
-	    !found || d->rows_gap)
+	/* A view writes its base tables, which migsim does not follow.  Row
+	 * triggers fire on rows there are (an INSERT may add some), a
+	 * statement-level one whatever the rows. */
+	if (d->rows_gap || ((rel.relkind == 'r' || rel.relkind == 'p') &&
+	    ((ret = cat_rel_writing_triggers(&found, d->s, rel.oid,
+	    strcmp(rel.rows, "empty") == 0 && n->node_case !=
+	    PG_QUERY__NODE__NODE_INSERT_STMT, d->err)) < 0 || !found)))
 		return ret;
-	/* An INSERT may add rows to an empty table; UPDATE and DELETE fire
-	 * only on rows there are. */
-	if (strcmp(rel.rows, "empty") == 0 && n->node_case !=
-	    PG_QUERY__NODE__NODE_INSERT_STMT)
-		return MS_OK;
 	return ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
 }
 
@@ -1972,8 +2032,15 @@ static int truncate(ddl *d, const PgQuery__TruncateStmt *t)
 		int found;
 
 		if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
-		    rv->relname, d->err)) == MS_OK && found)
-			ret = ddl_rows_changed(d, rel.oid, ROWS_MAYBE_REMOVED);
+		    rv->relname, d->err)) < 0 || !found)
+			continue;
+		if ((ret = ddl_rows_changed(d, rel.oid, ROWS_MAYBE_REMOVED)) < 0 ||
+		    (ret = cat_rel_writing_triggers(&found, d->s, rel.oid, 1,
+		    d->err)) < 0)
+			break;
+		/* ON TRUNCATE triggers fire once per statement. */
+		if (found)
+			ret = ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
 	}
 	return ret;
 }
@@ -2073,6 +2140,47 @@ static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
 	return MS_OK;
 }
 
+/* Statements migsim does not model that create, rename or move nothing
+ * a later statement could name: privileges, roles, locks, maintenance,
+ * settings.  Any other unmodelled statement (CREATE DOMAIN, ALTER ...
+ * SET SCHEMA, CREATE AGGREGATE ...) leaves the catalog incomplete, as an
+ * unmodelled DO block does. */
+static int leaves_catalog(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_GRANT_STMT:
+	case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT:
+	case PG_QUERY__NODE__NODE_DROP_ROLE_STMT:
+	case PG_QUERY__NODE__NODE_LOCK_STMT:
+	case PG_QUERY__NODE__NODE_VACUUM_STMT:
+	case PG_QUERY__NODE__NODE_CLUSTER_STMT:
+	case PG_QUERY__NODE__NODE_REINDEX_STMT:
+	case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT:
+	case PG_QUERY__NODE__NODE_CHECK_POINT_STMT:
+	case PG_QUERY__NODE__NODE_NOTIFY_STMT:
+	case PG_QUERY__NODE__NODE_LISTEN_STMT:
+	case PG_QUERY__NODE__NODE_UNLISTEN_STMT:
+	case PG_QUERY__NODE__NODE_DISCARD_STMT:
+	case PG_QUERY__NODE__NODE_CONSTRAINTS_SET_STMT:
+	case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
+	case PG_QUERY__NODE__NODE_EXPLAIN_STMT:
+	case PG_QUERY__NODE__NODE_PREPARE_STMT:
+	case PG_QUERY__NODE__NODE_DEALLOCATE_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:
+	case PG_QUERY__NODE__NODE_SEC_LABEL_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int apply(ddl *d, const PgQuery__Node *n)
 {
 	switch (n->node_case) {
@@ -2152,14 +2260,20 @@ static int apply(ddl *d, const PgQuery__Node *n)
 			return ret;
 		return gap ? ms_store_meta_set(d->s, GAP_KEY, "1", d->err) : MS_OK;
 	}
+	case PG_QUERY__NODE__NODE_RULE_STMT:
+		return create_rule(d, n->rule_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
+		return set_schema(d, n->alter_object_schema_stmt);
 	case PG_QUERY__NODE__NODE_COPY_STMT:
 	case PG_QUERY__NODE__NODE_MERGE_STMT:
 	case PG_QUERY__NODE__NODE_CALL_STMT:
+	case PG_QUERY__NODE__NODE_EXECUTE_STMT:
 		ddl_unknown(d, "the rows this statement writes are not simulated");
 		return ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
 	default:
 		ddl_unknown(d, "this statement's effect is not modelled");
-		return MS_OK;
+		return leaves_catalog(n) ? MS_OK :
+			ms_store_meta_set(d->s, GAP_KEY, "1", d->err);
 	}
 }
 
@@ -2244,6 +2358,8 @@ static int record_calls(ddl *d, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_RULE_STMT:
 	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
 	case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_PUBLICATION_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_PUBLICATION_STMT:
 		break;
 	case PG_QUERY__NODE__NODE_DEFINE_STMT:
 	case PG_QUERY__NODE__NODE_CREATE_CAST_STMT:
@@ -2266,6 +2382,13 @@ static int record_calls(ddl *d, const PgQuery__Node *n)
 	/* Most statements call none: look before finding the owner. */
 	if ((c.ret = cat_func_any(&found, d->s, d->err)) < 0 || !found)
 		return c.ret;
+	/* CREATE TABLE (LIKE t INCLUDING ...) copies expressions unseen. */
+	for (size_t i = 0; n->node_case == PG_QUERY__NODE__NODE_CREATE_STMT &&
+	     i < n->create_stmt->n_table_elts; i++)
+		if (n->create_stmt->table_elts[i]->node_case ==
+		    PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE)
+			return cat_dep_add(d->s, "rel", 0, "function", -1, NULL, "",
+				d->err);
 	ddl_walk(&n->base, visit_call, &c);
 	if (c.ret < 0 || !c.found)
 		return c.ret;

@@ -1125,9 +1125,11 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 			"existing rows");
 	if ((ret = store_column(d, rel, &c)) < 0)
 		return ret;
-	/* Without a default every existing row gets NULL (a NOT NULL column
-	 * so added only exists once the table is empty). */
+	/* Without a default (its own, or its domain's) every existing row
+	 * gets NULL (a NOT NULL column so added only exists once the table
+	 * is empty). */
 	if (!c.default_expr && !c.type.serial && !c.identity && !c.generated &&
+	    c.type.user_kind != 'd' &&
 	    (ret = cat_null_col_set(d->s, rel->oid, def->colname, 1, d->err)) < 0)
 		return ret;
 	if (c.default_expr &&

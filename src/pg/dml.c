@@ -142,7 +142,11 @@ static int value_safe(int *safe, ddl *d, const cat_rel *rel,
 	    !found || (ret = cat_col_guarded(&guarded, d->s, rel->oid, name,
 	    d->err)) < 0 || guarded || (ret = ex_column_type(&ct, d, &col)) < 0)
 		return ret;
-	if (t->cat == 'Z')
+	/* A domain's checks run on each row; only enums of the history are
+	 * decided at analysis. */
+	if (col.type_oid && ct.cat != 'E')
+		*safe = 0;
+	else if (t->cat == 'Z')
 		*safe = !col.not_null;
 	else if (v->node_case == PG_QUERY__NODE__NODE_FUNC_CALL ||
 	    v->node_case == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION)

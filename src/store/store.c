@@ -156,6 +156,11 @@ static const char catalog_additions[] =
 	"  on_commit_drop INTEGER NOT NULL);"
 	/* Columns every existing row of their table holds NULL in (added
 	 * without a default, not written since). */
+	/* Triggers (and rules) that fire once per statement, rows or not. */
+	"CREATE TABLE IF NOT EXISTS migsim_statement_trigger ("
+	"  rel INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (rel, name));"
 	"CREATE TABLE IF NOT EXISTS migsim_function_names ("
 	"  schema_name TEXT NOT NULL,"
 	"  name TEXT NOT NULL,"
