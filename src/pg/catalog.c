@@ -149,6 +149,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_constraint WHERE rel = ?1",
 		"DELETE FROM migsim_temp WHERE oid = ?1",
 		"DELETE FROM migsim_null_column WHERE rel = ?1",
+		"DELETE FROM migsim_deferrable WHERE index_rel = ?1",
 		"DELETE FROM migsim_relation WHERE oid = ?1",
 	};
 	int ret = MS_OK;
@@ -202,11 +203,13 @@ int cat_col_find(int *found, cat_col *out, ms_store *s, int64_t rel,
 	int ret;
 
 	PREP(st, "SELECT attnum, name, type, not_null, default_expr IS NOT NULL,"
-		" base, type_oid FROM migsim_column WHERE rel = ?1 AND name = ?2");
+		" base, type_oid, coalesce(identity, '') FROM migsim_column WHERE"
+		" rel = ?1 AND name = ?2");
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, name);
 	if ((ret = first(found, s, st, err)) < 0 || !*found)
 		return ret;
+	out->identity = (char)sqlite3_column_text(st, 7)[0];
 	out->attnum = sqlite3_column_int(st, 0);
 	copy_col(out->name, sizeof(out->name), st, 1);
 	copy_col(out->type, sizeof(out->type), st, 2);
@@ -312,6 +315,12 @@ int cat_col_set(ms_store *s, int64_t rel, const char *name,
 		PREP(st, "UPDATE migsim_column SET not_null = ?3 WHERE rel = ?1"
 			" AND name = ?2");
 		sqlite3_bind_int(st, 3, value);
+	} else if (strcmp(field, "identity") == 0) {
+		char kind[2] = { (char)value, '\0' };
+
+		PREP(st, "UPDATE migsim_column SET identity = ?3 WHERE rel = ?1"
+			" AND name = ?2");
+		bind_text(st, 3, value ? kind : NULL);
 	} else {
 		PREP(st, "UPDATE migsim_column SET default_expr = ?3 WHERE rel = ?1"
 			" AND name = ?2");
@@ -692,6 +701,31 @@ int cat_func_names_set(ms_store *s, const char *schema, const char *name,
 	if (names)
 		bind_text(st, 3, names);
 	return done(s, st, err);
+}
+
+int cat_func_one_trigger(int *one, char *trigger, char *table, ms_store *s,
+	int64_t oid, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret, found;
+
+	*one = 0;
+	PREP(st, "SELECT count(*), min(t.name), min(r.name), min(r.relkind),"
+		" (SELECT count(*) FROM migsim_depend WHERE ref_kind = 'function'"
+		" AND ref_oid IN (?1, -1)) + (SELECT count(*) FROM migsim_function"
+		" WHERE oid = ?1 AND extension IS NOT NULL) FROM migsim_trigger t"
+		" JOIN migsim_relation r ON r.oid = t.rel WHERE t.function = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	if ((ret = first(&found, s, st, err)) < 0 || !found)
+		return ret;
+	*one = sqlite3_column_int(st, 0) == 1 && sqlite3_column_int(st, 4) == 0 &&
+		strchr("rp", sqlite3_column_text(st, 3)[0]);
+	if (*one) {
+		copy_col(trigger, CAT_NAME, st, 1);
+		copy_col(table, CAT_NAME, st, 2);
+	}
+	sqlite3_reset(st);
+	return MS_OK;
 }
 
 int cat_func_any(int *found, ms_store *s, ms_error *err)
@@ -1306,6 +1340,36 @@ int cat_col_names(char (**out)[CAT_NAME], size_t *n, ms_store *s,
 		return fail(s, err);
 	}
 	return MS_OK;
+}
+
+int cat_index_deferrable(int *yes, ms_store *s, int64_t index, int set,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	if (set)
+		PREP(st, "INSERT OR IGNORE INTO migsim_deferrable VALUES (?1)");
+	else
+		PREP(st, "SELECT 1 FROM migsim_deferrable WHERE index_rel = ?1");
+	sqlite3_bind_int64(st, 1, index);
+	if (set)
+		return done(s, st, err);
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_rel_generated(int *found, ms_store *s, int64_t rel, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_column WHERE rel = ?1 AND identity = 'g'");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
 }
 
 int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err)

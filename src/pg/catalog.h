@@ -32,6 +32,7 @@ typedef struct cat_col {
 	int64_t type_oid;    /* a type of migsim_type, or 0 */
 	int not_null;
 	int has_default;
+	char identity;       /* a (ALWAYS), d (BY DEFAULT), g (generated), 0 */
 } cat_col;
 
 typedef struct cat_type {
@@ -103,6 +104,13 @@ typedef struct cat_guards {
 	int triggers, checks, uniques, referenced;
 } cat_guards;
 int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err);
+/* Mark (set 1) or look up (set 0: *yes) the unique index of a
+ * DEFERRABLE key. */
+int cat_index_deferrable(int *yes, ms_store *s, int64_t index, int set,
+	ms_error *err);
+/* Whether rel has a generated column (its expression runs on every
+ * written row). */
+int cat_rel_generated(int *found, ms_store *s, int64_t rel, ms_error *err);
 /* Whether a new value in column col of rel could be refused: the column
  * is in a constraint or a unique index, is referenced by a foreign key,
  * or an index reads it through an expression or a predicate (the
@@ -188,6 +196,10 @@ int cat_func_names(int *found, char *names, size_t n, ms_store *s,
 	const char *schema, const char *name, ms_error *err);
 int cat_func_names_set(ms_store *s, const char *schema, const char *name,
 	const char *names, ms_error *err);
+/* Whether exactly one trigger (on a table) and nothing else needs
+ * function oid; then its name and its table's. */
+int cat_func_one_trigger(int *one, char *trigger, char *table, ms_store *s,
+	int64_t oid, ms_error *err);
 /* Whether the history has created any function. */
 int cat_func_any(int *found, ms_store *s, ms_error *err);
 /* Drop function oid with its signature. */

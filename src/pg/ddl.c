@@ -402,19 +402,22 @@ static int create_enum(ddl *d, const PgQuery__CreateEnumStmt *c)
 	if (taken)
 		return ddl_fail(d, "42710", "typecmds.c:1167:DefineEnum", -1,
 			"type \"%s\" already exists", name);
-	for (size_t i = 0; i < c->n_vals; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(ms_pg__node_string(c->vals[i]),
-			    ms_pg__node_string(c->vals[j])) == 0) {
-				ddl_unknown(d, "a label given twice is not modelled");
-				i = j = c->n_vals;
-			}
 	if ((ret = cat_type_add(&oid, d->s, schema, name, 'e', NULL,
 	    d->err)) < 0)
 		return ret;
-	for (size_t i = 0; i < c->n_vals && ret == MS_OK; i++)
-		ret = cat_label_add(d->s, oid, ms_pg__node_string(c->vals[i]),
-			NULL, 1, 0, d->err);
+	for (size_t i = 0; i < c->n_vals && ret == MS_OK; i++) {
+		const char *label = ms_pg__node_string(c->vals[i]);
+		int twice = 0;
+
+		for (size_t j = 0; j < i; j++)
+			twice |= strcmp(label, ms_pg__node_string(c->vals[j])) == 0;
+		/* A label given twice is 23505 (its DETAIL names pg_enum's
+		 * index by OID); one over 63 bytes is 42602. */
+		if (twice || strlen(label) >= CAT_NAME)
+			ddl_unknown(d, "this enum label is not modelled");
+		if (!twice)
+			ret = cat_label_add(d->s, oid, label, NULL, 1, 0, d->err);
+	}
 	return ret;
 }
 
@@ -485,6 +488,9 @@ static int alter_enum(ddl *d, const PgQuery__AlterEnumStmt *a)
 		return ret;
 	if (state && a->skip_if_new_val_exists)
 		return MS_OK;
+	/* Over 63 bytes: 42602, checked after the label's existence. */
+	if (strlen(a->new_val) >= CAT_NAME)
+		ddl_unknown(d, "this enum label is not modelled");
 	if (state)
 		return ddl_fail(d, "42710", "pg_enum.c:264:AddEnumLabel", -1,
 			"enum label \"%s\" already exists", a->new_val);
@@ -999,6 +1005,16 @@ static int body_writes(int *writes, ddl *d,
 	return MS_OK;
 }
 
+/* A trigger function declares no arguments (42P13). */
+static int trigger_with_arguments(const PgQuery__CreateFunctionStmt *c)
+{
+	const PgQuery__TypeName *tn = c->return_type;
+	const char *name = tn && tn->n_names ? ms_pg__node_string(
+		tn->names[tn->n_names - 1]) : NULL;
+
+	return name && strcmp(name, "trigger") == 0 && c->n_parameters > 0;
+}
+
 static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 {
 	const char *schema, *name, *language = NULL;
@@ -1018,7 +1034,8 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 		if (strcmp(de->defname, "language") == 0)
 			language = ms_pg__node_string(de->arg);
 	}
-	ok = !c->is_procedure && language && strcmp(language, "plpgsql") == 0;
+	ok = !c->is_procedure && language && strcmp(language, "plpgsql") == 0 &&
+		!trigger_with_arguments(c);
 	if (ok && exists && (ret = replaceable(&ok, d, c, schema, name)) < 0)
 		return ret;
 	if (ok && (ret = function_type(&ok, d, c->return_type, 1)) < 0)
@@ -1180,6 +1197,19 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 	if (!exists)
 		return ddl_fail(d, "42883", "parse_func.c:2171:LookupFuncName", -1,
 			"function %s() does not exist", fname);
+	{
+		cat_sig sig;
+
+		/* The function must return trigger (42P17); a view takes only
+		 * INSTEAD OF row triggers (42809). */
+		if ((ret = cat_func_sig(&found, &sig, d->s, schema, fname,
+		    d->err)) < 0)
+			return ret;
+		if ((found && strcmp(sig.result, "trigger") != 0) ||
+		    (rel.relkind == 'v' && !(t->timing & 64)))
+			ddl_unknown(d, "this trigger's function or timing is not "
+				"checked");
+	}
 	if ((ret = cat_trigger_find(&found, d->s, rel.oid, t->trigname,
 	    d->err)) < 0)
 		return ret;
@@ -1342,6 +1372,58 @@ static int drop_overload(ddl *d, const char *schema, const char *name,
 	return cat_func_sig_set(d->s, schema, name, &sig, d->err);
 }
 
+/* format_procedure: the name and argument types as format_type spells
+ * them; 0 when migsim cannot spell one. */
+static int procedure_text(char *out, size_t n, const char *name,
+	const char *args)
+{
+	char q[CAT_NAME + 4], one[CAT_NAME];
+	size_t len;
+
+	cat_quote_ident(q, sizeof(q), name);
+	snprintf(out, n, "%s(", q);
+	for (const char *p = args; *p; p += strcspn(p, ",") + (p[strcspn(p,
+	     ",")] == ',')) {
+		const char *display;
+
+		snprintf(one, sizeof(one), "%.*s", (int)strcspn(p, ","), p);
+		if ((display = ms_pg__builtin_display(one)) == NULL)
+			return 0;
+		len = strlen(out);
+		snprintf(out + len, n - len, "%s%s", out[len - 1] == '(' ? "" : ",",
+			display);
+	}
+	len = strlen(out);
+	return snprintf(out + len, n - len, ")") == 1;
+}
+
+/* 2BP01 when the one thing that needs the function is a trigger (with
+ * several dependents, the DETAIL's order is PostgreSQL's scan's). */
+static int refuse_for_trigger(int *refused, ddl *d, int64_t oid,
+	const char *name, const char *args)
+{
+	char trigger[CAT_NAME], table[CAT_NAME], fn[600], q[CAT_NAME + 4];
+	int ret;
+
+	*refused = 0;
+	if ((ret = cat_func_one_trigger(refused, trigger, table, d->s, oid,
+	    d->err)) < 0 || !*refused)
+		return ret;
+	if (!procedure_text(fn, sizeof(fn), name, args)) {
+		*refused = 0;
+		return MS_OK;
+	}
+	cat_quote_ident(q, sizeof(q), table);
+	if ((ret = ddl_fail(d, "2BP01", "dependency.c:1196:"
+	    "reportDependentObjects", -1, "cannot drop function %s because "
+	    "other objects depend on it", fn)) < 0 ||
+	    (ret = ddl_detail(d, "trigger %s on table %s depends on function %s",
+	    trigger, q, fn)) < 0)
+		return ret;
+	return ddl_hint(d, "Use DROP ... CASCADE to drop the dependent objects "
+		"too.");
+}
+
 /*
  * DROP FUNCTION of a function migsim recorded, with one signature, that
  * nothing needs (no trigger, no view, default, check or index calling
@@ -1358,7 +1440,7 @@ static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 		const char *schema, *name;
 		char args[sizeof(((cat_sig *)0)->args)];
 		int64_t oid;
-		int found, match = 0, overloaded = 0, needed = 1, ret;
+		int found, match = 0, overloaded = 0, needed = 1, refused = 0, ret;
 
 		if (o == NULL || d->gap ||
 		    !qualified_name(&schema, &name, o->objname, o->n_objname) ||
@@ -1388,6 +1470,13 @@ static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 			return ret < 0 ? ret : ddl_hint(d, "Specify the argument list "
 				"to select the function unambiguously.");
 		}
+		if (found && match == 1 && needed && !overloaded &&
+		    !o->args_unspecified &&
+		    ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
+		    (ret = refuse_for_trigger(&refused, d, oid, name, args)) < 0)
+			return ret;
+		if (refused)
+			return MS_OK;
 		if (!found || match != 1 || needed) {
 			ddl_unknown(d, "DROP FUNCTION is not modelled");
 			return MS_OK;
@@ -2084,8 +2173,11 @@ static int alter_sequence(ddl *d, const PgQuery__AlterSeqStmt *a)
 			de->arg->list : NULL;
 		const char *t, *c;
 
+		/* RESTART WITH n must lie within MINVALUE and MAXVALUE (22023):
+		 * an ascending sequence's defaults are 1 and at least int4's. */
 		if (strcmp(de->defname, "restart") == 0 && (de->arg == NULL ||
-		    de->arg->node_case == PG_QUERY__NODE__NODE_INTEGER))
+		    (de->arg->node_case == PG_QUERY__NODE__NODE_INTEGER &&
+		    de->arg->integer->ival >= 1)))
 			continue;
 		if (strcmp(de->defname, "owned_by") != 0 || l == NULL ||
 		    l->n_items != 2 || !(t = ms_pg__node_string(l->items[0])) ||

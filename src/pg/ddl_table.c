@@ -387,6 +387,12 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 			"matching given keys for referenced table \"%s\"", pk.name);
 		goto out;
 	}
+	/* A deferrable key cannot be referenced (55000); SET NULL (cols)
+	 * names columns that must be the key's (42P10). */
+	if ((ret = cat_index_deferrable(&found, d->s, index, 0, d->err)) < 0)
+		goto out;
+	if (found || c->n_fk_del_set_cols)
+		ddl_unknown(d, "this foreign key's options are not modelled");
 	if (n_fk != n_pk) {
 		ret = ddl_fail(d, "42830", "tablecmds.c:9382:"
 			"ATAddForeignKeyConstraint", -1, "number of referencing and "
@@ -513,6 +519,8 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		return ret;
 	for (size_t i = 0; primary && i < n && ret == MS_OK; i++)
 		ret = cat_col_set(d->s, rel->oid, cols[i], "not_null", 1, d->err);
+	if (ret == MS_OK && c->deferrable)
+		ret = cat_index_deferrable(NULL, d->s, index, 1, d->err);
 	return ret;
 }
 
@@ -703,10 +711,15 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			c->not_null = 1;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
-			c->default_expr = k->raw_expr;
+			/* DEFAULT NULL is no default at all. */
+			c->default_expr = k->raw_expr && !(k->raw_expr->node_case ==
+				PG_QUERY__NODE__NODE_A_CONST && k->raw_expr->a_const->isnull) ?
+				k->raw_expr : NULL;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
-			c->not_null = c->identity = 1;
+			c->not_null = 1;
+			c->identity = k->generated_when && k->generated_when[0] == 'a' ?
+				'a' : 'd';
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
 			c->generated = 1;
@@ -754,6 +767,10 @@ static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 	if ((ret = cat_col_add(d->s, rel->oid, c->def->colname, c->type.display,
 	    c->type.base, c->type.user_oid, c->not_null || c->type.serial,
 	    c->default_expr != NULL || c->type.serial, d->err)) < 0)
+		return ret;
+	if ((c->identity || c->generated) && (ret = cat_col_set(d->s, rel->oid,
+	    c->def->colname, "identity", c->generated ? 'g' : c->identity,
+	    d->err)) < 0)
 		return ret;
 	if (c->type.serial && (ret = add_serial(d, rel, c->def->colname)) < 0)
 		return ret;
@@ -1416,6 +1433,13 @@ static int column_default(ddl *d, const cat_rel *rel,
 	if ((ret = find_column(&found, &col, d, rel, cmd->name,
 	    "tablecmds.c:7724:ATExecColumnDefault")) < 0 || !found)
 		return ret;
+	/* An identity or generated column has no default to set or drop
+	 * (42601, left unknown). */
+	if (col.identity) {
+		ddl_unknown(d, "the default of an identity or generated column is "
+			"not modelled");
+		return MS_OK;
+	}
 	if (cmd->def) {
 		col_typeref(&t, &col);
 		if (col.type_oid) {
@@ -1565,6 +1589,24 @@ static int builtin_method(const char *m)
 
 /* An operator class is built in, or comes with an installed extension
  * (indexcmds.c ResolveOpClass). */
+/* Whether a column's type certainly has a default operator class for an
+ * index method (42704 otherwise): btree and hash for all but json, GIN
+ * for arrays, jsonb and tsvector, GiST for tsvector. */
+static int default_opclass(const char *method, const cat_col *col)
+{
+	size_t len = strlen(col->type);
+	int array = len > 2 && strcmp(col->type + len - 2, "[]") == 0;
+
+	if (strcmp(method, "btree") == 0 || strcmp(method, "hash") == 0)
+		return strcmp(col->base, "json") != 0 && strcmp(col->base, "xml") != 0;
+	if (strcmp(method, "gin") == 0)
+		return array || strcmp(col->base, "jsonb") == 0 ||
+			strcmp(col->base, "tsvector") == 0;
+	if (strcmp(method, "gist") == 0)
+		return !array && strcmp(col->base, "tsvector") == 0;
+	return 0;
+}
+
 static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 	const char *method)
 {
@@ -1576,8 +1618,12 @@ static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 		ddl_unknown(d, "this operator class is not modelled");
 		return MS_OK;
 	}
-	if (ms_pg__builtin_opclass(oc))
+	if ((found = ms_pg__builtin_opclass(oc, method)) == 1)
 		return MS_OK;
+	if (found < 0)
+		return ddl_fail(d, "42704", "indexcmds.c:2180:ResolveOpClass", -1,
+			"operator class \"%s\" does not exist for access method "
+			"\"%s\"", oc, method);
 	if ((ext = ms_pg__extension_of("opclass", oc)) == NULL) {
 		ddl_unknown(d, "this operator class is not modelled");
 		return MS_OK;
@@ -1621,7 +1667,7 @@ static int index_expr(ddl *d, const cat_rel *rel, const PgQuery__IndexElem *e,
 	    strcmp(t.name, "json") == 0)
 		ddl_unknown(d, "the operator class of this index expression is not "
 			"modelled");
-	if (!str(ix->idxname))
+	if (!str(ix->idxname) && ex_index_colname(e->expr) == NULL)
 		ddl_unknown(d, "the name PostgreSQL gives this index is not "
 			"modelled");
 	return MS_OK;
@@ -1699,6 +1745,10 @@ static int index_params(ddl *d, const cat_rel *rel,
 		    (ret = check_opclass(d, e, str(ix->access_method) ?
 		    ix->access_method : "btree")) < 0)
 			return ret;
+		if (!e->n_opclass && !default_opclass(str(ix->access_method) ?
+		    ix->access_method : "btree", &col))
+			ddl_unknown(d, "this column type's default operator class for "
+				"the method is not modelled");
 		if (DDL_FAILED(d))
 			return MS_OK;
 		if (e->n_collation || e->n_opclassopts)
@@ -1795,10 +1845,29 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 		goto out;
 	if (ix->n_options || ix->nulls_not_distinct || str(ix->table_space))
 		ddl_unknown(d, "this index's options are not checked");
+	/* Only btree takes UNIQUE among the modelled methods (0A000). */
+	if (ix->unique && strcmp(method, "btree") != 0)
+		ddl_unknown(d, "a unique index of this method is not modelled");
 	if (str(ix->idxname)) {
 		snprintf(name, sizeof(name), "%s", str(ix->idxname));
 	} else {
-		name_addition(add, names, n);
+		char **labels = calloc(n + 1, sizeof(*labels));
+
+		if (labels == NULL) {
+			ret = oom(d);
+			goto out;
+		}
+		/* ChooseIndexColumnNames: an expression by its own name. */
+		for (size_t i = 0; i < n; i++) {
+			const PgQuery__IndexElem *e =
+				ix->index_params[i]->index_elem;
+			const char *label = str(e->name) ? e->name :
+				ex_index_colname(e->expr);
+
+			labels[i] = (char *)(label ? label : "expr");
+		}
+		name_addition(add, labels, n);
+		free(labels);
 		if ((ret = choose_name(name, d, rel.schema, rel.name, add,
 		    ix->primary ? "pkey" : ix->unique ? "key" : "idx", 0)) < 0)
 			goto out;

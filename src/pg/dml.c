@@ -49,6 +49,13 @@ static int assign(int *ret, ddl *d, const cat_rel *rel, const char *name,
 			"relation \"%s\" does not exist", name, rel->name);
 		return EX_STOP;
 	}
+	/* Only DEFAULT goes into a generated or ALWAYS identity column
+	 * (428C9), or OVERRIDING SYSTEM VALUE: left unknown. */
+	if (col.identity == 'g' || col.identity == 'a') {
+		ddl_unknown(d, "writing a generated or identity column is not "
+			"modelled");
+		return EX_UNKNOWN;
+	}
 	return t ? ex_assignable(ret, d, t, &col) : EX_OK;
 }
 
@@ -158,9 +165,37 @@ static int value_safe(int *safe, ddl *d, const cat_rel *rel,
 	return MS_OK;
 }
 
+/* Whether a FROM item's rows come without evaluating anything that can
+ * fail: a table (a view runs its query), or joins of tables on
+ * conditions that cannot fail. */
+static int plain_from(int *plain, ddl *d, const PgQuery__Node *n)
+{
+	const PgQuery__RangeVar *rv;
+	cat_rel rel;
+	int found, ret;
+
+	*plain = 0;
+	if (n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
+		if (!cannot_fail(n->join_expr->quals))
+			return MS_OK;
+		if ((ret = plain_from(plain, d, n->join_expr->larg)) < 0 || !*plain)
+			return ret;
+		return plain_from(plain, d, n->join_expr->rarg);
+	}
+	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+		return MS_OK;
+	rv = n->range_var;
+	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
+	    rv->relname, d->err)) < 0)
+		return ret;
+	*plain = found && (rel.relkind == 'r' || rel.relkind == 'p');
+	return MS_OK;
+}
+
 /* Whether an UPDATE that analysis accepts certainly succeeds whatever
- * rows the table holds: a plain table without triggers, no FROM or
- * WITH, a WHERE that cannot fail, and safe values (value_safe). */
+ * rows the tables hold: a plain table without triggers, no WITH, FROM
+ * tables joined and filtered by conditions that cannot fail, and safe
+ * values (value_safe). */
 static int update_safe(int *safe, ddl *d, const cat_rel *rel,
 	const PgQuery__UpdateStmt *u, const ex_type *values)
 {
@@ -168,11 +203,19 @@ static int update_safe(int *safe, ddl *d, const cat_rel *rel,
 	int ret;
 
 	*safe = 0;
-	if (u->n_from_clause || u->with_clause || !cannot_fail(u->where_clause) ||
+	for (size_t i = 0; i < u->n_from_clause; i++)
+		if ((ret = plain_from(safe, d, u->from_clause[i])) < 0 || !*safe)
+			return ret;
+	*safe = 0;
+	if (u->with_clause || !cannot_fail(u->where_clause) ||
 	    (rel->relkind != 'r'))
 		return MS_OK;
-	if ((ret = cat_rel_guards(&g, d->s, rel->oid, d->err)) < 0 || g.triggers)
+	if ((ret = cat_rel_guards(&g, d->s, rel->oid, d->err)) < 0 ||
+	    g.triggers || (ret = cat_rel_generated(safe, d->s, rel->oid,
+	    d->err)) < 0 || *safe) {
+		*safe = 0;
 		return ret;
+	}
 	*safe = 1;
 	for (size_t i = 0; i < u->n_target_list && *safe; i++) {
 		const PgQuery__ResTarget *t = u->target_list[i]->res_target;
@@ -550,10 +593,14 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 	char (*required)[CAT_NAME];
 	cat_guards g;
 	size_t n;
-	int r = EX_OK;
+	int r = EX_OK, generated;
 
-	if ((*ret = cat_rel_guards(&g, d->s, rel->oid, d->err)) < 0)
+	if ((*ret = cat_rel_guards(&g, d->s, rel->oid, d->err)) < 0 ||
+	    (*ret = cat_rel_generated(&generated, d->s, rel->oid, d->err)) < 0)
 		return EX_STOP;
+	/* A generated column's expression runs on each new row. */
+	if (generated)
+		return EX_UNKNOWN;
 	/* ON CONFLICT DO NOTHING skips a row that breaks a key. */
 	if (w->ins->on_conflict_clause && w->ins->on_conflict_clause->action ==
 	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
@@ -853,7 +900,12 @@ static int delete_cannot_fail(int *ret, ddl *d, const PgQuery__DeleteStmt *x)
 	cat_rel rel;
 	int found;
 
-	if (x->n_using_clause || x->with_clause || !cannot_fail(x->where_clause))
+	for (size_t i = 0; i < x->n_using_clause; i++)
+		if ((*ret = plain_from(&found, d, x->using_clause[i])) < 0)
+			return EX_STOP;
+		else if (!found)
+			return EX_UNKNOWN;
+	if (x->with_clause || !cannot_fail(x->where_clause))
 		return EX_UNKNOWN;
 	if ((*ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
 	    rv->relname, d->err)) < 0 || (found && (*ret = cat_rel_guards(&g,

@@ -12,6 +12,9 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
+#include <errno.h>
+#include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -348,14 +351,51 @@ static size_t chars(const char *s)
 
 /* Whether text s is valid input for type `to`: 1 yes, 0 not known.  Enum
  * labels are checked by the caller. */
+/* numeric(p,s) from format_type's spelling; 0 without a typmod. */
+static int numeric_typmod(const ex_type *t, int *precision, int *scale)
+{
+	*scale = 0;
+	return strcmp(t->name, "numeric") == 0 &&
+		sscanf(t->display, "numeric(%d,%d)", precision, scale) >= 1;
+}
+
+/* Whether a number certainly fits a numeric type: the integers' range,
+ * numeric(p,s)'s digits once rounded to s places, float's range. */
+static int number_fits(double v, const char *text, const ex_type *to)
+{
+	int p, sc;
+
+	if (strcmp(to->name, "int2") == 0)
+		return v >= -32768 && v <= 32767 && v == (long long)v;
+	if (strcmp(to->name, "int4") == 0)
+		return v >= -2147483648.0 && v <= 2147483647.0 && v == (long long)v;
+	if (strcmp(to->name, "int8") == 0)
+		return v >= -9007199254740992.0 && v <= 9007199254740992.0 &&
+			v == (long long)v;
+	if (numeric_typmod(to, &p, &sc))
+		return fabs(round(v * pow(10, sc)) / pow(10, sc)) < pow(10, p - sc) *
+			(1 - 1e-12);
+	if (strcmp(to->name, "float4") == 0 || strcmp(to->name, "float8") == 0) {
+		/* Out of range either way (1e400, 1e-400) is an error. */
+		errno = 0;
+		if (text && (strcmp(to->name, "float4") == 0 ? (double)strtof(text,
+		    NULL) : strtod(text, NULL)) == 0 && v != 0)
+			return 0;
+		return errno != ERANGE && isfinite(v) &&
+			(strcmp(to->name, "float8") == 0 || fabs(v) <= FLT_MAX);
+	}
+	return strcmp(to->name, "numeric") == 0;
+}
+
 static int literal_fits(const char *s, const ex_type *to)
 {
 	const char *n = to->name;
 
 	switch (to->cat) {
 	case 'S':
-		return to->typmod < 0 || strcmp(n, "varchar") != 0 ||
-			chars(s) <= (size_t)to->typmod;
+		/* char(n) also takes a longer value whose excess is spaces. */
+		return to->typmod < 0 || (strcmp(n, "varchar") != 0 &&
+			strcmp(n, "bpchar") != 0) || chars(s) <= (size_t)to->typmod;
 	case 'B':
 		return is_bool(s);
 	case 'N':
@@ -366,7 +406,7 @@ static int literal_fits(const char *s, const ex_type *to)
 		if (strcmp(n, "int8") == 0)
 			return is_int(s, -9223372036854775807LL - 1,
 				9223372036854775807LL);
-		return is_number(s);
+		return is_number(s) && number_fits(strtod(s, NULL), s, to);
 	case 'D':
 		if (strcmp(n, "date") == 0)
 			return is_timestamp(s, 1);
@@ -379,8 +419,9 @@ static int literal_fits(const char *s, const ex_type *to)
 	case 'U':
 		if (strcmp(n, "uuid") == 0)
 			return is_uuid(s);
+		/* jsonb cannot hold the NUL character json keeps as text. */
 		if (strcmp(n, "json") == 0 || strcmp(n, "jsonb") == 0)
-			return is_json(s);
+			return is_json(s) && (n[4] != 'b' || !strstr(s, "\\u0000"));
 		return 0;
 	case 'A':
 		return is_array_literal(s, category_of(n));
@@ -1342,13 +1383,23 @@ static int user_function(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 /* nextval('seq'): the literal names a sequence (regclass input). */
 static int nextval(ex_type *t, int *ret, ddl *d, const ex_type *arg)
 {
+	char name[CAT_NAME];
 	cat_rel rel;
+	size_t n = 0;
 	int found;
 
 	if (arg->cat != 'X' || strchr(arg->literal, '.') ||
 	    strchr(arg->literal, '"'))
 		return EX_UNKNOWN;
-	if ((*ret = cat_rel_find(&found, &rel, d->s, "public", arg->literal,
+	/* regclass input folds an unquoted name to lower case. */
+	for (const char *p = arg->literal; *p; p++) {
+		if (!isalnum((unsigned char)*p) && *p != '_' && *p != '$')
+			return EX_UNKNOWN;
+		if (n + 1 < sizeof(name))
+			name[n++] = (char)tolower((unsigned char)*p);
+	}
+	name[n] = '\0';
+	if ((*ret = cat_rel_find(&found, &rel, d->s, "public", name,
 	    d->err)) < 0)
 		return EX_STOP;
 	if (!found || rel.relkind != 'S')
@@ -1942,6 +1993,11 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			t) : (ddl_unknown(d, "this cast is not modelled"), EX_UNKNOWN);
 	if ((r = ex_analyse(&from, ret, d, sc, c->arg)) != EX_OK)
 		return r;
+	/* Conversions of dates and times (and to or from text) depend on the
+	 * time zone or DateStyle: not immutable (42P17 in an index). */
+	if (sc->immutable && from.cat != 'X' && from.cat != 'Z' &&
+	    (from.cat == 'D' || t->cat == 'D') && strcmp(from.name, t->name) != 0)
+		goto unknown;
 	t->constant = from.constant;
 	if (from.cat == 'X' || from.cat == 'Z') {
 		if ((r = literal_to(ret, d, &from, t)) == EX_OK && t->cat == 'S')
@@ -2222,6 +2278,32 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	return EX_UNKNOWN;
 }
 
+/* Whether converting constant t to type `to` certainly succeeds: the
+ * same type, a number of known value that fits, a string of known text
+ * within a length, an integer widened. */
+static int constant_fits(const ex_type *t, const ex_type *to)
+{
+	int p, sc;
+
+	if (to->cat == 'N' && t->cat == 'N' && t->has_value)
+		return number_fits(t->value, NULL, to);
+	if (to->cat == 'N' && t->cat == 'N')
+		return (int_rank(to->name) && int_rank(t->name) &&
+			int_rank(to->name) >= int_rank(t->name)) ||
+			(strcmp(to->name, "numeric") == 0 &&
+			!numeric_typmod(to, &p, &sc)) || (strcmp(to->name, "float8") == 0 &&
+			strcmp(t->name, "float4") == 0) || strcmp(t->display, to->display) == 0;
+	if (to->cat == 'S' && to->typmod >= 0)
+		return t->cat == 'S' && t->literal && chars(t->literal) <=
+			(size_t)to->typmod;
+	if (to->cat == 'S')
+		return 1;
+	/* Other typmods (timestamp(3)) round, never fail. */
+	return t->cat == to->cat && t->user == to->user &&
+		(strcmp(t->name, to->name) == 0 || (to->cat == 'D' &&
+		is_timestamp_kind(t->name) && is_timestamp_kind(to->name)));
+}
+
 int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col)
 {
 	ex_type to;
@@ -2232,6 +2314,10 @@ int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col)
 		goto unknown;
 	if (t->cat == 'X' || t->cat == 'Z')
 		return literal_to(ret, d, t, &to);
+	/* A constant is converted when the statement is planned, rows or
+	 * not: it must certainly fit. */
+	if (t->constant && !constant_fits(t, &to))
+		goto unknown;
 	/* Assignment casts: within a category, and anything to a string
 	 * (automatic I/O conversion to string types is an assignment cast). */
 	if (to.cat == 'S' || (t->cat == to.cat && (to.cat == 'N' ||

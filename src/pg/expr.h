@@ -159,6 +159,9 @@ void ex_set_type(ex_type *t, char cat, const char *name);
 int ex_truth(int *ret, ddl *d, const ex_scope *sc, const PgQuery__Node *n);
 /* Whether a call is an aggregate of the query (not a window function). */
 int ex_is_aggregate(const PgQuery__FuncCall *f);
+/* The name an index expression's column gets (FigureIndexColname), or
+ * NULL when migsim does not know it. */
+const char *ex_index_colname(const PgQuery__Node *n);
 /* Record that a query read column col of catalog relation rel. */
 void ex_uses_add(ex_uses *u, int64_t rel, const char *col);
 

@@ -413,6 +413,28 @@ static const struct {
 	  "Use NONE to denote the missing argument of a unary operator." },
 };
 
+/* The grammar's own ereports: their line in PostgreSQL 15.18's gram.y
+ * (libpg_query's copy has other lines). */
+static const struct {
+	const char *prefix;
+	int line;
+} gram_sites[] = {
+	{ "a column list with ", 4262 },
+};
+
+static void grammar_site(ms_pg_error *pe, const char *funcname)
+{
+	if (funcname == NULL || strcmp(funcname, "base_yyparse") != 0)
+		return;
+	for (size_t i = 0; i < sizeof(gram_sites) / sizeof(gram_sites[0]); i++)
+		if (strncmp(pe->message, gram_sites[i].prefix,
+		    strlen(gram_sites[i].prefix)) == 0) {
+			pe->file = "gram.y";
+			pe->line = gram_sites[i].line;
+			pe->routine = "base_yyparse";
+		}
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -443,6 +465,7 @@ static void classify_parse_error(ms_pg_error *pe, const char *funcname)
 			memcpy(pe->sqlstate, parse_codes[i].sqlstate, 6);
 			if (parse_codes[i].hint)
 				pe->hint = ms_strdup(parse_codes[i].hint);
+			grammar_site(pe, funcname);
 			return;
 		}
 	if (ends_with(m, "cannot be used as a role name here"))

@@ -403,6 +403,27 @@ static const char *figure_colname(const PgQuery__Node *n)
 	}
 }
 
+const char *ex_index_colname(const PgQuery__Node *n)
+{
+	const char *name = figure_colname(n);
+
+	if (strcmp(name, "?column?") != 0)
+		return name;
+	/* Nodes FigureColnameInternal gives no name: "expr". */
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		return n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF ?
+			NULL : "expr";
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+	case PG_QUERY__NODE__NODE_A_CONST:
+	case PG_QUERY__NODE__NODE_NULL_TEST:
+	case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
+		return "expr";
+	default:
+		return NULL;
+	}
+}
+
 static int add_col(ex_col **cols, size_t *n, size_t *cap, const char *name,
 	const ex_type *t)
 {

@@ -25,13 +25,18 @@ int ms_pg__builtin_function(const char *name)
 		by_name) != NULL;
 }
 
-int ms_pg__builtin_opclass(const char *name)
+int ms_pg__builtin_opclass(const char *name, const char *method)
 {
+	int other = 0;
+
 	for (size_t i = 0; i < sizeof(builtin_opclasses) /
 	     sizeof(builtin_opclasses[0]); i++)
-		if (strcmp(builtin_opclasses[i].name, name) == 0)
-			return 1;
-	return 0;
+		if (strcmp(builtin_opclasses[i].name, name) == 0) {
+			if (strcmp(builtin_opclasses[i].am, method) == 0)
+				return 1;
+			other = 1;
+		}
+	return other ? -1 : 0;
 }
 
 const char *ms_pg__extension_of(const char *kind, const char *name)

@@ -161,6 +161,9 @@ static const char catalog_additions[] =
 	"  rel INTEGER NOT NULL,"
 	"  name TEXT NOT NULL,"
 	"  PRIMARY KEY (rel, name));"
+	/* Unique indexes of DEFERRABLE keys: no foreign key may use them. */
+	"CREATE TABLE IF NOT EXISTS migsim_deferrable ("
+	"  index_rel INTEGER PRIMARY KEY);"
 	"CREATE TABLE IF NOT EXISTS migsim_function_names ("
 	"  schema_name TEXT NOT NULL,"
 	"  name TEXT NOT NULL,"
