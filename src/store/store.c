@@ -173,6 +173,11 @@ static const char catalog_additions[] =
 	"  schema_name TEXT NOT NULL,"
 	"  name TEXT NOT NULL,"
 	"  PRIMARY KEY (schema_name, name));"
+	/* A file older than the table: its functions may write. */
+	"INSERT OR IGNORE INTO migsim_function_writes SELECT schema_name, name"
+	" FROM migsim_function WHERE extension IS NULL AND NOT EXISTS"
+	" (SELECT 1 FROM migsim_meta WHERE key = 'function_writes');"
+	"INSERT OR IGNORE INTO migsim_meta VALUES ('function_writes', '1');"
 	"CREATE TABLE IF NOT EXISTS migsim_null_column ("
 	"  rel INTEGER NOT NULL,"
 	"  name TEXT NOT NULL,"
