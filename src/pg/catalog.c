@@ -143,7 +143,8 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_trigger WHERE rel = ?1",
 		"DELETE FROM migsim_statement_trigger WHERE rel = ?1",
 		"DELETE FROM migsim_depend WHERE (kind IN ('rel', 'view', 'owned') OR"
-		" kind LIKE 'column:%' OR kind LIKE 'default:%') AND oid = ?1",
+		" kind LIKE 'column:%' OR kind LIKE 'default:%' OR"
+		" kind LIKE 'identity:%') AND oid = ?1",
 		"DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN "
 		"(SELECT oid FROM migsim_constraint WHERE rel = ?1)",
 		"DELETE FROM migsim_constraint WHERE rel = ?1",
@@ -1149,6 +1150,21 @@ int cat_dep_add(ms_store *s, const char *kind, int64_t oid,
 	return done(s, st, err);
 }
 
+int cat_dep_kind(int *found, ms_store *s, const char *prefix,
+	int64_t rel, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_depend WHERE ref_kind = 'rel' AND"
+		" ref_oid = ?1 AND substr(kind, 1, length(?2)) = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, prefix);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 	int64_t ref_oid, const char *ref_column, int64_t except, ms_error *err)
 {
@@ -1162,7 +1178,7 @@ int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 		" AND ref_oid = ?2 AND (?3 IS NULL OR ref_column = ?3) AND NOT"
 		" (?4 <> 0 AND ((kind = 'fkey' AND oid IN (SELECT oid FROM"
 		" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND"
-		" oid = ?4))) AND kind <> 'owned'"
+		" oid = ?4))) AND kind <> 'owned' AND kind NOT LIKE 'identity:%'"
 		" GROUP BY describe ORDER BY min(rowid)");
 	bind_text(st, 1, ref_kind);
 	sqlite3_bind_int64(st, 2, ref_oid);

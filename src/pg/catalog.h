@@ -263,6 +263,9 @@ int cat_dep_add(ms_store *s, const char *kind, int64_t oid,
 	const char *describe, ms_error *err);
 /* The descriptions of what depends on ref (column NULL: on the whole
  * object), one per line in creation order, into out; *n how many. */
+/* Whether something whose kind starts with prefix depends on rel. */
+int cat_dep_kind(int *found, ms_store *s, const char *prefix,
+	int64_t rel, ms_error *err);
 int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 	int64_t ref_oid, const char *ref_column, int64_t except, ms_error *err);
 int cat_dep_drop_dependent(ms_store *s, const char *kind, int64_t oid,

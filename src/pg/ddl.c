@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <sqlite3.h>
 
@@ -22,6 +23,22 @@
 /* Set once rows may have been written where migsim cannot see it (a DO
  * block's unmodelled part, COPY): from then on no table is known empty. */
 #define ROWS_GAP_KEY "rows_gap"
+/* Set once an object's dependencies could not all be recorded. */
+#define DEPS_GAP_KEY "deps_gap"
+
+int ddl_deps_gap(ddl *d)
+{
+	return ms_store_meta_set(d->s, DEPS_GAP_KEY, "1", d->err);
+}
+
+/* Objects may now exist, or have moved, without migsim's record: later
+ * errors become possibilities, and so does what depends on what. */
+static int unseen_objects(ddl *d)
+{
+	int ret = ms_store_meta_set(d->s, GAP_KEY, "1", d->err);
+
+	return ret < 0 ? ret : ddl_deps_gap(d);
+}
 
 void ddl_unknown(ddl *d, const char *why)
 {
@@ -348,8 +365,12 @@ static int create_schema(ddl *d, const PgQuery__CreateSchemaStmt *c)
 	if (found)
 		return ddl_fail(d, "42P06", "pg_namespace.c:62:NamespaceCreate", -1,
 			"schema \"%s\" already exists", c->schemaname);
-	if (c->n_schema_elts)
+	/* Its elements are created unseen. */
+	if (c->n_schema_elts) {
 		ddl_unknown(d, "CREATE SCHEMA with elements is not modelled");
+		if ((ret = unseen_objects(d)) < 0)
+			return ret;
+	}
 	return cat_schema_add(d->s, c->schemaname, d->err);
 }
 
@@ -573,14 +594,22 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 			int refused;
 
 			snprintf(what, sizeof(what), "type %s", q);
+			int arrays;
+
+			/* What depends on its array type reads 'type "T"[]'. */
+			if ((ret = ddl_dependents(&deps, &arrays, d, "type", t.oid,
+			    "[]")) < 0)
+				return ret;
+			free(deps);
 			if ((ret = ddl_dependents(&deps, &n, d, "type", t.oid,
 			    NULL)) < 0)
 				return ret;
 			if (n && ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
 				free(deps);
-				if (ds->n_objects > 1) {
-					ddl_unknown(d, "DROP of several objects with dependents "
-						"is not modelled");
+				if (ds->n_objects > 1 || arrays) {
+					ddl_unknown(d, arrays ? "what depends on the array type is "
+						"not modelled" : "DROP of several objects with "
+						"dependents is not modelled");
 					continue;
 				}
 				return ddl_refuse_dependents(&refused, d, what, "type",
@@ -1005,6 +1034,23 @@ static int body_writes(int *writes, ddl *d,
 	return MS_OK;
 }
 
+/* A function depends on the types it names and, with a SQL-standard
+ * body, on what the body reads; migsim records neither beyond base
+ * types and enums. */
+static int function_deps(ddl *d, const PgQuery__CreateFunctionStmt *c)
+{
+	cat_sig sig;
+	char names[sizeof(sig.args)];
+	int ret;
+
+	if (c->sql_body)
+		return ddl_deps_gap(d);
+	if ((ret = read_signature(&sig, names, sizeof(names), d, c)) < 0)
+		return ret;
+	return strchr(sig.args, '*') || strchr(sig.result, '*') ?
+		ddl_deps_gap(d) : MS_OK;
+}
+
 /* A trigger function declares no arguments (42P13). */
 static int trigger_with_arguments(const PgQuery__CreateFunctionStmt *c)
 {
@@ -1063,7 +1109,8 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 	    (ret = cat_func_add(NULL, d->s, schema, name, "", NULL, d->err)) < 0)
 		return ret;
 	if ((ret = record_signature(d, c, schema, name)) < 0 ||
-	    (ret = body_writes(&writes, d, c, schema)) < 0)
+	    (ret = body_writes(&writes, d, c, schema)) < 0 ||
+	    (ret = function_deps(d, c)) < 0)
 		return ret;
 	/* Once one version or overload writes, the name counts as writing. */
 	return writes ? cat_func_writes_set(d->s, schema, name, 1, d->err) :
@@ -1101,7 +1148,7 @@ static int set_schema(ddl *d, const PgQuery__AlterObjectSchemaStmt *a)
 	return cat_rel_set_schema(d->s, rel.oid, a->newschema, d->err);
 gap:
 	ddl_unknown(d, "this SET SCHEMA is not modelled");
-	return ms_store_meta_set(d->s, GAP_KEY, "1", d->err);
+	return unseen_objects(d);
 }
 
 /* CREATE RULE: not modelled, but a rule on a table acts on its rows as
@@ -1113,7 +1160,9 @@ static int create_rule(ddl *d, const PgQuery__RuleStmt *r)
 	int found, ret;
 
 	ddl_unknown(d, "rules are not modelled");
-	if ((ret = cat_rel_find(&found, &rel, d->s,
+	/* Its actions name tables and columns migsim does not record. */
+	if ((ret = ddl_deps_gap(d)) < 0 ||
+	    (ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(r->relation->schemaname), r->relation->relname,
 	    d->err)) < 0 || !found)
 		return ret;
@@ -1458,6 +1507,7 @@ static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 		if (match == 1 && (ret = cat_func_needed(&needed, d->s, oid,
 		    d->err)) < 0)
 			return ret;
+		needed |= d->deps_gap;
 		if ((found && match == 0 && ds->missing_ok) ||
 		    (!found && ds->missing_ok))
 			continue;
@@ -1542,6 +1592,17 @@ static int rename_relation(ddl *d, const PgQuery__RenameStmt *r)
 			r->relation->schemaname : "",
 			r->relation->relname);
 	}
+	/* ALTER VIEW, MATERIALIZED VIEW, SEQUENCE or INDEX names its own
+	 * kind (42809 otherwise, from RangeVarCallbackForAlterRelation). */
+	if ((r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW &&
+	    rel.relkind != 'v') ||
+	    (r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW &&
+	    rel.relkind != 'm') ||
+	    (r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE &&
+	    rel.relkind != 'S') ||
+	    (r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX &&
+	    rel.relkind != 'i'))
+		ddl_unknown(d, "ALTER of another kind of relation is not modelled");
 	if ((ret = cat_rel_find(&taken, &other, d->s, schema, r->newname,
 	    d->err)) < 0)
 		return ret;
@@ -1934,6 +1995,37 @@ static int view_dependencies(ddl *d, int64_t oid, const char *desc,
 	return ret;
 }
 
+/* A view depends on the types its query casts to ('A'::"Role"). */
+struct view_casts {
+	ddl *d;
+	int64_t view;
+	const char *desc;
+	int ret;
+};
+
+static int visit_view_cast(const PgQuery__Node *n, void *ctx)
+{
+	struct view_casts *c = ctx;
+	ms_typeref t;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_TYPE_CAST)
+		return 0;
+	if ((c->ret = ms_pg__resolve_type(&t, c->d->s, n->type_cast->type_name,
+	    c->d->err)) == MS_OK && t.known && t.exists && t.user_oid)
+		c->ret = cat_dep_add(c->d->s, "view", c->view, "type", t.user_oid,
+			NULL, c->desc, c->d->err);
+	return c->ret < 0;
+}
+
+static int view_type_casts(ddl *d, const PgQuery__Node *n, int64_t view,
+	const char *desc)
+{
+	struct view_casts c = { d, view, desc, MS_OK };
+
+	ddl_walk(&n->base, visit_view_cast, &c);
+	return c.ret;
+}
+
 static int create_view(ddl *d, const PgQuery__Node *n,
 	const PgQuery__RangeVar *rv, char relkind, int replace,
 	PgQuery__Node **aliases, size_t naliases)
@@ -2004,6 +2096,8 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 					desc, d->err);
 	if (ret == MS_OK && !known && count > 0)
 		ret = view_columns(d, n, oid, oids, count, desc);
+	if (ret == MS_OK)
+		ret = view_type_casts(d, n, oid, desc);
 out:
 	free(cols);
 	free(uses.items);
@@ -2072,6 +2166,10 @@ static int comment_stmt(ddl *d, const PgQuery__CommentStmt *c)
 		return ddl_fail(d, "42P01", "namespace.c:433:"
 			"RangeVarGetRelidExtended", -1,
 			"relation \"%s\" does not exist", rel_name);
+	/* COMMENT ON TABLE of a view or sequence is 42809. */
+	if (col == NULL && rel.relkind != 'r' && rel.relkind != 'p')
+		ddl_unknown(d, "COMMENT ON TABLE of another kind of relation is not "
+			"modelled");
 	if (col == NULL)
 		return MS_OK;
 	if (!rel.known)
@@ -2364,8 +2462,7 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		return ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
 	default:
 		ddl_unknown(d, "this statement's effect is not modelled");
-		return leaves_catalog(n) ? MS_OK :
-			ms_store_meta_set(d->s, GAP_KEY, "1", d->err);
+		return leaves_catalog(n) ? MS_OK : unseen_objects(d);
 	}
 }
 
@@ -2424,9 +2521,179 @@ static const PgQuery__RangeVar *owner_of(const PgQuery__Node *n)
 		return n->create_trig_stmt->relation;
 	case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
 		return n->create_policy_stmt->table;
+	case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
+		return n->alter_policy_stmt->table;
 	default:
 		return NULL;
 	}
+}
+
+/* Whether the statement's text names `word` (any case). */
+static int mentions(const ddl *d, const char *word)
+{
+	const ms_pg_stmt *st = &d->script->stmts[d->stmt_no];
+	const char *sql = d->script->sql + st->offset;
+	size_t n = strlen(word);
+
+	for (size_t i = 0; i + n <= st->len; i++)
+		if (strncasecmp(sql + i, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The sequence nextval('name') names, folded as regclass input does;
+ * 0 when it is not one literal name. */
+static int nextval_name(char *out, size_t size, const PgQuery__Node *e)
+{
+	const PgQuery__FuncCall *f;
+	const char *lit;
+	size_t n = 0;
+
+	if (e == NULL || e->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+		return 0;
+	f = e->func_call;
+	if (f->n_funcname != 1 || f->n_args != 1 || strcmp(ms_pg__node_string(
+	    f->funcname[0]), "nextval") != 0 ||
+	    (lit = ddl_string_literal(f->args[0], NULL)) == NULL)
+		return 0;
+	if (lit[0] == '"') {
+		size_t len = strlen(lit);
+
+		if (len < 3 || lit[len - 1] != '"' || memchr(lit + 1, '"', len - 2) ||
+		    len - 2 >= size)
+			return 0;
+		snprintf(out, size, "%.*s", (int)(len - 2), lit + 1);
+		return 1;
+	}
+	for (; *lit; lit++) {
+		if (!isalnum((unsigned char)*lit) && *lit != '_' && *lit != '$')
+			return 0;
+		if (n + 1 < size)
+			out[n++] = (char)tolower((unsigned char)*lit);
+	}
+	out[n] = '\0';
+	return n > 0;
+}
+
+/* A column default of nextval('seq') depends on the sequence, as a
+ * serial's does. */
+static int default_sequence(ddl *d, const cat_rel *rel, const char *column,
+	const PgQuery__Node *e)
+{
+	char name[CAT_NAME], kind[CAT_NAME + 8], desc[3 * CAT_NAME], q[CAT_NAME + 4];
+	cat_rel seq;
+	int found, ret;
+
+	if (!nextval_name(name, sizeof(name), e))
+		return ddl_deps_gap(d);
+	if ((ret = cat_rel_find(&found, &seq, d->s, rel->schema, name,
+	    d->err)) < 0 || !found || seq.relkind != 'S')
+		return ret < 0 ? ret : ddl_deps_gap(d);
+	cat_quote_ident(q, sizeof(q), rel->name);
+	snprintf(kind, sizeof(kind), "default:%s", column);
+	snprintf(desc, sizeof(desc), "default value for column %s of table %s",
+		column, q);
+	return cat_dep_add(d->s, kind, rel->oid, "rel", seq.oid, NULL, desc,
+		d->err);
+}
+
+static const PgQuery__Node *column_default_expr(const PgQuery__ColumnDef *c)
+{
+	for (size_t i = 0; c && i < c->n_constraints; i++)
+		if (c->constraints[i]->constraint->contype ==
+		    PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT)
+			return c->constraints[i]->constraint->raw_expr;
+	return NULL;
+}
+
+/* Where the statement calls nextval: column defaults (linked to their
+ * sequence) or anything else (not linked: the dependency gap). */
+static int sequence_uses(ddl *d, const PgQuery__Node *n,
+	const PgQuery__RangeVar *rv)
+{
+	PgQuery__Node **elts = NULL;
+	size_t count = 0;
+	cat_rel rel;
+	int found, ret;
+
+	if (n->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
+		elts = n->create_stmt->table_elts;
+		count = n->create_stmt->n_table_elts;
+	} else if (n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
+		elts = n->alter_table_stmt->cmds;
+		count = n->alter_table_stmt->n_cmds;
+	} else {
+		return ddl_deps_gap(d);
+	}
+	if (rv == NULL || (ret = cat_rel_find(&found, &rel, d->s,
+	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 || !found)
+		return rv ? ret : ddl_deps_gap(d);
+	for (size_t i = 0; i < count; i++) {
+		const PgQuery__Node *e = elts[i];
+		const PgQuery__ColumnDef *c = NULL;
+		const PgQuery__Node *def;
+		const char *column;
+
+		if (e->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) {
+			const PgQuery__AlterTableCmd *cmd = e->alter_table_cmd;
+
+			if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault) {
+				column = cmd->name;
+				def = cmd->def;
+			} else {
+				c = cmd->def && cmd->def->node_case ==
+					PG_QUERY__NODE__NODE_COLUMN_DEF ? cmd->def->column_def :
+					NULL;
+				column = c ? c->colname : NULL;
+				def = column_default_expr(c);
+			}
+		} else {
+			c = e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF ?
+				e->column_def : NULL;
+			column = c ? c->colname : NULL;
+			def = column_default_expr(c);
+		}
+		if (def && column && (ret = default_sequence(d, &rel, column,
+		    def)) < 0)
+			return ret;
+	}
+	return MS_OK;
+}
+
+static int visit_generated(const PgQuery__Node *n, void *ctx)
+{
+	(void)ctx;
+	return n->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
+		n->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED;
+}
+
+/*
+ * Objects that read a table's columns without migsim recording which:
+ * a trigger's WHEN, a policy, a generated column (its expression).
+ * "Some column" of the table is recorded for them, so DROP COLUMN and
+ * ALTER COLUMN TYPE there are not decided (the table itself drops with
+ * them).  nextval('seq') in a kept expression depends on a sequence
+ * migsim does not link.
+ */
+static int column_uses(ddl *d, const PgQuery__Node *n,
+	const PgQuery__RangeVar *rv)
+{
+	cat_rel rel;
+	int found, ret;
+
+	if (mentions(d, "nextval") && (ret = sequence_uses(d, n, rv)) < 0)
+		return ret;
+	if (!(n->node_case == PG_QUERY__NODE__NODE_CREATE_TRIG_STMT &&
+	    n->create_trig_stmt->when_clause) &&
+	    n->node_case != PG_QUERY__NODE__NODE_CREATE_POLICY_STMT &&
+	    n->node_case != PG_QUERY__NODE__NODE_ALTER_POLICY_STMT &&
+	    !ddl_walk(&n->base, visit_generated, NULL))
+		return MS_OK;
+	if (rv == NULL || (ret = cat_rel_find(&found, &rel, d->s,
+	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 || !found)
+		return rv ? ret : ddl_deps_gap(d);
+	return cat_dep_add(d->s, "rel", rel.oid, "rel", rel.oid, "*",
+		"an object of the table", d->err);
 }
 
 static int record_calls(ddl *d, const PgQuery__Node *n)
@@ -2471,6 +2738,8 @@ static int record_calls(ddl *d, const PgQuery__Node *n)
 		/* Run and not kept, or keeps no expression. */
 		return MS_OK;
 	}
+	if ((c.ret = column_uses(d, n, rv)) < 0)
+		return c.ret;
 	/* Most statements call none: look before finding the owner. */
 	if ((c.ret = cat_func_any(&found, d->s, d->err)) < 0 || !found)
 		return c.ret;
@@ -2530,6 +2799,10 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		if ((ret = ms_store_meta_get(&gap, store, ROWS_GAP_KEY, err)) < 0)
 			return ret;
 		d.rows_gap = gap != NULL;
+		free(gap);
+		if ((ret = ms_store_meta_get(&gap, store, DEPS_GAP_KEY, err)) < 0)
+			return ret;
+		d.deps_gap = gap != NULL;
 		free(gap);
 	}
 	if (n == NULL) {

@@ -24,6 +24,7 @@ typedef struct ddl {
 	ms_error *err;
 	int gap;             /* the catalog may miss what a DO block did */
 	int rows_gap;        /* rows may have been written unseen */
+	int deps_gap;        /* dependencies may exist that are not recorded */
 	int no_position;     /* inside a DO block: errors carry no position */
 	const PgQuery__RangeVar *creating; /* SELECT INTO's new table */
 	size_t stmt_no;      /* the statement's index in script */
@@ -64,6 +65,10 @@ int ddl_schema_ok(ddl *d, const char *schema, int *ok);
  * ddl_do sets *gap when a part it did not run may have changed the
  * catalog, *rows_gap when one may have written rows. */
 int ddl_apply(ddl *d, const PgQuery__Node *n);
+/* Remember that an object's dependencies were not all recorded: from
+ * then on, dropping anything may be refused (2BP01) for reasons migsim
+ * does not know. */
+int ddl_deps_gap(ddl *d);
 int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap);
 /* Whether the PL/pgSQL function that statement d->stmt_no creates
  * compiles as plpgsql_validator compiles it: its body parses and every

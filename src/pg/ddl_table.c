@@ -23,6 +23,14 @@ static const char *str(const char *s)
 	return s && s[0] ? s : NULL;
 }
 
+/* format_type's spelling of an array type ends in "[]". */
+static int is_array(const char *display)
+{
+	size_t n = strlen(display);
+
+	return n > 0 && display[n - 1] == ']';
+}
+
 static int oom(ddl *d)
 {
 	return ms_error_set(d->err, MS_ENOMEM, "out of memory");
@@ -212,13 +220,6 @@ static int is_time_type(const char *base)
 		strcmp(base, "timestamptz") == 0 || strcmp(base, "date") == 0;
 }
 
-/* format_type's spelling of an array type ends in "[]". */
-static int is_array(const char *display)
-{
-	size_t n = strlen(display);
-
-	return n > 0 && display[n - 1] == ']';
-}
 
 /* The column a type reference describes, for expr.c's questions. */
 static void col_of_typeref(cat_col *c, const ms_typeref *t)
@@ -699,6 +700,9 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 	    DDL_FAILED(d))
 		return ret;
 	c->not_null = def->is_not_null;
+	static const char *const ints[] = { "int2", "int4", "int8", NULL };
+	int nullable = 0;
+
 	c->generated = def->generated && def->generated[0];
 	if (def->coll_clause || c->generated || def->raw_default)
 		ddl_unknown(d, "this column's options are not modelled");
@@ -720,6 +724,14 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			c->not_null = 1;
 			c->identity = k->generated_when && k->generated_when[0] == 'a' ?
 				'a' : 'd';
+			/* Only integers (22023); NULL with it is 42601. */
+			if (!one_of(c->type.base, ints) || nullable)
+				ddl_unknown(d, "this identity column is not modelled");
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
+			nullable = 1;
+			if (c->identity)
+				ddl_unknown(d, "this identity column is not modelled");
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
 			c->generated = 1;
@@ -732,8 +744,10 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 	return MS_OK;
 }
 
-/* A serial column's sequence and default (transformColumnDefinition). */
-static int add_serial(ddl *d, const cat_rel *rel, const char *column)
+/* A serial or identity column's sequence (transformColumnDefinition);
+ * a serial's default depends on it, an identity column needs it. */
+static int add_serial(ddl *d, const cat_rel *rel, const char *column,
+	int identity)
 {
 	char name[NAMEDATALEN], desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
 	int64_t seq;
@@ -750,7 +764,8 @@ static int add_serial(ddl *d, const cat_rel *rel, const char *column)
 	quote(q, sizeof(q), rel->name);
 	snprintf(desc, sizeof(desc), "default value for column %s of table %s",
 		column, q);
-	snprintf(kind, sizeof(kind), "default:%s", column);
+	snprintf(kind, sizeof(kind), "%s:%s", identity ? "identity" : "default",
+		column);
 	/* The column owns the sequence (it goes with the column, silently);
 	 * its default depends on the sequence (DROP SEQUENCE refuses). */
 	if ((ret = cat_dep_add(d->s, "owned", seq, "rel", rel->oid, column,
@@ -772,14 +787,17 @@ static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 	    c->def->colname, "identity", c->generated ? 'g' : c->identity,
 	    d->err)) < 0)
 		return ret;
-	if (c->type.serial && (ret = add_serial(d, rel, c->def->colname)) < 0)
+	if ((c->type.serial || c->identity) &&
+	    (ret = add_serial(d, rel, c->def->colname, c->identity != 0)) < 0)
 		return ret;
 	if (c->type.user_oid == 0)
 		return MS_OK;
 	quote(q, sizeof(q), rel->name);
 	snprintf(desc, sizeof(desc), "column %s of table %s", c->def->colname, q);
 	snprintf(kind, sizeof(kind), "column:%s", c->def->colname);
-	return cat_dep_add(d->s, kind, rel->oid, "type", c->type.user_oid, NULL,
+	/* An array column depends on the array type ("Tag"[]). */
+	return cat_dep_add(d->s, kind, rel->oid, "type", c->type.user_oid,
+		is_array(c->type.display) ? "[]" : NULL,
 		desc, d->err);
 }
 
@@ -1017,6 +1035,9 @@ out:
 int ddl_dependents(char **out, int *n, ddl *d, const char *ref_kind,
 	int64_t ref_oid, const char *ref_column)
 {
+	/* Some may not be recorded: what a drop meets is not known. */
+	if (d->deps_gap)
+		ddl_unknown(d, "what depends on this is not all recorded");
 	return cat_dep_list(out, n, d->s, ref_kind, ref_oid, ref_column, 0,
 		d->err);
 }
@@ -1031,6 +1052,10 @@ int ddl_refuse_dependents(int *refused, ddl *d, const char *what,
 	ms_buf detail = MS_BUF_INIT;
 
 	*refused = 0;
+	if (d->deps_gap) {
+		ddl_unknown(d, "what depends on this is not all recorded");
+		return MS_OK;
+	}
 	if ((ret = cat_dep_list(&deps, &n, d->s, ref_kind, ref_oid, ref_column,
 	    except, d->err)) < 0 || n == 0)
 		return ret;
@@ -1157,7 +1182,8 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	return column_constraints(d, rel, def, 0);
 }
 
-/* A view uses columns of rel that migsim cannot name. */
+/* Something uses columns of rel that migsim cannot name (a view over
+ * several tables, a trigger condition, a policy, a generated column). */
 static int some_column_used(ddl *d, const cat_rel *rel)
 {
 	char *deps = NULL;
@@ -1168,8 +1194,9 @@ static int some_column_used(ddl *d, const cat_rel *rel)
 		return ret;
 	free(deps);
 	if (n)
-		ddl_unknown(d, "which columns a view over several tables uses is "
-			"not modelled");
+		ddl_unknown(d, "which columns a view over several tables, a "
+			"trigger condition, a policy or a generated column uses is not "
+			"modelled");
 	return MS_OK;
 }
 
@@ -1261,8 +1288,8 @@ static int retype_column(ddl *d, const cat_rel *rel, const char *column,
 		return ret;
 	quote(q, sizeof(q), rel->name);
 	snprintf(desc, sizeof(desc), "column %s of table %s", column, q);
-	return cat_dep_add(d->s, kind, rel->oid, "type", t->user_oid, NULL, desc,
-		d->err);
+	return cat_dep_add(d->s, kind, rel->oid, "type", t->user_oid,
+		is_array(t->display) ? "[]" : NULL, desc, d->err);
 }
 
 /* Whether PostgreSQL converts the type without USING (an implicit or
@@ -1371,7 +1398,7 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	if ((ret = ddl_dependents(&deps, &n, d, "rel", rel->oid, cmd->name)) < 0)
 		return ret;
 	free(deps);
-	if (n)
+	if (n || d->deps_gap)
 		ddl_unknown(d, "changing the type of a column others depend on is "
 			"not modelled");
 	if (col.has_default && strcmp(col.type, t.display) != 0) {
@@ -1552,10 +1579,78 @@ static int alter_cmd(ddl *d, const cat_rel *rel,
 	}
 }
 
+/*
+ * The pass ALTER TABLE runs a subcommand in (tablecmds.c AT_PASS_*, after
+ * transformAlterTableStmt): drops, type changes, new columns, NOT NULL,
+ * keys, other constraints and defaults, then VALIDATE.  -1: not placed.
+ */
+static int at_pass(const PgQuery__AlterTableCmd *cmd)
+{
+	const PgQuery__Constraint *c;
+
+	switch (cmd->subtype) {
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+		return 0;
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+		return cmd->def ? 9 : 0;
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+		return 1;
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+		return 4;
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+		return 6;
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+		c = cmd->def ? cmd->def->constraint : NULL;
+		if (c == NULL)
+			return -1;
+		return c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
+			c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
+			c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION ? 8 : 9;
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+		return 10;
+	default:
+		return -1;
+	}
+}
+
+/* The subcommands in the order PostgreSQL runs them: stable by pass.
+ * With one migsim cannot place they stay as written, and *placed is 0
+ * when the others are not already in pass order. */
+static void in_pass_order(size_t *order, int *placed,
+	const PgQuery__AlterTableStmt *a)
+{
+	int unplaced = 0, sorted = 1, last = -1;
+
+	for (size_t i = 0; i < a->n_cmds; i++) {
+		int p = at_pass(a->cmds[i]->alter_table_cmd);
+
+		order[i] = i;
+		if (p < 0)
+			unplaced = 1;
+		else if (p < last)
+			sorted = 0;
+		else
+			last = p;
+	}
+	*placed = !unplaced || sorted;
+	for (size_t i = 1; !unplaced && i < a->n_cmds; i++)
+		for (size_t k = i; k > 0 && at_pass(a->cmds[order[k]]->
+		     alter_table_cmd) < at_pass(a->cmds[order[k - 1]]->alter_table_cmd);
+		     k--) {
+			size_t t = order[k];
+
+			order[k] = order[k - 1];
+			order[k - 1] = t;
+		}
+}
+
 int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 {
 	cat_rel rel;
-	int found, ret;
+	size_t *order;
+	int found, ret, placed;
 
 	if (a->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
 		ddl_unknown(d, "ALTER of this kind of relation is not modelled");
@@ -1568,8 +1663,15 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 		ddl_unknown(d, "this relation's columns are not known");
 		return MS_OK;
 	}
+	if ((order = calloc(a->n_cmds + 1, sizeof(*order))) == NULL)
+		return oom(d);
+	in_pass_order(order, &placed, a);
+	if (!placed)
+		ddl_unknown(d, "the order these ALTER TABLE actions run in is not "
+			"modelled");
 	for (size_t i = 0; i < a->n_cmds && ret == MS_OK && !DDL_FAILED(d); i++)
-		ret = alter_cmd(d, &rel, a->cmds[i]->alter_table_cmd);
+		ret = alter_cmd(d, &rel, a->cmds[order[i]]->alter_table_cmd);
+	free(order);
 	if (ret == MS_OK && d->null_column && d->verdict == MS_VERDICT_OK)
 		return ddl_fail(d, "23502", "tablecmds.c:6049:ATRewriteTable", -1,
 			"column \"%s\" of relation \"%s\" contains null values",
@@ -1587,8 +1689,6 @@ static int builtin_method(const char *m)
 	return one_of(m, methods);
 }
 
-/* An operator class is built in, or comes with an installed extension
- * (indexcmds.c ResolveOpClass). */
 /* Whether a column's type certainly has a default operator class for an
  * index method (42704 otherwise): btree and hash for all but json, GIN
  * for arrays, jsonb and tsvector, GiST for tsvector. */
@@ -1607,6 +1707,8 @@ static int default_opclass(const char *method, const cat_col *col)
 	return 0;
 }
 
+/* An operator class is built in, or comes with an installed extension
+ * (indexcmds.c ResolveOpClass). */
 static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 	const char *method)
 {
@@ -2041,6 +2143,14 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 				ret = ddl_hint(d, have->hint);
 			continue;
 		}
+		/* An identity column's sequence: "column id of table t requires
+		 * it" (2BP01, CASCADE or not), left unknown. */
+		if (rel.relkind == 'S' && (ret = cat_dep_kind(&ok, d->s,
+		    "identity:", rel.oid, d->err)) < 0)
+			goto out;
+		if (rel.relkind == 'S' && ok)
+			ddl_unknown(d, "the sequence of an identity column is not "
+				"modelled");
 		oids[n++] = rel.oid;
 	}
 	if (DDL_FAILED(d) || ret < 0)

@@ -74,6 +74,11 @@ static int dml_scope(ex_scope *sc, cat_rel *rel, int *ret, ddl *d,
 			"modelled");
 		return EX_UNKNOWN;
 	}
+	/* Through a view: whether it is updatable, and its CHECK OPTION. */
+	if (rel->relkind != 'r' && rel->relkind != 'p') {
+		ddl_unknown(d, "writing through a view is not modelled");
+		return EX_UNKNOWN;
+	}
 	if (with)
 		r = ex_with(ret, d, sc, with);
 	if (r == EX_OK)
@@ -861,7 +866,8 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 	memset(&with, 0, sizeof(with));
 	if ((*ret = target_scope(&sc, &rel, &found, d, ins->relation)) < 0)
 		return EX_STOP;
-	r = found && sc.rels[0].oid ? EX_OK : EX_UNKNOWN;
+	r = found && sc.rels[0].oid && (rel.relkind == 'r' ||
+		rel.relkind == 'p') ? EX_OK : EX_UNKNOWN;
 	ex_scope_free(&sc);
 	if (r == EX_OK && ins->with_clause)
 		r = ex_with(ret, d, &with, ins->with_clause);

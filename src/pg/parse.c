@@ -416,22 +416,25 @@ static const struct {
 /* The grammar's own ereports: their line in PostgreSQL 15.18's gram.y
  * (libpg_query's copy has other lines). */
 static const struct {
-	const char *prefix;
+	const char *text;    /* found anywhere in the message */
 	int line;
+	const char *routine;
 } gram_sites[] = {
-	{ "a column list with ", 4262 },
+	{ "a column list with ", 4262, "base_yyparse" },
+	{ "CREATE SCHEMA IF NOT EXISTS cannot include schema elements", 1488,
+	  "base_yyparse" },
+	{ " constraints cannot be marked NOT VALID", 18407, "processCASbits" },
 };
 
 static void grammar_site(ms_pg_error *pe, const char *funcname)
 {
-	if (funcname == NULL || strcmp(funcname, "base_yyparse") != 0)
-		return;
-	for (size_t i = 0; i < sizeof(gram_sites) / sizeof(gram_sites[0]); i++)
-		if (strncmp(pe->message, gram_sites[i].prefix,
-		    strlen(gram_sites[i].prefix)) == 0) {
+	for (size_t i = 0; funcname && i < sizeof(gram_sites) /
+	     sizeof(gram_sites[0]); i++)
+		if (strstr(pe->message, gram_sites[i].text) &&
+		    strcmp(funcname, gram_sites[i].routine) == 0) {
 			pe->file = "gram.y";
 			pe->line = gram_sites[i].line;
-			pe->routine = "base_yyparse";
+			pe->routine = gram_sites[i].routine;
 		}
 }
 
@@ -465,7 +468,6 @@ static void classify_parse_error(ms_pg_error *pe, const char *funcname)
 			memcpy(pe->sqlstate, parse_codes[i].sqlstate, 6);
 			if (parse_codes[i].hint)
 				pe->hint = ms_strdup(parse_codes[i].hint);
-			grammar_site(pe, funcname);
 			return;
 		}
 	if (ends_with(m, "cannot be used as a role name here"))
@@ -541,6 +543,7 @@ static int take_parse_error(ms_pg_script *out, const PgQueryError *e)
 		return MS_ENOMEM;
 	pe->position = e->cursorpos;
 	classify_parse_error(pe, e->funcname);
+	grammar_site(pe, e->funcname);
 	if (widen_junk_token(pe, out->sql, out->sql_len) < 0)
 		return MS_ENOMEM;
 	if (e->funcname && strcmp(e->funcname, "scanner_yyerror") == 0) {

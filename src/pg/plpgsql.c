@@ -162,13 +162,19 @@ static int run_sql(interp *in, const char *sql)
 		if (s.stmts[i].cls != MS_STMT_PLAIN || n == NULL) {
 			not_modelled(in, "this statement inside a DO block is not "
 				"modelled", NULL);
+			/* It may have failed first: later errors are not certain. */
+			inner.gap = 1;
 			continue;
 		}
 		inner.stmt_no = i;
 		ret = ddl_apply(&inner, n);
 	}
-	in->d->verdict = inner.verdict;
-	in->d->note = inner.note;
+	/* The statements' outcome, unless they were all ok and one could
+	 * not run (not_modelled already made the block unknown). */
+	if (inner.verdict != MS_VERDICT_OK || in->d->verdict == MS_VERDICT_OK) {
+		in->d->verdict = inner.verdict;
+		in->d->note = inner.note;
+	}
 	in->d->abstained |= inner.abstained;
 	ms_pg_script_clear(&s);
 	return ret;
@@ -603,7 +609,12 @@ static int catches(json_t *conds, const char *sqlstate)
 	for (size_t i = 0; i < json_array_size(conds); i++) {
 		const char *name = json_string_value(json_object_get(json_object_get(
 			json_array_get(conds, i), "PLpgSQL_condition"), "condname"));
+		/* WHEN SQLSTATE 'xxxxx' leaves the code itself as the name. */
 		const char *code = name ? ms_pg__sqlstate_of(name) : NULL;
+
+		if (code == NULL && name && strlen(name) == 5 &&
+		    strspn(name, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 5)
+			code = name;
 
 		if (name && strcmp(name, "others") == 0)
 			return strcmp(sqlstate, "57014") != 0;

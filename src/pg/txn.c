@@ -87,7 +87,32 @@ static int rollback_txn(runner *r, ms_error *err)
 	return ms_store_rollback_to(r->store, TXN, err);
 }
 
-static int run_txn_stmt(runner *r, size_t i, ms_error *err)
+/* PostgreSQL 15.18's reporting sites for "%s can only be used in
+ * transaction blocks": COMMIT AND CHAIN raises it from one place inside
+ * an implicit block (a multi-statement message), another alone. */
+static void no_block_site(ms_pg_error *e, const char *what, int multi)
+{
+	static const struct {
+		const char *what;
+		int in_implicit, alone;
+		const char *routine;
+	} sites[] = {
+		{ "COMMIT AND CHAIN", 3902, 3981, "EndTransactionBlock" },
+		{ "ROLLBACK AND CHAIN", 4104, 4104, "UserAbortTransactionBlock" },
+		{ "SAVEPOINT", 4255, 4255, "DefineSavepoint" },
+		{ "RELEASE SAVEPOINT", 4324, 4324, "ReleaseSavepoint" },
+		{ "ROLLBACK TO SAVEPOINT", 4435, 4435, "RollbackToSavepoint" },
+	};
+
+	for (size_t k = 0; k < sizeof(sites) / sizeof(sites[0]); k++)
+		if (strcmp(sites[k].what, what) == 0) {
+			e->file = "xact.c";
+			e->line = multi ? sites[k].in_implicit : sites[k].alone;
+			e->routine = sites[k].routine;
+		}
+}
+
+static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
 {
 	const ms_pg_stmt *st = &r->script->stmts[i];
 	ms_pg_stmt_result *res = &r->out->stmts[i];
@@ -117,8 +142,11 @@ static int run_txn_stmt(runner *r, size_t i, ms_error *err)
 	if (!r->session->in_block && st->no_block) {
 		/* xact.c: RequireTransactionBlock / DefineSavepoint and friends
 		 * refuse an implicit block or a lone statement. */
-		return fails(r, i, "25P01", "%s can only be used in transaction "
-			"blocks", st->no_block) < 0 ? oom(err) : MS_OK;
+		if (fails(r, i, "25P01", "%s can only be used in transaction "
+		    "blocks", st->no_block) < 0)
+			return oom(err);
+		no_block_site(&r->out->error, st->no_block, multi);
+		return MS_OK;
 	}
 	res->verdict = MS_VERDICT_UNKNOWN;
 	res->note = "savepoints, chained and prepared transactions inside BEGIN "
@@ -156,7 +184,7 @@ static int run_stmt(runner *r, size_t i, int multi, ms_error *err)
 			/* COMMIT of an aborted block rolls back; either ends it. */
 			r->session->aborted = 0;
 		}
-		return run_txn_stmt(r, i, err);
+		return run_txn_stmt(r, i, multi, err);
 	}
 	if (st->cls == MS_STMT_NO_BLOCK && (multi || r->session->in_block)) {
 		if (fails(r, i, "25001", "%s cannot run inside a transaction block",
