@@ -1,0 +1,2 @@
+CREATE TABLE "Item" ("id" SERIAL NOT NULL);
+ALTER TABLE "Item" ADD CONSTRAINT "Item_qty_check" CHECK ("qty" >= 0), ADD COLUMN "qty" INTEGER;

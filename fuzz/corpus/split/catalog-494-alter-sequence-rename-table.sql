@@ -1,0 +1,2 @@
+CREATE TABLE "User" ("id" SERIAL NOT NULL);
+ALTER SEQUENCE "User" RENAME TO "Account";
