@@ -142,11 +142,11 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_index WHERE rel = ?1",
 		"DELETE FROM migsim_trigger WHERE rel = ?1",
 		"DELETE FROM migsim_statement_trigger WHERE rel = ?1",
-		"DELETE FROM migsim_depend WHERE (kind IN ('rel', 'view', 'owned') OR"
-		" kind LIKE 'column:%' OR kind LIKE 'default:%' OR"
-		" kind LIKE 'identity:%') AND oid = ?1",
-		"DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN "
-		"(SELECT oid FROM migsim_constraint WHERE rel = ?1)",
+		("DELETE FROM migsim_depend WHERE (kind IN ('rel', 'view', 'owned')"
+		 " OR kind LIKE 'column:%' OR kind LIKE 'default:%' OR"
+		 " kind LIKE 'identity:%') AND oid = ?1"),
+		("DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN"
+		 " (SELECT oid FROM migsim_constraint WHERE rel = ?1)"),
 		"DELETE FROM migsim_constraint WHERE rel = ?1",
 		"DELETE FROM migsim_temp WHERE oid = ?1",
 		"DELETE FROM migsim_null_column WHERE rel = ?1",
