@@ -749,6 +749,7 @@ int cat_func_drop(ms_store *s, int64_t oid, ms_error *err)
 		" (SELECT schema_name, name FROM migsim_function WHERE oid = ?1)",
 		"DELETE FROM migsim_function_names WHERE (schema_name, name) IN"
 		" (SELECT schema_name, name FROM migsim_function WHERE oid = ?1)",
+		"DELETE FROM migsim_depend WHERE kind = 'function' AND oid = ?1",
 		"DELETE FROM migsim_function WHERE oid = ?1",
 	};
 	int ret = MS_OK;
@@ -1151,15 +1152,16 @@ int cat_dep_add(ms_store *s, const char *kind, int64_t oid,
 }
 
 int cat_dep_kind(int *found, ms_store *s, const char *prefix,
-	int64_t rel, ms_error *err)
+	const char *ref_kind, int64_t ref_oid, ms_error *err)
 {
 	sqlite3_stmt *st;
 	int ret;
 
-	PREP(st, "SELECT 1 FROM migsim_depend WHERE ref_kind = 'rel' AND"
+	PREP(st, "SELECT 1 FROM migsim_depend WHERE ref_kind = ?3 AND"
 		" ref_oid = ?1 AND substr(kind, 1, length(?2)) = ?2");
-	sqlite3_bind_int64(st, 1, rel);
+	sqlite3_bind_int64(st, 1, ref_oid);
 	bind_text(st, 2, prefix);
+	bind_text(st, 3, ref_kind);
 	if ((ret = first(found, s, st, err)) == MS_OK && *found)
 		sqlite3_reset(st);
 	return ret;
@@ -1178,7 +1180,8 @@ int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 		" AND ref_oid = ?2 AND (?3 IS NULL OR ref_column = ?3) AND NOT"
 		" (?4 <> 0 AND ((kind = 'fkey' AND oid IN (SELECT oid FROM"
 		" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND"
-		" oid = ?4))) AND kind <> 'owned' AND kind NOT LIKE 'identity:%'"
+		" oid = ?4))) AND kind NOT IN ('owned', 'function') AND"
+		" kind NOT LIKE 'identity:%'"
 		" GROUP BY describe ORDER BY min(rowid)");
 	bind_text(st, 1, ref_kind);
 	sqlite3_bind_int64(st, 2, ref_oid);
@@ -1433,6 +1436,56 @@ int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, col);
 	if ((ret = first(guarded, s, st, err)) == MS_OK && *guarded)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_rel_odd_indexes(int *found, ms_store *s, int64_t rel, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_index i LEFT JOIN migsim_relation r ON"
+		" r.oid = i.rel WHERE i.table_rel = ?1 AND (i.columns = '' OR"
+		" i.is_partial OR coalesce(r.definition, '') LIKE '%INCLUDE%')");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_col_indexed(int *found, ms_store *s, int64_t rel, const char *col,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_index WHERE table_rel = ?1 AND"
+		" ',' || columns || ',' LIKE '%,' || ?2 || ',%'");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, col);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_col_reparsed(int *found, ms_store *s, int64_t rel, const char *col,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_constraint WHERE rel = ?1 AND"
+		" contype = 'c' AND (columns = '' OR"
+		" ',' || columns || ',' LIKE '%,' || ?2 || ',%')"
+		" UNION ALL SELECT 1 FROM migsim_index i LEFT JOIN migsim_relation r"
+		" ON r.oid = i.rel WHERE i.table_rel = ?1 AND (i.columns = '' OR"
+		" i.is_partial OR (',' || i.columns || ',' LIKE '%,' || ?2 || ',%'"
+		" AND (i.method <> 'btree' OR coalesce(r.definition, '') LIKE"
+		" '%!_ops%' ESCAPE '!')))");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, col);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
 		sqlite3_reset(st);
 	return ret;
 }

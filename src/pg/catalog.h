@@ -117,6 +117,18 @@ int cat_rel_generated(int *found, ms_store *s, int64_t rel, ms_error *err);
  * column lists of constraints are matched loosely, never too little). */
 int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
 	ms_error *err);
+/* Whether rel has an index with expressions, a predicate or INCLUDE
+ * columns (which columns those read is not recorded). */
+int cat_rel_odd_indexes(int *found, ms_store *s, int64_t rel, ms_error *err);
+/* Whether an index of rel has col among its columns. */
+int cat_col_indexed(int *found, ms_store *s, int64_t rel, const char *col,
+	ms_error *err);
+/* Whether changing col's type makes PostgreSQL re-parse something that
+ * may not fit the new type: a check on it, an expression or partial
+ * index of the table, an index on it with an operator class or another
+ * method than btree. */
+int cat_col_reparsed(int *found, ms_store *s, int64_t rel, const char *col,
+	ms_error *err);
 /* The constraints of rel of one type, in creation order; *out is
  * malloc'd. */
 int cat_con_list(cat_con **out, size_t *n, ms_store *s, int64_t rel,
@@ -263,9 +275,10 @@ int cat_dep_add(ms_store *s, const char *kind, int64_t oid,
 	const char *describe, ms_error *err);
 /* The descriptions of what depends on ref (column NULL: on the whole
  * object), one per line in creation order, into out; *n how many. */
-/* Whether something whose kind starts with prefix depends on rel. */
+/* Whether something whose kind starts with prefix depends on the
+ * object (ref_kind, ref_oid). */
 int cat_dep_kind(int *found, ms_store *s, const char *prefix,
-	int64_t rel, ms_error *err);
+	const char *ref_kind, int64_t ref_oid, ms_error *err);
 int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 	int64_t ref_oid, const char *ref_column, int64_t except, ms_error *err);
 int cat_dep_drop_dependent(ms_store *s, const char *kind, int64_t oid,

@@ -31,11 +31,16 @@ int ddl_deps_gap(ddl *d)
 	return ms_store_meta_set(d->s, DEPS_GAP_KEY, "1", d->err);
 }
 
+int ddl_catalog_gap(ddl *d)
+{
+	return ms_store_meta_set(d->s, GAP_KEY, "1", d->err);
+}
+
 /* Objects may now exist, or have moved, without migsim's record: later
  * errors become possibilities, and so does what depends on what. */
 static int unseen_objects(ddl *d)
 {
-	int ret = ms_store_meta_set(d->s, GAP_KEY, "1", d->err);
+	int ret = ddl_catalog_gap(d);
 
 	return ret < 0 ? ret : ddl_deps_gap(d);
 }
@@ -223,7 +228,10 @@ static int visit_cast(const PgQuery__Node *n, void *ctx)
 	if (n->node_case != PG_QUERY__NODE__NODE_TYPE_CAST)
 		return 0;
 	tc = n->type_cast;
-	label = ddl_string_literal(tc->arg, &loc);
+	/* 'x'::text::"E" converts at run time (enum_in is stable): only a
+	 * literal cast straight to the enum is read while planning. */
+	label = tc->arg && tc->arg->node_case == PG_QUERY__NODE__NODE_A_CONST ?
+		ddl_string_literal(tc->arg, &loc) : NULL;
 	if (label == NULL || tc->type_name == NULL ||
 	    tc->type_name->n_names != 1 || tc->type_name->n_array_bounds)
 		return 0;
@@ -594,13 +602,20 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 			int refused;
 
 			snprintf(what, sizeof(what), "type %s", q);
-			int arrays;
+			int arrays, functions;
 
-			/* What depends on its array type reads 'type "T"[]'. */
+			/* What depends on its array type reads 'type "T"[]'; a
+			 * function's description names the type as it is now. */
 			if ((ret = ddl_dependents(&deps, &arrays, d, "type", t.oid,
-			    "[]")) < 0)
+			    "[]")) < 0 || (ret = cat_dep_kind(&functions, d->s,
+			    "function", "type", t.oid, d->err)) < 0)
 				return ret;
 			free(deps);
+			if (functions) {
+				ddl_unknown(d, "a function over this type is not modelled");
+				if (ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+					continue;
+			}
 			if ((ret = ddl_dependents(&deps, &n, d, "type", t.oid,
 			    NULL)) < 0)
 				return ret;
@@ -1034,6 +1049,34 @@ static int body_writes(int *writes, ddl *d,
 	return MS_OK;
 }
 
+/* A function depends on the enums its parameters and result name. */
+static int function_types(ddl *d, const PgQuery__CreateFunctionStmt *c)
+{
+	const char *schema, *name;
+	int64_t oid;
+	int found, ret;
+
+	if (!qualified_name(&schema, &name, c->funcname, c->n_funcname))
+		return MS_OK;
+	if ((ret = cat_func_find(&found, &oid, d->s, schema, name, d->err)) < 0)
+		return ret;
+	for (size_t i = 0; found && i <= c->n_parameters; i++) {
+		const PgQuery__TypeName *tn = i < c->n_parameters ?
+			c->parameters[i]->function_parameter->arg_type : c->return_type;
+		ms_typeref t;
+
+		if (tn == NULL)
+			continue;
+		if ((ret = ms_pg__resolve_type(&t, d->s, tn, d->err)) < 0)
+			return ret;
+		if (t.known && t.exists && t.user_oid &&
+		    (ret = cat_dep_add(d->s, "function", oid, "type", t.user_oid, NULL,
+		    "", d->err)) < 0)
+			return ret;
+	}
+	return MS_OK;
+}
+
 /* A function depends on the types it names and, with a SQL-standard
  * body, on what the body reads; migsim records neither beyond base
  * types and enums. */
@@ -1045,7 +1088,8 @@ static int function_deps(ddl *d, const PgQuery__CreateFunctionStmt *c)
 
 	if (c->sql_body)
 		return ddl_deps_gap(d);
-	if ((ret = read_signature(&sig, names, sizeof(names), d, c)) < 0)
+	if ((ret = read_signature(&sig, names, sizeof(names), d, c)) < 0 ||
+	    (ret = function_types(d, c)) < 0)
 		return ret;
 	return strchr(sig.args, '*') || strchr(sig.result, '*') ?
 		ddl_deps_gap(d) : MS_OK;
@@ -1751,6 +1795,7 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change)
  */
 static int written(ddl *d, const PgQuery__Node *n)
 {
+	cat_guards g;
 	const PgQuery__RangeVar *rv = n->node_case ==
 		PG_QUERY__NODE__NODE_UPDATE_STMT ? n->update_stmt->relation :
 		n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT ?
@@ -1767,6 +1812,13 @@ static int written(ddl *d, const PgQuery__Node *n)
 		if ((ret = cat_null_col_set(d->s, rel.oid, n->update_stmt->
 		    target_list[i]->res_target->name, 0, d->err)) < 0)
 			return ret;
+	/* A BEFORE trigger may set any column of the new row. */
+	if (n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT &&
+	    (ret = cat_rel_guards(&g, d->s, rel.oid, d->err)) == MS_OK &&
+	    g.triggers)
+		ret = cat_null_col_set(d->s, rel.oid, NULL, 0, d->err);
+	if (ret < 0)
+		return ret;
 	/* A view writes its base tables, which migsim does not follow.  Row
 	 * triggers fire on rows there are (an INSERT may add some), a
 	 * statement-level one whatever the rows. */
@@ -2447,6 +2499,10 @@ static int apply(ddl *d, const PgQuery__Node *n)
 			return ret;
 		if (rows_gap &&
 		    (ret = ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err)) < 0)
+			return ret;
+		/* What it did not model may have written any column. */
+		if (d->verdict != MS_VERDICT_OK &&
+		    (ret = cat_null_col_set(d->s, 0, NULL, 0, d->err)) < 0)
 			return ret;
 		return gap ? ms_store_meta_set(d->s, GAP_KEY, "1", d->err) : MS_OK;
 	}

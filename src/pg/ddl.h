@@ -32,6 +32,8 @@ typedef struct ddl {
 	const char *null_column; /* ADD COLUMN NOT NULL without a default on a
 	                            table with rows: 23502 once ALTER TABLE's
 	                            other commands are through */
+	int null_attnum;     /* null_column's attnum; rows are checked in
+	                        attnum order, so the lowest is reported */
 	int abstained;       /* an error was likely but not certain */
 } ddl;
 
@@ -69,6 +71,9 @@ int ddl_apply(ddl *d, const PgQuery__Node *n);
  * then on, dropping anything may be refused (2BP01) for reasons migsim
  * does not know. */
 int ddl_deps_gap(ddl *d);
+/* Remember that objects may exist, or be gone, without migsim's record:
+ * from then on a predicted error is only a possibility. */
+int ddl_catalog_gap(ddl *d);
 int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap);
 /* Whether the PL/pgSQL function that statement d->stmt_no creates
  * compiles as plpgsql_validator compiles it: its body parses and every

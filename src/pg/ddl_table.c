@@ -9,6 +9,7 @@
  * existing rows, a cast of existing values) is ok on an empty table and
  * unknown otherwise.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,8 @@ static int is_array(const char *display)
 
 	return n > 0 && display[n - 1] == ']';
 }
+
+static int default_opclass(const char *method, const cat_col *col);
 
 static int oom(ddl *d)
 {
@@ -159,6 +162,17 @@ static int all_null(int *yes, ddl *d, const cat_rel *r, const char *col)
 	*yes = 0;
 	return d->rows_gap ? MS_OK : cat_null_col_find(yes, d->s, r->oid, col,
 		d->err);
+}
+
+/* A column that is NULL in every row is to become NOT NULL; the check
+ * after ALTER TABLE's commands reports the lowest attnum.  Columns being
+ * added come after every existing one, in the order they are added. */
+static void null_note(ddl *d, const char *name, int attnum)
+{
+	if (!d->null_column || attnum < d->null_attnum) {
+		d->null_column = name;
+		d->null_attnum = attnum;
+	}
 }
 
 static int data_ok(ddl *d, const cat_rel *r, const char *what)
@@ -1161,7 +1175,7 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	 * ALTER TABLE rewrites the table, after its other commands. */
 	if (c.not_null && !c.default_expr && !c.type.serial && !c.identity &&
 	    strcmp(rel->rows, "rows") == 0 && !d->rows_gap)
-		d->null_column = def->colname;
+		null_note(d, def->colname, INT_MAX);
 	else if (c.not_null && !c.default_expr && !c.type.serial && !c.identity)
 		data_ok(d, rel, "a NOT NULL column without a default fails on "
 			"existing rows");
@@ -1259,6 +1273,14 @@ static int drop_column(ddl *d, const cat_rel *rel,
 		    cmd->name, rel->oid, what)) < 0 || refused)
 			return ret;
 	}
+	/* Indexes whose expressions, predicate or INCLUDE read the column go
+	 * with it, unseen: their names may be free afterwards. */
+	if ((ret = cat_rel_odd_indexes(&found, d->s, rel->oid, d->err)) < 0 ||
+	    (found && (ret = ddl_catalog_gap(d)) < 0))
+		return ret;
+	if (found)
+		ddl_unknown(d, "which indexes the column takes with it is not "
+			"modelled");
 	if ((ret = ddl_drop_dependents(d, "rel", rel->oid, cmd->name)) < 0 ||
 	    (ret = cat_con_drop_on_column(d->s, rel->oid, cmd->name,
 	    d->err)) < 0)
@@ -1395,12 +1417,41 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	if ((ret = some_column_used(d, rel)) < 0 ||
 	    (ret = view_uses_column(d, rel, cmd->name)) < 0 || DDL_FAILED(d))
 		return ret;
+	/* Checks and indexes over the column are rebuilt for the new type:
+	 * operators, functions and operator classes must still fit. */
+	if (strcmp(col.type, t.display) != 0) {
+		cat_col as;
+
+		col_of_typeref(&as, &t);
+		if ((ret = cat_col_reparsed(&found, d->s, rel->oid, cmd->name,
+		    d->err)) < 0)
+			return ret;
+		if ((ret = cat_col_indexed(&n, d->s, rel->oid, cmd->name,
+		    d->err)) < 0)
+			return ret;
+		if (found || (n && !default_opclass("btree", &as)))
+			ddl_unknown(d, "re-checking indexes and checks for the new type "
+				"is not modelled");
+	}
 	if ((ret = ddl_dependents(&deps, &n, d, "rel", rel->oid, cmd->name)) < 0)
 		return ret;
 	free(deps);
 	if (n || d->deps_gap)
 		ddl_unknown(d, "changing the type of a column others depend on is "
 			"not modelled");
+	/* The default keeps its old type under a cast: it still depends on
+	 * an enum the column leaves. */
+	if (col.has_default && col.type_oid && col.type_oid != t.user_oid) {
+		char kind[CAT_NAME + 8], desc[3 * CAT_NAME], qt[CAT_NAME + 4];
+
+		quote(qt, sizeof(qt), rel->name);
+		snprintf(kind, sizeof(kind), "default:%s", cmd->name);
+		snprintf(desc, sizeof(desc), "default value for column %s of table %s",
+			cmd->name, qt);
+		if ((ret = cat_dep_add(d->s, kind, rel->oid, "type", col.type_oid,
+		    NULL, desc, d->err)) < 0)
+			return ret;
+	}
 	if (col.has_default && strcmp(col.type, t.display) != 0) {
 		/* No cast to an enum from another type is automatic. */
 		if (t.user_kind == 'e')
@@ -1435,7 +1486,7 @@ static int set_not_null(ddl *d, const cat_rel *rel,
 		if ((ret = all_null(&nulls, d, rel, cmd->name)) < 0)
 			return ret;
 		if (nulls && strcmp(rel->rows, "rows") == 0)
-			d->null_column = cmd->name;
+			null_note(d, cmd->name, col.attnum);
 		else
 			data_ok(d, rel, "SET NOT NULL depends on the rows");
 	}
@@ -1707,10 +1758,56 @@ static int default_opclass(const char *method, const cat_col *col)
 	return 0;
 }
 
+/* Whether an operator class takes a column's type, which must be
+ * binary-coercible to the class's input type: 1 yes, 0 certainly not, -1
+ * not modelled.  Only plain built-in scalar types are decided; domains,
+ * arrays, typmods and extension types are left alone. */
+static int opclass_accepts(const char *oc, const cat_col *col)
+{
+	static const char *const scalars[] = { "int2", "int4", "int8", "bool",
+		"json", "jsonb", "text", "varchar", "uuid", "timestamp",
+		"timestamptz", "date", "numeric", "float4", "float8", "bytea",
+		NULL };
+	const char *input = NULL;
+
+	if (strcmp(oc, "jsonb_path_ops") == 0 || strcmp(oc, "jsonb_ops") == 0)
+		input = "jsonb";
+	else if (strcmp(oc, "text_pattern_ops") == 0 ||
+	    strcmp(oc, "varchar_pattern_ops") == 0 ||
+	    strcmp(oc, "gin_trgm_ops") == 0 || strcmp(oc, "gist_trgm_ops") == 0)
+		input = "text";
+	/* citext's extension script casts it to text WITHOUT FUNCTION. */
+	if (input && strcmp(input, "text") == 0 && strcmp(col->base, "citext") == 0
+	    && !strchr(col->type, '['))
+		return 1;
+	if (input == NULL || col->type_oid != 0 || strchr(col->type, '[') ||
+	    !one_of(col->base, scalars))
+		return -1;
+	if (strcmp(col->base, input) == 0 || (strcmp(input, "text") == 0 &&
+	    strcmp(col->base, "varchar") == 0))
+		return 1;
+	/* The message prints the type without its typmod. */
+	return strchr(col->type, '(') ? -1 : 0;
+}
+
+static int accepts(ddl *d, const char *oc, const cat_col *col)
+{
+	int yes = opclass_accepts(oc, col);
+
+	if (yes == 0)
+		return ddl_fail(d, "42804", "indexcmds.c:2202:ResolveOpClass", -1,
+			"operator class \"%s\" does not accept data type %s", oc,
+			col->type);
+	if (yes < 0)
+		ddl_unknown(d, "whether this operator class takes the column's "
+			"type is not modelled");
+	return MS_OK;
+}
+
 /* An operator class is built in, or comes with an installed extension
- * (indexcmds.c ResolveOpClass). */
+ * (indexcmds.c ResolveOpClass), and takes the column's type. */
 static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
-	const char *method)
+	const char *method, const cat_col *col)
 {
 	const char *oc = ms_pg__node_string(e->opclass[e->n_opclass - 1]);
 	const char *ext;
@@ -1721,7 +1818,7 @@ static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 		return MS_OK;
 	}
 	if ((found = ms_pg__builtin_opclass(oc, method)) == 1)
-		return MS_OK;
+		return accepts(d, oc, col);
 	if (found < 0)
 		return ddl_fail(d, "42704", "indexcmds.c:2180:ResolveOpClass", -1,
 			"operator class \"%s\" does not exist for access method "
@@ -1730,8 +1827,10 @@ static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 		ddl_unknown(d, "this operator class is not modelled");
 		return MS_OK;
 	}
-	if ((ret = cat_ext_find(&found, d->s, ext, d->err)) < 0 || found)
+	if ((ret = cat_ext_find(&found, d->s, ext, d->err)) < 0)
 		return ret;
+	if (found)
+		return accepts(d, oc, col);
 	return ddl_fail(d, "42704", "indexcmds.c:2180:ResolveOpClass", -1,
 		"operator class \"%s\" does not exist for access method \"%s\"",
 		oc, method);
@@ -1845,7 +1944,7 @@ static int index_params(ddl *d, const cat_rel *rel,
 				e->name);
 		if (e->n_opclass &&
 		    (ret = check_opclass(d, e, str(ix->access_method) ?
-		    ix->access_method : "btree")) < 0)
+		    ix->access_method : "btree", &col)) < 0)
 			return ret;
 		if (!e->n_opclass && !default_opclass(str(ix->access_method) ?
 		    ix->access_method : "btree", &col))
@@ -2146,7 +2245,7 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 		/* An identity column's sequence: "column id of table t requires
 		 * it" (2BP01, CASCADE or not), left unknown. */
 		if (rel.relkind == 'S' && (ret = cat_dep_kind(&ok, d->s,
-		    "identity:", rel.oid, d->err)) < 0)
+		    "identity:", "rel", rel.oid, d->err)) < 0)
 			goto out;
 		if (rel.relkind == 'S' && ok)
 			ddl_unknown(d, "the sequence of an identity column is not "

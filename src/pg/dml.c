@@ -892,6 +892,10 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 		r = values_fit(ret, d, &rel, &w);
 	else if (r == EX_OK && rows != 0)
 		r = EX_UNKNOWN;
+	/* Into an empty table, one row has nothing to conflict with. */
+	if (r == EX_OK && w.sel->n_values_lists && w.nrows == 1 &&
+	    strcmp(rel.rows, "empty") == 0 && !d->rows_gap)
+		*certain = 1;
 	if (r == EX_UNKNOWN)
 		ddl_unknown(d, "the rows this INSERT writes are not simulated");
 	free(w.names);

@@ -2004,7 +2004,10 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			t->literal = from.literal;
 		return r;
 	}
-	/* A string constant cast on: its text is the input. */
+	/* A string constant cast on: its text is the input, converted while
+	 * planning unless the input function is stable (enum_in). */
+	if (from.cat == 'S' && from.literal && t->cat == 'E')
+		goto unknown;
 	if (from.cat == 'S' && from.literal && t->cat != 'S') {
 		from.cat = 'X';
 		return literal_to(ret, d, &from, t);
