@@ -147,6 +147,8 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		 " kind LIKE 'identity:%') AND oid = ?1"),
 		("DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN"
 		 " (SELECT oid FROM migsim_constraint WHERE rel = ?1)"),
+		("DELETE FROM migsim_deferrable_fkey WHERE con IN"
+		 " (SELECT oid FROM migsim_constraint WHERE rel = ?1)"),
 		"DELETE FROM migsim_constraint WHERE rel = ?1",
 		"DELETE FROM migsim_temp WHERE oid = ?1",
 		"DELETE FROM migsim_null_column WHERE rel = ?1",
@@ -874,6 +876,9 @@ int cat_con_drop(ms_store *s, int64_t oid, ms_error *err)
 	int ret = exec_oid(s, "DELETE FROM migsim_depend WHERE kind = 'fkey'"
 		" AND oid = ?1", oid, err);
 
+	if (ret == MS_OK)
+		ret = exec_oid(s, "DELETE FROM migsim_deferrable_fkey WHERE con = ?1",
+			oid, err);
 	return ret < 0 ? ret :
 		exec_oid(s, "DELETE FROM migsim_constraint WHERE oid = ?1", oid, err);
 }
@@ -1372,6 +1377,24 @@ int cat_index_deferrable(int *yes, ms_store *s, int64_t index, int set,
 	else
 		PREP(st, "SELECT 1 FROM migsim_deferrable WHERE index_rel = ?1");
 	sqlite3_bind_int64(st, 1, index);
+	if (set)
+		return done(s, st, err);
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_con_deferrable(int *yes, ms_store *s, int64_t con, int set,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	if (set)
+		PREP(st, "INSERT OR IGNORE INTO migsim_deferrable_fkey VALUES (?1)");
+	else
+		PREP(st, "SELECT 1 FROM migsim_deferrable_fkey WHERE con = ?1");
+	sqlite3_bind_int64(st, 1, con);
 	if (set)
 		return done(s, st, err);
 	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)

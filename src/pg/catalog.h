@@ -106,6 +106,9 @@ typedef struct cat_guards {
 int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err);
 /* Mark (set 1) or look up (set 0: *yes) the unique index of a
  * DEFERRABLE key. */
+/* A DEFERRABLE foreign key (set 1 records one, set 0 asks). */
+int cat_con_deferrable(int *yes, ms_store *s, int64_t con, int set,
+	ms_error *err);
 int cat_index_deferrable(int *yes, ms_store *s, int64_t index, int set,
 	ms_error *err);
 /* Whether rel has a generated column (its expression runs on every

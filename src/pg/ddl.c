@@ -25,6 +25,9 @@
 #define ROWS_GAP_KEY "rows_gap"
 /* Set once an object's dependencies could not all be recorded. */
 #define DEPS_GAP_KEY "deps_gap"
+/* "1" while the session's search_path is not public: unqualified names
+ * then resolve where migsim does not follow. */
+#define SEARCH_PATH_KEY "search_path_moved"
 
 int ddl_deps_gap(ddl *d)
 {
@@ -84,11 +87,13 @@ int ddl_fail(ddl *d, const char *sqlstate, const char *site, int location,
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (d->gap) {
-		/* An earlier statement did what migsim cannot see. */
-		ddl_unknown(d, "an earlier statement's effects are not modelled, so "
-			"this error is not certain");
+		/* An earlier statement did what migsim cannot see: the statement
+		 * stops here as it would on the error (handlers in a DO block see
+		 * it too), and the caller reports it as not certain. */
+		if (d->note == NULL)
+			d->note = "an earlier statement's effects are not modelled, "
+				"so this error is not certain";
 		d->abstained = 1;
-		return MS_OK;
 	}
 	if (ms_pg_error_set(d->e, sqlstate, "%s", msg) < 0)
 		return oom(d);
@@ -149,9 +154,18 @@ int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx)
 	if (m == NULL)
 		return 0;
 	desc = m->descriptor;
-	if (desc == &pg_query__node__descriptor &&
-	    (ret = fn((const PgQuery__Node *)m, ctx)) != 0)
-		return ret;
+	if (desc == &pg_query__node__descriptor) {
+		const PgQuery__Node *n = (const PgQuery__Node *)m;
+		const ProtobufCFieldDescriptor *f;
+
+		if ((ret = fn(n, ctx)) != 0)
+			return ret;
+		/* A Node is a oneof over every node type: go straight to the
+		 * member it holds instead of testing some 250 fields. */
+		f = protobuf_c_message_descriptor_get_field(desc, n->node_case);
+		return f ? ddl_walk(*(ProtobufCMessage *const *)((const char *)m +
+			f->offset), fn, ctx) : 0;
+	}
 	for (unsigned i = 0; i < desc->n_fields; i++) {
 		const ProtobufCFieldDescriptor *f = &desc->fields[i];
 		const char *base = (const char *)m;
@@ -498,6 +512,14 @@ static int alter_enum(ddl *d, const PgQuery__AlterEnumStmt *a)
 	    !found)
 		return ret;
 	if (a->old_val && a->old_val[0]) {
+		/* Labels are not truncated as names are; length comes first. */
+		if (strlen(a->new_val) >= CAT_NAME) {
+			if ((ret = ddl_fail(d, "42602", "pg_enum.c:523:RenameEnumLabel",
+			    -1, "invalid enum label \"%s\"", a->new_val)) < 0 ||
+			    !DDL_FAILED(d))
+				return ret;
+			return ddl_detail(d, "Labels must be 63 bytes or less.");
+		}
 		if ((ret = cat_label_find(&state, d->s, t.oid, a->old_val,
 		    d->err)) < 0)
 			return ret;
@@ -546,10 +568,13 @@ static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 
 	if ((ret = cat_ext_find(&found, d->s, c->extname, d->err)) < 0)
 		return ret;
+	/* Every database is created with plpgsql (initdb puts it in the
+	 * templates); DROP EXTENSION plpgsql leaves the catalog unsure. */
+	found |= strcmp(c->extname, "plpgsql") == 0;
 	if (found && c->if_not_exists)
 		return MS_OK;
 	if (found)
-		return ddl_fail(d, "42710", "extension.c:1879:CreateExtension", -1,
+		return ddl_fail(d, "42710", "extension.c:1877:CreateExtension", -1,
 			"extension \"%s\" already exists", c->extname);
 	if (!ms_pg__extension_known(c->extname))
 		ddl_unknown(d, "this extension's objects are not modelled");
@@ -561,6 +586,42 @@ static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 }
 
 /* --- DROP of non-relations ------------------------------------------------ */
+
+/* A relation's row type is a type of its name, which only the relation
+ * takes away (2BP01 from findDependentObjects, IF EXISTS or not). */
+static int row_type(int *is_row, ddl *d, const char *schema,
+	const char *name)
+{
+	const char *kind = NULL;
+	char q[CAT_NAME + 4];
+	cat_rel rel;
+	int ret;
+
+	if ((ret = cat_rel_find(is_row, &rel, d->s, schema, name, d->err)) < 0 ||
+	    !*is_row)
+		return ret;
+	if (rel.relkind == 'r' || rel.relkind == 'p')
+		kind = "table";
+	else if (rel.relkind == 'v')
+		kind = "view";
+	else if (rel.relkind == 'm')
+		kind = "materialized view";
+	if (kind == NULL || strcmp(schema, "public") != 0) {
+		ddl_unknown(d, "DROP TYPE of a relation's row type is not modelled");
+		return MS_OK;
+	}
+	cat_quote_ident(q, sizeof(q), name);
+	if ((ret = ddl_fail(d, "2BP01", "dependency.c:835:findDependentObjects",
+	    -1, "cannot drop type %s because %s %s requires it", q, kind, q)) < 0 ||
+	    !DDL_FAILED(d))
+		return ret;
+	{
+		char hint[CAT_NAME + 64];
+
+		snprintf(hint, sizeof(hint), "You can drop %s %s instead.", kind, q);
+		return ddl_hint(d, hint);
+	}
+}
 
 static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 {
@@ -586,6 +647,8 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 		    d->err)) < 0)
 			return ret;
 		if (!found) {
+			if ((ret = row_type(&found, d, schema, name)) < 0 || found)
+				return ret;
 			if (!ds->missing_ok)
 				return ddl_fail(d, "42704",
 					"objectaddress.c:1636:get_object_address_type", -1,
@@ -691,6 +754,12 @@ static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 
 		if (name == NULL) {
 			ddl_unknown(d, NULL);
+			continue;
+		}
+		if (kind == DROP_EXTENSION && strcmp(name, "plpgsql") == 0) {
+			ddl_unknown(d, "DROP EXTENSION plpgsql is not modelled");
+			if ((ret = ddl_catalog_gap(d)) < 0)
+				return ret;
 			continue;
 		}
 		ret = kind == DROP_SCHEMA ? cat_schema_find(&found, d->s, name,
@@ -1611,6 +1680,28 @@ static int drop_stmt(ddl *d, const PgQuery__DropStmt *ds)
 	}
 }
 
+static int constraint_rename_clash(ddl *d, int64_t index,
+	const char *newname)
+{
+	cat_con con, other;
+	cat_rel table;
+	int64_t table_oid;
+	int found, ret;
+
+	if ((ret = cat_con_by_index(&found, &con, d->s, index, d->err)) < 0 ||
+	    !found || (con.contype != 'p' && con.contype != 'u'))
+		return ret;
+	if ((ret = cat_index_table(&table_oid, d->s, index, d->err)) < 0 ||
+	    (ret = cat_rel_by_oid(&found, &table, d->s, table_oid, d->err)) < 0 ||
+	    !found ||
+	    (ret = cat_con_find(&found, &other, d->s, table_oid, newname,
+	    d->err)) < 0 || !found)
+		return ret;
+	return ddl_fail(d, "42710", "pg_constraint.c:688:RenameConstraintById",
+		-1, "constraint \"%s\" for relation \"%s\" already exists",
+		newname, table.name);
+}
+
 /* --- RENAME --------------------------------------------------------------- */
 
 static int rename_relation(ddl *d, const PgQuery__RenameStmt *r)
@@ -1661,7 +1752,11 @@ static int rename_relation(ddl *d, const PgQuery__RenameStmt *r)
 		return ddl_fail(d, "42710", "pg_type.c:782:RenameTypeInternal", -1,
 			"type \"%s\" already exists", r->newname);
 	if (rel.relkind == 'i') {
-		/* An index that backs a constraint renames the constraint. */
+		/* An index that backs a constraint renames the constraint, which
+		 * must not take another constraint's name on the table. */
+		if ((ret = constraint_rename_clash(d, rel.oid, r->newname)) < 0 ||
+		    DDL_FAILED(d))
+			return ret;
 		if ((ret = cat_con_rename_by_index(d->s, rel.oid,
 		    r->newname, d->err)) < 0)
 			return ret;
@@ -2354,8 +2449,41 @@ static int alter_sequence(ddl *d, const PgQuery__AlterSeqStmt *a)
 	return MS_OK;
 }
 
+/* Whether SET search_path names PostgreSQL's default, public alone or
+ * after "$user" (no schema is named after a role in these histories). */
+static int default_path(const PgQuery__VariableSetStmt *v)
+{
+	const char *a, *b;
+
+	if (v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT ||
+	    v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET)
+		return 1;
+	if (v->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE ||
+	    v->n_args < 1 || v->n_args > 2)
+		return 0;
+	a = ddl_string_literal(v->args[0], NULL);
+	b = v->n_args == 2 ? ddl_string_literal(v->args[1], NULL) : NULL;
+	if (v->n_args == 1)
+		return a && strcmp(a, "public") == 0;
+	return a && b && strcmp(a, "$user") == 0 && strcmp(b, "public") == 0;
+}
+
+/* SET search_path: away from public, later unqualified names may create
+ * and find objects in other schemas, so the catalog is no longer sure and
+ * every statement is unknown until the path is public again. */
+static int search_path(ddl *d, const PgQuery__VariableSetStmt *v)
+{
+	int ret;
+
+	if (default_path(v))
+		return ms_store_meta_set(d->s, SEARCH_PATH_KEY, "0", d->err);
+	if ((ret = ms_store_meta_set(d->s, SEARCH_PATH_KEY, "1", d->err)) < 0)
+		return ret;
+	return ddl_catalog_gap(d);
+}
+
 /* SET of a timeout: a number with an optional unit, no effect on the
- * schema. */
+ * schema; SET search_path. */
 static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
 {
 	static const char *const timeouts[] = { "lock_timeout",
@@ -2366,6 +2494,8 @@ static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
 	long n;
 	int ok = 0;
 
+	if (v->name && strcmp(v->name, "search_path") == 0)
+		return search_path(d, v);
 	for (const char *const *t = timeouts; *t; t++)
 		ok |= v->name && strcmp(v->name, *t) == 0;
 	if (ok && v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE &&
@@ -2834,7 +2964,7 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 {
 	const PgQuery__Node *n = ms_pg__stmt_node(script, i);
 	ddl d;
-	int ret;
+	int ret, moved;
 
 	memset(&d, 0, sizeof(d));
 	d.s = store;
@@ -2860,6 +2990,13 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 			return ret;
 		d.deps_gap = gap != NULL;
 		free(gap);
+		gap = NULL;
+		if ((ret = ms_store_meta_get(&gap, store, SEARCH_PATH_KEY, err)) < 0)
+			return ret;
+		moved = gap != NULL && strcmp(gap, "1") == 0;
+		free(gap);
+		/* Errors found by name are no longer certain. */
+		d.gap |= moved;
 	}
 	if (n == NULL) {
 		ddl_unknown(&d, "this statement's effect is not modelled");
@@ -2868,8 +3005,17 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 	} else {
 		/* A failing statement leaves nothing behind. */
 		ret = ddl_apply(&d, n);
-		if (ret == MS_OK && d.abstained)
+		if (moved && !(n->node_case ==
+		    PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+		    n->variable_set_stmt->name &&
+		    strcmp(n->variable_set_stmt->name, "search_path") == 0))
+			ddl_unknown(&d, "a search_path other than public is not "
+				"modelled");
+		if (ret == MS_OK && d.abstained) {
 			ret = ms_store_rollback_to(store, "ms_pg_stmt", err);
+			d.verdict = MS_VERDICT_UNKNOWN;
+			ms_pg_error_clear(e);
+		}
 		else if (ret == MS_OK)
 			ret = DDL_FAILED(&d) ?
 				ms_store_rollback_to(store, "ms_pg_stmt", err) :

@@ -212,6 +212,23 @@ static int one_of(const char *s, const char *const *set)
 	return 0;
 }
 
+/* PostgreSQL 15's system columns, which tables, matviews and foreign
+ * tables have and views do not. */
+static int system_column(char relkind, const char *name)
+{
+	static const char *const names[] = { "tableoid", "cmax", "xmax",
+		"cmin", "xmin", "ctid", NULL };
+
+	return relkind != 'v' && one_of(name, names);
+}
+
+static int system_collision(ddl *d, const char *name)
+{
+	return ddl_fail(d, "42701", "tablecmds.c:7264:"
+		"check_for_column_name_collision", -1, "column name \"%s\" "
+		"conflicts with a system column name", name);
+}
+
 static int is_string_type(const char *base)
 {
 	static const char *const s[] = { "text", "varchar", "bpchar", "citext",
@@ -455,6 +472,9 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	if ((ret = cat_con_add(&oid, d->s, rel->oid, name, 'f', fkj, pk.oid, pkj,
 	    index, !c->skip_validation, d->err)) < 0)
 		goto out;
+	if ((c->deferrable || c->initdeferred) &&
+	    (ret = cat_con_deferrable(NULL, d->s, oid, 1, d->err)) < 0)
+		goto out;
 	quote(q, sizeof(q), rel->name);
 	snprintf(desc, sizeof(desc), "constraint %s on table %s", name, q);
 	ret = cat_dep_add(d->s, "fkey", oid, "index", index, NULL, desc, d->err);
@@ -478,6 +498,14 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	int64_t index;
 	int found, ret;
 
+	/* The index becomes the constraint's, renamed to its name: neither
+	 * is followed, so later names and dependencies are unsure. */
+	if (str(c->indexname)) {
+		ddl_unknown(d, "ADD CONSTRAINT ... USING INDEX is not modelled");
+		if ((ret = ddl_catalog_gap(d)) < 0)
+			return ret;
+		return ddl_deps_gap(d);
+	}
 	if (primary) {
 		if ((ret = cat_pkey(&found, &existing, d->s, rel->oid, d->err)) < 0)
 			return ret;
@@ -498,7 +526,7 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 				"ComputeIndexAttrs", in_create ? c->location : -1,
 				"column \"%s\" named in key does not exist", cols[i]);
 	}
-	if (str(c->indexname) || c->n_including || c->n_options || c->where_clause ||
+	if (c->n_including || c->n_options || c->where_clause ||
 	    c->nulls_not_distinct)
 		ddl_unknown(d, "this key constraint's options are not modelled");
 	if (str(c->conname)) {
@@ -933,6 +961,11 @@ static int create_checks(ddl *d, const PgQuery__CreateStmt *c,
 				return ddl_fail(d, "42701", "tablecmds.c:2417:"
 					"MergeAttributes", -1, "column \"%s\" specified more "
 					"than once", cols[i].def->colname);
+	for (size_t i = 0; i < *ncols; i++)
+		if (system_column('r', cols[i].def->colname))
+			return ddl_fail(d, "42701", "heap.c:483:"
+				"CheckAttributeNamesTypes", -1, "column name \"%s\" "
+				"conflicts with a system column name", cols[i].def->colname);
 	if ((ret = cat_rel_find(&taken, &r, d->s, schema, relname, d->err)) < 0)
 		return ret;
 	if (taken)
@@ -1162,6 +1195,9 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 
 	if ((ret = read_column(&c, d, def, 1)) < 0 || DDL_FAILED(d))
 		return ret;
+	/* Before IF NOT EXISTS is looked at. */
+	if (system_column(rel->relkind, def->colname))
+		return system_collision(d, def->colname);
 	if ((ret = cat_col_find(&found, &existing, d->s, rel->oid, def->colname,
 	    d->err)) < 0)
 		return ret;
@@ -2197,6 +2233,14 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 	size_t n = 0;
 	int ret = MS_OK;
 
+	if (ds->concurrent && ds->n_objects != 1)
+		return ddl_fail(d, "0A000", "tablecmds.c:1370:RemoveRelations", -1,
+			"DROP INDEX CONCURRENTLY does not support dropping multiple "
+			"objects");
+	if (ds->concurrent && ds->behavior ==
+	    PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+		return ddl_fail(d, "0A000", "tablecmds.c:1374:RemoveRelations", -1,
+			"DROP INDEX CONCURRENTLY does not support CASCADE");
 	oids = calloc(ds->n_objects + 1, sizeof(*oids));
 	if (oids == NULL)
 		return oom(d);
@@ -2321,6 +2365,8 @@ int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r)
 			return ddl_fail(d, "42703", "tablecmds.c:3556:"
 				"renameatt_internal", -1, "column \"%s\" does not exist",
 				r->subname);
+		if (system_column(rel.relkind, r->newname))
+			return system_collision(d, r->newname);
 		if ((ret = cat_col_find(&found, &col, d->s, rel.oid, r->newname,
 		    d->err)) < 0)
 			return ret;

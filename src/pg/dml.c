@@ -486,14 +486,15 @@ static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 			continue;
 		{
 			cat_rel ref;
-			int found;
+			int found, deferred;
 
 			if ((*ret = cat_rel_by_oid(&found, &ref, d->s, fks[i].ref_rel,
-			    d->err)) < 0) {
+			    d->err)) < 0 || (*ret = cat_con_deferrable(&deferred, d->s,
+			    fks[i].oid, 0, d->err)) < 0) {
 				r = EX_STOP;
 				break;
 			}
-			if (!found || ref.oid == rel->oid || d->rows_gap ||
+			if (!found || deferred || ref.oid == rel->oid || d->rows_gap ||
 			    strcmp(ref.rows, "empty") != 0 || broken) {
 				r = EX_UNKNOWN;
 				break;

@@ -14,9 +14,11 @@
  * uncertain too (ddl.c's gap).  Errors raised inside a block carry no
  * position: the statement text is not the client's query.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -28,6 +30,7 @@ typedef struct interp {
 	int unknown;         /* something was not interpreted */
 	int gap;             /* ... and it may have changed the catalog */
 	int rows_gap;        /* ... or written rows */
+	json_t *datums;      /* the block's variables, FOUND among them */
 } interp;
 
 static int run_list(interp *in, json_t *list);
@@ -678,6 +681,38 @@ static int run_raise(interp *in, json_t *st)
 		"%s", msg);
 }
 
+static int word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '$';
+}
+
+/* Whether SQL text names one of the block's variables (a word match, a
+ * superset): PL/pgSQL passes them as parameters, or raises 42702 where a
+ * column has the same name, which migsim does not follow. */
+static int uses_variable(const interp *in, const char *sql)
+{
+	size_t i, len;
+	json_t *v;
+
+	json_array_foreach(in->datums, i, v) {
+		json_t *var = json_object_get(v, "PLpgSQL_var");
+		const char *name = json_string_value(json_object_get(var,
+			"refname"));
+
+		/* FOUND is declared implicitly, without a line. */
+		if (name == NULL || (len = strlen(name)) == 0 ||
+		    json_object_get(var, "lineno") == NULL)
+			continue;
+		for (const char *p = sql; *p; p++) {
+			if (strncasecmp(p, name, len) != 0)
+				continue;
+			if (!(p > sql && word_char(p[-1])) && !word_char(p[len]))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static int run_stmt(interp *in, json_t *wrapped)
 {
 	const char *kind = NULL;
@@ -696,9 +731,23 @@ static int run_stmt(interp *in, json_t *wrapped)
 		return run_block(in, st);
 	if (strcmp(kind, "PLpgSQL_stmt_if") == 0)
 		return run_if(in, st);
-	if (strcmp(kind, "PLpgSQL_stmt_execsql") == 0)
-		return run_sql(in, json_string_value(json_object_get(json_object_get(
-			json_object_get(st, "sqlstmt"), "PLpgSQL_expr"), "query")));
+	if (strcmp(kind, "PLpgSQL_stmt_execsql") == 0) {
+		const char *sql = json_string_value(json_object_get(json_object_get(
+			json_object_get(st, "sqlstmt"), "PLpgSQL_expr"), "query"));
+
+		if (sql && uses_variable(in, sql)) {
+			not_modelled(in, "a statement that uses a PL/pgSQL variable is "
+				"not modelled", wrapped);
+			return MS_OK;
+		}
+		if ((ret = run_sql(in, sql)) < 0 || DDL_FAILED(in->d) ||
+		    !json_is_true(json_object_get(st, "into")))
+			return ret;
+		/* INTO converts what comes back, and STRICT counts the rows. */
+		in->unknown = 1;
+		ddl_unknown(in->d, "SELECT ... INTO in a DO block is not modelled");
+		return MS_OK;
+	}
 	if (strcmp(kind, "PLpgSQL_stmt_raise") == 0)
 		return run_raise(in, st);
 	if (strcmp(kind, "PLpgSQL_stmt_return") == 0)
@@ -755,7 +804,7 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 		"LANGUAGE plpgsql AS $migsim_do$";
 	static const char tail[] = "$migsim_do$;";
 	PgQueryPlpgsqlParseResult pr;
-	interp in = { d, 0, 0, 0, 0 };
+	interp in = { d, 0, 0, 0, 0, NULL };
 	const char *body;
 	json_t *funcs, *action;
 	char *src;
@@ -783,6 +832,8 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 	pg_query_free_plpgsql_parse_result(pr);
 	action = json_object_get(json_object_get(json_array_get(funcs, 0),
 		"PLpgSQL_function"), "action");
+	in.datums = json_object_get(json_object_get(json_array_get(funcs, 0),
+		"PLpgSQL_function"), "datums");
 	if (action == NULL) {
 		ddl_unknown(d, "this DO block is not modelled");
 	} else {

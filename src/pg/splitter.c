@@ -50,6 +50,17 @@ static ms_split_parse walk(const ProtobufCMessage *m, visitor v)
 	const ProtobufCMessageDescriptor *d = m->descriptor;
 	ms_split_parse worst = v(m);
 
+	/* A Node holds one member of its oneof over every node type. */
+	if (d == &pg_query__node__descriptor) {
+		const ProtobufCFieldDescriptor *f =
+			protobuf_c_message_descriptor_get_field(d,
+			((const PgQuery__Node *)m)->node_case);
+		const ProtobufCMessage *sub = f ? *(const ProtobufCMessage *const *)
+			((const char *)m + f->offset) : NULL;
+
+		return sub && worst != MS_SPLIT_REJECTS ? worse(worst, walk(sub, v)) :
+			worst;
+	}
 	for (unsigned i = 0; i < d->n_fields && worst != MS_SPLIT_REJECTS; i++) {
 		const ProtobufCFieldDescriptor *f = &d->fields[i];
 		const char *base = (const char *)m;

@@ -164,6 +164,11 @@ static const char catalog_additions[] =
 	/* Unique indexes of DEFERRABLE keys: no foreign key may use them. */
 	"CREATE TABLE IF NOT EXISTS migsim_deferrable ("
 	"  index_rel INTEGER PRIMARY KEY);"
+	/* DEFERRABLE foreign keys: checked at commit, or when SET CONSTRAINTS
+	 * says, so a row's check is not decided where it is written.  A row
+	 * left behind by a dropped key only makes a check unknown. */
+	"CREATE TABLE IF NOT EXISTS migsim_deferrable_fkey ("
+	"  con INTEGER PRIMARY KEY);"
 	"CREATE TABLE IF NOT EXISTS migsim_function_names ("
 	"  schema_name TEXT NOT NULL,"
 	"  name TEXT NOT NULL,"
