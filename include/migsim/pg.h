@@ -154,12 +154,18 @@ typedef struct ms_pg_result {
  * for Prisma's engine, which sends every migration and its ledger writes
  * on one session; closing the connection rolls such a block back.
  */
+#define MS_PG_SAVEPOINTS 16
+
 typedef struct ms_pg_session {
 	int in_block;    /* a BEGIN is open (its savepoint is in the store) */
 	int aborted;     /* a statement failed inside that block */
+	/* SAVEPOINTs open in that block, oldest first; the store holds one
+	 * SQLite savepoint for each, named after its depth. */
+	char savepoints[MS_PG_SAVEPOINTS][64];
+	int n_savepoints;
 } ms_pg_session;
 
-#define MS_PG_SESSION_INIT { 0, 0 }
+#define MS_PG_SESSION_INIT { 0, 0, { { 0 } }, 0 }
 
 /* The connection ends: an open block is rolled back. */
 int ms_pg_session_close(ms_pg_session *session, ms_store *store,

@@ -1957,6 +1957,193 @@ static int calls_writer(ddl *d, const PgQuery__Node *n)
 	return ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
 }
 
+static const PgQuery__WithClause *with_of(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+		return n->insert_stmt->with_clause;
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+		return n->update_stmt->with_clause;
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+		return n->delete_stmt->with_clause;
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+		return n->select_stmt->with_clause;
+	default:
+		return NULL;
+	}
+}
+
+/* The WITH queries before `upto` that certainly yield no row. */
+typedef struct cte_facts {
+	const PgQuery__WithClause *w;
+	size_t upto;
+	const int *empty;
+} cte_facts;
+
+static int yields_nothing(int *none, ddl *d, const cte_facts *c,
+	const PgQuery__Node *q);
+
+static int visit_agg(const PgQuery__Node *n, void *ctx)
+{
+	(void)ctx;
+	return n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+		ex_is_aggregate(n->func_call);
+}
+
+/* A FROM item that certainly has no row: an empty table or WITH query,
+ * or a join that keeps no row without one of its sides. */
+static int from_empty(int *none, ddl *d, const cte_facts *c,
+	const PgQuery__Node *n)
+{
+	int a = 0, b = 0, ret;
+
+	*none = 0;
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+		const PgQuery__RangeVar *rv = n->range_var;
+		cat_rel rel;
+		int found;
+
+		for (size_t j = c->upto; !(rv->schemaname && rv->schemaname[0]) &&
+		     j-- > 0;)
+			if (strcmp(c->w->ctes[j]->common_table_expr->ctename,
+			    rv->relname) == 0)
+				return (*none = c->empty[j], MS_OK);
+		if ((ret = cat_rel_find(&found, &rel, d->s,
+		    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0)
+			return ret;
+		*none = found && !d->rows_gap && (rel.relkind == 'r' ||
+			rel.relkind == 'p') && strcmp(rel.rows, "empty") == 0;
+		return MS_OK;
+	}
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT)
+		return n->range_subselect->lateral ? MS_OK : yields_nothing(none, d,
+			c, n->range_subselect->subquery);
+	if (n->node_case != PG_QUERY__NODE__NODE_JOIN_EXPR)
+		return MS_OK;
+	if ((ret = from_empty(&a, d, c, n->join_expr->larg)) < 0 ||
+	    (ret = from_empty(&b, d, c, n->join_expr->rarg)) < 0)
+		return ret;
+	switch (n->join_expr->jointype) {
+	case PG_QUERY__JOIN_TYPE__JOIN_INNER:
+		*none = a || b;
+		break;
+	case PG_QUERY__JOIN_TYPE__JOIN_LEFT:
+		*none = a;
+		break;
+	case PG_QUERY__JOIN_TYPE__JOIN_RIGHT:
+		*none = b;
+		break;
+	case PG_QUERY__JOIN_TYPE__JOIN_FULL:
+		*none = a && b;
+		break;
+	default:
+		break;
+	}
+	return MS_OK;
+}
+
+static int any_from_empty(int *none, ddl *d, const cte_facts *c,
+	PgQuery__Node **from, size_t n)
+{
+	int ret = MS_OK;
+
+	*none = 0;
+	for (size_t i = 0; i < n && !*none && ret == MS_OK; i++)
+		ret = from_empty(none, d, c, from[i]);
+	return ret;
+}
+
+/* Whether a query certainly yields no row (what a WITH query hands on,
+ * or what an INSERT ... SELECT writes): it reads from something empty
+ * through inner joins, and no aggregate makes a row of nothing; an
+ * UPDATE or DELETE returns the rows it changed. */
+static int yields_nothing(int *none, ddl *d, const cte_facts *c,
+	const PgQuery__Node *q)
+{
+	const PgQuery__SelectStmt *s;
+
+	*none = 0;
+	if (q == NULL)
+		return MS_OK;
+	switch (q->node_case) {
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+		return yields_nothing(none, d, c, q->insert_stmt->select_stmt);
+	case PG_QUERY__NODE__NODE_UPDATE_STMT: {
+		PgQuery__Node target = PG_QUERY__NODE__INIT;
+		int ret;
+
+		target.node_case = PG_QUERY__NODE__NODE_RANGE_VAR;
+		target.range_var = q->update_stmt->relation;
+		if ((ret = from_empty(none, d, c, &target)) < 0 || *none)
+			return ret;
+		return any_from_empty(none, d, c, q->update_stmt->from_clause,
+			q->update_stmt->n_from_clause);
+	}
+	case PG_QUERY__NODE__NODE_DELETE_STMT: {
+		PgQuery__Node target = PG_QUERY__NODE__INIT;
+		int ret;
+
+		target.node_case = PG_QUERY__NODE__NODE_RANGE_VAR;
+		target.range_var = q->delete_stmt->relation;
+		if ((ret = from_empty(none, d, c, &target)) < 0 || *none)
+			return ret;
+		return any_from_empty(none, d, c, q->delete_stmt->using_clause,
+			q->delete_stmt->n_using_clause);
+	}
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+		break;
+	default:
+		return MS_OK;
+	}
+	s = q->select_stmt;
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_values_lists ||
+	    s->with_clause)
+		return MS_OK;
+	if (!s->n_group_clause) {
+		for (size_t i = 0; i < s->n_target_list; i++)
+			if (ddl_walk(&s->target_list[i]->base, visit_agg, NULL))
+				return MS_OK;
+		if (s->having_clause)
+			return MS_OK;
+	}
+	return any_from_empty(none, d, c, s->from_clause, s->n_from_clause);
+}
+
+/* WITH x AS (INSERT / UPDATE / DELETE ...) writes its table whether or
+ * not the main query reads x: its rows may have come or gone, unless
+ * what it reads is certainly empty. */
+static int cte_writes(ddl *d, const PgQuery__Node *n)
+{
+	const PgQuery__WithClause *w = with_of(n);
+	int *empty = w ? calloc(w->n_ctes + 1, sizeof(*empty)) : NULL;
+	int ret = w && empty == NULL ? oom(d) : MS_OK;
+
+	for (size_t i = 0; w && i < w->n_ctes && ret == MS_OK; i++) {
+		const PgQuery__Node *q = w->ctes[i]->common_table_expr->ctequery;
+		const PgQuery__RangeVar *rv = q ? dml_target(q) : NULL;
+		cte_facts c = { w, i, empty };
+		cat_rel rel;
+		int found;
+
+		if (q == NULL || (ret = yields_nothing(&empty[i], d, &c, q)) < 0 ||
+		    (ret = cte_writes(d, q)) < 0 || rv == NULL || empty[i])
+			continue;
+		if ((ret = written(d, q)) < 0 || (ret = cat_rel_find(&found, &rel,
+		    d->s, ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 ||
+		    !found)
+			continue;
+		if (q->node_case == PG_QUERY__NODE__NODE_INSERT_STMT &&
+		    (ret = cat_null_col_set(d->s, rel.oid, NULL, 0, d->err)) < 0)
+			continue;
+		ret = q->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT ? MS_OK :
+			ddl_rows_changed(d, rel.oid, q->node_case ==
+			PG_QUERY__NODE__NODE_INSERT_STMT ? ROWS_MAYBE_ADDED :
+			ROWS_MAYBE_REMOVED);
+	}
+	free(empty);
+	return ret;
+}
+
 static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 {
 	cat_rel rel;
@@ -1975,7 +2162,8 @@ static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 		if ((ret = ddl_dml_enum_literals(d, n)) < 0 || DDL_FAILED(d))
 			return ret;
 	}
-	if ((ret = written(d, n)) < 0 || target == NULL || !change)
+	if ((ret = written(d, n)) < 0 || (ret = cte_writes(d, n)) < 0 ||
+	    target == NULL || !change)
 		return ret;
 	if ((ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(target->schemaname), target->relname, d->err)) < 0 ||
@@ -3112,6 +3300,18 @@ static int drop_temporary(ms_store *store, int on_commit_only, ms_error *err)
 	free(oids);
 	ms_pg_error_clear(&scratch);
 	return ret;
+}
+
+int ms_pg__state_unsure(ms_store *store, ms_error *err)
+{
+	int ret;
+
+	if ((ret = ms_store_exec(store, "UPDATE migsim_relation SET rows ="
+	    " 'unknown' WHERE rows <> 'unknown'; DELETE FROM migsim_null_column",
+	    err)) < 0 ||
+	    (ret = ms_store_meta_set(store, GAP_KEY, "1", err)) < 0)
+		return ret;
+	return ms_store_meta_set(store, DEPS_GAP_KEY, "1", err);
 }
 
 int ms_pg__on_commit(ms_store *store, ms_error *err)

@@ -547,6 +547,15 @@ static int int_rank(const char *name)
 		strcmp(name, "int8") == 0 ? 3 : 0;
 }
 
+/* A whole number within an integer type's range. */
+static int fits_int(double v, const char *name)
+{
+	double max = int_rank(name) == 1 ? 32767.0 : int_rank(name) == 2 ?
+		2147483647.0 : 0;
+
+	return max > 0 && v == (double)(long long)v && v >= -max - 1 && v <= max;
+}
+
 /* + - * / % between numbers: the type PostgreSQL's operator returns. */
 static int arithmetic(ex_type *t, const ex_type *a, const ex_type *b)
 {
@@ -2021,16 +2030,21 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	    (strncmp(from.name, "json", 4) == 0 &&
 	    strncmp(t->name, "json", 4) == 0))) ||
 	    (from.cat == 'E' && from.user == t->user)) {
+		int widened = t->typmod == -1 && (strcmp(t->name, "numeric") == 0 ||
+			strcmp(t->name, "float8") == 0 || (int_rank(from.name) &&
+			int_rank(t->name) >= int_rank(from.name)));
+
 		/* A known number widened keeps its value (10::numeric), so
 		 * arithmetic on it still folds. */
-		if (from.has_value && t->typmod == -1 &&
-		    (strcmp(t->name, "numeric") == 0 ||
-		    strcmp(t->name, "float8") == 0 ||
-		    (int_rank(from.name) && int_rank(t->name) >=
-		    int_rank(from.name)))) {
+		if (from.has_value && widened) {
 			t->has_value = 1;
 			t->value = from.value;
 		}
+		/* A constant narrowed is converted when the statement is
+		 * planned, whatever the rows: 99999999999::int fails there. */
+		if (from.constant && from.cat == 'N' && !widened &&
+		    !(from.has_value && fits_int(from.value, t->name)))
+			goto unknown;
 		return EX_OK;
 	}
 unknown:

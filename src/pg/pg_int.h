@@ -33,6 +33,9 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 /* The transaction commits: labels added by ALTER TYPE ... ADD VALUE in it
  * become usable, temporary tables ON COMMIT DROP go. */
 int ms_pg__on_commit(ms_store *store, ms_error *err);
+/* What the session did can no longer be followed (a ROLLBACK TO that
+ * migsim could not match): rows and catalog facts become unsure. */
+int ms_pg__state_unsure(ms_store *store, ms_error *err);
 /* The connection ends: temporary tables go. */
 int ms_pg__session_end(ms_store *store, ms_error *err);
 /* Add the types and functions an extension brings (types.c). */

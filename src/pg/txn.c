@@ -26,6 +26,7 @@
  * does next (Prisma's ledger writes, the next migration) happens inside
  * it until COMMIT, ROLLBACK or the end of the connection.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +76,7 @@ static int commit_txn(runner *r, size_t upto, ms_error *err)
 	int ret;
 
 	keep(r, r->open_from, upto);
+	r->session->n_savepoints = 0;
 	if ((ret = ms_store_release(r->store, TXN, err)) < 0)
 		return ret;
 	/* ALTER TYPE ... ADD VALUE's labels become usable (55P04); ON COMMIT
@@ -84,7 +86,67 @@ static int commit_txn(runner *r, size_t upto, ms_error *err)
 
 static int rollback_txn(runner *r, ms_error *err)
 {
+	r->session->n_savepoints = 0;
 	return ms_store_rollback_to(r->store, TXN, err);
+}
+
+/* The store's name for the user savepoint at depth k. */
+static void savepoint_name(char *out, size_t n, int k)
+{
+	snprintf(out, n, "ms_pg_sp_%d", k);
+}
+
+/* The newest open savepoint called name, or -1. */
+static int savepoint_find(const ms_pg_session *s, const char *name)
+{
+	for (int k = s->n_savepoints - 1; k >= 0; k--)
+		if (strcmp(s->savepoints[k], name) == 0)
+			return k;
+	return -1;
+}
+
+/*
+ * SAVEPOINT, RELEASE SAVEPOINT and ROLLBACK TO SAVEPOINT inside BEGIN, as
+ * SQLite savepoints: ROLLBACK TO undoes what the statements since did to
+ * the catalog and the rows facts, and keeps the savepoint; both drop the
+ * ones opened after it.  *done is 0 where migsim cannot follow (too deep,
+ * a name it does not know).
+ */
+static int user_savepoint(int *done, runner *r, const char *what,
+	const char *name, ms_error *err)
+{
+	ms_pg_session *s = r->session;
+	char sp[32];
+	int k, ret;
+
+	*done = 0;
+	if (name == NULL || strlen(name) >= sizeof(s->savepoints[0]))
+		return MS_OK;
+	if (strcmp(what, "SAVEPOINT") == 0) {
+		if (s->n_savepoints == MS_PG_SAVEPOINTS)
+			return MS_OK;
+		savepoint_name(sp, sizeof(sp), s->n_savepoints);
+		if ((ret = ms_store_savepoint(r->store, sp, err)) < 0)
+			return ret;
+		strcpy(s->savepoints[s->n_savepoints++], name);
+		*done = 1;
+		return MS_OK;
+	}
+	if ((k = savepoint_find(s, name)) < 0)
+		return MS_OK;
+	savepoint_name(sp, sizeof(sp), k);
+	if (strcmp(what, "RELEASE SAVEPOINT") == 0) {
+		s->n_savepoints = k;
+		*done = 1;
+		return ms_store_release(r->store, sp, err);
+	}
+	/* ROLLBACK TO: SQLite's ROLLBACK TO then RELEASE, and the savepoint
+	 * again, as PostgreSQL keeps it. */
+	s->n_savepoints = k + 1;
+	*done = 1;
+	if ((ret = ms_store_rollback_to(r->store, sp, err)) < 0)
+		return ret;
+	return ms_store_savepoint(r->store, sp, err);
 }
 
 /* PostgreSQL 15.18's reporting sites for "%s can only be used in
@@ -148,9 +210,23 @@ static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
 		no_block_site(&r->out->error, st->no_block, multi);
 		return MS_OK;
 	}
+	{
+		const PgQuery__Node *n = ms_pg__stmt_node(r->script, i);
+		int done = 0;
+
+		if (n && n->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT &&
+		    (ret = user_savepoint(&done, r, st->no_block,
+		    n->transaction_stmt->savepoint_name, err)) < 0)
+			return ret;
+		if (done)
+			return MS_OK;
+	}
 	res->verdict = MS_VERDICT_UNKNOWN;
 	res->note = "savepoints, chained and prepared transactions inside BEGIN "
 		"are not modelled";
+	/* What a ROLLBACK of some kind undid is not known. */
+	if (strncmp(st->no_block, "ROLLBACK", 8) == 0)
+		return ms_pg__state_unsure(r->store, err);
 	return MS_OK;
 }
 
@@ -475,6 +551,7 @@ int ms_pg_session_close(ms_pg_session *session, ms_store *store,
 		ret = ms_store_rollback_to(store, TXN, err);
 	session->in_block = 0;
 	session->aborted = 0;
+	session->n_savepoints = 0;
 	return ret < 0 ? ret : ms_pg__session_end(store, err);
 }
 
