@@ -163,9 +163,10 @@ typedef struct ms_pg_session {
 	 * SQLite savepoint for each, named after its depth. */
 	char savepoints[MS_PG_SAVEPOINTS][64];
 	int n_savepoints;
+	int savepoints_lost; /* one was set that the stack could not hold */
 } ms_pg_session;
 
-#define MS_PG_SESSION_INIT { 0, 0, { { 0 } }, 0 }
+#define MS_PG_SESSION_INIT { 0, 0, { { 0 } }, 0, 0 }
 
 /* The connection ends: an open block is rolled back. */
 int ms_pg_session_close(ms_pg_session *session, ms_store *store,

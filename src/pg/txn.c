@@ -77,6 +77,7 @@ static int commit_txn(runner *r, size_t upto, ms_error *err)
 
 	keep(r, r->open_from, upto);
 	r->session->n_savepoints = 0;
+	r->session->savepoints_lost = 0;
 	if ((ret = ms_store_release(r->store, TXN, err)) < 0)
 		return ret;
 	/* ALTER TYPE ... ADD VALUE's labels become usable (55P04); ON COMMIT
@@ -87,6 +88,7 @@ static int commit_txn(runner *r, size_t upto, ms_error *err)
 static int rollback_txn(runner *r, ms_error *err)
 {
 	r->session->n_savepoints = 0;
+	r->session->savepoints_lost = 0;
 	return ms_store_rollback_to(r->store, TXN, err);
 }
 
@@ -110,9 +112,10 @@ static int savepoint_find(const ms_pg_session *s, const char *name)
  * SQLite savepoints: ROLLBACK TO undoes what the statements since did to
  * the catalog and the rows facts, and keeps the savepoint; both drop the
  * ones opened after it.  *done is 0 where migsim cannot follow (too deep,
- * a name it does not know).
+ * a name it does not know while some were not followed); a name never
+ * set is 3B001.
  */
-static int user_savepoint(int *done, runner *r, const char *what,
+static int user_savepoint(int *done, runner *r, size_t i, const char *what,
 	const char *name, ms_error *err)
 {
 	ms_pg_session *s = r->session;
@@ -120,11 +123,15 @@ static int user_savepoint(int *done, runner *r, const char *what,
 	int k, ret;
 
 	*done = 0;
-	if (name == NULL || strlen(name) >= sizeof(s->savepoints[0]))
+	if (name == NULL || strlen(name) >= sizeof(s->savepoints[0])) {
+		s->savepoints_lost |= strcmp(what, "SAVEPOINT") == 0;
 		return MS_OK;
+	}
 	if (strcmp(what, "SAVEPOINT") == 0) {
-		if (s->n_savepoints == MS_PG_SAVEPOINTS)
+		if (s->n_savepoints == MS_PG_SAVEPOINTS) {
+			s->savepoints_lost = 1;
 			return MS_OK;
+		}
 		savepoint_name(sp, sizeof(sp), s->n_savepoints);
 		if ((ret = ms_store_savepoint(r->store, sp, err)) < 0)
 			return ret;
@@ -132,7 +139,24 @@ static int user_savepoint(int *done, runner *r, const char *what,
 		*done = 1;
 		return MS_OK;
 	}
-	if ((k = savepoint_find(s, name)) < 0)
+	if ((k = savepoint_find(s, name)) < 0 && !s->savepoints_lost) {
+		/* Every savepoint of the block is on the stack: 3B001. */
+		int release = strcmp(what, "RELEASE SAVEPOINT") == 0;
+
+		*done = 1;
+		if (fails(r, i, "3B001", "savepoint \"%s\" does not exist",
+		    name) < 0)
+			return oom(err);
+		/* With no savepoint at all the block is not in a subtransaction,
+		 * and an earlier branch reports it. */
+		r->out->error.file = "xact.c";
+		r->out->error.line = s->n_savepoints == 0 ? (release ? 4317 : 4428) :
+			(release ? 4368 : 4477);
+		r->out->error.routine = release ? "ReleaseSavepoint" :
+			"RollbackToSavepoint";
+		return MS_OK;
+	}
+	if (k < 0)
 		return MS_OK;
 	savepoint_name(sp, sizeof(sp), k);
 	if (strcmp(what, "RELEASE SAVEPOINT") == 0) {
@@ -215,7 +239,7 @@ static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
 		int done = 0;
 
 		if (n && n->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT &&
-		    (ret = user_savepoint(&done, r, st->no_block,
+		    (ret = user_savepoint(&done, r, i, st->no_block,
 		    n->transaction_stmt->savepoint_name, err)) < 0)
 			return ret;
 		if (done)
@@ -552,6 +576,7 @@ int ms_pg_session_close(ms_pg_session *session, ms_store *store,
 	session->in_block = 0;
 	session->aborted = 0;
 	session->n_savepoints = 0;
+	session->savepoints_lost = 0;
 	return ret < 0 ? ret : ms_pg__session_end(store, err);
 }
 
