@@ -361,6 +361,17 @@ int cat_schema_find(int *found, ms_store *s, const char *name, ms_error *err)
 	return ret;
 }
 
+int cat_schema_others(int *any, ms_store *s, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_namespace WHERE name <> 'public'");
+	if ((ret = first(any, s, st, err)) == MS_OK && *any)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_schema_add(ms_store *s, const char *name, ms_error *err)
 {
 	sqlite3_stmt *st;

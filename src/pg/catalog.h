@@ -148,6 +148,8 @@ int cat_col_set_type(ms_store *s, int64_t rel, const char *name,
 /* Schemas, types, enum labels, extensions, functions, triggers. */
 int cat_schema_find(int *found, ms_store *s, const char *name, ms_error *err);
 int cat_schema_add(ms_store *s, const char *name, ms_error *err);
+/* Whether a schema other than public was created. */
+int cat_schema_others(int *any, ms_store *s, ms_error *err);
 int cat_schema_drop(ms_store *s, const char *name, ms_error *err);
 int cat_type_find(int *found, cat_type *out, ms_store *s, const char *schema,
 	const char *name, ms_error *err);

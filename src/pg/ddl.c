@@ -578,10 +578,14 @@ static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 			"extension \"%s\" already exists", c->extname);
 	if (!ms_pg__extension_known(c->extname))
 		ddl_unknown(d, "this extension's objects are not modelled");
-	if (c->n_options)
-		ddl_unknown(d, "CREATE EXTENSION options are not modelled");
 	if ((ret = cat_ext_add(d->s, c->extname, "public", d->err)) < 0)
 		return ret;
+	/* SCHEMA (or VERSION, CASCADE) may put its types and functions
+	 * where unqualified names do not find them. */
+	if (c->n_options) {
+		ddl_unknown(d, "CREATE EXTENSION options are not modelled");
+		return ddl_catalog_gap(d);
+	}
 	return ms_pg__extension_install(d->s, c->extname, d->err);
 }
 
@@ -3146,6 +3150,31 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 	return record_calls(d, n);
 }
 
+/* set_config('search_path', ...) in a query or a DO block (a word
+ * match, a superset) moves the path where migsim does not follow. */
+static int sets_path(const ms_pg_script *script, size_t i)
+{
+	const ms_pg_stmt *st = &script->stmts[i];
+	char *text = malloc(st->len + 1);
+	int yes;
+
+	if (text == NULL)
+		return 1;
+	for (size_t k = 0; k < st->len; k++)
+		text[k] = (char)tolower((unsigned char)script->sql[st->offset + k]);
+	text[st->len] = '\0';
+	yes = strstr(text, "set_config") && strstr(text, "search_path");
+	free(text);
+	return yes;
+}
+
+static int path_moved(ms_store *store, ms_error *err)
+{
+	int ret = ms_store_meta_set(store, SEARCH_PATH_KEY, "1", err);
+
+	return ret < 0 ? ret : ms_store_meta_set(store, GAP_KEY, "1", err);
+}
+
 int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 	ms_pg_error *e, ms_store *store, const ms_pg_script *script, size_t i,
 	size_t base, ms_error *err)
@@ -3193,6 +3222,8 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 	} else {
 		/* A failing statement leaves nothing behind. */
 		ret = ddl_apply(&d, n);
+		if (ret == MS_OK && !DDL_FAILED(&d) && sets_path(script, i))
+			ret = path_moved(store, err);
 		if (moved && !(n->node_case ==
 		    PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
 		    n->variable_set_stmt->name &&

@@ -212,6 +212,13 @@ static int one_of(const char *s, const char *const *set)
 	return 0;
 }
 
+static int is_int_type(const char *base)
+{
+	static const char *const ints[] = { "int2", "int4", "int8", NULL };
+
+	return one_of(base, ints);
+}
+
 /* PostgreSQL 15's system columns, which tables, matviews and foreign
  * tables have and views do not. */
 static int system_column(char relkind, const char *name)
@@ -743,7 +750,7 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 		return ret;
 	c->not_null = def->is_not_null;
 	static const char *const ints[] = { "int2", "int4", "int8", NULL };
-	int nullable = 0;
+	int nullable = 0, defaults = 0, identities = 0;
 
 	c->generated = def->generated && def->generated[0];
 	if (def->coll_clause || c->generated || def->raw_default)
@@ -757,12 +764,18 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			c->not_null = 1;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+			/* Two defaults, or one with an identity, are 42601
+			 * (transformColumnDefinition). */
+			if (defaults++ || identities)
+				ddl_unknown(d, "this column's options are not modelled");
 			/* DEFAULT NULL is no default at all. */
 			c->default_expr = k->raw_expr && !(k->raw_expr->node_case ==
 				PG_QUERY__NODE__NODE_A_CONST && k->raw_expr->a_const->isnull) ?
 				k->raw_expr : NULL;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+			if (identities++ || defaults || c->type.serial)
+				ddl_unknown(d, "this column's options are not modelled");
 			c->not_null = 1;
 			c->identity = k->generated_when && k->generated_when[0] == 'a' ?
 				'a' : 'd';
@@ -1415,13 +1428,23 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	int found, cast, ret, n, nulls;
 	char *deps = NULL;
 
+	/* Without USING, a column missing now was there when the statement
+	 * began (transformed_columns) and a DROP COLUMN of an earlier pass
+	 * took it. */
 	if ((ret = find_column(&found, &col, d, rel, cmd->name,
-	    "parse_utilcmd.c:3467:transformAlterTableStmt")) < 0 || !found)
+	    def->raw_default ? "parse_utilcmd.c:3467:transformAlterTableStmt" :
+	    "tablecmds.c:12791:ATExecAlterColumnType")) < 0 || !found)
 		return ret;
 	if ((ret = column_type(&t, d, def->type_name, 1)) < 0 || DDL_FAILED(d))
 		return ret;
 	if (!t.known)
 		return MS_OK;
+	/* An identity column's sequence follows it: integers only (22023
+	 * from init_params). */
+	if ((col.identity == 'a' || col.identity == 'd') &&
+	    !is_int_type(t.base))
+		ddl_unknown(d, "changing the type of an identity column is not "
+			"modelled");
 	if (def->raw_default) {
 		/* USING may make values of NULLs. */
 		if ((ret = using_expr(d, rel, def->raw_default, &t)) < 0 ||
@@ -1633,6 +1656,11 @@ static int validate_constraint(ddl *d, const cat_rel *rel,
 		return ddl_fail(d, "42704", "tablecmds.c:11325:"
 			"ATExecValidateConstraint", -1, "constraint \"%s\" of relation "
 			"\"%s\" does not exist", cmd->name, rel->name);
+	if (con.contype != 'f' && con.contype != 'c')
+		return ddl_fail(d, "42809", "tablecmds.c:11333:"
+			"ATExecValidateConstraint", -1, "constraint \"%s\" of relation "
+			"\"%s\" is not a foreign key or check constraint", cmd->name,
+			rel->name);
 	if (!con.validated)
 		data_ok(d, rel, "VALIDATE depends on the rows");
 	return cat_con_validate(d->s, con.oid, d->err);
@@ -1733,6 +1761,31 @@ static void in_pass_order(size_t *order, int *placed,
 		}
 }
 
+/* transformAlterTableStmt runs before any subcommand: ALTER COLUMN TYPE
+ * must name a column the table has then, whatever ADD COLUMN comes with
+ * it; a USING expression is transformed first. */
+static int transformed_columns(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableStmt *a)
+{
+	for (size_t i = 0; i < a->n_cmds; i++) {
+		const PgQuery__AlterTableCmd *cmd = a->cmds[i]->alter_table_cmd;
+		cat_col col;
+		int found, ret;
+
+		if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)
+			continue;
+		/* With USING, the check stays with the command: errors in the
+		 * expression come first, and migsim checks it there. */
+		if (cmd->def && cmd->def->column_def &&
+		    cmd->def->column_def->raw_default)
+			continue;
+		if ((ret = find_column(&found, &col, d, rel, cmd->name,
+		    "parse_utilcmd.c:3467:transformAlterTableStmt")) < 0 || !found)
+			return ret;
+	}
+	return MS_OK;
+}
+
 int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 {
 	cat_rel rel;
@@ -1750,6 +1803,21 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 		ddl_unknown(d, "this relation's columns are not known");
 		return MS_OK;
 	}
+	if ((ret = transformed_columns(d, &rel, a)) < 0 || DDL_FAILED(d))
+		return ret;
+	/* A second type change of one column is 0A000 when the first one
+	 * changed it (ATExecAlterColumnType). */
+	for (size_t i = 0; i < a->n_cmds; i++)
+		for (size_t k = 0; k < i; k++) {
+			const PgQuery__AlterTableCmd *x = a->cmds[i]->alter_table_cmd,
+				*y = a->cmds[k]->alter_table_cmd;
+
+			if (x->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType
+			    && y->subtype == x->subtype && x->name && y->name &&
+			    strcmp(x->name, y->name) == 0)
+				ddl_unknown(d, "two type changes of one column are not "
+					"modelled");
+		}
 	if ((order = calloc(a->n_cmds + 1, sizeof(*order))) == NULL)
 		return oom(d);
 	in_pass_order(order, &placed, a);

@@ -30,6 +30,7 @@ typedef struct interp {
 	int unknown;         /* something was not interpreted */
 	int gap;             /* ... and it may have changed the catalog */
 	int rows_gap;        /* ... or written rows */
+	int returned;        /* RETURN ran: nothing after it does */
 	json_t *datums;      /* the block's variables, FOUND among them */
 } interp;
 
@@ -55,6 +56,36 @@ static int inserts_into(interp *in, const PgQuery__RangeVar *rv)
 	return ddl_rows_changed(in->d, rel.oid, ROWS_MAYBE_ADDED);
 }
 
+struct calls {
+	interp *in;
+	int ret, writes;
+};
+
+static int visit_call_writes(const PgQuery__Node *n, void *ctx)
+{
+	struct calls *c = ctx;
+	const PgQuery__FuncCall *f;
+	const char *name, *schema;
+	int found;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+		return 0;
+	f = n->func_call;
+	name = ms_pg__node_string(f->funcname[f->n_funcname - 1]);
+	schema = f->n_funcname > 1 ? ms_pg__node_string(f->funcname[0]) : NULL;
+	if (name == NULL || (c->ret = cat_func_find(&found, NULL, c->in->d->s,
+	    schema, name, c->in->d->err)) < 0)
+		return 1;
+	if (found) {
+		if ((c->ret = cat_func_writes(&c->writes, c->in->d->s, schema ?
+		    schema : "public", name, c->in->d->err)) < 0)
+			return 1;
+		return c->writes;
+	}
+	c->writes = !ex_is_aggregate(f) && !ms_pg__builtin_function(name);
+	return c->writes;
+}
+
 /* Whether a SQL statement inside a block may change the catalog
  * (anything but DML and transaction control) or write rows (INSERT, a
  * function call, anything but DML; an INSERT only marks its table). */
@@ -71,13 +102,17 @@ static int sql_affects(interp *in, const PgQuery__Node *n,
 		return 0;
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
 		return rows && inserts_into(in, n->insert_stmt->relation) != MS_OK;
-	case PG_QUERY__NODE__NODE_SELECT_STMT:
-		/* A function may write rows; a plain query does not. */
-		return rows && strstr(st->tag, "SELECT") != NULL &&
-			n->select_stmt->n_target_list > 0 &&
-			n->select_stmt->target_list[0]->res_target->val &&
-			n->select_stmt->target_list[0]->res_target->val->node_case ==
-			PG_QUERY__NODE__NODE_FUNC_CALL;
+	case PG_QUERY__NODE__NODE_SELECT_STMT: {
+		/* A function of the history that writes, or one migsim does
+		 * not know, may write rows; a plain query, an aggregate or a
+		 * built-in does not. */
+		struct calls c = { in, MS_OK, 0 };
+
+		if (!rows || strstr(st->tag, "SELECT") == NULL)
+			return 0;
+		ddl_walk(&n->base, visit_call_writes, &c);
+		return c.ret < 0 || c.writes;
+	}
 	default:
 		return 1;
 	}
@@ -128,10 +163,63 @@ static int may_affect(interp *in, json_t *j, int rows)
 	return 0;
 }
 
+/* A DELETE or UPDATE (a WITH query's too) that migsim does not run may
+ * have emptied its table or written NULL-everywhere columns. */
+static int visit_unrun_write(const PgQuery__Node *n, void *ctx)
+{
+	interp *in = ctx;
+	const PgQuery__RangeVar *rv = n->node_case ==
+		PG_QUERY__NODE__NODE_DELETE_STMT ? n->delete_stmt->relation :
+		n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT ?
+		n->update_stmt->relation : NULL;
+	cat_rel rel;
+	int found;
+
+	if (rv == NULL || cat_rel_find(&found, &rel, in->d->s,
+	    ddl_schema(rv->schemaname), rv->relname, in->d->err) < 0 || !found)
+		return 0;
+	if (n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT)
+		return ddl_rows_changed(in->d, rel.oid, ROWS_MAYBE_REMOVED) < 0;
+	return cat_null_col_set(in->d->s, rel.oid, NULL, 0, in->d->err) < 0;
+}
+
+/* Every query text in a part of the block not run. */
+static void forget_writes(interp *in, json_t *j)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			forget_writes(in, v);
+		return;
+	}
+	if (!json_is_object(j))
+		return;
+	json_object_foreach(j, key, v) {
+		const char *q = strcmp(key, "PLpgSQL_expr") == 0 ?
+			json_string_value(json_object_get(v, "query")) : NULL;
+		ms_pg_script s;
+
+		if (q && parse_sql(&s, in, q) == MS_OK && !s.parse_failed)
+			for (size_t k = 0; k < s.count; k++)
+				if (ms_pg__stmt_node(&s, k))
+					ddl_walk(&ms_pg__stmt_node(&s, k)->base,
+						visit_unrun_write, in);
+		if (q)
+			ms_pg_script_clear(&s);
+		else
+			forget_writes(in, v);
+	}
+}
+
 /* Part of the block (subtree, or NULL for "anything") is not run. */
 static void not_modelled(interp *in, const char *why, json_t *subtree)
 {
 	in->unknown = 1;
+	if (subtree)
+		forget_writes(in, subtree);
 	if (subtree == NULL || may_affect(in, subtree, 0))
 		in->gap = 1;
 	if (subtree == NULL || may_affect(in, subtree, 1))
@@ -308,6 +396,19 @@ static int rel_is(int *yes, ddl *d, const char *schema, const char *name,
 	if ((ret = cat_rel_find(&found, &r, d->s, schema ? schema : "public",
 	    name, d->err)) < 0)
 		return ret;
+	/* An index on a partitioned table is relkind 'I', which migsim does
+	 * not tell apart. */
+	if (found && r.relkind == 'i' && kinds && strchr(kinds, 'i')) {
+		int64_t table;
+		cat_rel t;
+
+		if ((ret = cat_index_table(&table, d->s, r.oid, d->err)) < 0 ||
+		    (ret = cat_rel_by_oid(&found, &t, d->s, table, d->err)) < 0)
+			return ret;
+		if (!found || t.relkind == 'p')
+			return 0;
+		found = 1;
+	}
 	*yes = found && (kinds == NULL || strchr(kinds, r.relkind) != NULL);
 	return 1;
 }
@@ -327,8 +428,20 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 	static const char *const is_cols[] = { "table_schema", "table_name",
 		"column_name", "constraint_name", "constraint_schema", NULL };
 	const char *schema = filter_get(f, "schemaname");
-	int found, ret;
+	int found, ret, others;
 
+	/* Without a schema in the question, a row in any schema answers it:
+	 * decided only while public is the only one. */
+	if (!schema && !filter_get(f, "table_schema") &&
+	    !filter_get(f, "constraint_schema") &&
+	    strcmp(table, "pg_extension") != 0 &&
+	    strcmp(table, "pg_namespace") != 0 &&
+	    strcmp(table, "schemata") != 0) {
+		if ((ret = cat_schema_others(&others, d->s, d->err)) < 0)
+			return ret;
+		if (others)
+			return 0;
+	}
 	if (strcmp(table, "pg_class") == 0 && only(f, pg_class)) {
 		const char *k = filter_get(f, "relkind");
 
@@ -750,8 +863,10 @@ static int run_stmt(interp *in, json_t *wrapped)
 	}
 	if (strcmp(kind, "PLpgSQL_stmt_raise") == 0)
 		return run_raise(in, st);
-	if (strcmp(kind, "PLpgSQL_stmt_return") == 0)
+	if (strcmp(kind, "PLpgSQL_stmt_return") == 0) {
+		in->returned = 1;
 		return MS_OK;
+	}
 	if (strcmp(kind, "PLpgSQL_stmt_dynexecute") == 0 &&
 	    json_object_get(st, "into") == NULL &&
 	    json_object_get(st, "params") == NULL) {
@@ -776,10 +891,76 @@ static int run_list(interp *in, json_t *list)
 	int ret = MS_OK;
 
 	for (size_t i = 0; i < json_array_size(list) && ret == MS_OK &&
-	     !DDL_FAILED(in->d); i++)
+	     !DDL_FAILED(in->d) && !in->returned; i++)
 		ret = run_stmt(in, json_array_get(list, i));
 	return ret;
 }
+
+/* Whether PL/pgSQL COMMIT or ROLLBACK appears anywhere in a body. */
+static int transaction_control(json_t *j)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			if (transaction_control(v))
+				return 1;
+		return 0;
+	}
+	if (!json_is_object(j))
+		return 0;
+	json_object_foreach(j, key, v) {
+		if (strcmp(key, "PLpgSQL_stmt_commit") == 0 ||
+		    strcmp(key, "PLpgSQL_stmt_rollback") == 0 ||
+		    transaction_control(v))
+			return 1;
+	}
+	return 0;
+}
+
+/* A number, a quoted string without quotes inside, TRUE, FALSE or
+ * NULL. */
+static int constant_text(const char *q)
+{
+	size_t n = strlen(q);
+
+	if (n > 1 && q[0] == '\'' && q[n - 1] == '\'')
+		return strchr(q + 1, '\'') == q + n - 1;
+	if (strcasecmp(q, "true") == 0 || strcasecmp(q, "false") == 0 ||
+	    strcasecmp(q, "null") == 0)
+		return 1;
+	if (*q == '-')
+		q++;
+	if (*q == '\0')
+		return 0;
+	for (; *q; q++)
+		if (!isdigit((unsigned char)*q) && *q != '.')
+			return 0;
+	return 1;
+}
+
+/* Whether a declared variable has an initial value other than a
+ * constant: an expression run when the block starts, outside its
+ * handlers. */
+static int initialised(json_t *datums)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(datums, i, v) {
+		const char *q = json_string_value(json_object_get(json_object_get(
+			json_object_get(json_object_get(v, "PLpgSQL_var"),
+			"default_val"), "PLpgSQL_expr"), "query"));
+
+		if (json_object_get(json_object_get(v, "PLpgSQL_var"),
+		    "default_val") && !(q && constant_text(q)))
+			return 1;
+	}
+	return 0;
+}
+
 
 /* The body and language of a DO statement. */
 static const char *do_body(const PgQuery__DoStmt *ds, int *plpgsql)
@@ -804,7 +985,7 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 		"LANGUAGE plpgsql AS $migsim_do$";
 	static const char tail[] = "$migsim_do$;";
 	PgQueryPlpgsqlParseResult pr;
-	interp in = { d, 0, 0, 0, 0, NULL };
+	interp in = { d, 0, 0, 0, 0, 0, NULL };
 	const char *body;
 	json_t *funcs, *action;
 	char *src;
@@ -836,6 +1017,17 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 		"PLpgSQL_function"), "datums");
 	if (action == NULL) {
 		ddl_unknown(d, "this DO block is not modelled");
+	} else if (transaction_control(action)) {
+		/* COMMIT / ROLLBACK in a DO block end the transaction the
+		 * statements before them ran in (or fail, 2D000, inside a
+		 * block): not followed. */
+		not_modelled(&in, "COMMIT or ROLLBACK in a DO block is not "
+			"modelled", action);
+		*gap = in.gap;
+		*rows_gap = in.rows_gap;
+	} else if (initialised(in.datums)) {
+		ddl_unknown(d, "a DO block's variable initialisers are not "
+			"modelled");
 	} else {
 		ret = run_stmt(&in, action);
 		*gap = in.gap;
