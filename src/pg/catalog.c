@@ -165,11 +165,30 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 
 int cat_rel_rename(ms_store *s, int64_t oid, const char *name, ms_error *err)
 {
+	char old[CAT_NAME + 4], now[CAT_NAME + 4];
 	sqlite3_stmt *st;
+	cat_rel r;
+	int found, ret;
 
+	if ((ret = cat_rel_by_oid(&found, &r, s, oid, err)) < 0)
+		return ret;
 	PREP(st, "UPDATE migsim_relation SET name = ?2 WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, name);
+	if ((ret = done(s, st, err)) < 0 || !found)
+		return ret;
+	/* The DETAIL of a later 2BP01 names the table or view as it is
+	 * called then: "... of table \"New\"", "view \"New\"". */
+	cat_quote_ident(old, sizeof(old), r.name);
+	cat_quote_ident(now, sizeof(now), name);
+	PREP(st, "UPDATE migsim_depend SET describe = substr(describe, 1,"
+		" length(describe) - length(?2)) || ?3 WHERE ((kind <> 'fkey' AND"
+		" oid = ?1) OR (kind = 'fkey' AND oid IN (SELECT oid FROM"
+		" migsim_constraint WHERE rel = ?1))) AND length(describe) >"
+		" length(?2) AND substr(describe, -length(?2) - 1) = ' ' || ?2");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, old);
+	bind_text(st, 3, now);
 	return done(s, st, err);
 }
 
@@ -388,6 +407,72 @@ int cat_schema_drop(ms_store *s, const char *name, ms_error *err)
 	PREP(st, "DELETE FROM migsim_namespace WHERE name = ?1");
 	bind_text(st, 1, name);
 	return done(s, st, err);
+}
+
+/* The oids a query on one text parameter returns, malloc'd. */
+static int oids_of(int64_t **out, size_t *n, ms_store *s, const char *sql,
+	const char *arg, ms_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	PREP(st, sql);
+	bind_text(st, 1, arg);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			int64_t *grown = realloc(*out, (cap = cap ? 2 * cap : 16) *
+				sizeof(**out));
+
+			if (grown == NULL) {
+				sqlite3_reset(st);
+				free(*out);
+				*out = NULL;
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			}
+			*out = grown;
+		}
+		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return fail(s, err);
+	}
+	return MS_OK;
+}
+
+int cat_schema_objects_drop(ms_store *s, const char *name, ms_error *err)
+{
+	int64_t *oids;
+	size_t n;
+	int ret;
+
+	/* Foreign keys elsewhere that reference the schema's tables go with
+	 * them, as CASCADE drops them. */
+	if ((ret = oids_of(&oids, &n, s, "SELECT c.oid FROM migsim_constraint c"
+	    " JOIN migsim_relation r ON r.oid = c.ref_rel WHERE c.contype = 'f'"
+	    " AND r.schema_name = ?1", name, err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && ret == MS_OK; i++)
+		ret = cat_con_drop(s, oids[i], err);
+	free(oids);
+	if (ret < 0 || (ret = oids_of(&oids, &n, s, "SELECT oid FROM"
+	    " migsim_relation WHERE schema_name = ?1", name, err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && ret == MS_OK; i++)
+		ret = cat_rel_drop(s, oids[i], err);
+	free(oids);
+	if (ret < 0 || (ret = oids_of(&oids, &n, s, "SELECT oid FROM"
+	    " migsim_type WHERE schema_name = ?1", name, err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && ret == MS_OK; i++)
+		ret = cat_type_drop(s, oids[i], err);
+	free(oids);
+	return ret;
 }
 
 int cat_type_find(int *found, cat_type *out, ms_store *s, const char *schema,

@@ -148,6 +148,9 @@ int cat_col_set_type(ms_store *s, int64_t rel, const char *name,
 /* Schemas, types, enum labels, extensions, functions, triggers. */
 int cat_schema_find(int *found, ms_store *s, const char *name, ms_error *err);
 int cat_schema_add(ms_store *s, const char *name, ms_error *err);
+/* DROP SCHEMA ... CASCADE: its relations and types, and the foreign
+ * keys that reference its tables. */
+int cat_schema_objects_drop(ms_store *s, const char *name, ms_error *err);
 /* Whether a schema other than public was created. */
 int cat_schema_others(int *any, ms_store *s, ms_error *err);
 int cat_schema_drop(ms_store *s, const char *name, ms_error *err);

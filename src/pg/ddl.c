@@ -627,6 +627,31 @@ static int row_type(int *is_row, ddl *d, const char *schema,
 	}
 }
 
+/* Whether a column of the type has dependents of its own (a view): the
+ * DETAIL of 2BP01 lists them too, in an order migsim does not keep. */
+static int columns_used(int *used, ddl *d, int64_t type)
+{
+	cat_dep *deps = NULL, *on = NULL;
+	size_t n = 0, m = 0;
+	int ret;
+
+	*used = 0;
+	if ((ret = cat_dep_rows(&deps, &n, d->s, "type", type, NULL, 0,
+	    d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && !*used && ret == MS_OK; i++) {
+		if (strncmp(deps[i].kind, "column:", 7) != 0)
+			continue;
+		if ((ret = cat_dep_rows(&on, &m, d->s, "rel", deps[i].oid,
+		    deps[i].kind + 7, 0, d->err)) == MS_OK)
+			*used = m > 0;
+		free(on);
+		on = NULL;
+	}
+	free(deps);
+	return ret;
+}
+
 static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 {
 	int ret = MS_OK;
@@ -687,11 +712,16 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 			    NULL)) < 0)
 				return ret;
 			if (n && ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
+				int nested;
+
 				free(deps);
-				if (ds->n_objects > 1 || arrays) {
+				if ((ret = columns_used(&nested, d, t.oid)) < 0)
+					return ret;
+				if (ds->n_objects > 1 || arrays || nested) {
 					ddl_unknown(d, arrays ? "what depends on the array type is "
-						"not modelled" : "DROP of several objects with "
-						"dependents is not modelled");
+						"not modelled" : nested ? "what depends on a column of "
+						"this type is not modelled" : "DROP of several "
+						"objects with dependents is not modelled");
 					continue;
 				}
 				return ddl_refuse_dependents(&refused, d, what, "type",
@@ -789,7 +819,13 @@ static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 		else
 			ddl_unknown(d, kind == DROP_SCHEMA ? "DROP SCHEMA is not "
 				"modelled" : "DROP EXTENSION is not modelled");
-		if (kind == DROP_SCHEMA)
+		/* What else CASCADE takes (columns of its types, views over
+		 * its tables ...) is not followed. */
+		if (kind == DROP_SCHEMA && ds->behavior ==
+		    PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+			ret = cat_schema_objects_drop(d->s, name, d->err);
+		if (kind == DROP_SCHEMA && ret == MS_OK &&
+		    (ret = unseen_objects(d)) == MS_OK)
 			ret = cat_schema_drop(d->s, name, d->err);
 		if (ret < 0)
 			return ret;

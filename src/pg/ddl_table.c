@@ -276,7 +276,8 @@ static void col_of_typeref(cat_col *c, const ms_typeref *t)
 static int check_default(ddl *d, const PgQuery__Node *expr,
 	const ms_typeref *type, int with_position)
 {
-	ex_scope none = { .no_columns = 1 };
+	/* No subquery either: 0A000 from transformSubLink. */
+	ex_scope none = { .no_columns = 1, .no_subqueries = 1 };
 	int saved = d->no_position, ret = MS_OK, r;
 	cat_col col;
 	ex_type t;
