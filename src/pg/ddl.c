@@ -2547,7 +2547,9 @@ static int comment_stmt(ddl *d, const PgQuery__CommentStmt *c)
 			"modelled");
 	if (col == NULL)
 		return MS_OK;
-	if (!rel.known)
+	/* An index's or a sequence's columns are not recorded, and COMMENT
+	 * ON COLUMN of either is 42809 once the column is found. */
+	if (!rel.known || rel.relkind == 'i' || rel.relkind == 'S')
 		return ddl_unknown(d, "the table's columns are not known"), MS_OK;
 	if ((ret = cat_col_find(&found, &cc, d->s, rel.oid, col, d->err)) < 0)
 		return ret;

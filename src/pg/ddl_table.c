@@ -1438,7 +1438,11 @@ static int alter_type(ddl *d, const cat_rel *rel,
 		return ret;
 	if ((ret = column_type(&t, d, def->type_name, 1)) < 0 || DDL_FAILED(d))
 		return ret;
-	if (!t.known)
+	/* serial is only a column's shorthand: type "serial" does not exist
+	 * here (42704). */
+	if (t.serial)
+		ddl_unknown(d, "SET DATA TYPE serial is not modelled");
+	if (!t.known || t.serial)
 		return MS_OK;
 	/* An identity column's sequence follows it: integers only (22023
 	 * from init_params). */
@@ -2121,6 +2125,20 @@ static int unknown_relation_index(ddl *d, const cat_rel *rel,
 	return cat_rel_set_definition(d->s, index, paren, d->err);
 }
 
+/* Whether an index column asks for an order: ASC/DESC, NULLS. */
+static int unordered(const PgQuery__IndexStmt *ix)
+{
+	for (size_t i = 0; i < ix->n_index_params; i++) {
+		const PgQuery__IndexElem *e = ix->index_params[i]->index_elem;
+
+		if (e->ordering != PG_QUERY__SORT_BY_DIR__SORTBY_DEFAULT ||
+		    e->nulls_ordering !=
+		    PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT)
+			return 1;
+	}
+	return 0;
+}
+
 int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 {
 	const char *method = str(ix->access_method) ? str(ix->access_method) : "btree";
@@ -2154,6 +2172,18 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	/* Only btree takes UNIQUE among the modelled methods (0A000). */
 	if (ix->unique && strcmp(method, "btree") != 0)
 		ddl_unknown(d, "a unique index of this method is not modelled");
+	/* What each method supports (0A000 from DefineIndex and
+	 * ComputeIndexAttrs): hash one column; ordering options btree only;
+	 * INCLUDE btree, gist and spgist; a unique index on a partitioned
+	 * table must hold its partition key. */
+	if (strcmp(method, "btree") != 0 && (unordered(ix) ||
+	    (strcmp(method, "hash") == 0 && ix->n_index_params > 1) ||
+	    (ix->n_index_including_params && strcmp(method, "gist") != 0 &&
+	    strcmp(method, "spgist") != 0)))
+		ddl_unknown(d, "what this access method supports is not modelled");
+	if ((ix->unique || ix->primary) && rel.relkind == 'p')
+		ddl_unknown(d, "a unique index on a partitioned table is not "
+			"modelled");
 	if (str(ix->idxname)) {
 		snprintf(name, sizeof(name), "%s", str(ix->idxname));
 	} else {
@@ -2367,6 +2397,18 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 	}
 	if (DDL_FAILED(d) || ret < 0)
 		goto out;
+	/* A constraint's index is refused even with CASCADE: the constraint
+	 * owns it (an internal dependency). */
+	for (size_t i = 0; ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
+	     i < n; i++) {
+		cat_rel rel;
+		int found, refused;
+
+		if ((ret = cat_rel_by_oid(&found, &rel, d->s, oids[i], d->err)) < 0 ||
+		    (found && rel.relkind == 'i' &&
+		    ((ret = index_required(&refused, d, &rel)) < 0 || refused)))
+			goto out;
+	}
 	if (ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
 		for (size_t i = 0; i < n && !DDL_FAILED(d); i++) {
 			char what[2 * NAMEDATALEN + 24], q[NAMEDATALEN + 4];

@@ -585,6 +585,39 @@ static int rows_distinct(int *ret, ddl *d, const cat_rel *rel,
 	return r;
 }
 
+/* A column left to its default takes the default's value, converted to
+ * the column's type: into varchar(n), char(n), numeric(p,s) or bit(n)
+ * that may fail (22001 for a uuid into varchar(30)); timestamp(3) only
+ * rounds. */
+static int defaults_fit(int *ret, ddl *d, const cat_rel *rel,
+	const ins_rows *w)
+{
+	char (*names)[CAT_NAME];
+	size_t n;
+	int r = EX_OK;
+
+	if ((*ret = cat_col_names(&names, &n, d->s, rel->oid, 0, d->err)) < 0)
+		return EX_STOP;
+	for (size_t i = 0; i < n && r == EX_OK; i++) {
+		cat_col col;
+		int found;
+
+		if (targeted(w, names[i]) >= 0)
+			continue;
+		if ((*ret = cat_col_find(&found, &col, d->s, rel->oid, names[i],
+		    d->err)) < 0)
+			r = EX_STOP;
+		else if (found && col.has_default && strchr(col.type, '(') &&
+		    (strcmp(col.base, "varchar") == 0 ||
+		    strcmp(col.base, "bpchar") == 0 ||
+		    strcmp(col.base, "numeric") == 0 ||
+		    strcmp(col.base, "bit") == 0 || strcmp(col.base, "varbit") == 0))
+			r = EX_UNKNOWN;
+	}
+	free(names);
+	return r;
+}
+
 /*
  * Rows of constants into rel: whether the insert is certain to succeed,
  * or certain to break a foreign key.  Other than the keys, it succeeds
@@ -624,6 +657,8 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 		if (targeted(w, required[i]) < 0)
 			r = EX_UNKNOWN;
 	free(required);
+	if (r == EX_OK && (r = defaults_fit(ret, d, rel, w)) != EX_OK)
+		return r;
 	for (size_t c = 0; c < w->ncols && r == EX_OK; c++) {
 		cat_col col;
 		int found;

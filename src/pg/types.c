@@ -97,6 +97,13 @@ static int display_with_typmod(char *out, size_t n, const char *name,
 	}
 	if (!na || (tn->n_typmods > 1 && !nb))
 		return 0;
+	/* Out of range is 22023, or a WARNING that lowers it: not modelled.
+	 * (numeric's scale may be anything from -1000 to 1000.) */
+	if ((strcmp(name, "numeric") == 0 && (a < 1 || a > 1000)) ||
+	    ((strncmp(name, "time", 4) == 0) && (a < 0 || a > 6)) ||
+	    (strcmp(name, "numeric") != 0 && strncmp(name, "time", 4) != 0 &&
+	    (a < 1 || a > 10485760)))
+		return 0;
 	if (strcmp(name, "timestamp") == 0)
 		snprintf(out, n, "timestamp(%ld) without time zone", a);
 	else if (strcmp(name, "timestamptz") == 0)
@@ -187,6 +194,9 @@ int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,
 	    strcmp(name, "serial2") == 0)) {
 		t->known = t->exists = 1;
 		t->serial = 1;
+		/* SERIAL[] is 0A000. */
+		if (tn->n_array_bounds)
+			t->known = 0;
 		snprintf(t->base, sizeof(t->base), "%s",
 			name[0] == 'b' || name[6] == '8' ? "int8" :
 			name[1] == 'm' || name[6] == '2' ? "int2" : "int4");
