@@ -3,7 +3,9 @@
  * that `make test-pg` can tell when a recording no longer matches the
  * server (tests/pg/live.sh starts the server and compares).
  *
- *   live CONNINFO cases FILE...      each case: a fresh database "casedb",
+ *   live CONNINFO cases FILE...      each case: a fresh database
+ *                                    "casedb_PID" (runs side by side do not
+ *                                    meet), dropped at the end,
  *                                    setup.sql then case.sql, each as ONE
  *                                    simple-query message; prints
  *                                    "=== NAME" and the expect lines
@@ -18,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unistd.h>
 
 #include <libpq-fe.h>
 
@@ -170,9 +174,25 @@ static char *text_of(const ms_txtar_file *f)
 	return s;
 }
 
+static void drop_db(const char *conninfo, const char *name)
+{
+	PGconn *c = connect_db(conninfo, NULL);
+	char sql[256];
+
+	if (c == NULL)
+		return;
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)",
+		name);
+	PQclear(PQexec(c, sql));
+	PQfinish(c);
+}
+
 static int cases(const char *conninfo, int n, char **files)
 {
+	char db[64];
 	int rc = 0;
+
+	snprintf(db, sizeof(db), "casedb_%ld", (long)getpid());
 
 	for (int i = 0; i < n; i++) {
 		ms_error err = MS_ERROR_INIT;
@@ -187,8 +207,8 @@ static int cases(const char *conninfo, int n, char **files)
 		    !section(&a, "setup.sql") || !section(&a, "case.sql") ||
 		    !(setup = text_of(section(&a, "setup.sql"))) ||
 		    !(cs = text_of(section(&a, "case.sql"))) ||
-		    fresh_db(conninfo, "casedb") < 0 ||
-		    !(c = connect_db(conninfo, "casedb"))) {
+		    fresh_db(conninfo, db) < 0 ||
+		    !(c = connect_db(conninfo, db))) {
 			fprintf(stderr, "live: %s: cannot run\n", files[i]);
 			rc = 1;
 		} else {
@@ -211,6 +231,7 @@ static int cases(const char *conninfo, int n, char **files)
 		ms_txtar_clear(&a);
 		free(buf);
 	}
+	drop_db(conninfo, db);
 	return rc;
 }
 
