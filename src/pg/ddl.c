@@ -274,6 +274,7 @@ typedef struct rel_walk {
 	ddl *d;
 	int ret;
 	int missing;         /* set on the first one that does not exist */
+	int qualified;       /* ... named with its schema */
 	int location;
 	char name[2 * CAT_NAME + 2];
 	int64_t *oids;       /* the ones found, for view dependencies */
@@ -349,6 +350,7 @@ static int check_rangevar(rel_walk *w, const PgQuery__RangeVar *rv)
 		return 1;
 	if (!found) {
 		w->missing = 1;
+		w->qualified = rv->schemaname && rv->schemaname[0];
 		w->location = rv->location;
 		snprintf(w->name, sizeof(w->name), "%s%s%s",
 			rv->schemaname && rv->schemaname[0] ? rv->schemaname : "",
@@ -1884,9 +1886,9 @@ static int check_tables(ddl *d, const PgQuery__Node *n, int64_t **oids,
 	if (!w.missing && w.ret == MS_OK)
 		ddl_walk(&n->base, visit_rangevar, &w);
 	if (w.ret == MS_OK && w.missing)
-		w.ret = ddl_fail(d, "42P01", "parse_relation.c:1392:"
-			"parserOpenTable", w.location, "relation \"%s\" does not "
-			"exist", w.name);
+		w.ret = ddl_fail(d, "42P01", w.qualified ? "parse_relation.c:1371:"
+			"parserOpenTable" : "parse_relation.c:1392:parserOpenTable",
+			w.location, "relation \"%s\" does not exist", w.name);
 	if (oids) {
 		*oids = w.oids;
 		*count = w.n;
