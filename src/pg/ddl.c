@@ -2065,22 +2065,7 @@ static int from_empty(int *none, ddl *d, const cte_facts *c,
 	if ((ret = from_empty(&a, d, c, n->join_expr->larg)) < 0 ||
 	    (ret = from_empty(&b, d, c, n->join_expr->rarg)) < 0)
 		return ret;
-	switch (n->join_expr->jointype) {
-	case PG_QUERY__JOIN_TYPE__JOIN_INNER:
-		*none = a || b;
-		break;
-	case PG_QUERY__JOIN_TYPE__JOIN_LEFT:
-		*none = a;
-		break;
-	case PG_QUERY__JOIN_TYPE__JOIN_RIGHT:
-		*none = b;
-		break;
-	case PG_QUERY__JOIN_TYPE__JOIN_FULL:
-		*none = a && b;
-		break;
-	default:
-		break;
-	}
+	*none = ex_join_empty(n->join_expr->jointype, a, b);
 	return MS_OK;
 }
 

@@ -750,7 +750,6 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 	    DDL_FAILED(d))
 		return ret;
 	c->not_null = def->is_not_null;
-	static const char *const ints[] = { "int2", "int4", "int8", NULL };
 	int nullable = 0, defaults = 0, identities = 0;
 
 	c->generated = def->generated && def->generated[0];
@@ -781,7 +780,7 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			c->identity = k->generated_when && k->generated_when[0] == 'a' ?
 				'a' : 'd';
 			/* Only integers (22023); NULL with it is 42601. */
-			if (!one_of(c->type.base, ints) || nullable)
+			if (!is_int_type(c->type.base) || nullable)
 				ddl_unknown(d, "this identity column is not modelled");
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:

@@ -136,6 +136,9 @@ int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
  * target of UPDATE or DELETE is added first).  *empty: some FROM item
  * certainly yields no rows. */
 int ex_with(int *ret, ddl *d, ex_scope *sc, const PgQuery__WithClause *w);
+/* Whether a join certainly yields no row, given which sides certainly
+ * yield none (0 for join types not listed: INNER, LEFT, RIGHT, FULL). */
+int ex_join_empty(PgQuery__JoinType type, int left, int right);
 int ex_from(int *empty, int *ret, ddl *d, ex_scope *sc,
 	PgQuery__Node **items, size_t n);
 

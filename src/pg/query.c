@@ -279,19 +279,7 @@ static int join(int *empty, int *ret, ddl *d, ex_scope *sc,
 		return r;
 	if (j->quals && (r = ex_boolean(ret, d, sc, j->quals)) != EX_OK)
 		return r;
-	switch (j->jointype) {
-	case PG_QUERY__JOIN_TYPE__JOIN_INNER:
-		*empty = le || re;
-		break;
-	case PG_QUERY__JOIN_TYPE__JOIN_LEFT:
-		*empty = le;
-		break;
-	case PG_QUERY__JOIN_TYPE__JOIN_RIGHT:
-		*empty = re;
-		break;
-	default:
-		*empty = le && re;
-	}
+	*empty = ex_join_empty(j->jointype, le, re);
 	return EX_OK;
 }
 
@@ -330,6 +318,22 @@ int ex_from(int *empty, int *ret, ddl *d, ex_scope *sc,
 }
 
 /* --- WITH ----------------------------------------------------------------- */
+
+int ex_join_empty(PgQuery__JoinType type, int left, int right)
+{
+	switch (type) {
+	case PG_QUERY__JOIN_TYPE__JOIN_INNER:
+		return left || right;
+	case PG_QUERY__JOIN_TYPE__JOIN_LEFT:
+		return left;
+	case PG_QUERY__JOIN_TYPE__JOIN_RIGHT:
+		return right;
+	case PG_QUERY__JOIN_TYPE__JOIN_FULL:
+		return left && right;
+	default:
+		return 0;
+	}
+}
 
 int ex_with(int *ret, ddl *d, ex_scope *sc, const PgQuery__WithClause *w)
 {

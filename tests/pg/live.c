@@ -88,18 +88,29 @@ static PGconn *connect_db(const char *conninfo, const char *dbname)
 	return c;
 }
 
-static int fresh_db(const char *conninfo, const char *name)
+static void drop_db(const char *conninfo, const char *name)
 {
 	PGconn *c = connect_db(conninfo, NULL);
+	char sql[256];
+
+	if (c == NULL)
+		return;
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)",
+		name);
+	PQclear(PQexec(c, sql));
+	PQfinish(c);
+}
+
+static int fresh_db(const char *conninfo, const char *name)
+{
+	PGconn *c;
 	char sql[256];
 	PGresult *r;
 	int ok;
 
-	if (c == NULL)
+	drop_db(conninfo, name);
+	if ((c = connect_db(conninfo, NULL)) == NULL)
 		return -1;
-	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)",
-		name);
-	PQclear(PQexec(c, sql));
 	snprintf(sql, sizeof(sql), "CREATE DATABASE %s TEMPLATE template0 "
 		"ENCODING 'UTF8'", name);
 	r = PQexec(c, sql);
@@ -172,19 +183,6 @@ static char *text_of(const ms_txtar_file *f)
 		s[f->len] = '\0';
 	}
 	return s;
-}
-
-static void drop_db(const char *conninfo, const char *name)
-{
-	PGconn *c = connect_db(conninfo, NULL);
-	char sql[256];
-
-	if (c == NULL)
-		return;
-	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)",
-		name);
-	PQclear(PQexec(c, sql));
-	PQfinish(c);
 }
 
 static int cases(const char *conninfo, int n, char **files)
