@@ -59,6 +59,13 @@ static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
 	snprintf(dst, n, "%s", v ? v : "");
 }
 
+/* The tables whose foreign keys reach ?1, directly or through others. */
+#define CAT_REFERENCING \
+	"WITH RECURSIVE kid(oid) AS (SELECT rel FROM migsim_constraint" \
+	" WHERE contype = 'f' AND ref_rel = ?1 UNION SELECT c.rel FROM" \
+	" migsim_constraint c JOIN kid ON c.ref_rel = kid.oid WHERE" \
+	" c.contype = 'f') SELECT oid FROM kid"
+
 #define PREP(st, sql) \
 	do { int r_ = ms_store_prepare(&(st), s, (sql), err); \
 	     if (r_ < 0) return r_; } while (0)
@@ -216,6 +223,33 @@ int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, rows);
 	return done(s, st, err);
+}
+
+int cat_rows_forget_all(ms_store *s, ms_error *err)
+{
+	return ms_store_exec(s, "UPDATE migsim_relation SET rows = 'unknown'"
+		" WHERE rows <> 'unknown'; DELETE FROM migsim_null_column", err);
+}
+
+int cat_rows_cascade(ms_store *s, int64_t rel, ms_error *err)
+{
+	static const char *const sql[] = {
+		"UPDATE migsim_relation SET rows = 'unknown' WHERE rows = 'rows' AND"
+		" oid != ?1 AND oid IN (" CAT_REFERENCING ")",
+		"DELETE FROM migsim_null_column WHERE rel != ?1 AND rel IN ("
+		CAT_REFERENCING ")",
+	};
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]) && ret == MS_OK;
+	     i++) {
+		sqlite3_stmt *st;
+
+		PREP(st, sql[i]);
+		sqlite3_bind_int64(st, 1, rel);
+		ret = done(s, st, err);
+	}
+	return ret;
 }
 
 int cat_col_find(int *found, cat_col *out, ms_store *s, int64_t rel,

@@ -81,6 +81,14 @@ int cat_rel_set_definition(ms_store *s, int64_t oid, const char *def,
 int cat_rel_drop_columns(ms_store *s, int64_t oid, int known, ms_error *err);
 
 /* Columns. */
+/* Rows may have been written unseen (a DO block, a trigger, COPY): no
+ * table that exists now is known empty or known to have rows, and no
+ * column is known NULL.  Tables created later start empty again. */
+int cat_rows_forget_all(ms_store *s, ms_error *err);
+/* Rows of rel go (DELETE, TRUNCATE ... CASCADE): the rows of the tables
+ * whose foreign keys reach it may go too (ON DELETE CASCADE) or change
+ * (SET NULL, SET DEFAULT), so their facts become unknown. */
+int cat_rows_cascade(ms_store *s, int64_t rel, ms_error *err);
 int cat_col_find(int *found, cat_col *out, ms_store *s, int64_t rel,
 	const char *name, ms_error *err);
 int cat_col_add(ms_store *s, int64_t rel, const char *name,

@@ -20,14 +20,14 @@
 /* Set once a statement whose effects migsim cannot see ran (a DO block):
  * from then on a predicted error is only a possibility. */
 #define GAP_KEY "catalog_gap"
-/* Set once rows may have been written where migsim cannot see it (a DO
- * block's unmodelled part, COPY): from then on no table is known empty. */
-#define ROWS_GAP_KEY "rows_gap"
 /* Set once an object's dependencies could not all be recorded. */
 #define DEPS_GAP_KEY "deps_gap"
 /* "1" while the session's search_path is not public: unqualified names
  * then resolve where migsim does not follow. */
 #define SEARCH_PATH_KEY "search_path_moved"
+/* "1" while the session acts as another role (SET ROLE, SET SESSION
+ * AUTHORIZATION): privileges, which migsim does not model, then decide. */
+#define ROLE_KEY "role_moved"
 
 int ddl_deps_gap(ddl *d)
 {
@@ -578,10 +578,14 @@ static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 	if (found)
 		return ddl_fail(d, "42710", "extension.c:1877:CreateExtension", -1,
 			"extension \"%s\" already exists", c->extname);
-	if (!ms_pg__extension_known(c->extname))
-		ddl_unknown(d, "this extension's objects are not modelled");
 	if ((ret = cat_ext_add(d->s, c->extname, "public", d->err)) < 0)
 		return ret;
+	/* Its types, functions and operators are unknown to migsim, so a
+	 * later "does not exist" is not certain (hstore, postgis, ...). */
+	if (!ms_pg__extension_known(c->extname)) {
+		ddl_unknown(d, "this extension's objects are not modelled");
+		return ddl_catalog_gap(d);
+	}
 	/* SCHEMA (or VERSION, CASCADE) may put its types and functions
 	 * where unqualified names do not find them. */
 	if (c->n_options) {
@@ -1919,6 +1923,9 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change)
 	default:
 		fact = "empty";
 	}
+	if (change >= ROWS_MAYBE_REMOVED && strcmp(r.rows, "empty") != 0 &&
+	    (ret = cat_rows_cascade(d->s, rel, d->err)) < 0)
+		return ret;
 	return strcmp(r.rows, fact) == 0 ? MS_OK :
 		cat_rel_set_rows(d->s, rel, fact, d->err);
 }
@@ -1959,12 +1966,12 @@ static int written(ddl *d, const PgQuery__Node *n)
 	/* A view writes its base tables, which migsim does not follow.  Row
 	 * triggers fire on rows there are (an INSERT may add some), a
 	 * statement-level one whatever the rows. */
-	if (d->rows_gap || ((rel.relkind == 'r' || rel.relkind == 'p') &&
+	if ((rel.relkind == 'r' || rel.relkind == 'p') &&
 	    ((ret = cat_rel_writing_triggers(&found, d->s, rel.oid,
 	    strcmp(rel.rows, "empty") == 0 && n->node_case !=
-	    PG_QUERY__NODE__NODE_INSERT_STMT, d->err)) < 0 || !found)))
+	    PG_QUERY__NODE__NODE_INSERT_STMT, d->err)) < 0 || !found))
 		return ret;
-	return ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
+	return cat_rows_forget_all(d->s, d->err);
 }
 
 /* A function of the history that writes (body_writes), called by a
@@ -1994,9 +2001,9 @@ static int calls_writer(ddl *d, const PgQuery__Node *n)
 	struct writer w = { d, MS_OK, 0 };
 
 	ddl_walk(&n->base, visit_writer, &w);
-	if (w.ret < 0 || !w.found || d->rows_gap)
+	if (w.ret < 0 || !w.found)
 		return w.ret;
-	return ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
+	return cat_rows_forget_all(d->s, d->err);
 }
 
 static const PgQuery__WithClause *with_of(const PgQuery__Node *n)
@@ -2053,7 +2060,7 @@ static int from_empty(int *none, ddl *d, const cte_facts *c,
 		if ((ret = cat_rel_find(&found, &rel, d->s,
 		    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0)
 			return ret;
-		*none = found && !d->rows_gap && (rel.relkind == 'r' ||
+		*none = found && (rel.relkind == 'r' ||
 			rel.relkind == 'p') && strcmp(rel.rows, "empty") == 0;
 		return MS_OK;
 	}
@@ -2591,7 +2598,7 @@ static int truncate(ddl *d, const PgQuery__TruncateStmt *t)
 			break;
 		/* ON TRUNCATE triggers fire once per statement. */
 		if (found)
-			ret = ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
+			ret = cat_rows_forget_all(d->s, d->err);
 	}
 	return ret;
 }
@@ -2699,8 +2706,27 @@ static int search_path(ddl *d, const PgQuery__VariableSetStmt *v)
 	return ddl_catalog_gap(d);
 }
 
+static int is_role_set(const PgQuery__VariableSetStmt *v)
+{
+	return v->name && (strcmp(v->name, "role") == 0 ||
+		strcmp(v->name, "session_authorization") == 0);
+}
+
+/* RESET ROLE, SET ROLE NONE, SET SESSION AUTHORIZATION DEFAULT: back to
+ * the connection's own role. */
+static int own_role(const PgQuery__VariableSetStmt *v)
+{
+	const char *a;
+
+	if (v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT ||
+	    v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET)
+		return 1;
+	a = v->n_args == 1 ? ddl_string_literal(v->args[0], NULL) : NULL;
+	return a && strcmp(v->name, "role") == 0 && strcmp(a, "none") == 0;
+}
+
 /* SET of a timeout: a number with an optional unit, no effect on the
- * schema; SET search_path. */
+ * schema; SET search_path; SET ROLE. */
 static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
 {
 	static const char *const timeouts[] = { "lock_timeout",
@@ -2713,6 +2739,9 @@ static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
 
 	if (v->name && strcmp(v->name, "search_path") == 0)
 		return search_path(d, v);
+	if (is_role_set(v))
+		return ms_store_meta_set(d->s, ROLE_KEY, own_role(v) ? "0" : "1",
+			d->err);
 	for (const char *const *t = timeouts; *t; t++)
 		ok |= v->name && strcmp(v->name, *t) == 0;
 	if (ok && v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE &&
@@ -2845,7 +2874,7 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		if (ret < 0 || DDL_FAILED(d))
 			return ret;
 		if (rows_gap &&
-		    (ret = ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err)) < 0)
+		    (ret = cat_rows_forget_all(d->s, d->err)) < 0)
 			return ret;
 		/* What it did not model may have written any column. */
 		if (d->verdict != MS_VERDICT_OK &&
@@ -2862,7 +2891,7 @@ static int apply(ddl *d, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_CALL_STMT:
 	case PG_QUERY__NODE__NODE_EXECUTE_STMT:
 		ddl_unknown(d, "the rows this statement writes are not simulated");
-		return ms_store_meta_set(d->s, ROWS_GAP_KEY, "1", d->err);
+		return cat_rows_forget_all(d->s, d->err);
 	default:
 		ddl_unknown(d, "this statement's effect is not modelled");
 		return leaves_catalog(n) ? MS_OK : unseen_objects(d);
@@ -3206,7 +3235,7 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 {
 	const PgQuery__Node *n = ms_pg__stmt_node(script, i);
 	ddl d;
-	int ret, moved;
+	int ret, moved, role;
 
 	memset(&d, 0, sizeof(d));
 	d.s = store;
@@ -3224,10 +3253,6 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		d.gap = gap != NULL;
 		free(gap);
 		gap = NULL;
-		if ((ret = ms_store_meta_get(&gap, store, ROWS_GAP_KEY, err)) < 0)
-			return ret;
-		d.rows_gap = gap != NULL;
-		free(gap);
 		if ((ret = ms_store_meta_get(&gap, store, DEPS_GAP_KEY, err)) < 0)
 			return ret;
 		d.deps_gap = gap != NULL;
@@ -3236,6 +3261,11 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		if ((ret = ms_store_meta_get(&gap, store, SEARCH_PATH_KEY, err)) < 0)
 			return ret;
 		moved = gap != NULL && strcmp(gap, "1") == 0;
+		free(gap);
+		gap = NULL;
+		if ((ret = ms_store_meta_get(&gap, store, ROLE_KEY, err)) < 0)
+			return ret;
+		role = gap != NULL && strcmp(gap, "1") == 0;
 		free(gap);
 		/* Errors found by name are no longer certain. */
 		d.gap |= moved;
@@ -3255,6 +3285,15 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		    strcmp(n->variable_set_stmt->name, "search_path") == 0))
 			ddl_unknown(&d, "a search_path other than public is not "
 				"modelled");
+		/* Any statement may lack a privilege; the first error is then
+		 * 42501 rather than the one migsim finds. */
+		if (role && !(n->node_case ==
+		    PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+		    is_role_set(n->variable_set_stmt))) {
+			ddl_unknown(&d, "the privileges of another role are not "
+				"modelled");
+			d.abstained |= DDL_FAILED(&d);
+		}
 		if (ret == MS_OK && d.abstained) {
 			ret = ms_store_rollback_to(store, "ms_pg_stmt", err);
 			d.verdict = MS_VERDICT_UNKNOWN;
@@ -3362,9 +3401,7 @@ int ms_pg__state_unsure(ms_store *store, ms_error *err)
 {
 	int ret;
 
-	if ((ret = ms_store_exec(store, "UPDATE migsim_relation SET rows ="
-	    " 'unknown' WHERE rows <> 'unknown'; DELETE FROM migsim_null_column",
-	    err)) < 0 ||
+	if ((ret = cat_rows_forget_all(store, err)) < 0 ||
 	    (ret = ms_store_meta_set(store, GAP_KEY, "1", err)) < 0)
 		return ret;
 	return ms_store_meta_set(store, DEPS_GAP_KEY, "1", err);

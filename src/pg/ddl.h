@@ -23,7 +23,6 @@ typedef struct ddl {
 	const char *note;    /* why unknown */
 	ms_error *err;
 	int gap;             /* the catalog may miss what a DO block did */
-	int rows_gap;        /* rows may have been written unseen */
 	int deps_gap;        /* dependencies may exist that are not recorded */
 	int no_position;     /* inside a DO block: errors carry no position */
 	const PgQuery__RangeVar *creating; /* SELECT INTO's new table */

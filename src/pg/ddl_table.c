@@ -155,13 +155,10 @@ static int is_table(const cat_rel *r)
 	return r->relkind == 'r' || r->relkind == 'p';
 }
 
-/* Whether statements that depend on the table's rows are decided. */
 /* Whether every existing row of r certainly holds NULL in column col. */
 static int all_null(int *yes, ddl *d, const cat_rel *r, const char *col)
 {
-	*yes = 0;
-	return d->rows_gap ? MS_OK : cat_null_col_find(yes, d->s, r->oid, col,
-		d->err);
+	return cat_null_col_find(yes, d->s, r->oid, col, d->err);
 }
 
 /* A column that is NULL in every row is to become NOT NULL; the check
@@ -175,9 +172,10 @@ static void null_note(ddl *d, const char *name, int attnum)
 	}
 }
 
+/* Whether statements that depend on the table's rows are decided. */
 static int data_ok(ddl *d, const cat_rel *r, const char *what)
 {
-	if (strcmp(r->rows, "empty") == 0 && !d->rows_gap)
+	if (strcmp(r->rows, "empty") == 0)
 		return 1;
 	ddl_unknown(d, what);
 	return 0;
@@ -1034,8 +1032,14 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	    DDL_FAILED(d))
 		goto out;
 	if ((ret = cat_rel_add(&rel.oid, d->s, schema, c->relation->relname,
-	    c->partspec ? 'p' : 'r', 1, d->err)) < 0 ||
-	    (ret = cat_rel_by_oid(&found, &rel, d->s, rel.oid, d->err)) < 0)
+	    c->partspec ? 'p' : 'r', 1, d->err)) < 0)
+		goto out;
+	/* IF NOT EXISTS may have met a table, rows and all, that a DO block
+	 * made unseen; then nothing is created. */
+	if (d->gap && c->if_not_exists &&
+	    (ret = cat_rel_set_rows(d->s, rel.oid, "unknown", d->err)) < 0)
+		goto out;
+	if ((ret = cat_rel_by_oid(&found, &rel, d->s, rel.oid, d->err)) < 0)
 		goto out;
 	/* A temporary table is kept where later statements find it, until
 	 * its COMMIT (ON COMMIT DROP) or the end of the session. */
@@ -1223,7 +1227,7 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	/* Rows get NULL in the new column: with rows, certain to fail once
 	 * ALTER TABLE rewrites the table, after its other commands. */
 	if (c.not_null && !c.default_expr && !c.type.serial && !c.identity &&
-	    strcmp(rel->rows, "rows") == 0 && !d->rows_gap)
+	    strcmp(rel->rows, "rows") == 0)
 		null_note(d, def->colname, INT_MAX);
 	else if (c.not_null && !c.default_expr && !c.type.serial && !c.identity)
 		data_ok(d, rel, "a NOT NULL column without a default fails on "

@@ -494,7 +494,7 @@ static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 				r = EX_STOP;
 				break;
 			}
-			if (!found || deferred || ref.oid == rel->oid || d->rows_gap ||
+			if (!found || deferred || ref.oid == rel->oid ||
 			    strcmp(ref.rows, "empty") != 0 || broken) {
 				r = EX_UNKNOWN;
 				break;
@@ -644,8 +644,8 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 	if (w->ins->on_conflict_clause && w->ins->on_conflict_clause->action ==
 	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
 		g.uniques = 0;
-	if (g.triggers || g.checks || (g.uniques && (strcmp(rel->rows,
-	    "empty") != 0 || d->rows_gap)))
+	if (g.triggers || g.checks || (g.uniques && strcmp(rel->rows,
+	    "empty") != 0))
 		return EX_UNKNOWN;
 	if (g.uniques && w->nrows > 1 && (r = rows_distinct(ret, d, rel, w)) !=
 	    EX_OK)
@@ -893,6 +893,7 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 {
 	ins_rows w = { ins, NULL, NULL, 0, 0 };
 	ex_scope sc, with;
+	cat_guards g = { 0 };
 	cat_rel rel;
 	int found, rows = -1, r;
 
@@ -918,9 +919,16 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 	if (r == EX_OK && ins->on_conflict_clause)
 		r = on_conflict(ret, d, &rel, ins->on_conflict_clause);
 	*none = rows == 0;
-	/* ON CONFLICT DO NOTHING may skip every row. */
-	*certain = !(ins->on_conflict_clause && ins->on_conflict_clause->action ==
-		PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING);
+	/* If it goes through, the table has rows after it even if migsim
+	 * cannot tell whether it does: a row ON CONFLICT skips met a row
+	 * already there.  Only a trigger can drop an offered row. */
+	if (r != EX_STOP && found && (rel.relkind == 'r' || rel.relkind == 'p') &&
+	    w.sel && (w.sel->n_values_lists || rows == 1) &&
+	    (*ret = cat_rel_guards(&g, d->s, rel.oid, d->err)) < 0)
+		r = EX_STOP;
+	*certain = r != EX_STOP && found && (rel.relkind == 'r' ||
+		rel.relkind == 'p') && w.sel && (w.sel->n_values_lists ||
+		rows == 1) && !g.triggers;
 	/* Rows of constants, or one row from a query without FROM. */
 	if (r == EX_OK && (w.sel->n_values_lists || (rows == 1 &&
 	    w.sel->n_from_clause == 0 && !w.sel->with_clause &&
@@ -928,10 +936,6 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 		r = values_fit(ret, d, &rel, &w);
 	else if (r == EX_OK && rows != 0)
 		r = EX_UNKNOWN;
-	/* Into an empty table, one row has nothing to conflict with. */
-	if (r == EX_OK && w.sel->n_values_lists && w.nrows == 1 &&
-	    strcmp(rel.rows, "empty") == 0 && !d->rows_gap)
-		*certain = 1;
 	if (r == EX_UNKNOWN)
 		ddl_unknown(d, "the rows this INSERT writes are not simulated");
 	free(w.names);
@@ -1002,8 +1006,8 @@ int ddl_dml(int *change, int *ret, ddl *d, const PgQuery__Node *n)
 		break;
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
 		r = insert(&none, &certain, ret, d, n->insert_stmt);
-		*change = r == EX_OK && none ? 0 : r == EX_OK && certain ?
-			ROWS_ADDED : ROWS_MAYBE_ADDED;
+		*change = r == EX_OK && none ? 0 : certain ? ROWS_ADDED :
+			ROWS_MAYBE_ADDED;
 		break;
 	default:
 		ddl_unknown(d, "the data a statement reads or writes is not "

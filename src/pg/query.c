@@ -58,7 +58,7 @@ int ex_scope_add(ex_scope *sc, ddl *d, const char *schema, const char *name,
 		return MS_ENOMEM;
 	r->alias = alias && *alias ? alias : name;
 	r->oid = found && rel.known && strchr("rpvm", rel.relkind) ? rel.oid : 0;
-	r->empty = found && !d->rows_gap && strcmp(rel.rows, "empty") == 0;
+	r->empty = found && strcmp(rel.rows, "empty") == 0;
 	return MS_OK;
 }
 

@@ -144,7 +144,9 @@ static void add_array(char *out, size_t n, const PgQuery__TypeName *tn)
 {
 	size_t len = strlen(out);
 
-	for (size_t i = 0; i < tn->n_array_bounds && len + 2 < n; i++, len += 2)
+	/* One "[]" however many dimensions are written: the type is the
+	 * element's array type (format_type). */
+	if (tn->n_array_bounds && len + 2 < n)
 		strcpy(out + len, "[]");
 }
 
@@ -177,8 +179,15 @@ int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,
 			t->known = t->exists = 1;
 			t->user_oid = ut.oid;
 			t->user_kind = ut.kind;
+			/* format_type qualifies a type search_path does not see. */
+			t->display[0] = '\0';
+			if (schema != NULL && strcmp(schema, "public") != 0) {
+				cat_quote_ident(q, sizeof(q), schema);
+				snprintf(t->display, sizeof(t->display), "%s.", q);
+			}
 			cat_quote_ident(q, sizeof(q), name);
-			snprintf(t->display, sizeof(t->display), "%s", q);
+			snprintf(t->display + strlen(t->display), sizeof(t->display) -
+				strlen(t->display), "%s", q);
 			add_array(t->display, sizeof(t->display), tn);
 			return MS_OK;
 		}
@@ -231,7 +240,16 @@ int ms_pg__types_comparable(const ms_typeref *a, const ms_typeref *b)
 		{ "timestamp", "timestamptz", "date", NULL },
 	};
 	int fa = -1, fb = -1;
+	size_t la = strlen(a->display), lb = strlen(b->display);
+	int arr_a = la >= 2 && strcmp(a->display + la - 2, "[]") == 0;
+	int arr_b = lb >= 2 && strcmp(b->display + lb - 2, "[]") == 0;
 
+	/* An array and a scalar: no built-in operator takes both. */
+	if (arr_a != arr_b)
+		return a->user_oid || b->user_oid ? -1 : 0;
+	if (arr_a)
+		return a->user_oid == b->user_oid && strcmp(a->base, b->base) == 0
+			? 1 : -1;
 	if (a->user_oid || b->user_oid)
 		return a->user_oid == b->user_oid ? 1 : -1;
 	if (strcmp(a->base, b->base) == 0)
