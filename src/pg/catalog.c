@@ -159,6 +159,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_constraint WHERE rel = ?1",
 		"DELETE FROM migsim_temp WHERE oid = ?1",
 		"DELETE FROM migsim_null_column WHERE rel = ?1",
+		"DELETE FROM migsim_row_security WHERE rel = ?1",
 		"DELETE FROM migsim_deferrable WHERE index_rel = ?1",
 		"DELETE FROM migsim_relation WHERE oid = ?1",
 	};
@@ -222,6 +223,25 @@ int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
 	PREP(st, "UPDATE migsim_relation SET rows = ?2 WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, rows);
+	return done(s, st, err);
+}
+
+int cat_row_security_set(ms_store *s, int64_t rel, int forced, int on,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "INSERT OR IGNORE INTO migsim_row_security (rel) VALUES (?1)");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	if (forced)
+		PREP(st, "UPDATE migsim_row_security SET forced = ?2 WHERE rel = ?1");
+	else
+		PREP(st, "UPDATE migsim_row_security SET enabled = ?2 WHERE rel = ?1");
+	sqlite3_bind_int64(st, 1, rel);
+	sqlite3_bind_int(st, 2, on);
 	return done(s, st, err);
 }
 
@@ -1102,6 +1122,30 @@ int cat_con_drop_on_column(ms_store *s, int64_t rel, const char *column,
 		ret = done(s, st, err);
 	}
 	return ret;
+}
+
+int cat_index_get(int *found, cat_index *out, ms_store *s, int64_t index,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT i.table_rel, i.is_unique, i.is_partial, i.columns,"
+		" i.method, coalesce(r.definition, ''), EXISTS (SELECT 1 FROM"
+		" migsim_constraint c WHERE c.index_rel = i.rel) FROM migsim_index i"
+		" JOIN migsim_relation r ON r.oid = i.rel WHERE i.rel = ?1");
+	sqlite3_bind_int64(st, 1, index);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	out->table_rel = sqlite3_column_int64(st, 0);
+	out->is_unique = sqlite3_column_int(st, 1);
+	out->is_partial = sqlite3_column_int(st, 2);
+	copy_col(out->columns, sizeof(out->columns), st, 3);
+	copy_col(out->method, sizeof(out->method), st, 4);
+	copy_col(out->definition, sizeof(out->definition), st, 5);
+	out->owned = sqlite3_column_int(st, 6);
+	sqlite3_reset(st);
+	return MS_OK;
 }
 
 int cat_index_table(int64_t *table, ms_store *s, int64_t index,

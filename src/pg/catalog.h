@@ -64,6 +64,18 @@ int cat_rel_add(int64_t *oid, ms_store *s, const char *schema,
 int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err);
 int cat_rel_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err);
+/* An index: its table, kind, columns ('' for expressions), method, the
+ * column list as migsim schema prints it, and whether a constraint owns
+ * it. */
+typedef struct cat_index {
+	int64_t table_rel;
+	int is_unique, is_partial, owned;
+	char columns[512];
+	char method[16];
+	char definition[1024];
+} cat_index;
+int cat_index_get(int *found, cat_index *out, ms_store *s, int64_t index,
+	ms_error *err);
 /* ALTER ... SET SCHEMA of a table, view or sequence. */
 int cat_rel_set_schema(ms_store *s, int64_t oid, const char *schema,
 	ms_error *err);
@@ -81,6 +93,10 @@ int cat_rel_set_definition(ms_store *s, int64_t oid, const char *def,
 int cat_rel_drop_columns(ms_store *s, int64_t oid, int known, ms_error *err);
 
 /* Columns. */
+/* ALTER TABLE ... ENABLE / DISABLE (forced 0) or FORCE / NO FORCE
+ * (forced 1) ROW LEVEL SECURITY. */
+int cat_row_security_set(ms_store *s, int64_t rel, int forced, int on,
+	ms_error *err);
 /* Rows may have been written unseen (a DO block, a trigger, COPY): no
  * table that exists now is known empty or known to have rows, and no
  * column is known NULL.  Tables created later start empty again. */

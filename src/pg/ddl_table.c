@@ -492,6 +492,85 @@ out:
 	return ret;
 }
 
+/* ADD CONSTRAINT ... PRIMARY KEY / UNIQUE USING INDEX, where migsim can
+ * follow it (*taken): a plain unique btree index of the table that no
+ * constraint owns becomes the constraint's, renamed to its name; a
+ * primary key makes its columns NOT NULL.  Anything else is left to the
+ * caller (errors from index_check_primary_key, DefineIndex's checks). */
+static int key_using_index(int *taken, ddl *d, const cat_rel *rel,
+	const PgQuery__Constraint *c, int primary)
+{
+	const char *name = str(c->conname) ? c->conname : c->indexname;
+	char def[sizeof(((cat_index *)0)->definition)] = "(", q[NAMEDATALEN + 4];
+	cat_index ix;
+	cat_rel irel, other;
+	cat_con existing;
+	cat_col col;
+	int found, ret;
+
+	*taken = 0;
+	if ((ret = cat_rel_find(&found, &irel, d->s, rel->schema, c->indexname,
+	    d->err)) < 0 || !found || irel.relkind != 'i' ||
+	    (ret = cat_index_get(&found, &ix, d->s, irel.oid, d->err)) < 0 ||
+	    !found)
+		return ret;
+	for (const char *p = ix.columns; *p; ) {
+		size_t len = strcspn(p, ",");
+		char one[NAMEDATALEN];
+
+		snprintf(one, sizeof(one), "%.*s", (int)len, p);
+		quote(q, sizeof(q), one);
+		snprintf(def + strlen(def), sizeof(def) - strlen(def), "%s%s",
+			def[1] ? ", " : "", q);
+		p += len + (p[len] == ',');
+	}
+	strcat(def, ")");
+	/* DESC, NULLS FIRST, an operator class or INCLUDE show in the
+	 * printed definition: not followed. */
+	if (ix.table_rel != rel->oid || !ix.is_unique || ix.is_partial ||
+	    ix.owned || !ix.columns[0] || strcmp(ix.method, "btree") != 0 ||
+	    strcmp(ix.definition, def) != 0 || c->deferrable)
+		return MS_OK;
+	if (primary && (ret = cat_pkey(&found, &existing, d->s, rel->oid,
+	    d->err)) < 0)
+		return ret;
+	/* transformIndexConstraint's checks passed; the key is added next. */
+	if (primary && found) {
+		*taken = 1;
+		return ddl_fail(d, "42P16", "index.c:222:index_check_primary_key",
+			-1, "multiple primary keys for table \"%s\" are not allowed",
+			rel->name);
+	}
+	if (strcmp(name, irel.name) != 0 && ((ret = cat_rel_find(&found, &other,
+	    d->s, rel->schema, name, d->err)) < 0 || found))
+		return ret;
+	if ((ret = cat_con_find(&found, &existing, d->s, rel->oid, name,
+	    d->err)) < 0 || found)
+		return ret;
+	*taken = 1;
+	for (const char *p = ix.columns; primary && *p; ) {
+		size_t len = strcspn(p, ",");
+		char one[NAMEDATALEN];
+
+		snprintf(one, sizeof(one), "%.*s", (int)len, p);
+		p += len + (p[len] == ',');
+		if ((ret = cat_col_find(&found, &col, d->s, rel->oid, one,
+		    d->err)) < 0)
+			return ret;
+		if (found && !col.not_null) {
+			data_ok(d, rel, "SET NOT NULL depends on the rows");
+			if ((ret = cat_col_set(d->s, rel->oid, one, "not_null", 1,
+			    d->err)) < 0)
+				return ret;
+		}
+	}
+	if ((ret = cat_con_add(NULL, d->s, rel->oid, name, primary ? 'p' : 'u',
+	    ix.columns, 0, NULL, irel.oid, 1, d->err)) < 0)
+		return ret;
+	return strcmp(name, irel.name) == 0 ? MS_OK :
+		cat_rel_rename(d->s, irel.oid, name, d->err);
+}
+
 /* PRIMARY KEY or UNIQUE: an index, then the constraint that owns it. */
 static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	char **cols, size_t n, int in_create)
@@ -504,8 +583,11 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	int64_t index;
 	int found, ret;
 
-	/* The index becomes the constraint's, renamed to its name: neither
-	 * is followed, so later names and dependencies are unsure. */
+	/* Where migsim cannot follow the index becoming the constraint's,
+	 * later names and dependencies are unsure. */
+	if (str(c->indexname) && !in_create &&
+	    ((ret = key_using_index(&found, d, rel, c, primary)) < 0 || found))
+		return ret;
 	if (str(c->indexname)) {
 		ddl_unknown(d, "ADD CONSTRAINT ... USING INDEX is not modelled");
 		if ((ret = ddl_catalog_gap(d)) < 0)
@@ -1674,6 +1756,22 @@ static int validate_constraint(ddl *d, const cat_rel *rel,
 	return cat_con_validate(d->s, con.oid, d->err);
 }
 
+/* Row level security: a table's flags, for migsim schema; other kinds
+ * of relation are refused (42809), which is not modelled. */
+static int row_security(ddl *d, const cat_rel *rel, PgQuery__AlterTableType t)
+{
+	if (!is_table(rel)) {
+		ddl_unknown(d, "row level security of this relation is not "
+			"modelled");
+		return MS_OK;
+	}
+	return cat_row_security_set(d->s, rel->oid,
+		t == PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity ||
+		t == PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity,
+		t == PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity ||
+		t == PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity, d->err);
+}
+
 static int alter_cmd(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
@@ -1696,6 +1794,11 @@ static int alter_cmd(ddl *d, const cat_rel *rel,
 		return drop_constraint(d, rel, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
 		return validate_constraint(d, rel, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRowSecurity:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity:
+		return row_security(d, rel, cmd->subtype);
 	default:
 		ddl_unknown(d, "this ALTER TABLE action is not modelled");
 		return MS_OK;
@@ -1918,6 +2021,9 @@ static int accepts(ddl *d, const char *oc, const cat_col *col)
 
 /* An operator class is built in, or comes with an installed extension
  * (indexcmds.c ResolveOpClass), and takes the column's type. */
+static const char *default_opclass_name(const char *method,
+	const cat_col *col);
+
 static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 	const char *method, const cat_col *col)
 {
@@ -1929,8 +2035,12 @@ static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 		ddl_unknown(d, "this operator class is not modelled");
 		return MS_OK;
 	}
-	if ((found = ms_pg__builtin_opclass(oc, method)) == 1)
-		return accepts(d, oc, col);
+	if ((found = ms_pg__builtin_opclass(oc, method)) == 1) {
+		const char *dflt = default_opclass_name(method, col);
+
+		/* The type's own default class takes it. */
+		return dflt && strcmp(oc, dflt) == 0 ? MS_OK : accepts(d, oc, col);
+	}
 	if (found < 0)
 		return ddl_fail(d, "42704", "indexcmds.c:2180:ResolveOpClass", -1,
 			"operator class \"%s\" does not exist for access method "
@@ -2003,11 +2113,46 @@ static int index_predicate(ddl *d, const cat_rel *rel, const PgQuery__Node *w)
 	return ret;
 }
 
+/* The name of the default operator class of a column's type for an
+ * index method, for the common built-in types; NULL when not listed. */
+static const char *default_opclass_name(const char *method,
+	const cat_col *col)
+{
+	static const char *const own[][2] = { { "int2", "int2_ops" },
+		{ "int4", "int4_ops" }, { "int8", "int8_ops" },
+		{ "bool", "bool_ops" }, { "uuid", "uuid_ops" },
+		{ "timestamp", "timestamp_ops" }, { "timestamptz",
+		"timestamptz_ops" }, { "date", "date_ops" }, { "numeric",
+		"numeric_ops" }, { "float4", "float4_ops" }, { "float8",
+		"float8_ops" }, { "bytea", "bytea_ops" }, { "interval",
+		"interval_ops" }, { "time", "time_ops" }, { "jsonb", "jsonb_ops" },
+		{ "bpchar", "bpchar_ops" }, { "text", "text_ops" },
+		{ "varchar", "text_ops" } };
+	size_t len = strlen(col->type);
+	int btree = strcmp(method, "btree") == 0 || strcmp(method, "hash") == 0;
+
+	if (len > 2 && strcmp(col->type + len - 2, "[]") == 0)
+		return btree || strcmp(method, "gin") == 0 ? "array_ops" : NULL;
+	if (col->type_oid)
+		return NULL;
+	if (strcmp(method, "gin") == 0 || strcmp(method, "gist") == 0)
+		return strcmp(col->base, "tsvector") == 0 ? "tsvector_ops" :
+			strcmp(method, "gin") == 0 && strcmp(col->base, "jsonb") == 0 ?
+			"jsonb_ops" : NULL;
+	if (!btree)
+		return NULL;
+	for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+		if (strcmp(col->base, own[i][0]) == 0)
+			return own[i][1];
+	return NULL;
+}
+
 /* An index column as pg_get_indexdef prints it, appended to def (the
- * INCLUDE columns follow, for "(def)"): name,
- * an operator class that is not the default (an extension's qualified
+ * INCLUDE columns follow, for "(def)"): name, an operator class that is
+ * not the default for the column's type (dflt; an extension's qualified
  * with its schema), DESC, NULLS FIRST/LAST where not the default. */
-static void element_text(char *def, size_t size, const PgQuery__IndexElem *e)
+static void element_text(char *def, size_t size, const PgQuery__IndexElem *e,
+	const char *dflt)
 {
 	const char *oc = e->n_opclass ?
 		ms_pg__node_string(e->opclass[e->n_opclass - 1]) : NULL;
@@ -2017,7 +2162,7 @@ static void element_text(char *def, size_t size, const PgQuery__IndexElem *e)
 
 	quote(q, sizeof(q), e->name);
 	snprintf(def + len, size - len, "%s%s", len ? ", " : "", q);
-	if (oc && strcmp(oc, "jsonb_ops") != 0) {
+	if (oc && (dflt == NULL || strcmp(oc, dflt) != 0)) {
 		len = strlen(def);
 		snprintf(def + len, size - len, " %s%s",
 			ms_pg__extension_of("opclass", oc) ? "public." : "", oc);
@@ -2067,7 +2212,8 @@ static int index_params(ddl *d, const cat_rel *rel,
 		if (e->n_collation || e->n_opclassopts)
 			ddl_unknown(d, "index collations and options are not modelled");
 		names[(*n)++] = e->name;
-		element_text(def, def_size, e);
+		element_text(def, def_size, e, default_opclass_name(
+			str(ix->access_method) ? ix->access_method : "btree", &col));
 	}
 	for (size_t i = 0; i < ix->n_index_including_params; i++) {
 		const PgQuery__IndexElem *e =
@@ -2117,7 +2263,8 @@ static int unknown_relation_index(ddl *d, const cat_rel *rel,
 		}
 		snprintf(cols + len, sizeof(cols) - len, "%s%s", len ? "," : "",
 			e->name);
-		element_text(def, sizeof(def), e);
+		/* The column's type is not known: jsonb_ops, GIN's usual. */
+		element_text(def, sizeof(def), e, "jsonb_ops");
 	}
 	snprintf(paren, sizeof(paren), "(%s)", def);
 	if ((ret = cat_rel_add(&index, d->s, rel->schema, ix->idxname, 'i', 1,

@@ -206,14 +206,37 @@ static int serial_defaults(dump *d)
 	return done(d, st, rc);
 }
 
+/* ALTER TABLE ... ENABLE ROW LEVEL SECURITY, which pg_dump writes with
+ * the policies, after the indexes and keys (FORCE follows its table). */
+static int row_security(dump *d)
+{
+	sqlite3_stmt *st;
+	char q[2 * CAT_NAME + 8];
+	int rc, ret;
+
+	if ((ret = prep(&st, d, "SELECT r.schema_name, r.name FROM"
+	    " migsim_row_security s JOIN migsim_relation r ON r.oid = s.rel"
+	    " WHERE s.enabled ORDER BY r.schema_name, r.name")) < 0)
+		return ret;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		qualified(q, sizeof(q), col(st, 0), col(st, 1));
+		ms_buf_printf(d->out, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY;"
+			"\n\n", q);
+	}
+	return done(d, st, rc);
+}
+
 static int relations(dump *d)
 {
 	sqlite3_stmt *st, *cols;
 	char q[2 * CAT_NAME + 8], c[CAT_NAME + 4];
 	int rc, crc, ret;
 
-	if ((ret = prep(&st, d, "SELECT oid, schema_name, name, relkind, known"
-	    " FROM migsim_relation WHERE relkind IN ('r', 'p', 'v', 'm', 'S')"
+	if ((ret = prep(&st, d, "SELECT oid, schema_name, name, relkind, known,"
+	    " EXISTS (SELECT 1 FROM migsim_row_security s WHERE s.rel ="
+	    " migsim_relation.oid AND s.forced) FROM migsim_relation WHERE"
+	    " relkind IN"
+	    " ('r', 'p', 'v', 'm', 'S')"
 	    " AND name <> '_prisma_migrations' ORDER BY schema_name, name")) < 0)
 		return ret;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -259,6 +282,9 @@ static int relations(dump *d)
 			ms_buf_printf(d->out, "%s    -- columns not known to migsim",
 				n ? ",\n" : "");
 		ms_buf_printf(d->out, "\n);\n\n");
+		if (sqlite3_column_int(st, 5))
+			ms_buf_printf(d->out, "ALTER TABLE ONLY %s FORCE ROW LEVEL "
+				"SECURITY;\n\n", q);
 	}
 	return done(d, st, rc);
 }
@@ -346,7 +372,8 @@ int ms_pg_schema_dump(ms_buf *out, ms_store *store, ms_error *err)
 		"triggers, comments, grants.\n--\n\n");
 	if ((ret = schemas_and_extensions(&d)) < 0 || (ret = enums(&d)) < 0 ||
 	    (ret = relations(&d)) < 0 || (ret = serial_defaults(&d)) < 0 ||
-	    (ret = constraints_and_indexes(&d)) < 0)
+	    (ret = constraints_and_indexes(&d)) < 0 ||
+	    (ret = row_security(&d)) < 0)
 		return ret;
 	return MS_OK;
 }

@@ -186,7 +186,12 @@ static const char catalog_additions[] =
 	"CREATE TABLE IF NOT EXISTS migsim_null_column ("
 	"  rel INTEGER NOT NULL,"
 	"  name TEXT NOT NULL,"
-	"  PRIMARY KEY (rel, name));";
+	"  PRIMARY KEY (rel, name));"
+	/* ALTER TABLE ... ENABLE / FORCE ROW LEVEL SECURITY. */
+	"CREATE TABLE IF NOT EXISTS migsim_row_security ("
+	"  rel INTEGER PRIMARY KEY,"
+	"  enabled INTEGER NOT NULL DEFAULT 0,"
+	"  forced INTEGER NOT NULL DEFAULT 0);";
 
 static int db_error(ms_store *s, int code, const char *what, ms_error *err)
 {

@@ -30,7 +30,7 @@ function statement(s,   w, n) {
 	gsub(/\n/, " ", s)
 	gsub(/[ \t]+/, " ", s)
 	sub(/^ /, "", s)
-	if (s ~ /^(SET|SELECT|COMMENT ON|GRANT|REVOKE|CREATE TRIGGER|CREATE PUBLICATION|ALTER PUBLICATION|CREATE EXTENSION|CREATE SCHEMA public|ALTER SCHEMA)/ || s ~ / OWNER TO / || s ~ / OWNED BY / || s ~ / SET DEFAULT nextval/)
+	if (s ~ /^(SET|SELECT|COMMENT ON|GRANT|REVOKE|CREATE TRIGGER|CREATE CONSTRAINT TRIGGER|CREATE PUBLICATION|ALTER PUBLICATION|CREATE EXTENSION|CREATE SCHEMA public|ALTER SCHEMA)/ || s ~ / OWNER TO / || s ~ / OWNED BY / || s ~ / SET DEFAULT nextval/)
 		return
 	if (s ~ /^CREATE SEQUENCE /) {
 		n = split(s, w, " ")
