@@ -248,7 +248,8 @@ int cat_row_security_set(ms_store *s, int64_t rel, int forced, int on,
 int cat_rows_forget_all(ms_store *s, ms_error *err)
 {
 	return ms_store_exec(s, "UPDATE migsim_relation SET rows = 'unknown'"
-		" WHERE rows <> 'unknown'; DELETE FROM migsim_null_column", err);
+		" WHERE rows <> 'unknown'; DELETE FROM migsim_null_column;"
+		" DELETE FROM migsim_kept_key; DELETE FROM migsim_kept_index", err);
 }
 
 int cat_rows_cascade(ms_store *s, int64_t rel, ms_error *err)
@@ -258,6 +259,10 @@ int cat_rows_cascade(ms_store *s, int64_t rel, ms_error *err)
 		" oid != ?1 AND oid IN (" CAT_REFERENCING ")",
 		"DELETE FROM migsim_null_column WHERE rel != ?1 AND rel IN ("
 		CAT_REFERENCING ")",
+		/* SET DEFAULT may give a key a value no row had. */
+		"DELETE FROM migsim_kept_index WHERE idx IN (SELECT rel FROM"
+		" migsim_index WHERE table_rel != ?1 AND table_rel IN ("
+		CAT_REFERENCING "))",
 	};
 	int ret = MS_OK;
 
@@ -1235,6 +1240,7 @@ int cat_index_add(ms_store *s, int64_t index, int64_t table, int unique,
 	const char *columns, int partial, const char *method, ms_error *err)
 {
 	sqlite3_stmt *st;
+	int ret;
 
 	PREP(st, "INSERT INTO migsim_index(rel, table_rel, is_unique, columns,"
 		" is_partial, method) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -1244,7 +1250,102 @@ int cat_index_add(ms_store *s, int64_t index, int64_t table, int unique,
 	bind_text(st, 4, columns);
 	sqlite3_bind_int(st, 5, partial);
 	bind_text(st, 6, method);
+	if ((ret = done(s, st, err)) < 0 || !unique || partial || !columns[0])
+		return ret;
+	/* Made over an empty table, its keys can be kept from the start. */
+	PREP(st, "INSERT INTO migsim_kept_index SELECT ?1 WHERE (SELECT rows"
+		" FROM migsim_relation WHERE oid = ?2 AND relkind = 'r') = 'empty'");
+	sqlite3_bind_int64(st, 1, index);
+	sqlite3_bind_int64(st, 2, table);
 	return done(s, st, err);
+}
+
+int cat_kept_indexes(cat_kept **out, size_t *n, ms_store *s, int64_t rel,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	PREP(st, "SELECT i.rel, i.columns, i.is_partial OR i.columns = '' OR"
+		" k.idx IS NULL FROM migsim_index i LEFT JOIN migsim_kept_index k"
+		" ON k.idx = i.rel WHERE i.table_rel = ?1 AND i.is_unique"
+		" ORDER BY i.rel");
+	sqlite3_bind_int64(st, 1, rel);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cat_kept *grown;
+
+			cap = cap ? 2 * cap : 4;
+			if ((grown = realloc(*out, cap * sizeof(**out))) == NULL) {
+				sqlite3_reset(st);
+				free(*out);
+				*out = NULL;
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			}
+			*out = grown;
+		}
+		(*out)[*n].index = sqlite3_column_int64(st, 0);
+		copy_col((*out)[*n].columns, sizeof((*out)[*n].columns), st, 1);
+		(*out)[*n].kept = !sqlite3_column_int(st, 2);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return fail(s, err);
+	}
+	return MS_OK;
+}
+
+int cat_kept_key(int *found, ms_store *s, int64_t index, const char *key,
+	int add, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	if (add)
+		PREP(st, "INSERT OR IGNORE INTO migsim_kept_key VALUES (?1, ?2)");
+	else
+		PREP(st, "SELECT 1 FROM migsim_kept_key WHERE idx = ?1 AND key = ?2");
+	sqlite3_bind_int64(st, 1, index);
+	bind_text(st, 2, key);
+	if (add)
+		return done(s, st, err);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_kept_drop(ms_store *s, int64_t index, ms_error *err)
+{
+	int ret = exec_oid(s, "DELETE FROM migsim_kept_key WHERE idx = ?1", index,
+		err);
+
+	return ret < 0 ? ret : exec_oid(s, "DELETE FROM migsim_kept_index WHERE"
+		" idx = ?1", index, err);
+}
+
+int cat_kept_forget(ms_store *s, int64_t rel, int what, ms_error *err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM migsim_kept_key WHERE ?1 = 0 OR idx IN"
+		" (SELECT rel FROM migsim_index WHERE table_rel = ?1)",
+		"DELETE FROM migsim_kept_index WHERE ?1 = 0 OR idx IN"
+		" (SELECT rel FROM migsim_index WHERE table_rel = ?1)",
+		"DELETE FROM migsim_kept_index WHERE idx IN (SELECT rel FROM"
+		" migsim_index WHERE table_rel IN (" CAT_REFERENCING "))",
+	};
+	size_t from = what == KEPT_ROWS_GONE ? 0 : 1;
+	size_t to = what == KEPT_ROWS_GONE ? 1 : what == KEPT_VALUES ? 3 : 2;
+	int ret = MS_OK;
+
+	for (size_t i = from; i < to && ret == MS_OK; i++)
+		ret = exec_oid(s, sql[i], rel, err);
+	return ret;
 }
 
 /* Column lists compare as sets: sort the names. */

@@ -93,6 +93,29 @@ int cat_rel_set_definition(ms_store *s, int64_t oid, const char *def,
 int cat_rel_drop_columns(ms_store *s, int64_t oid, int known, ms_error *err);
 
 /* Columns. */
+/* Kept keys: for a unique index made over an empty table, the key of
+ * every literal row inserted since (a superset of its rows' keys while
+ * kept), so that a new literal row is known not to collide.  A key is
+ * its columns' canonical values joined (dml.c). */
+typedef struct cat_kept {
+	int64_t index;
+	char columns[512];
+	int kept;            /* its keys are all known */
+} cat_kept;
+/* rel's unique indexes in oid order; *out is malloc'd. */
+int cat_kept_indexes(cat_kept **out, size_t *n, ms_store *s, int64_t rel,
+	ms_error *err);
+/* add 1: record key; add 0: *found whether it is recorded. */
+int cat_kept_key(int *found, ms_store *s, int64_t index, const char *key,
+	int add, ms_error *err);
+/* The index's keys are no longer all known. */
+int cat_kept_drop(ms_store *s, int64_t index, ms_error *err);
+/* What happened to rel's rows (rel 0: every table's): KEPT_ADDED, rows
+ * came that migsim cannot key; KEPT_VALUES, values changed (those of
+ * the tables whose foreign keys reach rel too, ON UPDATE CASCADE);
+ * KEPT_ROWS_GONE, all rows went, so the keys start again. */
+enum { KEPT_ADDED, KEPT_VALUES, KEPT_ROWS_GONE };
+int cat_kept_forget(ms_store *s, int64_t rel, int what, ms_error *err);
 /* ALTER TABLE ... ENABLE / DISABLE (forced 0) or FORCE / NO FORCE
  * (forced 1) ROW LEVEL SECURITY. */
 int cat_row_security_set(ms_store *s, int64_t rel, int forced, int on,

@@ -534,6 +534,9 @@ static int alter_enum(ddl *d, const PgQuery__AlterEnumStmt *a)
 		if (state)
 			return ddl_fail(d, "42710", "pg_enum.c:567:RenameEnumLabel",
 				-1, "enum label \"%s\" already exists", a->new_val);
+		/* Rows holding the label now hold the new one. */
+		if ((ret = cat_kept_forget(d->s, 0, KEPT_VALUES, d->err)) < 0)
+			return ret;
 		return cat_label_rename(d->s, t.oid, a->old_val, a->new_val,
 			d->err);
 	}
@@ -1926,6 +1929,14 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change)
 	if (change >= ROWS_MAYBE_REMOVED && strcmp(r.rows, "empty") != 0 &&
 	    (ret = cat_rows_cascade(d->s, rel, d->err)) < 0)
 		return ret;
+	/* Rows added other than by a literal INSERT that kept their keys;
+	 * rows gone leave the kept keys a superset, all gone none. */
+	if (((change == ROWS_ADDED || change == ROWS_MAYBE_ADDED) &&
+	    rel != d->kept_rel && (ret = cat_kept_forget(d->s, rel, KEPT_ADDED,
+	    d->err)) < 0) || (change == ROWS_ALL_REMOVED &&
+	    (ret = cat_kept_forget(d->s, rel, KEPT_ROWS_GONE, d->err)) < 0))
+		return ret;
+	d->kept_rel = 0;
 	return strcmp(r.rows, fact) == 0 ? MS_OK :
 		cat_rel_set_rows(d->s, rel, fact, d->err);
 }
@@ -1951,6 +1962,11 @@ static int written(ddl *d, const PgQuery__Node *n)
 	if (rv == NULL || (ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 || !found)
 		return rv ? ret : MS_OK;
+	/* An UPDATE may give rows keys no literal row had. */
+	if (n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT &&
+	    strcmp(rel.rows, "empty") != 0 &&
+	    (ret = cat_kept_forget(d->s, rel.oid, KEPT_VALUES, d->err)) < 0)
+		return ret;
 	for (size_t i = 0; n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT &&
 	     i < n->update_stmt->n_target_list; i++)
 		if ((ret = cat_null_col_set(d->s, rel.oid, n->update_stmt->
@@ -2181,12 +2197,17 @@ static int cte_writes(ddl *d, const PgQuery__Node *n)
 static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 {
 	cat_rel rel;
+	int64_t kept;
 	int found, change, ret, r;
 
 	if ((ret = check_tables(d, n, NULL, NULL)) < 0 || DDL_FAILED(d) ||
 	    (ret = calls_writer(d, n)) < 0)
 		return ret;
 	r = ddl_dml(&change, &ret, d, n);
+	/* The INSERT's own table, whose new keys are kept: only for the
+	 * rows change below. */
+	kept = d->kept_rel;
+	d->kept_rel = 0;
 	if (ret < 0 || DDL_FAILED(d))
 		return ret;
 	if (r != EX_OK) {
@@ -2206,6 +2227,7 @@ static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 	if (n->node_case == PG_QUERY__NODE__NODE_INSERT_STMT &&
 	    (ret = cat_null_col_set(d->s, rel.oid, NULL, 0, d->err)) < 0)
 		return ret;
+	d->kept_rel = kept;
 	return ddl_rows_changed(d, rel.oid, change);
 }
 
@@ -2878,7 +2900,8 @@ static int apply(ddl *d, const PgQuery__Node *n)
 			return ret;
 		/* What it did not model may have written any column. */
 		if (d->verdict != MS_VERDICT_OK &&
-		    (ret = cat_null_col_set(d->s, 0, NULL, 0, d->err)) < 0)
+		    ((ret = cat_null_col_set(d->s, 0, NULL, 0, d->err)) < 0 ||
+		    (ret = cat_kept_forget(d->s, 0, KEPT_VALUES, d->err)) < 0))
 			return ret;
 		return gap ? ms_store_meta_set(d->s, GAP_KEY, "1", d->err) : MS_OK;
 	}
@@ -2892,6 +2915,16 @@ static int apply(ddl *d, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_EXECUTE_STMT:
 		ddl_unknown(d, "the rows this statement writes are not simulated");
 		return cat_rows_forget_all(d->s, d->err);
+	case PG_QUERY__NODE__NODE_DEFINE_STMT:
+		/* A nondeterministic collation makes different texts equal. */
+		if (n->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) {
+			int ret = ms_store_meta_set(d->s, "collation", "1", d->err);
+
+			if (ret < 0)
+				return ret;
+		}
+		ddl_unknown(d, "this statement's effect is not modelled");
+		return leaves_catalog(n) ? MS_OK : unseen_objects(d);
 	default:
 		ddl_unknown(d, "this statement's effect is not modelled");
 		return leaves_catalog(n) ? MS_OK : unseen_objects(d);
@@ -3439,8 +3472,10 @@ int ms_pg_set_rows(ms_store *store, const char *table, const char *fact,
 	if (!found || (rel.relkind != 'r' && rel.relkind != 'p'))
 		return ms_error_set(err, MS_EINPUT, "rows of %s: the simulated "
 			"database has no such table", table);
-	/* Declared rows may hold anything: no column is known to be NULL. */
-	if ((ret = cat_null_col_set(store, rel.oid, NULL, 0, err)) < 0)
+	/* Declared rows may hold anything: no column is known to be NULL,
+	 * no key is known. */
+	if ((ret = cat_null_col_set(store, rel.oid, NULL, 0, err)) < 0 ||
+	    (ret = cat_kept_forget(store, rel.oid, KEPT_VALUES, err)) < 0)
 		return ret;
 	return cat_rel_set_rows(store, rel.oid, fact, err);
 }

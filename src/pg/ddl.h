@@ -34,6 +34,7 @@ typedef struct ddl {
 	int null_attnum;     /* null_column's attnum; rows are checked in
 	                        attnum order, so the lowest is reported */
 	int abstained;       /* an error was likely but not certain */
+	int64_t kept_rel;    /* the table whose keys this INSERT recorded */
 } ddl;
 
 /* The statement already failed: stop checking. */

@@ -1114,7 +1114,8 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	    DDL_FAILED(d))
 		goto out;
 	if ((ret = cat_rel_add(&rel.oid, d->s, schema, c->relation->relname,
-	    c->partspec ? 'p' : 'r', 1, d->err)) < 0)
+	    c->partspec ? 'p' : 'r', !c->partbound && !c->of_typename &&
+	    !c->n_inh_relations, d->err)) < 0)
 		goto out;
 	/* IF NOT EXISTS may have met a table, rows and all, that a DO block
 	 * made unseen; then nothing is created. */
@@ -1171,6 +1172,9 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 				ret = add_constraint(d, &rel, e->constraint, NULL, 1);
 		}
 	}
+	/* A partition takes rows through its parent, unseen by its keys. */
+	if (ret == MS_OK && (c->n_inh_relations || c->partbound))
+		ret = cat_kept_forget(d->s, rel.oid, KEPT_VALUES, d->err);
 out:
 	free(cols);
 	return ret;
@@ -1780,8 +1784,12 @@ static int alter_cmd(ddl *d, const cat_rel *rel,
 		return add_column(d, rel, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 		return drop_column(d, rel, cmd);
-	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
-		return alter_type(d, rel, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {
+		/* Converted values may key differently (text '01' to 1). */
+		int ret = cat_kept_forget(d->s, rel->oid, KEPT_VALUES, d->err);
+
+		return ret < 0 ? ret : alter_type(d, rel, cmd);
+	}
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
 		return set_not_null(d, rel, cmd, 1);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
@@ -1800,8 +1808,9 @@ static int alter_cmd(ddl *d, const cat_rel *rel,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity:
 		return row_security(d, rel, cmd->subtype);
 	default:
+		/* ATTACH PARTITION, INHERIT: rows may now arrive unseen. */
 		ddl_unknown(d, "this ALTER TABLE action is not modelled");
-		return MS_OK;
+		return cat_kept_forget(d->s, 0, KEPT_VALUES, d->err);
 	}
 }
 

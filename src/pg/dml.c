@@ -14,6 +14,7 @@
  * break (or whose foreign key they certainly break).
  */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -618,6 +619,169 @@ static int defaults_fit(int *ret, ddl *d, const cat_rel *rel,
 	return r;
 }
 
+/* Keys of literal rows (catalog.h, cat_kept): a column's value in a
+ * canonical spelling, where equal spellings are equal values and
+ * different ones different: integers, text and varchar (no collation
+ * other than the default, which is deterministic, was ever created),
+ * enum labels, lowercase UUIDs.  0 when the value is not one of those. */
+static int canonical(char *out, size_t n, ddl *d, const cat_col *col,
+	const PgQuery__Node *v)
+{
+	int ints = !col->type_oid && (strcmp(col->base, "int2") == 0 ||
+		strcmp(col->base, "int4") == 0 || strcmp(col->base, "int8") == 0);
+	const char *s;
+	char *collation = NULL;
+	int ret;
+
+	while (v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+		v = v->type_cast->arg;
+	if (v->node_case != PG_QUERY__NODE__NODE_A_CONST || v->a_const->isnull)
+		return 0;
+	if (v->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+		if (!ints)
+			return 0;
+		snprintf(out, n, "%d", v->a_const->ival->ival);
+		return 1;
+	}
+	s = v->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL ?
+		v->a_const->sval->sval : v->a_const->val_case ==
+		PG_QUERY__A__CONST__VAL_FVAL ? v->a_const->fval->fval : NULL;
+	if (s == NULL || strchr(s, '\x1f') || strlen(s) + 1 > n)
+		return 0;
+	if (ints) {
+		const char *p = s + (*s == '-');
+
+		if (!*p || strspn(p, "0123456789") != strlen(p))
+			return 0;
+		while (p[0] == '0' && p[1])
+			p++;
+		snprintf(out, n, "%s%s", *s == '-' && strcmp(p, "0") ? "-" : "",
+			p);
+		return 1;
+	}
+	if (v->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return 0;
+	if (strcmp(col->base, "uuid") == 0 && !col->type_oid) {
+		if (strlen(s) != 36)
+			return 0;
+		for (size_t i = 0; i < 36; i++) {
+			if (i == 8 || i == 13 || i == 18 || i == 23 ? s[i] != '-' :
+			    !isxdigit((unsigned char)s[i]))
+				return 0;
+			out[i] = (char)tolower((unsigned char)s[i]);
+		}
+		out[36] = '\0';
+		return 1;
+	}
+	if (col->type_oid) {
+		cat_type t;
+		int found;
+
+		if (cat_type_by_oid(&found, &t, d->s, col->type_oid, d->err) < 0 ||
+		    !found || t.kind != 'e')
+			return 0;
+	} else if (strcmp(col->base, "text") != 0 &&
+	    strcmp(col->base, "varchar") != 0) {
+		return 0;
+	} else if ((ret = ms_store_meta_get(&collation, d->s, "collation",
+	    d->err)) < 0 || collation) {
+		free(collation);
+		return 0;
+	}
+	snprintf(out, n, "%s", s);
+	return 1;
+}
+
+/* The key of row r of w in the columns cols ("a,b"): 0 when some value
+ * is not known (a default, an expression, NULL, another type). */
+static int row_key(char *key, size_t n, ddl *d, const cat_rel *rel,
+	const ins_rows *w, size_t r, const char *cols)
+{
+	char buf[512], *save = NULL;
+	size_t len = 0;
+
+	snprintf(buf, sizeof(buf), "%s", cols);
+	key[0] = '\0';
+	for (char *c = strtok_r(buf, ",", &save); c;
+	     c = strtok_r(NULL, ",", &save)) {
+		const PgQuery__List *l = w->sel->values_lists[r]->list;
+		int at = targeted(w, c), found;
+		cat_col col;
+		char part[256];
+
+		if (at < 0 || (size_t)at >= l->n_items || cat_col_find(&found, &col,
+		    d->s, rel->oid, c, d->err) < 0 || !found ||
+		    !canonical(part, sizeof(part), d, &col, l->items[at]) ||
+		    len + strlen(part) + 2 > n)
+			return 0;
+		len += (size_t)snprintf(key + len, n - len, "%s%s", len ? "\x1f" :
+			"", part);
+	}
+	return 1;
+}
+
+/* New literal rows into a table with rows: EX_OK when no key of theirs
+ * can meet a row already there, the kept keys of every unique index
+ * say so. */
+static int keys_free(int *ret, ddl *d, const cat_rel *rel, const ins_rows *w)
+{
+	cat_kept *k;
+	size_t n;
+	int r = EX_OK;
+
+	if (w->sel == NULL || !w->sel->n_values_lists)
+		return EX_UNKNOWN;
+	if ((*ret = cat_kept_indexes(&k, &n, d->s, rel->oid, d->err)) < 0)
+		return EX_STOP;
+	for (size_t i = 0; i < n && r == EX_OK; i++) {
+		for (size_t row = 0; row < w->sel->n_values_lists && r == EX_OK;
+		     row++) {
+			char key[1024];
+			int found = 0;
+
+			if (!k[i].kept || !row_key(key, sizeof(key), d, rel, w, row,
+			    k[i].columns))
+				r = EX_UNKNOWN;
+			else if ((*ret = cat_kept_key(&found, d->s, k[i].index, key, 0,
+			    d->err)) < 0)
+				r = EX_STOP;
+			else if (found)
+				r = EX_UNKNOWN;
+		}
+	}
+	free(k);
+	return r;
+}
+
+/* The rows went in (or the statement is not known to fail): their keys
+ * join the kept ones, or the index's keys are no longer all known. */
+static int keys_record(ddl *d, const cat_rel *rel, const ins_rows *w)
+{
+	cat_kept *k;
+	size_t n;
+	int ret;
+
+	if ((ret = cat_kept_indexes(&k, &n, d->s, rel->oid, d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && ret == MS_OK; i++) {
+		int known = k[i].kept && w->sel && w->sel->n_values_lists;
+
+		for (size_t row = 0; known && row < w->sel->n_values_lists &&
+		     ret == MS_OK; row++) {
+			char key[1024];
+
+			if (!(known = row_key(key, sizeof(key), d, rel, w, row,
+			    k[i].columns)))
+				break;
+			ret = cat_kept_key(NULL, d->s, k[i].index, key, 1, d->err);
+		}
+		if (ret == MS_OK && k[i].kept && !known)
+			ret = cat_kept_drop(d->s, k[i].index, d->err);
+	}
+	free(k);
+	return ret;
+}
+
 /*
  * Rows of constants into rel: whether the insert is certain to succeed,
  * or certain to break a foreign key.  Other than the keys, it succeeds
@@ -644,9 +808,11 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 	if (w->ins->on_conflict_clause && w->ins->on_conflict_clause->action ==
 	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
 		g.uniques = 0;
-	if (g.triggers || g.checks || (g.uniques && strcmp(rel->rows,
-	    "empty") != 0))
+	if (g.triggers || g.checks)
 		return EX_UNKNOWN;
+	if (g.uniques && strcmp(rel->rows, "empty") != 0 &&
+	    (r = keys_free(ret, d, rel, w)) != EX_OK)
+		return r;
 	if (g.uniques && w->nrows > 1 && (r = rows_distinct(ret, d, rel, w)) !=
 	    EX_OK)
 		return r;
@@ -897,6 +1063,7 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 	cat_rel rel;
 	int found, rows = -1, r;
 
+	d->kept_rel = 0;
 	w.sel = ins->select_stmt &&
 		ins->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ?
 		ins->select_stmt->select_stmt : NULL;
@@ -936,6 +1103,18 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 		r = values_fit(ret, d, &rel, &w);
 	else if (r == EX_OK && rows != 0)
 		r = EX_UNKNOWN;
+	/* Their keys, kept for the next literal rows, whether or not migsim
+	 * knows this INSERT succeeds; DO UPDATE may change the keys of rows
+	 * already there. */
+	if (r != EX_STOP && *certain && !ins->with_clause &&
+	    !(ins->on_conflict_clause &&
+	    ins->on_conflict_clause->action ==
+	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE)) {
+		if ((*ret = keys_record(d, &rel, &w)) < 0)
+			r = EX_STOP;
+		else
+			d->kept_rel = rel.oid;
+	}
 	if (r == EX_UNKNOWN)
 		ddl_unknown(d, "the rows this INSERT writes are not simulated");
 	free(w.names);

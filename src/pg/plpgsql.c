@@ -180,7 +180,8 @@ static int visit_unrun_write(const PgQuery__Node *n, void *ctx)
 		return 0;
 	if (n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT)
 		return ddl_rows_changed(in->d, rel.oid, ROWS_MAYBE_REMOVED) < 0;
-	return cat_null_col_set(in->d->s, rel.oid, NULL, 0, in->d->err) < 0;
+	return cat_null_col_set(in->d->s, rel.oid, NULL, 0, in->d->err) < 0 ||
+		cat_kept_forget(in->d->s, rel.oid, KEPT_VALUES, in->d->err) < 0;
 }
 
 /* Every query text in a part of the block not run. */

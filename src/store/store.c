@@ -191,7 +191,20 @@ static const char catalog_additions[] =
 	"CREATE TABLE IF NOT EXISTS migsim_row_security ("
 	"  rel INTEGER PRIMARY KEY,"
 	"  enabled INTEGER NOT NULL DEFAULT 0,"
-	"  forced INTEGER NOT NULL DEFAULT 0);";
+	"  forced INTEGER NOT NULL DEFAULT 0);"
+	/* Unique indexes whose every row's key is in migsim_kept_key (and
+	 * perhaps keys of rows since gone): the keys of literal rows. */
+	"CREATE TABLE IF NOT EXISTS migsim_kept_index ("
+	"  idx INTEGER PRIMARY KEY);"
+	"CREATE TABLE IF NOT EXISTS migsim_kept_key ("
+	"  idx INTEGER NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  PRIMARY KEY (idx, key));"
+	/* Oids are reused: an index's keys go with it, however it goes. */
+	"CREATE TRIGGER IF NOT EXISTS migsim_kept_gone AFTER DELETE ON"
+	"  migsim_index BEGIN"
+	"  DELETE FROM migsim_kept_key WHERE idx = OLD.rel;"
+	"  DELETE FROM migsim_kept_index WHERE idx = OLD.rel; END;";
 
 static int db_error(ms_store *s, int code, const char *what, ms_error *err)
 {
