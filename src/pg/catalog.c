@@ -803,7 +803,13 @@ int cat_rel_writing_triggers(int *found, ms_store *s, int64_t rel,
 		" EXISTS (SELECT 1 FROM migsim_function_writes w WHERE"
 		" w.schema_name = f.schema_name AND w.name = f.name)) AND"
 		" (?2 = 0 OR EXISTS (SELECT 1 FROM migsim_statement_trigger x"
-		" WHERE x.rel = t.rel AND x.name = t.name))");
+		" WHERE x.rel = t.rel AND x.name = t.name))"
+		/* A default (or check) of the table that calls one. */
+		" UNION ALL SELECT 1 FROM migsim_depend p JOIN migsim_function f"
+		" ON f.oid = p.ref_oid WHERE ?2 = 0 AND p.kind = 'rel' AND"
+		" p.oid = ?1 AND p.ref_kind = 'function' AND EXISTS (SELECT 1 FROM"
+		" migsim_function_writes w WHERE w.schema_name = f.schema_name AND"
+		" w.name = f.name)");
 	sqlite3_bind_int64(st, 1, rel);
 	sqlite3_bind_int(st, 2, statement_only);
 	if ((ret = first(found, s, st, err)) == MS_OK && *found)

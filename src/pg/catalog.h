@@ -253,8 +253,9 @@ int cat_func_writes(int *writes, ms_store *s, const char *schema,
 	const char *name, ms_error *err);
 int cat_func_writes_set(ms_store *s, const char *schema, const char *name,
 	int writes, ms_error *err);
-/* Whether rel has a trigger whose function may write (or is unknown);
- * statement_only: one that fires once per statement. */
+/* Whether rel has a trigger whose function may write (or is unknown),
+ * or an expression (a default) calling a function that may write;
+ * statement_only: a trigger that fires once per statement. */
 int cat_rel_writing_triggers(int *found, ms_store *s, int64_t rel,
 	int statement_only, ms_error *err);
 /* The input parameters' names of a function of one signature,

@@ -25,6 +25,9 @@
 /* "1" while the session's search_path is not public: unqualified names
  * then resolve where migsim does not follow. */
 #define SEARCH_PATH_KEY "search_path_moved"
+/* Set once an event trigger exists: its function runs on DDL and may
+ * write rows anywhere, unseen. */
+#define EVENT_TRIGGER_KEY "event_trigger"
 /* "1" while the session acts as another role (SET ROLE, SET SESSION
  * AUTHORIZATION): privileges, which migsim does not model, then decide. */
 #define ROLE_KEY "role_moved"
@@ -2747,6 +2750,27 @@ static int own_role(const PgQuery__VariableSetStmt *v)
 	return a && strcmp(v->name, "role") == 0 && strcmp(a, "none") == 0;
 }
 
+/* ROLE_KEY: "0" the connection's own role, "1" SET ROLE, "2" SET SESSION
+ * AUTHORIZATION (RESET ROLE goes back to that user, not the connection's;
+ * SET SESSION AUTHORIZATION resets the role). */
+static int role_set(ddl *d, const PgQuery__VariableSetStmt *v)
+{
+	char *now = NULL;
+	const char *to;
+	int ret, session = strcmp(v->name, "session_authorization") == 0;
+
+	if ((ret = ms_store_meta_get(&now, d->s, ROLE_KEY, d->err)) < 0)
+		return ret;
+	if (session)
+		to = own_role(v) ? "0" : "2";
+	else if (now && strcmp(now, "2") == 0)
+		to = "2";
+	else
+		to = own_role(v) ? "0" : "1";
+	free(now);
+	return ms_store_meta_set(d->s, ROLE_KEY, to, d->err);
+}
+
 /* SET of a timeout: a number with an optional unit, no effect on the
  * schema; SET search_path; SET ROLE. */
 static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
@@ -2762,8 +2786,7 @@ static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
 	if (v->name && strcmp(v->name, "search_path") == 0)
 		return search_path(d, v);
 	if (is_role_set(v))
-		return ms_store_meta_set(d->s, ROLE_KEY, own_role(v) ? "0" : "1",
-			d->err);
+		return role_set(d, v);
 	for (const char *const *t = timeouts; *t; t++)
 		ok |= v->name && strcmp(v->name, *t) == 0;
 	if (ok && v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE &&
@@ -2915,6 +2938,14 @@ static int apply(ddl *d, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_EXECUTE_STMT:
 		ddl_unknown(d, "the rows this statement writes are not simulated");
 		return cat_rows_forget_all(d->s, d->err);
+	case PG_QUERY__NODE__NODE_CREATE_EVENT_TRIG_STMT: {
+		int ret = ms_store_meta_set(d->s, EVENT_TRIGGER_KEY, "1", d->err);
+
+		if (ret < 0)
+			return ret;
+		ddl_unknown(d, "this statement's effect is not modelled");
+		return leaves_catalog(n) ? MS_OK : unseen_objects(d);
+	}
 	case PG_QUERY__NODE__NODE_DEFINE_STMT:
 		/* A nondeterministic collation makes different texts equal. */
 		if (n->define_stmt->kind == PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION) {
@@ -3255,6 +3286,14 @@ static int sets_path(const ms_pg_script *script, size_t i)
 	return yes;
 }
 
+static int is_dml(const PgQuery__Node *n)
+{
+	return n->node_case == PG_QUERY__NODE__NODE_INSERT_STMT ||
+		n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT ||
+		n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT ||
+		n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT;
+}
+
 static int path_moved(ms_store *store, ms_error *err)
 {
 	int ret = ms_store_meta_set(store, SEARCH_PATH_KEY, "1", err);
@@ -3268,7 +3307,7 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 {
 	const PgQuery__Node *n = ms_pg__stmt_node(script, i);
 	ddl d;
-	int ret, moved, role;
+	int ret, moved, role, events;
 
 	memset(&d, 0, sizeof(d));
 	d.s = store;
@@ -3298,7 +3337,13 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		gap = NULL;
 		if ((ret = ms_store_meta_get(&gap, store, ROLE_KEY, err)) < 0)
 			return ret;
-		role = gap != NULL && strcmp(gap, "1") == 0;
+		role = gap != NULL && strcmp(gap, "0") != 0;
+		free(gap);
+		gap = NULL;
+		if ((ret = ms_store_meta_get(&gap, store, EVENT_TRIGGER_KEY,
+		    err)) < 0)
+			return ret;
+		events = gap != NULL;
 		free(gap);
 		/* Errors found by name are no longer certain. */
 		d.gap |= moved;
@@ -3327,6 +3372,9 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 				"modelled");
 			d.abstained |= DDL_FAILED(&d);
 		}
+		/* An event trigger's function ran on this DDL. */
+		if (ret == MS_OK && events && !DDL_FAILED(&d) && !is_dml(n))
+			ret = cat_rows_forget_all(store, err);
 		if (ret == MS_OK && d.abstained) {
 			ret = ms_store_rollback_to(store, "ms_pg_stmt", err);
 			d.verdict = MS_VERDICT_UNKNOWN;

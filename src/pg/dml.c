@@ -1061,7 +1061,7 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 	ex_scope sc, with;
 	cat_guards g = { 0 };
 	cat_rel rel;
-	int found, rows = -1, r;
+	int found, rows = -1, offers, r;
 
 	d->kept_rel = 0;
 	w.sel = ins->select_stmt &&
@@ -1089,13 +1089,13 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 	/* If it goes through, the table has rows after it even if migsim
 	 * cannot tell whether it does: a row ON CONFLICT skips met a row
 	 * already there.  Only a trigger can drop an offered row. */
+	offers = w.sel && ((w.sel->n_values_lists && !w.sel->limit_count &&
+		!w.sel->limit_offset) || rows == 1);
 	if (r != EX_STOP && found && (rel.relkind == 'r' || rel.relkind == 'p') &&
-	    w.sel && (w.sel->n_values_lists || rows == 1) &&
-	    (*ret = cat_rel_guards(&g, d->s, rel.oid, d->err)) < 0)
+	    offers && (*ret = cat_rel_guards(&g, d->s, rel.oid, d->err)) < 0)
 		r = EX_STOP;
 	*certain = r != EX_STOP && found && (rel.relkind == 'r' ||
-		rel.relkind == 'p') && w.sel && (w.sel->n_values_lists ||
-		rows == 1) && !g.triggers;
+		rel.relkind == 'p') && offers && !g.triggers;
 	/* Rows of constants, or one row from a query without FROM. */
 	if (r == EX_OK && (w.sel->n_values_lists || (rows == 1 &&
 	    w.sel->n_from_clause == 0 && !w.sel->with_clause &&
