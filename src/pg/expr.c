@@ -1050,6 +1050,8 @@ static const struct {
 	{ "right", "SN", "text", 'i' },
 	{ "abs", "N", "1", 'i' },
 	{ "to_jsonb", "*", "jsonb", 's' },
+	{ "to_json", "*", "json", 's' },
+	{ "array_to_json", "A", "json", 's' },
 	{ "date_trunc", "SD", "2", 's' },
 	{ "date_part", "SD", "float8", 's' },
 	{ "date_part", "ST", "float8", 'i' },
