@@ -1326,6 +1326,17 @@ int cat_kept_key(int *found, ms_store *s, int64_t index, const char *key,
 	return ret;
 }
 
+int cat_kept_key_drop(ms_store *s, int64_t index, const char *key,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "DELETE FROM migsim_kept_key WHERE idx = ?1 AND key = ?2");
+	sqlite3_bind_int64(st, 1, index);
+	bind_text(st, 2, key);
+	return done(s, st, err);
+}
+
 int cat_kept_drop(ms_store *s, int64_t index, ms_error *err)
 {
 	int ret = exec_oid(s, "DELETE FROM migsim_kept_key WHERE idx = ?1", index,

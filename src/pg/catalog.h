@@ -108,6 +108,9 @@ int cat_kept_indexes(cat_kept **out, size_t *n, ms_store *s, int64_t rel,
 /* add 1: record key; add 0: *found whether it is recorded. */
 int cat_kept_key(int *found, ms_store *s, int64_t index, const char *key,
 	int add, ms_error *err);
+/* No row has this key any more (a DELETE by key). */
+int cat_kept_key_drop(ms_store *s, int64_t index, const char *key,
+	ms_error *err);
 /* The index's keys are no longer all known. */
 int cat_kept_drop(ms_store *s, int64_t index, ms_error *err);
 /* What happened to rel's rows (rel 0: every table's): KEPT_ADDED, rows

@@ -1944,6 +1944,38 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change)
 		cat_rel_set_rows(d->s, rel, fact, d->err);
 }
 
+/* An UPDATE changes keys when it sets a column of a unique index (a
+ * foreign key can only reference such columns, so ON UPDATE CASCADE
+ * needs one too), or when a trigger or a generated column may change
+ * any column. */
+static int update_keys(ddl *d, const cat_rel *rel,
+	const PgQuery__UpdateStmt *u)
+{
+	cat_guards g;
+	cat_kept *k;
+	size_t n;
+	int generated, ret, hit = 0;
+
+	if ((ret = cat_rel_guards(&g, d->s, rel->oid, d->err)) < 0 ||
+	    (ret = cat_rel_generated(&generated, d->s, rel->oid, d->err)) < 0 ||
+	    (ret = cat_kept_indexes(&k, &n, d->s, rel->oid, d->err)) < 0)
+		return ret;
+	hit = g.triggers || generated;
+	for (size_t i = 0; i < n && !hit; i++)
+		for (size_t t = 0; t < u->n_target_list && !hit; t++) {
+			const char *col = u->target_list[t]->res_target->name;
+			size_t len = col ? strlen(col) : 0;
+			const char *p = k[i].columns;
+
+			for (; col && *p; p += strcspn(p, ",") + (p[strcspn(p, ",")]
+			     == ','))
+				hit |= strcspn(p, ",") == len && strncmp(p, col, len) == 0;
+		}
+	free(k);
+	return hit ? cat_kept_forget(d->s, rel->oid, KEPT_VALUES, d->err) :
+		MS_OK;
+}
+
 /*
  * What an UPDATE, DELETE or INSERT may write besides its own rows' count:
  * the columns an UPDATE sets hold values now; and a table's triggers
@@ -1968,7 +2000,7 @@ static int written(ddl *d, const PgQuery__Node *n)
 	/* An UPDATE may give rows keys no literal row had. */
 	if (n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT &&
 	    strcmp(rel.rows, "empty") != 0 &&
-	    (ret = cat_kept_forget(d->s, rel.oid, KEPT_VALUES, d->err)) < 0)
+	    (ret = update_keys(d, &rel, n->update_stmt)) < 0)
 		return ret;
 	for (size_t i = 0; n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT &&
 	     i < n->update_stmt->n_target_list; i++)

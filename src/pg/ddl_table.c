@@ -652,6 +652,9 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		ret = cat_col_set(d->s, rel->oid, cols[i], "not_null", 1, d->err);
 	if (ret == MS_OK && c->deferrable)
 		ret = cat_index_deferrable(NULL, d->s, index, 1, d->err);
+	/* Kept keys take a NULL to meet nothing. */
+	if (ret == MS_OK && c->nulls_not_distinct)
+		ret = cat_kept_drop(d->s, index, d->err);
 	return ret;
 }
 
@@ -2395,7 +2398,10 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	    d->err)) < 0)
 		goto out;
 	if ((ret = cat_index_add(d->s, index, rel.oid, ix->unique, j,
-	    ix->where_clause != NULL, method, d->err)) == MS_OK && j[0]) {
+	    ix->where_clause != NULL, method, d->err)) == MS_OK &&
+	    ix->nulls_not_distinct)
+		ret = cat_kept_drop(d->s, index, d->err);
+	if (ret == MS_OK && j[0]) {
 		char paren[sizeof(def) + 4];
 
 		snprintf(paren, sizeof(paren), "(%s)", def);

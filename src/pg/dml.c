@@ -692,19 +692,37 @@ static int canonical(char *out, size_t n, ddl *d, const cat_col *col,
 	return 1;
 }
 
-/* The key of row r of w in the columns cols ("a,b"): 0 when some value
- * is not known (a default, an expression, NULL, another type). */
+/* The key of row r of w in the columns cols ("a,b"): 1, or 2 when a
+ * value is NULL (the row meets no other: kept keys are only for indexes
+ * whose NULLs are distinct), or 0 when a value is not known (a default,
+ * an expression, another type). */
 static int row_key(char *key, size_t n, ddl *d, const cat_rel *rel,
 	const ins_rows *w, size_t r, const char *cols)
 {
+	const PgQuery__List *l = w->sel->values_lists[r]->list;
 	char buf[512], *save = NULL;
 	size_t len = 0;
 
+	/* A NULL anywhere in the key, whatever the other values: given, or
+	 * a column left out that has no default (its own or a domain's). */
+	snprintf(buf, sizeof(buf), "%s", cols);
+	for (char *c = strtok_r(buf, ",", &save); c;
+	     c = strtok_r(NULL, ",", &save)) {
+		int at = targeted(w, c), found;
+		cat_col col;
+
+		if (at >= 0 && (size_t)at < l->n_items && is_null(l->items[at]))
+			return 2;
+		if (at < 0 && cat_col_find(&found, &col, d->s, rel->oid, c,
+		    d->err) == MS_OK && found && !col.has_default &&
+		    !col.identity && !col.type_oid)
+			return 2;
+	}
+	save = NULL;
 	snprintf(buf, sizeof(buf), "%s", cols);
 	key[0] = '\0';
 	for (char *c = strtok_r(buf, ",", &save); c;
 	     c = strtok_r(NULL, ",", &save)) {
-		const PgQuery__List *l = w->sel->values_lists[r]->list;
 		int at = targeted(w, c), found;
 		cat_col col;
 		char part[256];
@@ -737,11 +755,13 @@ static int keys_free(int *ret, ddl *d, const cat_rel *rel, const ins_rows *w)
 		for (size_t row = 0; row < w->sel->n_values_lists && r == EX_OK;
 		     row++) {
 			char key[1024];
-			int found = 0;
+			int found = 0, kind = k[i].kept ? row_key(key, sizeof(key), d,
+				rel, w, row, k[i].columns) : 0;
 
-			if (!k[i].kept || !row_key(key, sizeof(key), d, rel, w, row,
-			    k[i].columns))
+			if (kind == 0)
 				r = EX_UNKNOWN;
+			else if (kind == 2)
+				continue;
 			else if ((*ret = cat_kept_key(&found, d->s, k[i].index, key, 0,
 			    d->err)) < 0)
 				r = EX_STOP;
@@ -773,10 +793,72 @@ static int keys_record(ddl *d, const cat_rel *rel, const ins_rows *w)
 			if (!(known = row_key(key, sizeof(key), d, rel, w, row,
 			    k[i].columns)))
 				break;
-			ret = cat_kept_key(NULL, d->s, k[i].index, key, 1, d->err);
+			if (known == 1)
+				ret = cat_kept_key(NULL, d->s, k[i].index, key, 1, d->err);
 		}
 		if (ret == MS_OK && k[i].kept && !known)
 			ret = cat_kept_drop(d->s, k[i].index, d->err);
+	}
+	free(k);
+	return ret;
+}
+
+/* DELETE ... WHERE col = constant (or col IN (constants)) without
+ * triggers or rules: once it has run no row has those values in col, so
+ * the keys of an index on col alone leave the kept ones (seed rows
+ * deleted and inserted again). */
+static int keys_deleted(ddl *d, const PgQuery__DeleteStmt *x)
+{
+	const PgQuery__Node *w = x->where_clause;
+	const PgQuery__AExpr *a = w && w->node_case ==
+		PG_QUERY__NODE__NODE_A_EXPR ? w->a_expr : NULL;
+	const PgQuery__ColumnRef *cr;
+	const char *name = NULL, *op = NULL;
+	PgQuery__Node *const *vals = NULL;
+	size_t nvals = 0, nk;
+	cat_guards g;
+	cat_kept *k;
+	cat_rel rel;
+	cat_col col;
+	int found, ret;
+
+	if (a == NULL || x->n_using_clause || x->with_clause || a->lexpr == NULL ||
+	    a->lexpr->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+	    a->n_name != 1 || a->rexpr == NULL)
+		return MS_OK;
+	cr = a->lexpr->column_ref;
+	op = ms_pg__node_string(a->name[0]);
+	name = cr->n_fields ? ms_pg__node_string(cr->fields[cr->n_fields - 1]) :
+		NULL;
+	if (name == NULL || op == NULL || strcmp(op, "=") != 0)
+		return MS_OK;
+	if (a->kind == PG_QUERY__A__EXPR__KIND__AEXPR_IN &&
+	    a->rexpr->node_case == PG_QUERY__NODE__NODE_LIST) {
+		vals = a->rexpr->list->items;
+		nvals = a->rexpr->list->n_items;
+	} else if (a->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP) {
+		vals = &a->rexpr;
+		nvals = 1;
+	} else {
+		return MS_OK;
+	}
+	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(
+	    x->relation->schemaname), x->relation->relname, d->err)) < 0 ||
+	    !found || (ret = cat_rel_guards(&g, d->s, rel.oid, d->err)) < 0 ||
+	    g.triggers || (ret = cat_col_find(&found, &col, d->s, rel.oid, name,
+	    d->err)) < 0 || !found)
+		return ret;
+	if ((ret = cat_kept_indexes(&k, &nk, d->s, rel.oid, d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < nk && ret == MS_OK; i++) {
+		if (!k[i].kept || strcmp(k[i].columns, name) != 0)
+			continue;
+		for (size_t v = 0; v < nvals && ret == MS_OK; v++) {
+			char key[256];
+
+			if (canonical(key, sizeof(key), d, &col, vals[v]))
+				ret = cat_kept_key_drop(d->s, k[i].index, key, d->err);
+		}
 	}
 	free(k);
 	return ret;
@@ -1175,6 +1257,8 @@ int ddl_dml(int *change, int *ret, ddl *d, const PgQuery__Node *n)
 		break;
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
 		r = delete(&none, ret, d, n->delete_stmt);
+		if (r != EX_STOP && (*ret = keys_deleted(d, n->delete_stmt)) < 0)
+			return EX_STOP;
 		*change = none ? 0 : r == EX_OK && !n->delete_stmt->where_clause &&
 			!n->delete_stmt->n_using_clause ? ROWS_ALL_REMOVED :
 			ROWS_MAYBE_REMOVED;
