@@ -384,6 +384,10 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		if ((ret = cat_col_find(&found, &fc, d->s, rel->oid, fk_cols[i],
 		    d->err)) < 0)
 			return ret;
+		if (!found && !rel->known) {
+			ddl_unknown(d, "this relation's columns are not known");
+			continue;
+		}
 		if (!found)
 			return ddl_fail(d, "42703", "tablecmds.c:11501:"
 				"transformColumnNameList", -1, "column \"%s\" referenced in "
@@ -442,8 +446,12 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		int cmp;
 
 		if ((ret = cat_col_find(&found, &fc, d->s, rel->oid, fk_cols[i],
-		    d->err)) < 0 || (ret = cat_col_find(&found, &pc, d->s, pk.oid,
-		    pk_cols[i], d->err)) < 0)
+		    d->err)) < 0)
+			goto out;
+		if (!found)
+			continue;
+		if ((ret = cat_col_find(&found, &pc, d->s, pk.oid, pk_cols[i],
+		    d->err)) < 0)
 			goto out;
 		col_typeref(&ft, &fc);
 		col_typeref(&pt, &pc);
@@ -608,6 +616,10 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		if ((ret = cat_col_find(&found, &col, d->s, rel->oid, cols[i],
 		    d->err)) < 0)
 			return ret;
+		if (!found && !rel->known) {
+			ddl_unknown(d, "this relation's columns are not known");
+			continue;
+		}
 		if (!found)
 			return ddl_fail(d, "42703", in_create ? "parse_utilcmd.c:2575:"
 				"transformIndexConstraint" : "indexcmds.c:1826:"
@@ -1020,6 +1032,13 @@ static int key_order_checks(ddl *d, const PgQuery__CreateStmt *c,
 				    PG_QUERY__NODE__NODE_COLUMN_DEF &&
 				    strcmp(c->table_elts[m]->column_def->colname, key) == 0)
 					seen = 1;
+			/* Inherited columns (INHERITS, PARTITION OF, OF type) are
+			 * not listed here. */
+			if (key && !seen && (c->n_inh_relations || c->partbound ||
+			    c->of_typename)) {
+				ddl_unknown(d, "this relation's columns are not known");
+				continue;
+			}
 			if (key && !seen)
 				return ddl_fail(d, "42703", "parse_utilcmd.c:2575:"
 					"transformIndexConstraint", k->location,
@@ -1103,6 +1122,14 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	if ((ret = cat_rel_find(&found, &rel, d->s, schema,
 	    c->relation->relname, d->err)) < 0)
 		return ret;
+	/* A temporary table lives in pg_temp, first on the search_path: it
+	 * takes the name from the table, which migsim cannot follow. */
+	if (found && c->relation->relpersistence[0] == 't' &&
+	    !str(c->relation->schemaname)) {
+		ddl_unknown(d, "a temporary table with a table's name is not "
+			"modelled");
+		return ddl_catalog_gap(d);
+	}
 	if (found && c->if_not_exists)
 		return MS_OK;
 	if (c->n_inh_relations || c->partbound || c->of_typename ||

@@ -747,7 +747,9 @@ static int keys_free(int *ret, ddl *d, const cat_rel *rel, const ins_rows *w)
 	size_t n;
 	int r = EX_OK;
 
-	if (w->sel == NULL || !w->sel->n_values_lists)
+	/* OVERRIDING ... VALUE puts an identity's value, not the one given. */
+	if (w->sel == NULL || !w->sel->n_values_lists || w->ins->override >
+	    PG_QUERY__OVERRIDING_KIND__OVERRIDING_NOT_SET)
 		return EX_UNKNOWN;
 	if ((*ret = cat_kept_indexes(&k, &n, d->s, rel->oid, d->err)) < 0)
 		return EX_STOP;
@@ -1188,7 +1190,8 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 	/* Their keys, kept for the next literal rows, whether or not migsim
 	 * knows this INSERT succeeds; DO UPDATE may change the keys of rows
 	 * already there. */
-	if (r != EX_STOP && *certain && !ins->with_clause &&
+	if (r != EX_STOP && *certain && !ins->with_clause && ins->override <=
+	    PG_QUERY__OVERRIDING_KIND__OVERRIDING_NOT_SET &&
 	    !(ins->on_conflict_clause &&
 	    ins->on_conflict_clause->action ==
 	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE)) {
