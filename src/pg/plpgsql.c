@@ -31,6 +31,7 @@ typedef struct interp {
 	int gap;             /* ... and it may have changed the catalog */
 	int rows_gap;        /* ... or written rows */
 	int returned;        /* RETURN ran: nothing after it does */
+	int uncertain;       /* statements run whose outcome is not known */
 	json_t *datums;      /* the block's variables, FOUND among them */
 } interp;
 
@@ -219,6 +220,7 @@ static void forget_writes(interp *in, json_t *j)
 static void not_modelled(interp *in, const char *why, json_t *subtree)
 {
 	in->unknown = 1;
+	in->uncertain++;
 	if (subtree)
 		forget_writes(in, subtree);
 	if (subtree == NULL || may_affect(in, subtree, 0))
@@ -267,6 +269,7 @@ static int run_sql(interp *in, const char *sql)
 		in->d->verdict = inner.verdict;
 		in->d->note = inner.note;
 	}
+	in->uncertain += inner.verdict == MS_VERDICT_UNKNOWN;
 	in->d->abstained |= inner.abstained;
 	ms_pg_script_clear(&s);
 	return ret;
@@ -748,19 +751,31 @@ static int run_block(interp *in, json_t *st)
 	json_t *exc = json_object_get(json_object_get(st, "exceptions"),
 		"PLpgSQL_exception_block");
 	json_t *handlers = json_object_get(exc, "exc_list");
+	json_t *body = json_object_get(st, "body");
 	char sp[32];
-	int ret;
+	int ret, before = in->uncertain;
 
 	if (exc == NULL)
-		return run_list(in, json_object_get(st, "body"));
+		return run_list(in, body);
 	/* A block with handlers is a subtransaction. */
 	snprintf(sp, sizeof(sp), "ms_pg_do_%d", ++in->depth);
 	if ((ret = ms_store_savepoint(in->d->s, sp, in->d->err)) < 0 ||
-	    (ret = run_list(in, json_object_get(st, "body"))) < 0)
+	    (ret = run_list(in, body)) < 0)
 		return ret;
 	if (!DDL_FAILED(in->d)) {
 		in->depth--;
-		return ms_store_release(in->d->s, sp, in->d->err);
+		if ((ret = ms_store_release(in->d->s, sp, in->d->err)) < 0 ||
+		    in->uncertain == before)
+			return ret;
+		/* A statement migsim could not decide may have failed: then
+		 * the body's effects are undone and a handler runs, unseen. */
+		in->gap |= may_affect(in, body, 0);
+		in->rows_gap |= may_affect(in, body, 1);
+		for (size_t i = 0; i < json_array_size(handlers); i++)
+			not_modelled(in, "an exception handler may run",
+				json_object_get(json_object_get(json_array_get(handlers,
+				i), "PLpgSQL_exception"), "action"));
+		return MS_OK;
 	}
 	for (size_t i = 0; i < json_array_size(handlers); i++) {
 		json_t *h = json_object_get(json_array_get(handlers, i),
@@ -986,7 +1001,7 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 		"LANGUAGE plpgsql AS $migsim_do$";
 	static const char tail[] = "$migsim_do$;";
 	PgQueryPlpgsqlParseResult pr;
-	interp in = { d, 0, 0, 0, 0, 0, NULL };
+	interp in = { d, 0, 0, 0, 0, 0, 0, NULL };
 	const char *body;
 	json_t *funcs, *action;
 	char *src;
