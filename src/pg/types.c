@@ -267,6 +267,27 @@ int ms_pg__types_comparable(const ms_typeref *a, const ms_typeref *b)
 	return fa >= 0 && fb >= 0 ? 0 : -1;
 }
 
+/* Signatures of extension functions migrations call in expressions
+ * (their extensions' install scripts: uuid-ossp--1.1.sql). */
+static const struct {
+	const char *name;
+	cat_sig sig;
+} extension_sigs[] = {
+	{ "uuid_generate_v1", { "", "uuid", 'v' } },
+	{ "uuid_generate_v1mc", { "", "uuid", 'v' } },
+	{ "uuid_generate_v4", { "", "uuid", 'v' } },
+};
+
+static int extension_sig(ms_store *s, const char *name, ms_error *err)
+{
+	for (size_t i = 0; i < sizeof(extension_sigs) / sizeof(extension_sigs[0]);
+	     i++)
+		if (strcmp(extension_sigs[i].name, name) == 0)
+			return cat_func_sig_set(s, "public", name, &extension_sigs[i].sig,
+				err);
+	return MS_OK;
+}
+
 int ms_pg__extension_install(ms_store *s, const char *extension,
 	ms_error *err)
 {
@@ -288,9 +309,10 @@ int ms_pg__extension_install(ms_store *s, const char *extension,
 					err);
 		} else if (strcmp(kind, "function") == 0) {
 			if ((ret = cat_func_find(&found, NULL, s, "public", name,
-			    err)) == MS_OK && !found)
-				ret = cat_func_add(NULL, s, "public", name, "", extension,
-					err);
+			    err)) == MS_OK && !found &&
+			    (ret = cat_func_add(NULL, s, "public", name, "", extension,
+			    err)) == MS_OK)
+				ret = extension_sig(s, name, err);
 		}
 	}
 	return ret;
