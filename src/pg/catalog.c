@@ -59,6 +59,12 @@ static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
 	snprintf(dst, n, "%s", v ? v : "");
 }
 
+/* A relation's rows fact: a parent's rows are its children's too, which
+ * are not followed. */
+#define CAT_ROWS \
+	"CASE WHEN EXISTS (SELECT 1 FROM migsim_inherits h WHERE h.parent =" \
+	" migsim_relation.oid) THEN 'unknown' ELSE rows END"
+
 /* The tables whose foreign keys reach ?1, directly or through others. */
 #define CAT_REFERENCING \
 	"WITH RECURSIVE kid(oid) AS (SELECT rel FROM migsim_constraint" \
@@ -86,8 +92,8 @@ int cat_rel_find(int *found, cat_rel *out, ms_store *s, const char *schema,
 	sqlite3_stmt *st;
 	int ret;
 
-	PREP(st, "SELECT oid, schema_name, name, relkind, rows, known FROM "
-		"migsim_relation WHERE schema_name = ?1 AND name = ?2");
+	PREP(st, "SELECT oid, schema_name, name, relkind, " CAT_ROWS ", known"
+		" FROM migsim_relation WHERE schema_name = ?1 AND name = ?2");
 	bind_text(st, 1, schema);
 	bind_text(st, 2, name);
 	if ((ret = first(found, s, st, err)) < 0 || !*found)
@@ -103,8 +109,8 @@ int cat_rel_by_oid(int *found, cat_rel *out, ms_store *s, int64_t oid,
 	sqlite3_stmt *st;
 	int ret;
 
-	PREP(st, "SELECT oid, schema_name, name, relkind, rows, known FROM "
-		"migsim_relation WHERE oid = ?1");
+	PREP(st, "SELECT oid, schema_name, name, relkind, " CAT_ROWS ", known"
+		" FROM migsim_relation WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	if ((ret = first(found, s, st, err)) < 0 || !*found)
 		return ret;
@@ -160,6 +166,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_temp WHERE oid = ?1",
 		"DELETE FROM migsim_null_column WHERE rel = ?1",
 		"DELETE FROM migsim_row_security WHERE rel = ?1",
+		"DELETE FROM migsim_inherits WHERE parent = ?1 OR child = ?1",
 		"DELETE FROM migsim_deferrable WHERE index_rel = ?1",
 		"DELETE FROM migsim_relation WHERE oid = ?1",
 	};
@@ -1937,6 +1944,26 @@ int cat_rel_set_definition(ms_store *s, int64_t oid, const char *def,
 	return done(s, st, err);
 }
 
+int cat_inherits_add(ms_store *s, int64_t parent, int64_t child,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "INSERT OR IGNORE INTO migsim_inherits VALUES (?1, ?2)");
+	sqlite3_bind_int64(st, 1, parent);
+	sqlite3_bind_int64(st, 2, child);
+	return done(s, st, err);
+}
+
+int cat_temp_commit(ms_store *s, ms_error *err)
+{
+	return ms_store_exec(s, "DELETE FROM migsim_kept_key WHERE idx IN"
+		" (SELECT rel FROM migsim_index WHERE table_rel IN (SELECT oid FROM"
+		" migsim_temp WHERE on_commit_drop = 2)); UPDATE migsim_relation SET"
+		" rows = 'empty' WHERE oid IN (SELECT oid FROM migsim_temp WHERE"
+		" on_commit_drop = 2)", err);
+}
+
 int cat_temp_add(ms_store *s, int64_t oid, int on_commit_drop, ms_error *err)
 {
 	sqlite3_stmt *st;
@@ -1956,7 +1983,7 @@ int cat_temp_list(int64_t **out, size_t *n, ms_store *s, int on_commit_only,
 
 	*out = NULL;
 	*n = 0;
-	PREP(st, "SELECT oid FROM migsim_temp WHERE on_commit_drop OR NOT ?1");
+	PREP(st, "SELECT oid FROM migsim_temp WHERE on_commit_drop = 1 OR NOT ?1");
 	sqlite3_bind_int(st, 1, on_commit_only);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {

@@ -81,8 +81,14 @@ int cat_rel_set_schema(ms_store *s, int64_t oid, const char *schema,
 	ms_error *err);
 int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
 	ms_error *err);
-/* Temporary tables, and the ones that go at COMMIT (on_commit_only). */
+/* Temporary tables (on_commit_drop: 1 ON COMMIT DROP, 2 ON COMMIT DELETE
+ * ROWS), and the ones that go at COMMIT (on_commit_only). */
 int cat_temp_add(ms_store *s, int64_t oid, int on_commit_drop, ms_error *err);
+/* COMMIT: the rows of ON COMMIT DELETE ROWS tables go. */
+int cat_temp_commit(ms_store *s, ms_error *err);
+/* child inherits from (or is a partition of) parent. */
+int cat_inherits_add(ms_store *s, int64_t parent, int64_t child,
+	ms_error *err);
 int cat_temp_list(int64_t **out, size_t *n, ms_store *s, int on_commit_only,
 	ms_error *err);
 /* An index's column list as pg_get_indexdef prints it. */

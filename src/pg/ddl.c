@@ -2660,6 +2660,17 @@ static int truncate(ddl *d, const PgQuery__TruncateStmt *t)
 	return ret;
 }
 
+static int no_data(ddl *d, const PgQuery__RangeVar *rv)
+{
+	cat_rel rel;
+	int found, ret;
+
+	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
+	    rv->relname, d->err)) < 0 || !found)
+		return ret;
+	return cat_rel_set_rows(d->s, rel.oid, "empty", d->err);
+}
+
 /* CREATE TEMP TABLE ... AS, SELECT ... INTO TEMP: a temporary table. */
 static int temporary(ddl *d, const PgQuery__IntoClause *into)
 {
@@ -2673,7 +2684,8 @@ static int temporary(ddl *d, const PgQuery__IntoClause *into)
 	    !found)
 		return ret;
 	return cat_temp_add(d->s, rel.oid, into->on_commit ==
-		PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP, d->err);
+		PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP ? 1 : into->on_commit ==
+		PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DELETE_ROWS ? 2 : 0, d->err);
 }
 
 /* ALTER SEQUENCE ... OWNED BY t.c (or NONE), RESTART: the sequence goes
@@ -2916,6 +2928,9 @@ static int apply(ddl *d, const PgQuery__Node *n)
 			PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? 'm' : 'r', 0,
 			into->col_names, into->n_col_names);
 
+		/* WITH NO DATA: the query is not run. */
+		if (ret == MS_OK && !DDL_FAILED(d) && into->skip_data)
+			ret = no_data(d, into->rel);
 		return ret < 0 ? ret : temporary(d, into);
 	}
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
@@ -3524,6 +3539,8 @@ int ms_pg__on_commit(ms_store *store, ms_error *err)
 {
 	int ret = cat_labels_commit(store, err);
 
+	if (ret == MS_OK)
+		ret = cat_temp_commit(store, err);
 	return ret < 0 ? ret : drop_temporary(store, 1, err);
 }
 

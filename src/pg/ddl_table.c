@@ -1105,6 +1105,20 @@ static int create_checks(ddl *d, const PgQuery__CreateStmt *c,
 	return MS_OK;
 }
 
+/* child inherits from the table parent names (INHERITS, PARTITION OF). */
+static int inherits(ddl *d, const PgQuery__Node *parent, int64_t child)
+{
+	const PgQuery__RangeVar *rv = parent->node_case ==
+		PG_QUERY__NODE__NODE_RANGE_VAR ? parent->range_var : NULL;
+	cat_rel rel;
+	int found, ret;
+
+	if (rv == NULL || (ret = cat_rel_find(&found, &rel, d->s,
+	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 || !found)
+		return rv ? ret : MS_OK;
+	return cat_inherits_add(d->s, rel.oid, child, d->err);
+}
+
 int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 {
 	const char *schema = ddl_schema(c->relation->schemaname);
@@ -1158,7 +1172,9 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	 * its COMMIT (ON COMMIT DROP) or the end of the session. */
 	if (c->relation->relpersistence[0] == 't' &&
 	    (ret = cat_temp_add(d->s, rel.oid, c->oncommit ==
-	    PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP, d->err)) < 0)
+	    PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP ? 1 : c->oncommit ==
+	    PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DELETE_ROWS ? 2 : 0,
+	    d->err)) < 0)
 		goto out;
 	for (size_t i = 0; i < ncols && ret == MS_OK; i++)
 		ret = store_column(d, &rel, &cols[i]);
@@ -1202,9 +1218,12 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 				ret = add_constraint(d, &rel, e->constraint, NULL, 1);
 		}
 	}
-	/* A partition takes rows through its parent, unseen by its keys. */
+	/* A partition takes rows through its parent, unseen by its keys;
+	 * the parent's rows are its children's too. */
 	if (ret == MS_OK && (c->n_inh_relations || c->partbound))
 		ret = cat_kept_forget(d->s, rel.oid, KEPT_VALUES, d->err);
+	for (size_t i = 0; i < c->n_inh_relations && ret == MS_OK; i++)
+		ret = inherits(d, c->inh_relations[i], rel.oid);
 out:
 	free(cols);
 	return ret;
@@ -1837,8 +1856,32 @@ static int alter_cmd(ddl *d, const cat_rel *rel,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity:
 		return row_security(d, rel, cmd->subtype);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition: {
+		const PgQuery__Node *def = cmd->def;
+		cat_rel child;
+		int found, ret;
+
+		ddl_unknown(d, "this ALTER TABLE action is not modelled");
+		if (def && def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD &&
+		    def->partition_cmd->name &&
+		    ((ret = cat_rel_find(&found, &child, d->s, ddl_schema(
+		    def->partition_cmd->name->schemaname),
+		    def->partition_cmd->name->relname, d->err)) < 0 || (found &&
+		    (ret = cat_inherits_add(d->s, rel->oid, child.oid, d->err)) < 0)))
+			return ret;
+		return cat_kept_forget(d->s, 0, KEPT_VALUES, d->err);
+	}
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit: {
+		int ret;
+
+		ddl_unknown(d, "this ALTER TABLE action is not modelled");
+		if (cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+		    (ret = inherits(d, cmd->def, rel->oid)) < 0)
+			return ret;
+		return cat_kept_forget(d->s, 0, KEPT_VALUES, d->err);
+	}
 	default:
-		/* ATTACH PARTITION, INHERIT: rows may now arrive unseen. */
+		/* Rows may now arrive unseen. */
 		ddl_unknown(d, "this ALTER TABLE action is not modelled");
 		return cat_kept_forget(d->s, 0, KEPT_VALUES, d->err);
 	}

@@ -153,7 +153,7 @@ static const char catalog_additions[] =
 	"  PRIMARY KEY (schema_name, name));"
 	"CREATE TABLE IF NOT EXISTS migsim_temp ("
 	"  oid INTEGER PRIMARY KEY,"
-	"  on_commit_drop INTEGER NOT NULL);"
+	"  on_commit_drop INTEGER NOT NULL);"  /* 1 DROP, 2 DELETE ROWS */
 	/* Columns every existing row of their table holds NULL in (added
 	 * without a default, not written since). */
 	/* Triggers (and rules) that fire once per statement, rows or not. */
@@ -200,6 +200,12 @@ static const char catalog_additions[] =
 	"  idx INTEGER NOT NULL,"
 	"  key TEXT NOT NULL,"
 	"  PRIMARY KEY (idx, key));"
+	/* INHERITS, PARTITION OF, ATTACH PARTITION: a parent's rows are
+	 * its children's too. */
+	"CREATE TABLE IF NOT EXISTS migsim_inherits ("
+	"  parent INTEGER NOT NULL,"
+	"  child INTEGER NOT NULL,"
+	"  PRIMARY KEY (parent, child));"
 	/* Oids are reused: an index's keys go with it, however it goes. */
 	"CREATE TRIGGER IF NOT EXISTS migsim_kept_gone AFTER DELETE ON"
 	"  migsim_index BEGIN"
