@@ -59,12 +59,6 @@ static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
 	snprintf(dst, n, "%s", v ? v : "");
 }
 
-/* A relation's rows fact: a parent's rows are its children's too, which
- * are not followed. */
-#define CAT_ROWS \
-	"CASE WHEN EXISTS (SELECT 1 FROM migsim_inherits h WHERE h.parent =" \
-	" migsim_relation.oid) THEN 'unknown' ELSE rows END"
-
 /* The tables whose foreign keys reach ?1, directly or through others. */
 #define CAT_REFERENCING \
 	"WITH RECURSIVE kid(oid) AS (SELECT rel FROM migsim_constraint" \
@@ -92,8 +86,8 @@ int cat_rel_find(int *found, cat_rel *out, ms_store *s, const char *schema,
 	sqlite3_stmt *st;
 	int ret;
 
-	PREP(st, "SELECT oid, schema_name, name, relkind, " CAT_ROWS ", known"
-		" FROM migsim_relation WHERE schema_name = ?1 AND name = ?2");
+	PREP(st, "SELECT oid, schema_name, name, relkind, rows, known FROM "
+		"migsim_relation WHERE schema_name = ?1 AND name = ?2");
 	bind_text(st, 1, schema);
 	bind_text(st, 2, name);
 	if ((ret = first(found, s, st, err)) < 0 || !*found)
@@ -109,8 +103,8 @@ int cat_rel_by_oid(int *found, cat_rel *out, ms_store *s, int64_t oid,
 	sqlite3_stmt *st;
 	int ret;
 
-	PREP(st, "SELECT oid, schema_name, name, relkind, " CAT_ROWS ", known"
-		" FROM migsim_relation WHERE oid = ?1");
+	PREP(st, "SELECT oid, schema_name, name, relkind, rows, known FROM "
+		"migsim_relation WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	if ((ret = first(found, s, st, err)) < 0 || !*found)
 		return ret;
@@ -227,7 +221,11 @@ int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
 {
 	sqlite3_stmt *st;
 
-	PREP(st, "UPDATE migsim_relation SET rows = ?2 WHERE oid = ?1");
+	/* A parent's rows are its children's too, which are not followed:
+	 * its fact stays unknown. */
+	PREP(st, "UPDATE migsim_relation SET rows = CASE WHEN EXISTS (SELECT 1"
+		" FROM migsim_inherits WHERE parent = ?1) THEN 'unknown' ELSE ?2 END"
+		" WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, rows);
 	return done(s, st, err);
@@ -1949,19 +1947,32 @@ int cat_inherits_add(ms_store *s, int64_t parent, int64_t child,
 {
 	sqlite3_stmt *st;
 
+	int ret;
+
 	PREP(st, "INSERT OR IGNORE INTO migsim_inherits VALUES (?1, ?2)");
 	sqlite3_bind_int64(st, 1, parent);
 	sqlite3_bind_int64(st, 2, child);
-	return done(s, st, err);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	return cat_rel_set_rows(s, parent, "unknown", err);
 }
 
 int cat_temp_commit(ms_store *s, ms_error *err)
 {
+	sqlite3_stmt *st;
+	int found, ret;
+
+	/* Every COMMIT asks: look before the writes. */
+	PREP(st, "SELECT 1 FROM migsim_temp WHERE on_commit_drop = 2 LIMIT 1");
+	if ((ret = first(&found, s, st, err)) < 0 || !found)
+		return ret;
+	sqlite3_reset(st);
 	return ms_store_exec(s, "DELETE FROM migsim_kept_key WHERE idx IN"
 		" (SELECT rel FROM migsim_index WHERE table_rel IN (SELECT oid FROM"
 		" migsim_temp WHERE on_commit_drop = 2)); UPDATE migsim_relation SET"
 		" rows = 'empty' WHERE oid IN (SELECT oid FROM migsim_temp WHERE"
-		" on_commit_drop = 2)", err);
+		" on_commit_drop = 2) AND oid NOT IN (SELECT parent FROM"
+		" migsim_inherits)", err);
 }
 
 int cat_temp_add(ms_store *s, int64_t oid, int on_commit_drop, ms_error *err)
