@@ -473,40 +473,107 @@ int cat_schema_drop(ms_store *s, const char *name, ms_error *err)
 	return done(s, st, err);
 }
 
+/* Row readers for collect(): one element from the current row. */
+static void read_oid(void *elem, sqlite3_stmt *st, void *ctx)
+{
+	(void)ctx;
+	*(int64_t *)elem = sqlite3_column_int64(st, 0);
+}
+
+static void read_name(void *elem, sqlite3_stmt *st, void *ctx)
+{
+	(void)ctx;
+	copy_col(elem, CAT_NAME, st, 0);
+}
+
+static void read_kept(void *elem, sqlite3_stmt *st, void *ctx)
+{
+	cat_kept *k = elem;
+
+	(void)ctx;
+	k->index = sqlite3_column_int64(st, 0);
+	copy_col(k->columns, sizeof(k->columns), st, 1);
+	k->kept = !sqlite3_column_int(st, 2);
+}
+
+static void read_dep(void *elem, sqlite3_stmt *st, void *ctx)
+{
+	cat_dep *dep = elem;
+
+	(void)ctx;
+	copy_col(dep->kind, sizeof(dep->kind), st, 0);
+	dep->oid = sqlite3_column_int64(st, 1);
+}
+
+/* ctx: the constraint type asked for. */
+static void read_con(void *elem, sqlite3_stmt *st, void *ctx)
+{
+	cat_con *c = elem;
+
+	c->oid = sqlite3_column_int64(st, 0);
+	copy_col(c->name, sizeof(c->name), st, 1);
+	c->contype = *(const char *)ctx;
+	copy_col(c->columns, sizeof(c->columns), st, 2);
+	c->ref_rel = sqlite3_column_int64(st, 3);
+}
+
+/* ctx: set when any of the indexes is partial. */
+static void read_unique(void *elem, sqlite3_stmt *st, void *ctx)
+{
+	copy_col(elem, 512, st, 0);
+	*(int *)ctx |= sqlite3_column_int(st, 1);
+}
+
+/*
+ * Run st and gather one element of size bytes per row, zeroed and filled
+ * by read, into a malloc'd array stored at arrp (the address of the
+ * caller's typed pointer); *n counts them.  On failure nothing is kept.
+ */
+static int collect(void *arrp, size_t *n, size_t size, ms_store *s,
+	sqlite3_stmt *st, void (*read)(void *, sqlite3_stmt *, void *),
+	void *ctx, ms_error *err)
+{
+	char *arr = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			char *grown = realloc(arr, (cap = cap ? 2 * cap : 8) * size);
+
+			if (grown == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			arr = grown;
+		}
+		memset(arr + *n * size, 0, size);
+		read(arr + (*n)++ * size, st, ctx);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(arr);
+		arr = NULL;
+		*n = 0;
+	}
+	memcpy(arrp, &arr, sizeof(arr));
+	if (rc == SQLITE_NOMEM)
+		return ms_error_set(err, MS_ENOMEM, "out of memory");
+	return rc == SQLITE_DONE ? MS_OK : fail(s, err);
+}
+
 /* The oids a query on one text parameter returns, malloc'd. */
 static int oids_of(int64_t **out, size_t *n, ms_store *s, const char *sql,
 	const char *arg, ms_error *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	PREP(st, sql);
 	bind_text(st, 1, arg);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			int64_t *grown = realloc(*out, (cap = cap ? 2 * cap : 16) *
-				sizeof(**out));
-
-			if (grown == NULL) {
-				sqlite3_reset(st);
-				free(*out);
-				*out = NULL;
-				return ms_error_set(err, MS_ENOMEM, "out of memory");
-			}
-			*out = grown;
-		}
-		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		return fail(s, err);
-	}
-	return MS_OK;
+	return collect(out, n, sizeof(**out), s, st, read_oid, NULL, err);
 }
 
 int cat_schema_objects_drop(ms_store *s, const char *name, ms_error *err)
@@ -1275,8 +1342,6 @@ int cat_kept_indexes(cat_kept **out, size_t *n, ms_store *s, int64_t rel,
 	ms_error *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -1285,31 +1350,7 @@ int cat_kept_indexes(cat_kept **out, size_t *n, ms_store *s, int64_t rel,
 		" ON k.idx = i.rel WHERE i.table_rel = ?1 AND i.is_unique"
 		" ORDER BY i.rel");
 	sqlite3_bind_int64(st, 1, rel);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cat_kept *grown;
-
-			cap = cap ? 2 * cap : 4;
-			if ((grown = realloc(*out, cap * sizeof(**out))) == NULL) {
-				sqlite3_reset(st);
-				free(*out);
-				*out = NULL;
-				return ms_error_set(err, MS_ENOMEM, "out of memory");
-			}
-			*out = grown;
-		}
-		(*out)[*n].index = sqlite3_column_int64(st, 0);
-		copy_col((*out)[*n].columns, sizeof((*out)[*n].columns), st, 1);
-		(*out)[*n].kept = !sqlite3_column_int(st, 2);
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		return fail(s, err);
-	}
-	return MS_OK;
+	return collect(out, n, sizeof(**out), s, st, read_kept, NULL, err);
 }
 
 int cat_kept_key(int *found, ms_store *s, int64_t index, const char *key,
@@ -1512,8 +1553,6 @@ int cat_dep_rows(cat_dep **out, size_t *n, ms_store *s, const char *ref_kind,
 	int64_t ref_oid, const char *ref_column, int64_t except, ms_error *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -1527,31 +1566,7 @@ int cat_dep_rows(cat_dep **out, size_t *n, ms_store *s, const char *ref_kind,
 	sqlite3_bind_int64(st, 2, ref_oid);
 	bind_text(st, 3, ref_column);
 	sqlite3_bind_int64(st, 4, except);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t c = cap ? 2 * cap : 8;
-			cat_dep *p = realloc(*out, c * sizeof(*p));
-
-			if (p == NULL) {
-				sqlite3_reset(st);
-				free(*out);
-				*out = NULL;
-				return ms_error_set(err, MS_ENOMEM, "out of memory");
-			}
-			*out = p;
-			cap = c;
-		}
-		copy_col((*out)[*n].kind, sizeof((*out)[*n].kind), st, 0);
-		(*out)[*n].oid = sqlite3_column_int64(st, 1);
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		return fail(s, err);
-	}
-	return MS_OK;
+	return collect(out, n, sizeof(**out), s, st, read_dep, NULL, err);
 }
 
 int cat_dep_drop_dependent(ms_store *s, const char *kind, int64_t oid,
@@ -1629,8 +1644,6 @@ int cat_col_names(char (**out)[CAT_NAME], size_t *n, ms_store *s,
 	int64_t rel, int required, ms_error *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -1639,28 +1652,7 @@ int cat_col_names(char (**out)[CAT_NAME], size_t *n, ms_store *s,
 		" ORDER BY attnum");
 	sqlite3_bind_int64(st, 1, rel);
 	sqlite3_bind_int(st, 2, required);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			char (*grown)[CAT_NAME];
-
-			cap = cap ? 2 * cap : 16;
-			if ((grown = realloc(*out, cap * sizeof(**out))) == NULL) {
-				sqlite3_reset(st);
-				free(*out);
-				*out = NULL;
-				return ms_error_set(err, MS_ENOMEM, "out of memory");
-			}
-			*out = grown;
-		}
-		copy_col((*out)[(*n)++], CAT_NAME, st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		return fail(s, err);
-	}
-	return MS_OK;
+	return collect(out, n, sizeof(**out), s, st, read_name, NULL, err);
 }
 
 int cat_index_deferrable(int *yes, ms_store *s, int64_t index, int set,
@@ -1814,9 +1806,7 @@ int cat_con_list(cat_con **out, size_t *n, ms_store *s, int64_t rel,
 	char contype, ms_error *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	char type[2] = { contype, '\0' };
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -1824,36 +1814,7 @@ int cat_con_list(cat_con **out, size_t *n, ms_store *s, int64_t rel,
 		" WHERE rel = ?1 AND contype = ?2 ORDER BY oid");
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, type);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cat_con *c;
-
-		if (*n == cap) {
-			cat_con *grown;
-
-			cap = cap ? 2 * cap : 4;
-			if ((grown = realloc(*out, cap * sizeof(**out))) == NULL) {
-				sqlite3_reset(st);
-				free(*out);
-				*out = NULL;
-				return ms_error_set(err, MS_ENOMEM, "out of memory");
-			}
-			*out = grown;
-		}
-		c = &(*out)[(*n)++];
-		memset(c, 0, sizeof(*c));
-		c->oid = sqlite3_column_int64(st, 0);
-		copy_col(c->name, sizeof(c->name), st, 1);
-		c->contype = contype;
-		copy_col(c->columns, sizeof(c->columns), st, 2);
-		c->ref_rel = sqlite3_column_int64(st, 3);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		return fail(s, err);
-	}
-	return MS_OK;
+	return collect(out, n, sizeof(**out), s, st, read_con, &contype, err);
 }
 
 int cat_rel_drop_columns(ms_store *s, int64_t oid, int known, ms_error *err)
@@ -1989,43 +1950,18 @@ int cat_temp_list(int64_t **out, size_t *n, ms_store *s, int on_commit_only,
 	ms_error *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	PREP(st, "SELECT oid FROM migsim_temp WHERE on_commit_drop = 1 OR NOT ?1");
 	sqlite3_bind_int(st, 1, on_commit_only);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			int64_t *grown;
-
-			cap = cap ? 2 * cap : 4;
-			if ((grown = realloc(*out, cap * sizeof(**out))) == NULL) {
-				sqlite3_reset(st);
-				free(*out);
-				*out = NULL;
-				return ms_error_set(err, MS_ENOMEM, "out of memory");
-			}
-			*out = grown;
-		}
-		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		return fail(s, err);
-	}
-	return MS_OK;
+	return collect(out, n, sizeof(**out), s, st, read_oid, NULL, err);
 }
 
 int cat_unique_indexes(char (**out)[512], size_t *n, int *partial,
 	ms_store *s, int64_t rel, ms_error *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -2033,27 +1969,5 @@ int cat_unique_indexes(char (**out)[512], size_t *n, int *partial,
 	PREP(st, "SELECT columns, is_partial FROM migsim_index WHERE"
 		" table_rel = ?1 AND is_unique");
 	sqlite3_bind_int64(st, 1, rel);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			char (*grown)[512];
-
-			cap = cap ? 2 * cap : 4;
-			if ((grown = realloc(*out, cap * sizeof(**out))) == NULL) {
-				sqlite3_reset(st);
-				free(*out);
-				*out = NULL;
-				return ms_error_set(err, MS_ENOMEM, "out of memory");
-			}
-			*out = grown;
-		}
-		*partial |= sqlite3_column_int(st, 1);
-		copy_col((*out)[(*n)++], 512, st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		return fail(s, err);
-	}
-	return MS_OK;
+	return collect(out, n, sizeof(**out), s, st, read_unique, partial, err);
 }
