@@ -151,6 +151,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_statement_trigger WHERE rel = ?1",
 		("DELETE FROM migsim_depend WHERE (kind IN ('rel', 'view', 'owned')"
 		 " OR kind LIKE 'column:%' OR kind LIKE 'default:%' OR"
+		 " kind LIKE 'trigger:%' OR"
 		 " kind LIKE 'identity:%') AND oid = ?1"),
 		("DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN"
 		 " (SELECT oid FROM migsim_constraint WHERE rel = ?1)"),
@@ -159,6 +160,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_constraint WHERE rel = ?1",
 		"DELETE FROM migsim_temp WHERE oid = ?1",
 		"DELETE FROM migsim_null_column WHERE rel = ?1",
+		"DELETE FROM migsim_filled_column WHERE rel = ?1",
 		"DELETE FROM migsim_row_security WHERE rel = ?1",
 		"DELETE FROM migsim_inherits WHERE parent = ?1 OR child = ?1",
 		"DELETE FROM migsim_deferrable WHERE index_rel = ?1",
@@ -254,6 +256,7 @@ int cat_rows_forget_all(ms_store *s, ms_error *err)
 {
 	return ms_store_exec(s, "UPDATE migsim_relation SET rows = 'unknown'"
 		" WHERE rows <> 'unknown'; DELETE FROM migsim_null_column;"
+		" DELETE FROM migsim_filled_column;"
 		" DELETE FROM migsim_kept_key; DELETE FROM migsim_kept_index", err);
 }
 
@@ -263,6 +266,8 @@ int cat_rows_cascade(ms_store *s, int64_t rel, ms_error *err)
 		"UPDATE migsim_relation SET rows = 'unknown' WHERE rows = 'rows' AND"
 		" oid != ?1 AND oid IN (" CAT_REFERENCING ")",
 		"DELETE FROM migsim_null_column WHERE rel != ?1 AND rel IN ("
+		CAT_REFERENCING ")",
+		"DELETE FROM migsim_filled_column WHERE rel != ?1 AND rel IN ("
 		CAT_REFERENCING ")",
 		/* SET DEFAULT may give a key a value no row had. */
 		"DELETE FROM migsim_kept_index WHERE idx IN (SELECT rel FROM"
@@ -344,7 +349,21 @@ int cat_null_col_set(ms_store *s, int64_t rel, const char *name, int on,
 	ms_error *err)
 {
 	sqlite3_stmt *st;
+	int ret;
 
+	if (!on) {
+		if (name)
+			PREP(st, "DELETE FROM migsim_filled_column WHERE rel = ?1 AND"
+				" name = ?2");
+		else
+			PREP(st, "DELETE FROM migsim_filled_column WHERE rel = ?1 OR"
+				" ?1 = 0");
+		sqlite3_bind_int64(st, 1, rel);
+		if (name)
+			bind_text(st, 2, name);
+		if ((ret = done(s, st, err)) < 0)
+			return ret;
+	}
 	if (on)
 		PREP(st, "INSERT OR IGNORE INTO migsim_null_column VALUES (?1, ?2)");
 	else if (name)
@@ -355,6 +374,41 @@ int cat_null_col_set(ms_store *s, int64_t rel, const char *name, int on,
 	sqlite3_bind_int64(st, 1, rel);
 	if (name)
 		bind_text(st, 2, name);
+	return done(s, st, err);
+}
+
+int cat_filled_col(int *yes, ms_store *s, int64_t rel, const char *name,
+	int set, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	/* A policy may hide rows from the UPDATE that filled it; an
+	 * inheritance parent's or child's rows are not followed. */
+	if (set)
+		PREP(st, "INSERT OR IGNORE INTO migsim_filled_column SELECT ?1, ?2"
+			" WHERE NOT EXISTS (SELECT 1 FROM migsim_inherits WHERE"
+			" parent = ?1 OR child = ?1) AND NOT EXISTS (SELECT 1 FROM"
+			" migsim_row_security WHERE rel = ?1 AND enabled)");
+	else
+		PREP(st, "SELECT 1 FROM migsim_filled_column WHERE rel = ?1 AND"
+			" name = ?2");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	if (set)
+		return done(s, st, err);
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_filled_forget_referencing(ms_store *s, int64_t rel, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "DELETE FROM migsim_filled_column WHERE rel != ?1 AND rel IN ("
+		CAT_REFERENCING ")");
+	sqlite3_bind_int64(st, 1, rel);
 	return done(s, st, err);
 }
 
@@ -1050,6 +1104,12 @@ int cat_trigger_drop(ms_store *s, int64_t rel, const char *name,
 		" name = ?2");
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, name);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	PREP(st, "DELETE FROM migsim_depend WHERE kind = 'trigger:' || ?2 AND"
+		" oid = ?1");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
 	return done(s, st, err);
 }
 
@@ -1261,6 +1321,7 @@ int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
 {
 	static const char *const sqls[] = {
 		"DELETE FROM migsim_null_column WHERE rel = ?1 AND name IN (?2, ?3)",
+		"DELETE FROM migsim_filled_column WHERE rel = ?1 AND name IN (?2, ?3)",
 		"UPDATE migsim_constraint SET columns = trim(replace(',' || columns"
 		" || ',', ',' || ?2 || ',', ',' || ?3 || ','), ',') WHERE rel = ?1",
 		"UPDATE migsim_constraint SET ref_columns = trim(replace(',' ||"
@@ -1523,7 +1584,8 @@ int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 		" AND ref_oid = ?2 AND (?3 IS NULL OR ref_column = ?3) AND NOT"
 		" (?4 <> 0 AND ((kind = 'fkey' AND oid IN (SELECT oid FROM"
 		" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND"
-		" oid = ?4))) AND kind NOT IN ('owned', 'function') AND"
+		" oid = ?4 AND NOT (?3 IS NOT NULL AND kind LIKE 'trigger:%')))) AND"
+		" kind NOT IN ('owned', 'function') AND"
 		" kind NOT LIKE 'identity:%'"
 		" GROUP BY describe ORDER BY min(rowid)");
 	bind_text(st, 1, ref_kind);
@@ -1560,7 +1622,8 @@ int cat_dep_rows(cat_dep **out, size_t *n, ms_store *s, const char *ref_kind,
 		" AND ref_oid = ?2 AND (?3 IS NULL OR ref_column = ?3) AND NOT"
 		" (?4 <> 0 AND ((kind = 'fkey' AND oid IN (SELECT oid FROM"
 		" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND"
-		" kind <> 'owned' AND oid = ?4)))"
+		" kind <> 'owned' AND oid = ?4 AND NOT (?3 IS NOT NULL AND"
+		" kind LIKE 'trigger:%'))))"
 		" GROUP BY kind, oid ORDER BY min(rowid)");
 	bind_text(st, 1, ref_kind);
 	sqlite3_bind_int64(st, 2, ref_oid);

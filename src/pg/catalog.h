@@ -143,12 +143,21 @@ int cat_col_add(ms_store *s, int64_t rel, const char *name,
 	const char *type, const char *base, int64_t type_oid, int not_null,
 	int has_default, ms_error *err);
 int cat_col_drop(ms_store *s, int64_t rel, const char *name, ms_error *err);
-/* Columns every existing row holds NULL in: set (on 1) or cleared (on
- * 0; name NULL: every column of rel, or of every table when rel is 0). */
+/* Columns every existing row holds NULL in: set (on 1); on 0 forgets
+ * what is known of the values (NULL everywhere, or filled: below) of
+ * the column (name NULL: every column of rel, or of every table when
+ * rel is 0). */
 int cat_null_col_set(ms_store *s, int64_t rel, const char *name, int on,
 	ms_error *err);
 int cat_null_col_find(int *found, ms_store *s, int64_t rel, const char *name,
 	ms_error *err);
+/* Columns every existing row holds a value in (set 1 records one, set 0
+ * asks); forgotten with cat_null_col_set(..., 0). */
+int cat_filled_col(int *yes, ms_store *s, int64_t rel, const char *name,
+	int set, ms_error *err);
+/* An UPDATE of rel may set NULL in the tables whose keys reach it (ON
+ * UPDATE SET NULL): their filled columns are forgotten. */
+int cat_filled_forget_referencing(ms_store *s, int64_t rel, ms_error *err);
 /* The names of rel's columns in attnum order (required: only the NOT
  * NULL ones without a default or identity); *out is malloc'd. */
 int cat_col_names(char (**out)[CAT_NAME], size_t *n, ms_store *s,
@@ -356,7 +365,8 @@ typedef struct cat_dep {
 	int64_t oid;
 } cat_dep;
 /* The dependents of ref, in creation order, excluding those that belong
- * to relation `except` (0: none).  *out is malloc'd. */
+ * to relation `except` (0: none) - but for a column, its table's UPDATE
+ * OF triggers count.  *out is malloc'd. */
 int cat_dep_rows(cat_dep **out, size_t *n, ms_store *s, const char *ref_kind,
 	int64_t ref_oid, const char *ref_column, int64_t except,
 	ms_error *err);

@@ -1372,6 +1372,25 @@ static int trigger_when(ddl *d, const cat_rel *rel,
 	return ret;
 }
 
+/* An UPDATE OF trigger depends on its columns (DROP COLUMN refuses,
+ * ALTER COLUMN TYPE is 0A000); a replaced trigger's list goes first. */
+static int trigger_columns(ddl *d, const cat_rel *rel,
+	const PgQuery__CreateTrigStmt *t)
+{
+	char kind[CAT_NAME + 8], desc[2 * CAT_NAME + 24], q[CAT_NAME + 4];
+	int ret;
+
+	snprintf(kind, sizeof(kind), "trigger:%s", t->trigname);
+	if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid, d->err)) < 0)
+		return ret;
+	cat_quote_ident(q, sizeof(q), rel->name);
+	snprintf(desc, sizeof(desc), "trigger %s on table %s", t->trigname, q);
+	for (size_t i = 0; i < t->n_columns && ret == MS_OK; i++)
+		ret = cat_dep_add(d->s, kind, rel->oid, "rel", rel->oid,
+			ms_pg__node_string(t->columns[i]), desc, d->err);
+	return ret;
+}
+
 static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 {
 	const char *schema, *fname;
@@ -1457,9 +1476,11 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 		if ((ret = cat_func_find(&exists, &fn, d->s, schema, fname,
 		    d->err)) < 0)
 			return ret;
-		return cat_trigger_add(d->s, rel.oid, t->trigname, exists ? fn : 0,
-			!t->row, d->err);
+		if ((ret = cat_trigger_add(d->s, rel.oid, t->trigname, exists ?
+		    fn : 0, !t->row, d->err)) < 0)
+			return ret;
 	}
+	return trigger_columns(d, &rel, t);
 }
 
 static int drop_trigger(ddl *d, const PgQuery__DropStmt *ds)
@@ -1932,6 +1953,10 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change)
 	if (change >= ROWS_MAYBE_REMOVED && strcmp(r.rows, "empty") != 0 &&
 	    (ret = cat_rows_cascade(d->s, rel, d->err)) < 0)
 		return ret;
+	/* New rows may hold anything in any column. */
+	if ((change == ROWS_ADDED || change == ROWS_MAYBE_ADDED) &&
+	    (ret = cat_null_col_set(d->s, rel, NULL, 0, d->err)) < 0)
+		return ret;
 	/* Rows added other than by a literal INSERT that kept their keys;
 	 * rows gone leave the kept keys a superset, all gone none. */
 	if (((change == ROWS_ADDED || change == ROWS_MAYBE_ADDED) &&
@@ -2003,10 +2028,24 @@ static int written(ddl *d, const PgQuery__Node *n)
 	    (ret = update_keys(d, &rel, n->update_stmt)) < 0)
 		return ret;
 	for (size_t i = 0; n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT &&
-	     i < n->update_stmt->n_target_list; i++)
-		if ((ret = cat_null_col_set(d->s, rel.oid, n->update_stmt->
-		    target_list[i]->res_target->name, 0, d->err)) < 0)
+	     i < n->update_stmt->n_target_list; i++) {
+		const PgQuery__ResTarget *t = n->update_stmt->target_list[i]->
+			res_target;
+		int filled = 0;
+
+		/* A value into a filled column leaves it filled. */
+		if (!t->n_indirection && t->val && ddl_never_null(t->val) &&
+		    (ret = cat_filled_col(&filled, d->s, rel.oid, t->name, 0,
+		    d->err)) < 0)
 			return ret;
+		if ((ret = cat_null_col_set(d->s, rel.oid, t->name, 0,
+		    d->err)) < 0 || (filled && (ret = cat_filled_col(&filled,
+		    d->s, rel.oid, t->name, 1, d->err)) < 0))
+			return ret;
+	}
+	if (n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT &&
+	    (ret = cat_filled_forget_referencing(d->s, rel.oid, d->err)) < 0)
+		return ret;
 	/* A BEFORE trigger may set any column of the new row. */
 	if (n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT &&
 	    (ret = cat_rel_guards(&g, d->s, rel.oid, d->err)) == MS_OK &&
@@ -2023,6 +2062,81 @@ static int written(ddl *d, const PgQuery__Node *n)
 	    PG_QUERY__NODE__NODE_INSERT_STMT, d->err)) < 0 || !found))
 		return ret;
 	return cat_rows_forget_all(d->s, d->err);
+}
+
+int ddl_never_null(const PgQuery__Node *v)
+{
+	while (v && v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+		v = v->type_cast->arg;
+	if (v == NULL)
+		return 0;
+	switch (v->node_case) {
+	case PG_QUERY__NODE__NODE_A_CONST:
+		return !v->a_const->isnull;
+	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+		return v->sqlvalue_function->op <=
+			PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N;
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		return v->func_call->n_args == 0 && v->func_call->n_funcname == 1 &&
+			strcmp(ms_pg__node_string(v->func_call->funcname[0]),
+			"now") == 0;
+	default:
+		return 0;
+	}
+}
+
+/* Whether w is `col IS NULL` (col bare or under the table's name). */
+static int null_test_of(const PgQuery__Node *w, const PgQuery__RangeVar *rv,
+	const char *col)
+{
+	const PgQuery__ColumnRef *c;
+	const char *table = rv->alias ? rv->alias->aliasname : rv->relname;
+
+	if (w == NULL || w->node_case != PG_QUERY__NODE__NODE_NULL_TEST ||
+	    w->null_test->nulltesttype != PG_QUERY__NULL_TEST_TYPE__IS_NULL ||
+	    w->null_test->arg == NULL ||
+	    w->null_test->arg->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	c = w->null_test->arg->column_ref;
+	if (c->n_fields == 1)
+		return strcmp(ms_pg__node_string(c->fields[0]), col) == 0;
+	return c->n_fields == 2 && strcmp(ms_pg__node_string(c->fields[0]),
+		table) == 0 && strcmp(ms_pg__node_string(c->fields[1]), col) == 0;
+}
+
+/*
+ * The columns an UPDATE leaves holding a value in every row, if it goes
+ * through: set to a value never NULL, in every row (no WHERE) or in
+ * every row where the column is NULL, and no trigger or rule can change
+ * the new row.  With FROM, rows without a partner are not updated.
+ */
+static int update_fills(ddl *d, const PgQuery__Node *n)
+{
+	const PgQuery__UpdateStmt *u = n->node_case ==
+		PG_QUERY__NODE__NODE_UPDATE_STMT ? n->update_stmt : NULL;
+	cat_guards g;
+	cat_rel rel;
+	int found, ret;
+
+	if (u == NULL || u->with_clause || u->n_from_clause)
+		return MS_OK;
+	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(
+	    u->relation->schemaname), u->relation->relname, d->err)) < 0 ||
+	    !found || rel.relkind != 'r' ||
+	    (ret = cat_rel_guards(&g, d->s, rel.oid, d->err)) < 0 || g.triggers)
+		return ret;
+	for (size_t i = 0; i < u->n_target_list; i++) {
+		const PgQuery__ResTarget *t = u->target_list[i]->res_target;
+
+		if (t->n_indirection || !ddl_never_null(t->val) ||
+		    (u->where_clause && !null_test_of(u->where_clause, u->relation,
+		    t->name)))
+			continue;
+		if ((ret = cat_filled_col(&found, d->s, rel.oid, t->name, 1,
+		    d->err)) < 0)
+			return ret;
+	}
+	return MS_OK;
 }
 
 /* A function of the history that writes (body_writes), called by a
@@ -2253,7 +2367,7 @@ static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 			return ret;
 	}
 	if ((ret = written(d, n)) < 0 || (ret = cte_writes(d, n)) < 0 ||
-	    target == NULL || !change)
+	    (ret = update_fills(d, n)) < 0 || target == NULL || !change)
 		return ret;
 	if ((ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(target->schemaname), target->relname, d->err)) < 0 ||
@@ -2973,7 +3087,8 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		    ((ret = cat_null_col_set(d->s, 0, NULL, 0, d->err)) < 0 ||
 		    (ret = cat_kept_forget(d->s, 0, KEPT_VALUES, d->err)) < 0))
 			return ret;
-		return gap ? ms_store_meta_set(d->s, GAP_KEY, "1", d->err) : MS_OK;
+		/* Objects it may have made unseen may depend on any other. */
+		return gap ? unseen_objects(d) : MS_OK;
 	}
 	case PG_QUERY__NODE__NODE_RULE_STMT:
 		return create_rule(d, n->rule_stmt);
@@ -3149,6 +3264,31 @@ static const PgQuery__Node *column_default_expr(const PgQuery__ColumnDef *c)
 	return NULL;
 }
 
+static int visit_nextval(const PgQuery__Node *n, void *ctx)
+{
+	(void)ctx;
+	return n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+		n->func_call->n_funcname >= 1 && strcmp(ms_pg__node_string(
+		n->func_call->funcname[n->func_call->n_funcname - 1]),
+		"nextval") == 0;
+}
+
+/* A function's body, unless SQL-standard (function_deps), is kept as
+ * text with no dependencies; its parameters' defaults are expressions
+ * PostgreSQL does record. */
+static int function_sequence_uses(ddl *d, const PgQuery__CreateFunctionStmt *c)
+{
+	for (size_t i = 0; i < c->n_parameters; i++) {
+		const PgQuery__FunctionParameter *p =
+			c->parameters[i]->function_parameter;
+
+		if (ddl_walk(p->defexpr ? &p->defexpr->base : NULL, visit_nextval,
+		    NULL))
+			return ddl_deps_gap(d);
+	}
+	return MS_OK;
+}
+
 /* Where the statement calls nextval: column defaults (linked to their
  * sequence) or anything else (not linked: the dependency gap). */
 static int sequence_uses(ddl *d, const PgQuery__Node *n,
@@ -3159,6 +3299,8 @@ static int sequence_uses(ddl *d, const PgQuery__Node *n,
 	cat_rel rel;
 	int found, ret;
 
+	if (n->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT)
+		return function_sequence_uses(d, n->create_function_stmt);
 	if (n->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
 		elts = n->create_stmt->table_elts;
 		count = n->create_stmt->n_table_elts;

@@ -125,6 +125,9 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change);
 typedef int (*ddl_visit_fn)(const PgQuery__Node *n, void *ctx);
 int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx);
 
+/* Whether expression v is certainly not NULL on any row: a constant
+ * other than NULL (cast or not), or the clock. */
+int ddl_never_null(const PgQuery__Node *v);
 /* The string of an A_Const / TypeCast('...') literal, or NULL. */
 const char *ddl_string_literal(const PgQuery__Node *n, int *location);
 /* Check an enum label used in a statement: 22P02 when missing, 55P04 when

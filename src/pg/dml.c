@@ -619,12 +619,7 @@ static int defaults_fit(int *ret, ddl *d, const cat_rel *rel,
 	return r;
 }
 
-/* Keys of literal rows (catalog.h, cat_kept): a column's value in a
- * canonical spelling, where equal spellings are equal values and
- * different ones different: integers, text and varchar (no collation
- * other than the default, which is deterministic, was ever created),
- * enum labels, lowercase UUIDs.  0 when the value is not one of those. */
-static int canonical(char *out, size_t n, ddl *d, const cat_col *col,
+int ex_key_value(char *out, size_t n, ddl *d, const cat_col *col,
 	const PgQuery__Node *v)
 {
 	int ints = !col->type_oid && (strcmp(col->base, "int2") == 0 ||
@@ -729,7 +724,7 @@ static int row_key(char *key, size_t n, ddl *d, const cat_rel *rel,
 
 		if (at < 0 || (size_t)at >= l->n_items || cat_col_find(&found, &col,
 		    d->s, rel->oid, c, d->err) < 0 || !found ||
-		    !canonical(part, sizeof(part), d, &col, l->items[at]) ||
+		    !ex_key_value(part, sizeof(part), d, &col, l->items[at]) ||
 		    len + strlen(part) + 2 > n)
 			return 0;
 		len += (size_t)snprintf(key + len, n - len, "%s%s", len ? "\x1f" :
@@ -858,7 +853,7 @@ static int keys_deleted(ddl *d, const PgQuery__DeleteStmt *x)
 		for (size_t v = 0; v < nvals && ret == MS_OK; v++) {
 			char key[256];
 
-			if (canonical(key, sizeof(key), d, &col, vals[v]))
+			if (ex_key_value(key, sizeof(key), d, &col, vals[v]))
 				ret = cat_kept_key_drop(d->s, k[i].index, key, d->err);
 		}
 	}

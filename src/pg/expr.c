@@ -1955,6 +1955,23 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	return EX_UNKNOWN;
 }
 
+/* A string constant cast on to an enum converts when the expression
+ * is evaluated (enum_in is stable, so not while planning), if it is:
+ * only a label certainly usable then is decided. */
+static int text_to_enum(int *ret, ddl *d, const char *label,
+	const ex_type *to)
+{
+	int state;
+
+	if ((*ret = cat_label_find(&state, d->s, to->user, label, d->err)) < 0)
+		return EX_STOP;
+	if (state == 1)
+		return EX_OK;
+	ddl_unknown(d, "whether this text converts to the enum depends on when "
+		"it is evaluated");
+	return EX_UNKNOWN;
+}
+
 /* ARRAY[...] cast to an array type: each element takes the element
  * type (transformArrayExpr with a type from the cast). */
 static int array_of(int *ret, ddl *d, const ex_scope *sc,
@@ -1969,6 +1986,8 @@ static int array_of(int *ret, ddl *d, const ex_scope *sc,
 			return r;
 		if (v.cat == 'X' || v.cat == 'Z')
 			r = literal_to(ret, d, &v, &elem);
+		else if (elem.cat == 'E' && v.cat == 'S' && v.literal)
+			r = text_to_enum(ret, d, v.literal, &elem);
 		else if (!(v.cat == elem.cat && strcmp(v.name, elem.name) == 0 &&
 		    v.user == elem.user))
 			r = (ddl_unknown(d, "this array element's type is not "
@@ -2018,7 +2037,7 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	/* A string constant cast on: its text is the input, converted while
 	 * planning unless the input function is stable (enum_in). */
 	if (from.cat == 'S' && from.literal && t->cat == 'E')
-		goto unknown;
+		return text_to_enum(ret, d, from.literal, t);
 	if (from.cat == 'S' && from.literal && t->cat != 'S') {
 		from.cat = 'X';
 		return literal_to(ret, d, &from, t);

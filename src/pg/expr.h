@@ -155,6 +155,14 @@ int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col);
 
 /* The type of a column. */
 int ex_column_type(ex_type *t, ddl *d, const cat_col *col);
+/* Keys of literal rows (catalog.h, cat_kept): a constant v (casts
+ * aside) of column col in a canonical spelling, where equal spellings
+ * are equal values and different ones different: integers, text and
+ * varchar (no collation other than the default, which is deterministic,
+ * was ever created), enum labels, lowercase UUIDs.  0 when the value is
+ * not one of those. */
+int ex_key_value(char *out, size_t n, ddl *d, const cat_col *col,
+	const PgQuery__Node *v);
 /* Set t to a built-in type by name (int4) or a category's literal. */
 void ex_set_type(ex_type *t, char cat, const char *name);
 /* Whether a condition is certainly true (1) or false (0) without reading

@@ -872,6 +872,97 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 	return r;
 }
 
+/* The column of sc's one table that ColumnRef c names, or NULL. */
+static const char *own_column(const ex_scope *sc, const PgQuery__Node *c)
+{
+	const PgQuery__ColumnRef *r = c->node_case ==
+		PG_QUERY__NODE__NODE_COLUMN_REF ? c->column_ref : NULL;
+
+	if (r == NULL || r->n_fields < 1 || r->n_fields > 2 ||
+	    (r->n_fields == 2 && strcmp(ms_pg__node_string(r->fields[0]),
+	    sc->rels[0].alias) != 0))
+		return NULL;
+	return ms_pg__node_string(r->fields[r->n_fields - 1]);
+}
+
+/*
+ * Whether WHERE w certainly rejects every row of sc's one table because
+ * a conjunct `col = 'constant'` names a key no row has: col alone is a
+ * unique index whose keys are all kept (cat_kept), and the constant's
+ * is not among them.  The literal takes the column's type, so equality
+ * is the type's; a cast could change that and is not looked through.
+ */
+static int key_absent(int *absent, ddl *d, const ex_scope *sc,
+	const PgQuery__Node *w)
+{
+	const PgQuery__AExpr *a;
+	const PgQuery__Node *lit;
+	const char *name;
+	cat_kept *k = NULL;
+	cat_col col;
+	size_t nk;
+	char key[256];
+	int found, ret;
+
+	*absent = 0;
+	if (w->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
+	    w->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR) {
+		for (size_t i = 0; i < w->bool_expr->n_args && !*absent; i++)
+			if ((ret = key_absent(absent, d, sc,
+			    w->bool_expr->args[i])) < 0)
+				return ret;
+		return MS_OK;
+	}
+	if (w->node_case != PG_QUERY__NODE__NODE_A_EXPR)
+		return MS_OK;
+	a = w->a_expr;
+	if (a->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || a->n_name != 1 ||
+	    strcmp(ms_pg__node_string(a->name[0]), "=") != 0 ||
+	    a->lexpr == NULL || a->rexpr == NULL)
+		return MS_OK;
+	name = own_column(sc, a->lexpr);
+	lit = a->rexpr;
+	if (name == NULL) {
+		name = own_column(sc, a->rexpr);
+		lit = a->lexpr;
+	}
+	if (name == NULL || lit->node_case != PG_QUERY__NODE__NODE_A_CONST)
+		return MS_OK;
+	if ((ret = cat_col_find(&found, &col, d->s, sc->rels[0].oid, name,
+	    d->err)) < 0 || !found || !ex_key_value(key, sizeof(key), d, &col,
+	    lit) || (ret = cat_kept_indexes(&k, &nk, d->s, sc->rels[0].oid,
+	    d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < nk && ret == MS_OK; i++)
+		if (k[i].kept && strcmp(k[i].columns, name) == 0 &&
+		    (ret = cat_kept_key(&found, d->s, k[i].index, key, 0,
+		    d->err)) == MS_OK)
+			*absent = !found;
+	free(k);
+	return ret;
+}
+
+/* Whether a query over one table certainly returns no row: the table
+ * certainly has rows (a parent's, whose children's rows are not kept,
+ * never does), and its WHERE names a key none of them has. */
+static int no_row_by_key(int *none, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__SelectStmt *s)
+{
+	cat_rel rel;
+	int found;
+
+	*none = 0;
+	if (s->n_from_clause != 1 || s->from_clause[0]->node_case !=
+	    PG_QUERY__NODE__NODE_RANGE_VAR || sc->n != 1 ||
+	    sc->rels[0].oid == 0 || s->where_clause == NULL)
+		return EX_OK;
+	if ((*ret = cat_rel_by_oid(&found, &rel, d->s, sc->rels[0].oid,
+	    d->err)) < 0 || (found && strcmp(rel.rows, "rows") == 0 &&
+	    (*ret = key_absent(none, d, sc, s->where_clause)) < 0))
+		return EX_STOP;
+	return EX_OK;
+}
+
 int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 	const ex_scope *outer, const PgQuery__SelectStmt *s)
 {
@@ -910,6 +1001,8 @@ int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 		r = ex_boolean(ret, d, &sc, s->where_clause);
 	if (r == EX_OK)
 		r = select_body(&grouped, &cols, &n, ret, d, &sc, s);
+	if (r == EX_OK && !none && !grouped)
+		r = no_row_by_key(&none, ret, d, &sc, s);
 	if (r == EX_OK) {
 		/* An aggregate without GROUP BY returns one row even over none. */
 		if (returns_sets(s))

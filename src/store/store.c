@@ -187,6 +187,11 @@ static const char catalog_additions[] =
 	"  rel INTEGER NOT NULL,"
 	"  name TEXT NOT NULL,"
 	"  PRIMARY KEY (rel, name));"
+	/* Columns every existing row holds a value (not NULL) in. */
+	"CREATE TABLE IF NOT EXISTS migsim_filled_column ("
+	"  rel INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (rel, name));"
 	/* ALTER TABLE ... ENABLE / FORCE ROW LEVEL SECURITY. */
 	"CREATE TABLE IF NOT EXISTS migsim_row_security ("
 	"  rel INTEGER PRIMARY KEY,"
