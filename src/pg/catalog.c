@@ -1197,6 +1197,30 @@ int cat_con_name_used(int *used, ms_store *s, const char *schema,
 	return ret;
 }
 
+int cat_con_named(int *found, ms_store *s, const char *table,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	/* A table of that name whose columns are not known may have it. */
+	PREP(st, "SELECT max(CASE WHEN c.name IS NOT NULL THEN 2 WHEN NOT"
+		" r.known THEN 1 END) FROM migsim_relation r LEFT JOIN"
+		" migsim_constraint c ON c.rel = r.oid AND c.name = ?2 WHERE"
+		" r.relkind IN ('r', 'p') AND (?1 IS NULL OR r.name = ?1) AND"
+		" (c.name IS NOT NULL OR NOT r.known)");
+	bind_text(st, 1, table);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) < 0)
+		return ret;
+	if (*found) {
+		*found = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 :
+			sqlite3_column_int(st, 0) == 2 ? 1 : -1;
+		sqlite3_reset(st);
+	}
+	return MS_OK;
+}
+
 int cat_con_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err)
 {
@@ -1979,6 +2003,30 @@ int cat_inherits_add(ms_store *s, int64_t parent, int64_t child,
 	if ((ret = done(s, st, err)) < 0)
 		return ret;
 	return cat_rel_set_rows(s, parent, "unknown", err);
+}
+
+int cat_inherits_any(int *yes, ms_store *s, int64_t rel, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_inherits WHERE parent = ?1 OR child = ?1");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_fk_referencing(int64_t **out, size_t *n, ms_store *s, int64_t rel,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	*out = NULL;
+	PREP(st, "SELECT DISTINCT rel FROM migsim_constraint WHERE contype = 'f'"
+		" AND ref_rel = ?1 ORDER BY rel");
+	sqlite3_bind_int64(st, 1, rel);
+	return collect(out, n, sizeof(**out), s, st, read_oid, NULL, err);
 }
 
 int cat_temp_commit(ms_store *s, ms_error *err)

@@ -87,6 +87,12 @@ int cat_temp_add(ms_store *s, int64_t oid, int on_commit_drop, ms_error *err);
 /* COMMIT: the rows of ON COMMIT DELETE ROWS tables go. */
 int cat_temp_commit(ms_store *s, ms_error *err);
 /* child inherits from (or is a partition of) parent. */
+/* Whether rel is a parent or a child of inheritance (or partitions). */
+int cat_inherits_any(int *yes, ms_store *s, int64_t rel, ms_error *err);
+/* The tables whose foreign keys reference rel, in oid (creation) order;
+ * *out is malloc'd. */
+int cat_fk_referencing(int64_t **out, size_t *n, ms_store *s, int64_t rel,
+	ms_error *err);
 int cat_inherits_add(ms_store *s, int64_t parent, int64_t child,
 	ms_error *err);
 int cat_temp_list(int64_t **out, size_t *n, ms_store *s, int on_commit_only,
@@ -308,6 +314,11 @@ int cat_con_drop(ms_store *s, int64_t oid, ms_error *err);
 /* Whether a constraint of this name exists on any table of the schema
  * (ChooseConstraintName avoids those). */
 int cat_con_name_used(int *used, ms_store *s, const char *schema,
+	const char *name, ms_error *err);
+/* Whether a table (named table, or any: NULL) of any schema has a
+ * constraint of this name: 1, 0, or -1 when a table whose columns are
+ * not known might. */
+int cat_con_named(int *found, ms_store *s, const char *table,
 	const char *name, ms_error *err);
 int cat_con_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err);

@@ -1170,29 +1170,63 @@ static int body_writes(int *writes, ddl *d,
 	return MS_OK;
 }
 
-/* A function depends on the enums its parameters and result name. */
-static int function_types(ddl *d, const PgQuery__CreateFunctionStmt *c)
+static int one_of_names(const char *s, const char *const *set)
+{
+	for (; s && *set; set++)
+		if (strcmp(s, *set) == 0)
+			return 1;
+	return 0;
+}
+
+/* A function depends on the enums its parameters and result name, and
+ * on the relations whose row types they are; *odd counts the types
+ * whose dependencies are not recorded (%TYPE, or not known). */
+static int function_types(int *odd, ddl *d,
+	const PgQuery__CreateFunctionStmt *c)
 {
 	const char *schema, *name;
 	int64_t oid;
 	int found, ret;
 
+	*odd = 0;
 	if (!qualified_name(&schema, &name, c->funcname, c->n_funcname))
 		return MS_OK;
 	if ((ret = cat_func_find(&found, &oid, d->s, schema, name, d->err)) < 0)
 		return ret;
+	*odd = !found;
 	for (size_t i = 0; found && i <= c->n_parameters; i++) {
+		static const char *const pseudo[] = { "anyelement", "anyarray",
+			"anynonarray", "anyenum", "void", "trigger", "event_trigger",
+			"record", NULL };
 		const PgQuery__TypeName *tn = i < c->n_parameters ?
 			c->parameters[i]->function_parameter->arg_type : c->return_type;
+		PgQuery__TypeName plain;
 		ms_typeref t;
+		cat_rel rel;
+		int row_type = 0;
 
-		if (tn == NULL)
+		if (tn == NULL || (tn->n_names == 1 && !tn->n_array_bounds &&
+		    one_of_names(ms_pg__node_string(tn->names[0]), pseudo)))
 			continue;
-		if ((ret = ms_pg__resolve_type(&t, d->s, tn, d->err)) < 0)
+		/* SETOF t depends on t. */
+		plain = *tn;
+		plain.setof = 0;
+		if ((ret = ms_pg__resolve_type(&t, d->s, &plain, d->err)) < 0)
 			return ret;
-		if (t.known && t.exists && t.user_oid &&
-		    (ret = cat_dep_add(d->s, "function", oid, "type", t.user_oid, NULL,
-		    "", d->err)) < 0)
+		if (t.known && t.exists) {
+			if (t.user_oid && (ret = cat_dep_add(d->s, "function", oid,
+			    "type", t.user_oid, NULL, "", d->err)) < 0)
+				return ret;
+			continue;
+		}
+		if (t.known && tn->n_names == 1 && !tn->n_array_bounds &&
+		    (ret = cat_rel_find(&row_type, &rel, d->s, "public", t.base,
+		    d->err)) < 0)
+			return ret;
+		if (!row_type)
+			(*odd)++;
+		else if ((ret = cat_dep_add(d->s, "function", oid, "rel", rel.oid,
+		    NULL, "", d->err)) < 0)
 			return ret;
 	}
 	return MS_OK;
@@ -1200,20 +1234,16 @@ static int function_types(ddl *d, const PgQuery__CreateFunctionStmt *c)
 
 /* A function depends on the types it names and, with a SQL-standard
  * body, on what the body reads; migsim records neither beyond base
- * types and enums. */
+ * types, enums and row types. */
 static int function_deps(ddl *d, const PgQuery__CreateFunctionStmt *c)
 {
-	cat_sig sig;
-	char names[sizeof(sig.args)];
-	int ret;
+	int odd, ret;
 
 	if (c->sql_body)
 		return ddl_deps_gap(d);
-	if ((ret = read_signature(&sig, names, sizeof(names), d, c)) < 0 ||
-	    (ret = function_types(d, c)) < 0)
+	if ((ret = function_types(&odd, d, c)) < 0)
 		return ret;
-	return strchr(sig.args, '*') || strchr(sig.result, '*') ?
-		ddl_deps_gap(d) : MS_OK;
+	return odd ? ddl_deps_gap(d) : MS_OK;
 }
 
 /* A trigger function declares no arguments (42P13). */
@@ -2748,29 +2778,124 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 		d->err);
 }
 
-/* TRUNCATE: its effect on the tables' rows; whether a foreign key
- * refuses it is not modelled. */
-static int truncate(ddl *d, const PgQuery__TruncateStmt *t)
+/* The tables of a TRUNCATE, found (42P01 if not); *plain is 0 when one
+ * is not a plain table without inheritance (not modelled further). */
+static int truncate_targets(int64_t *oids, int *plain, ddl *d,
+	const PgQuery__TruncateStmt *t)
 {
 	int ret = MS_OK;
 
-	ddl_unknown(d, "TRUNCATE is not modelled");
+	*plain = 1;
 	for (size_t i = 0; i < t->n_relations && ret == MS_OK; i++) {
 		const PgQuery__RangeVar *rv = t->relations[i]->range_var;
 		cat_rel rel;
+		int found, inherits, ok;
+
+		if ((ret = ddl_schema_ok(d, ddl_schema(rv->schemaname), &ok)) < 0 ||
+		    !ok)
+			return ret;
+		if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
+		    rv->relname, d->err)) < 0)
+			break;
+		if (!found)
+			return rv->schemaname && *rv->schemaname ? ddl_fail(d, "42P01",
+				"namespace.c:428:"
+				"RangeVarGetRelidExtended", -1, "relation \"%s.%s\" does "
+				"not exist", rv->schemaname, rv->relname) : ddl_fail(d,
+				"42P01", "namespace.c:433:RangeVarGetRelidExtended", -1,
+				"relation \"%s\" does not exist", rv->relname);
+		oids[i] = rel.oid;
+		if ((ret = cat_inherits_any(&inherits, d->s, rel.oid, d->err)) < 0)
+			break;
+		if (rel.relkind != 'r' || inherits)
+			*plain = 0;
+	}
+	return ret;
+}
+
+static int listed(const int64_t *oids, size_t n, int64_t oid)
+{
+	for (size_t i = 0; i < n; i++)
+		if (oids[i] == oid)
+			return 1;
+	return 0;
+}
+
+/* Without CASCADE, a table a foreign key of an unlisted table references
+ * refuses, whatever the rows (heap_truncate_check_FKs: the first listed
+ * table, its lowest-oid referencing table). */
+static int truncate_refused(ddl *d, const int64_t *oids, size_t n)
+{
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < n && ret == MS_OK && !DDL_FAILED(d); i++) {
+		int64_t *refs = NULL;
+		size_t nrefs = 0;
+
+		if ((ret = cat_fk_referencing(&refs, &nrefs, d->s, oids[i],
+		    d->err)) < 0)
+			break;
+		for (size_t k = 0; k < nrefs; k++) {
+			cat_rel mine, theirs;
+			int found, other;
+
+			if (listed(oids, n, refs[k]))
+				continue;
+			if ((ret = cat_rel_by_oid(&found, &mine, d->s, oids[i],
+			    d->err)) < 0 || (ret = cat_rel_by_oid(&other, &theirs,
+			    d->s, refs[k], d->err)) < 0 || !found || !other)
+				break;
+			if ((ret = ddl_fail(d, "0A000", "heap.c:3230:"
+			    "heap_truncate_check_FKs", -1, "cannot truncate a table "
+			    "referenced in a foreign key constraint")) == MS_OK &&
+			    (ret = ddl_detail(d, "Table \"%s\" references \"%s\".",
+			    theirs.name, mine.name)) == MS_OK) {
+				char hint[2 * CAT_NAME];
+
+				snprintf(hint, sizeof(hint), "Truncate table \"%s\" at the "
+					"same time, or use TRUNCATE ... CASCADE.", theirs.name);
+				ret = ddl_hint(d, hint);
+			}
+			break;
+		}
+		free(refs);
+	}
+	return ret;
+}
+
+/* TRUNCATE of plain tables: refused when an unlisted table's foreign key
+ * references one (without CASCADE); otherwise they are empty, and with
+ * CASCADE so are the tables referencing them, whose facts become
+ * unknown here. */
+static int truncate(ddl *d, const PgQuery__TruncateStmt *t)
+{
+	int64_t *oids = calloc(t->n_relations + 1, sizeof(*oids));
+	int plain, ret;
+
+	if (oids == NULL)
+		return oom(d);
+	if ((ret = truncate_targets(oids, &plain, d, t)) < 0 || DDL_FAILED(d))
+		goto out;
+	if (!plain)
+		ddl_unknown(d, "TRUNCATE of this relation is not modelled");
+	else if (t->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
+	    ((ret = truncate_refused(d, oids, t->n_relations)) < 0 ||
+	    DDL_FAILED(d)))
+		goto out;
+	for (size_t i = 0; i < t->n_relations && ret == MS_OK; i++) {
 		int found;
 
-		if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
-		    rv->relname, d->err)) < 0 || !found)
-			continue;
-		if ((ret = ddl_rows_changed(d, rel.oid, ROWS_MAYBE_REMOVED)) < 0 ||
-		    (ret = cat_rel_writing_triggers(&found, d->s, rel.oid, 1,
+		if ((ret = ddl_rows_changed(d, oids[i], plain ? ROWS_ALL_REMOVED :
+		    ROWS_MAYBE_REMOVED)) < 0 ||
+		    (ret = cat_rel_writing_triggers(&found, d->s, oids[i], 1,
 		    d->err)) < 0)
 			break;
 		/* ON TRUNCATE triggers fire once per statement. */
 		if (found)
 			ret = cat_rows_forget_all(d->s, d->err);
 	}
+out:
+	free(oids);
 	return ret;
 }
 

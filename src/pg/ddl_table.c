@@ -792,6 +792,24 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 }
 
 /* A table or column constraint, once its table exists. */
+/* An EXCLUDE constraint (or another kind migsim does not model) checks
+ * the rows written, as a trigger would, and makes a constraint and an
+ * index whose names migsim does not keep: guards that look for
+ * constraints by name are not decided from then on. */
+static int unmodelled_constraint(ddl *d, const cat_rel *rel,
+	const PgQuery__Constraint *c)
+{
+	char name[NAMEDATALEN + 16];
+	int ret;
+
+	ddl_unknown(d, "this constraint is not modelled");
+	snprintf(name, sizeof(name), "constraint:%s", str(c->conname) ?
+		c->conname : "");
+	if ((ret = cat_trigger_add(d->s, rel->oid, name, -1, 1, d->err)) < 0)
+		return ret;
+	return ms_store_meta_set(d->s, "unmodelled_constraint", "1", d->err);
+}
+
 static int add_constraint(ddl *d, const cat_rel *rel,
 	const PgQuery__Constraint *c, const char *column, int in_create)
 {
@@ -827,8 +845,7 @@ static int add_constraint(ddl *d, const cat_rel *rel,
 	case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
 		return add_check(d, rel, c, column, in_create);
 	default:
-		ddl_unknown(d, "this constraint is not modelled");
-		return MS_OK;
+		return unmodelled_constraint(d, rel, c);
 	}
 	free(cols);
 	return ret == MS_ENOMEM ? oom(d) : ret < 0 ? ret : MS_OK;
@@ -2740,6 +2757,25 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 		    ((ret = index_required(&refused, d, &rel)) < 0 || refused)))
 			goto out;
 	}
+	/* A function over a row type: 2BP01 names it by its signature, or
+	 * CASCADE drops it, neither of which is followed. */
+	for (size_t i = 0; i < n && ret == MS_OK; i++) {
+		int functions;
+
+		if ((ret = cat_dep_kind(&functions, d->s, "function", "rel",
+		    oids[i], d->err)) < 0)
+			goto out;
+		if (functions) {
+			ddl_unknown(d, "a function over this relation's row type is "
+				"not modelled");
+			if (ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+				ret = ddl_catalog_gap(d);
+			else
+				goto out;
+		}
+	}
+	if (ret < 0)
+		goto out;
 	if (ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
 		for (size_t i = 0; i < n && !DDL_FAILED(d); i++) {
 			char what[2 * NAMEDATALEN + 24], q[NAMEDATALEN + 4];

@@ -100,6 +100,11 @@ static int sql_affects(interp *in, const PgQuery__Node *n,
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
+	/* Privileges and comments make or drop no object. */
+	case PG_QUERY__NODE__NODE_GRANT_STMT:
+	case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+	case PG_QUERY__NODE__NODE_COMMENT_STMT:
 		return 0;
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
 		return rows && inserts_into(in, n->insert_stmt->relation) != MS_OK;
@@ -431,9 +436,36 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		"viewname", "tablename", "indexname", NULL };
 	static const char *const is_cols[] = { "table_schema", "table_name",
 		"column_name", "constraint_name", "constraint_schema", NULL };
+	static const char *const tc_cols[] = { "table_schema", "table_name",
+		"constraint_name", "constraint_schema", NULL };
 	const char *schema = filter_get(f, "schemaname");
 	int found, ret, others;
 
+	/* A constraint migsim does not model (EXCLUDE) has a name it does
+	 * not know. */
+	if (strcmp(table, "table_constraints") == 0 ||
+	    strcmp(table, "pg_constraint") == 0) {
+		char *flag = NULL;
+		int set;
+
+		if ((ret = ms_store_meta_get(&flag, d->s, "unmodelled_constraint",
+		    d->err)) < 0)
+			return ret;
+		set = flag != NULL;
+		free(flag);
+		if (set)
+			return 0;
+	}
+	/* table_constraints over every schema the history made. */
+	if (strcmp(table, "table_constraints") == 0 && only(f, tc_cols) &&
+	    filter_get(f, "constraint_name") && !filter_get(f, "table_schema") &&
+	    !filter_get(f, "constraint_schema")) {
+		if ((ret = cat_con_named(&found, d->s, filter_get(f, "table_name"),
+		    filter_get(f, "constraint_name"), d->err)) < 0)
+			return ret;
+		*yes = found > 0;
+		return found >= 0;
+	}
 	/* Without a schema in the question, a row in any schema answers it:
 	 * decided only while public is the only one. */
 	if (!schema && !filter_get(f, "table_schema") &&
@@ -462,6 +494,35 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 	if (strcmp(table, "tables") == 0 && only(f, is_cols))
 		return rel_is(yes, d, filter_get(f, "table_schema"),
 			filter_get(f, "table_name"), "rpv");
+	if (strcmp(table, "table_constraints") == 0 && only(f, tc_cols) &&
+	    filter_get(f, "constraint_name")) {
+		const char *t = filter_get(f, "table_name");
+		const char *ns = filter_get(f, "table_schema") ?
+			filter_get(f, "table_schema") :
+			filter_get(f, "constraint_schema");
+		cat_rel r;
+		cat_con con;
+
+		if (t == NULL) {
+			if ((ret = cat_con_name_used(yes, d->s, ns ? ns : "public",
+			    filter_get(f, "constraint_name"), d->err)) < 0)
+				return ret;
+			return 1;
+		}
+		if ((ret = cat_rel_find(&found, &r, d->s, ns ? ns : "public", t,
+		    d->err)) < 0)
+			return ret;
+		*yes = 0;
+		if (!found)
+			return 1;
+		if (!r.known)
+			return 0;
+		if ((ret = cat_con_find(&found, &con, d->s, r.oid,
+		    filter_get(f, "constraint_name"), d->err)) < 0)
+			return ret;
+		*yes = found;
+		return 1;
+	}
 	if (strcmp(table, "columns") == 0 && only(f, is_cols) &&
 	    filter_get(f, "column_name")) {
 		cat_rel r;
@@ -957,21 +1018,56 @@ static int constant_text(const char *q)
 	return 1;
 }
 
+/* ARRAY['a', 'b', ...] of quoted strings without quotes inside: a
+ * text[] takes it whatever the strings. */
+static int text_array(const char *q)
+{
+	if (strncasecmp(q, "ARRAY", 5) != 0)
+		return 0;
+	for (q += 5; isspace((unsigned char)*q); q++)
+		;
+	if (*q++ != '[')
+		return 0;
+	for (;;) {
+		const char *end;
+
+		while (isspace((unsigned char)*q))
+			q++;
+		if (*q++ != '\'' || (end = strchr(q, '\'')) == NULL)
+			return 0;
+		for (q = end + 1; isspace((unsigned char)*q); q++)
+			;
+		if (*q == ']') {
+			for (q++; isspace((unsigned char)*q); q++)
+				;
+			return *q == '\0';
+		}
+		if (*q++ != ',')
+			return 0;
+	}
+}
+
 /* Whether a declared variable has an initial value other than a
- * constant: an expression run when the block starts, outside its
- * handlers. */
+ * constant (or a text[] of string constants): an expression run when
+ * the block starts, outside its handlers. */
 static int initialised(json_t *datums)
 {
 	size_t i;
 	json_t *v;
 
 	json_array_foreach(datums, i, v) {
+		json_t *var = json_object_get(v, "PLpgSQL_var");
 		const char *q = json_string_value(json_object_get(json_object_get(
-			json_object_get(json_object_get(v, "PLpgSQL_var"),
-			"default_val"), "PLpgSQL_expr"), "query"));
+			json_object_get(var, "default_val"), "PLpgSQL_expr"),
+			"query"));
+		const char *typname = json_string_value(json_object_get(
+			json_object_get(json_object_get(var, "datatype"),
+			"PLpgSQL_type"), "typname"));
 
-		if (json_object_get(json_object_get(v, "PLpgSQL_var"),
-		    "default_val") && !(q && constant_text(q)))
+		if (json_object_get(var, "default_val") && !(q &&
+		    (constant_text(q) || (typname && strncmp(typname, "text[]",
+		    6) == 0 && typname[6 + strspn(typname + 6, " ")] == '\0' &&
+		    text_array(q)))))
 			return 1;
 	}
 	return 0;
