@@ -1221,6 +1221,29 @@ int cat_con_named(int *found, ms_store *s, const char *table,
 	return MS_OK;
 }
 
+int cat_rel_named(int *found, ms_store *s, const char *name,
+	const char *kinds, const char *column, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT max(CASE WHEN ?3 IS NULL OR EXISTS (SELECT 1 FROM"
+		" migsim_column c WHERE c.rel = r.oid AND c.name = ?3) THEN 2 WHEN"
+		" NOT r.known THEN 1 END) FROM migsim_relation r WHERE r.name = ?1"
+		" AND instr(?2, r.relkind) > 0");
+	bind_text(st, 1, name);
+	bind_text(st, 2, kinds);
+	bind_text(st, 3, column);
+	if ((ret = first(found, s, st, err)) < 0)
+		return ret;
+	if (*found) {
+		*found = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 :
+			sqlite3_column_int(st, 0) == 2 ? 1 : -1;
+		sqlite3_reset(st);
+	}
+	return MS_OK;
+}
+
 int cat_con_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err)
 {

@@ -315,6 +315,11 @@ int cat_con_drop(ms_store *s, int64_t oid, ms_error *err);
  * (ChooseConstraintName avoids those). */
 int cat_con_name_used(int *used, ms_store *s, const char *schema,
 	const char *name, ms_error *err);
+/* Whether a relation of one of kinds ("rpv") is called name in any
+ * schema (with a column of that name, unless column is NULL): 1, 0, or
+ * -1 when one whose columns are not known might be. */
+int cat_rel_named(int *found, ms_store *s, const char *name,
+	const char *kinds, const char *column, ms_error *err);
 /* Whether a table (named table, or any: NULL) of any schema has a
  * constraint of this name: 1, 0, or -1 when a table whose columns are
  * not known might. */

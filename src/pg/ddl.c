@@ -2837,10 +2837,21 @@ static int truncate_refused(ddl *d, const int64_t *oids, size_t n)
 			break;
 		for (size_t k = 0; k < nrefs; k++) {
 			cat_rel mine, theirs;
-			int found, other;
+			int found, other, inherits;
 
 			if (listed(oids, n, refs[k]))
 				continue;
+			/* A partitioned table's key is cloned onto its partitions,
+			 * each a referencing table of its own oid. */
+			if ((ret = cat_inherits_any(&inherits, d->s, refs[k],
+			    d->err)) < 0)
+				break;
+			if (inherits) {
+				ddl_unknown(d, "which table a TRUNCATE names when a "
+					"partition references it is not modelled");
+				free(refs);
+				return MS_OK;
+			}
 			if ((ret = cat_rel_by_oid(&found, &mine, d->s, oids[i],
 			    d->err)) < 0 || (ret = cat_rel_by_oid(&other, &theirs,
 			    d->s, refs[k], d->err)) < 0 || !found || !other)
@@ -3358,6 +3369,26 @@ static int nextval_name(char *out, size_t size, const PgQuery__Node *e)
 	return n > 0;
 }
 
+/* nextval('seq'::text): the name is cast to regclass when the default
+ * runs, so the default depends on no sequence. */
+static int text_nextval(const PgQuery__Node *e)
+{
+	const PgQuery__FuncCall *f = e && e->node_case ==
+		PG_QUERY__NODE__NODE_FUNC_CALL ? e->func_call : NULL;
+	const PgQuery__TypeCast *c;
+	const char *type;
+
+	if (f == NULL || f->n_funcname != 1 || f->n_args != 1 ||
+	    strcmp(ms_pg__node_string(f->funcname[0]), "nextval") != 0 ||
+	    f->args[0]->node_case != PG_QUERY__NODE__NODE_TYPE_CAST)
+		return 0;
+	c = f->args[0]->type_cast;
+	type = c->type_name && c->type_name->n_names ? ms_pg__node_string(
+		c->type_name->names[c->type_name->n_names - 1]) : NULL;
+	return type && strcmp(type, "text") == 0 && c->arg &&
+		c->arg->node_case == PG_QUERY__NODE__NODE_A_CONST;
+}
+
 /* A column default of nextval('seq') depends on the sequence, as a
  * serial's does. */
 static int default_sequence(ddl *d, const cat_rel *rel, const char *column,
@@ -3367,6 +3398,8 @@ static int default_sequence(ddl *d, const cat_rel *rel, const char *column,
 	cat_rel seq;
 	int found, ret;
 
+	if (text_nextval(e))
+		return MS_OK;
 	if (!nextval_name(name, sizeof(name), e))
 		return ddl_deps_gap(d);
 	if ((ret = cat_rel_find(&found, &seq, d->s, rel->schema, name,

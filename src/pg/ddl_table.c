@@ -1158,7 +1158,7 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	coldef *cols;
 	size_t ncols = 0;
 	cat_rel rel;
-	int found, ok, ret;
+	int found, ok, ret, like = 0;
 
 	if ((ret = cat_schema_find(&ok, d->s, schema, d->err)) < 0)
 		return ret;
@@ -1190,9 +1190,17 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	if ((ret = create_checks(d, c, schema, cols, &ncols)) < 0 ||
 	    DDL_FAILED(d))
 		goto out;
+	for (size_t i = 0; i < c->n_table_elts; i++)
+		like |= c->table_elts[i]->node_case ==
+			PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE;
+	/* LIKE copies columns, and may copy keys and indexes, unseen: their
+	 * names are not kept either. */
+	if (like && (ret = ms_store_meta_set(d->s, "unmodelled_constraint", "1",
+	    d->err)) < 0)
+		goto out;
 	if ((ret = cat_rel_add(&rel.oid, d->s, schema, c->relation->relname,
 	    c->partspec ? 'p' : 'r', !c->partbound && !c->of_typename &&
-	    !c->n_inh_relations, d->err)) < 0)
+	    !c->n_inh_relations && !like, d->err)) < 0)
 		goto out;
 	/* IF NOT EXISTS may have met a table, rows and all, that a DO block
 	 * made unseen; then nothing is created. */
@@ -2478,6 +2486,30 @@ static int unordered(const PgQuery__IndexStmt *ix)
 	return 0;
 }
 
+/* origin, or origin with the first number that makes it differ from the
+ * n labels before it, cut to fit NAMEDATALEN at a character. */
+static void unique_label(char *out, const char *origin, char **before,
+	size_t n)
+{
+	snprintf(out, NAMEDATALEN, "%s", origin);
+	for (int k = 1;; k++) {
+		char digits[16];
+		size_t i, len;
+
+		for (i = 0; i < n && strcmp(before[i], out) != 0; i++)
+			;
+		if (i == n)
+			return;
+		len = (size_t)snprintf(digits, sizeof(digits), "%d", k);
+		len = NAMEDATALEN - 1 - len;
+		if (strlen(origin) < len)
+			len = strlen(origin);
+		while (len > 0 && ((unsigned char)origin[len] & 0xC0) == 0x80)
+			len--;
+		snprintf(out, NAMEDATALEN, "%.*s%s", (int)len, origin, digits);
+	}
+}
+
 int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 {
 	const char *method = str(ix->access_method) ? str(ix->access_method) : "btree";
@@ -2528,13 +2560,16 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	} else {
 		size_t all = n + ix->n_index_including_params;
 		char **labels = calloc(all + 1, sizeof(*labels));
+		char (*own)[NAMEDATALEN] = calloc(all + 1, sizeof(*own));
 
-		if (labels == NULL) {
+		if (labels == NULL || own == NULL) {
+			free(labels);
+			free(own);
 			ret = oom(d);
 			goto out;
 		}
 		/* ChooseIndexColumnNames over key and INCLUDE columns: an
-		 * expression by its own name. */
+		 * expression by its own name, a name met before with a digit. */
 		for (size_t i = 0; i < all; i++) {
 			const PgQuery__IndexElem *e = i < n ?
 				ix->index_params[i]->index_elem :
@@ -2542,10 +2577,12 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 			const char *label = str(e->name) ? e->name :
 				ex_index_colname(e->expr);
 
-			labels[i] = (char *)(label ? label : "expr");
+			unique_label(own[i], label ? label : "expr", labels, i);
+			labels[i] = own[i];
 		}
 		name_addition(add, labels, all);
 		free(labels);
+		free(own);
 		/* "_key" is for constraints only (ChooseIndexName): CREATE
 		 * UNIQUE INDEX is "_idx". */
 		if ((ret = choose_name(name, d, rel.schema, rel.name, add,
@@ -2585,9 +2622,10 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	    ix->nulls_not_distinct)
 		ret = cat_kept_drop(d->s, index, d->err);
 	if (ret == MS_OK && j[0]) {
-		char paren[sizeof(def) + 4];
+		char paren[sizeof(def) + 24];
 
-		snprintf(paren, sizeof(paren), "(%s)", def);
+		snprintf(paren, sizeof(paren), "(%s)%s", def,
+			ix->nulls_not_distinct ? " NULLS NOT DISTINCT" : "");
 		ret = cat_rel_set_definition(d->s, index, paren, d->err);
 	}
 out:

@@ -36,6 +36,7 @@ typedef struct interp {
 } interp;
 
 static int run_list(interp *in, json_t *list);
+static int uses_variable(const interp *in, const char *sql);
 
 /* Parse one piece of SQL into a script; NULL-safe on failure. */
 static int parse_sql(ms_pg_script *s, interp *in, const char *sql)
@@ -313,6 +314,7 @@ static char *literal_text(interp *in, const char *expr)
 typedef struct filter {
 	const char *col[8];
 	const char *val[8];
+	char name[8][CAT_NAME]; /* the values as type name keeps them */
 	int n;
 } filter;
 
@@ -375,7 +377,20 @@ static int read_filter(filter *f, const PgQuery__Node *w)
 	f->col[f->n] = ms_pg__node_string(cr->fields[cr->n_fields - 1]);
 	if (f->col[f->n] == NULL)
 		return 0;
-	f->val[f->n++] = v;
+	/* Every catalog column asked about is a name (or sql_identifier):
+	 * the literal is cut to 63 bytes, at a character, as name_in does. */
+	{
+		size_t len = strlen(v);
+
+		if (len > CAT_NAME - 1) {
+			len = CAT_NAME - 1;
+			while (len > 0 && ((unsigned char)v[len] & 0xC0) == 0x80)
+				len--;
+		}
+		snprintf(f->name[f->n], sizeof(f->name[f->n]), "%.*s", (int)len, v);
+	}
+	f->val[f->n] = f->name[f->n];
+	f->n++;
 	return 1;
 }
 
@@ -391,6 +406,42 @@ static int only(const filter *f, const char *const *allowed)
 			return 0;
 	}
 	return 1;
+}
+
+/* Whether pg_catalog or information_schema has a relation of this name
+ * (information_schema.tables lists them too). */
+static int system_relation(const char *name)
+{
+	static const char *const views[] = {
+		"administrable_role_authorizations", "applicable_roles",
+		"attributes", "character_sets", "check_constraint_routine_usage",
+		"check_constraints", "collation_character_set_applicability",
+		"collations", "column_column_usage", "column_domain_usage",
+		"column_options", "column_privileges", "column_udt_usage",
+		"columns", "constraint_column_usage", "constraint_table_usage",
+		"data_type_privileges", "domain_constraints", "domain_udt_usage",
+		"domains", "element_types", "enabled_roles",
+		"foreign_data_wrapper_options", "foreign_data_wrappers",
+		"foreign_server_options", "foreign_servers", "foreign_table_options",
+		"foreign_tables", "information_schema_catalog_name",
+		"key_column_usage", "parameters", "referential_constraints",
+		"role_column_grants", "role_routine_grants", "role_table_grants",
+		"role_udt_grants", "role_usage_grants", "routine_column_usage",
+		"routine_privileges", "routine_routine_usage",
+		"routine_sequence_usage", "routine_table_usage", "routines",
+		"schemata", "sequences", "sql_features", "sql_implementation_info",
+		"sql_parts", "sql_sizing", "table_constraints", "table_privileges",
+		"tables", "transforms", "triggered_update_columns", "triggers",
+		"udt_privileges", "usage_privileges", "user_defined_types",
+		"user_mapping_options", "user_mappings", "view_column_usage",
+		"view_routine_usage", "view_table_usage", "views", NULL };
+
+	if (strncmp(name, "pg_", 3) == 0 || strncmp(name, "_pg_", 4) == 0)
+		return 1;
+	for (const char *const *v = views; *v; v++)
+		if (strcmp(name, *v) == 0)
+			return 1;
+	return 0;
 }
 
 static int rel_is(int *yes, ddl *d, const char *schema, const char *name,
@@ -462,6 +513,22 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 	    !filter_get(f, "constraint_schema")) {
 		if ((ret = cat_con_named(&found, d->s, filter_get(f, "table_name"),
 		    filter_get(f, "constraint_name"), d->err)) < 0)
+			return ret;
+		*yes = found > 0;
+		return found >= 0;
+	}
+	/* information_schema.tables and .columns over every schema the
+	 * history made, but for names the system's own relations have. */
+	if ((strcmp(table, "tables") == 0 || strcmp(table, "columns") == 0) &&
+	    filter_get(f, "table_name") && !filter_get(f, "table_schema") &&
+	    system_relation(filter_get(f, "table_name")))
+		return 0;
+	if ((strcmp(table, "tables") == 0 || (strcmp(table, "columns") == 0 &&
+	    filter_get(f, "column_name"))) && only(f, is_cols) &&
+	    filter_get(f, "table_name") && !filter_get(f, "table_schema") &&
+	    !filter_get(f, "constraint_name")) {
+		if ((ret = cat_rel_named(&found, d->s, filter_get(f, "table_name"),
+		    "rpvf", filter_get(f, "column_name"), d->err)) < 0)
 			return ret;
 		*yes = found > 0;
 		return found >= 0;
@@ -734,6 +801,10 @@ static int condition(int *yes, interp *in, json_t *expr)
 	char *sql;
 	int ret = 0;
 
+	/* A variable named like a column the query reads is 42702; one
+	 * used as a value is not followed either. */
+	if (q && uses_variable(in, q))
+		return 0;
 	if (q == NULL || (sql = malloc(strlen(q) + 8)) == NULL)
 		return q ? ms_error_set(in->d->err, MS_ENOMEM, "out of memory") : 0;
 	sprintf(sql, "SELECT %s", q);
@@ -1091,6 +1162,95 @@ static const char *do_body(const PgQuery__DoStmt *ds, int *plpgsql)
 	return body;
 }
 
+/* Past a comment, a string literal or a dollar-quoted string at p, or
+ * p itself when none starts there. */
+static const char *skip_quoted(const char *p)
+{
+	const char *end;
+
+	if (p[0] == '-' && p[1] == '-')
+		return p + strcspn(p, "\n");
+	if (p[0] == '/' && p[1] == '*')
+		return (end = strstr(p + 2, "*/")) ? end + 2 : p + strlen(p);
+	if (p[0] == '\'' || p[0] == '"') {
+		for (end = p + 1; *end; end++)
+			if (*end == p[0] && *++end != p[0])
+				return end;
+		return end;
+	}
+	if (p[0] == '$') {
+		size_t n = 1 + strspn(p + 1, "abcdefghijklmnopqrstuvwxyz"
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+		char tag[64];
+
+		if (p[n] != '$' || n + 2 > sizeof(tag))
+			return p;
+		snprintf(tag, sizeof(tag), "%.*s", (int)n + 1, p);
+		return (end = strstr(p + n + 1, tag)) ? end + n + 1 : p + strlen(p);
+	}
+	return p;
+}
+
+/*
+ * A block libpg_query cannot read (it does not know a cursor's type, for
+ * one): whether its text may change the catalog - a word that begins a
+ * command other than DML or a dynamic EXECUTE, or a call of a function
+ * of the history - outside comments and strings.  A superset.
+ */
+static int text_may_change_catalog(int *may, ddl *d, const char *body)
+{
+	static const char *const words[] = { "create", "alter", "drop",
+		"execute", "comment", "grant", "revoke", "reindex", "cluster",
+		"refresh", "import", "call", "search_path", "role",
+		"session_authorization", "security", "lock", NULL };
+	const char *p = body;
+	int ret;
+
+	*may = 0;
+	while (*p && !*may) {
+		const char *next = skip_quoted(p);
+		char word[CAT_NAME];
+		size_t n;
+		int64_t oid;
+
+		/* A quoted name may be a function of the history called. */
+		if (*p == '"' && next - p > 2 && (size_t)(next - p - 2) <
+		    sizeof(word)) {
+			const char *after = next;
+
+			snprintf(word, sizeof(word), "%.*s", (int)(next - p - 2), p + 1);
+			while (isspace((unsigned char)*after))
+				after++;
+			if (*after == '(' && !strstr(word, "\"") &&
+			    (ret = cat_func_find(may, &oid, d->s, "public", word,
+			    d->err)) < 0)
+				return ret;
+		}
+		if (next != p) {
+			p = next;
+			continue;
+		}
+		if (!(isalpha((unsigned char)*p) || *p == '_')) {
+			p++;
+			continue;
+		}
+		n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			"_0123456789$");
+		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) ? n :
+			sizeof(word) - 1), p);
+		for (char *w = word; *w; w++)
+			*w = (char)tolower((unsigned char)*w);
+		for (p += n; isspace((unsigned char)*p); p++)
+			;
+		for (const char *const *k = words; *k && !*may; k++)
+			*may = strcmp(word, *k) == 0;
+		if (!*may && *p == '(' && (ret = cat_func_find(may, &oid, d->s,
+		    "public", word, d->err)) < 0)
+			return ret;
+	}
+	return MS_OK;
+}
+
 int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 {
 	static const char head[] = "CREATE FUNCTION migsim_do() RETURNS void "
@@ -1119,7 +1279,7 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 		 * a position migsim does not reproduce yet. */
 		pg_query_free_plpgsql_parse_result(pr);
 		ddl_unknown(d, "this DO block does not compile");
-		return MS_OK;
+		return text_may_change_catalog(gap, d, body);
 	}
 	funcs = json_loads(pr.plpgsql_funcs, 0, NULL);
 	pg_query_free_plpgsql_parse_result(pr);
@@ -1140,6 +1300,7 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 	} else if (initialised(in.datums)) {
 		ddl_unknown(d, "a DO block's variable initialisers are not "
 			"modelled");
+		ret = text_may_change_catalog(gap, d, body);
 	} else {
 		ret = run_stmt(&in, action);
 		*gap = in.gap;
