@@ -164,6 +164,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_row_security WHERE rel = ?1",
 		"DELETE FROM migsim_inherits WHERE parent = ?1 OR child = ?1",
 		"DELETE FROM migsim_deferrable WHERE index_rel = ?1",
+		"DELETE FROM migsim_nulls_not_distinct WHERE idx = ?1",
 		"DELETE FROM migsim_relation WHERE oid = ?1",
 	};
 	int ret = MS_OK;
@@ -548,6 +549,7 @@ static void read_kept(void *elem, sqlite3_stmt *st, void *ctx)
 	k->index = sqlite3_column_int64(st, 0);
 	copy_col(k->columns, sizeof(k->columns), st, 1);
 	k->kept = !sqlite3_column_int(st, 2);
+	k->nulls_meet = sqlite3_column_int(st, 3);
 }
 
 static void read_dep(void *elem, sqlite3_stmt *st, void *ctx)
@@ -1454,11 +1456,71 @@ int cat_kept_indexes(cat_kept **out, size_t *n, ms_store *s, int64_t rel,
 	*out = NULL;
 	*n = 0;
 	PREP(st, "SELECT i.rel, i.columns, i.is_partial OR i.columns = '' OR"
-		" k.idx IS NULL FROM migsim_index i LEFT JOIN migsim_kept_index k"
+		" k.idx IS NULL, i.rel IN (SELECT idx FROM migsim_nulls_not_distinct)"
+		" FROM migsim_index i LEFT JOIN migsim_kept_index k"
 		" ON k.idx = i.rel WHERE i.table_rel = ?1 AND i.is_unique"
 		" ORDER BY i.rel");
 	sqlite3_bind_int64(st, 1, rel);
 	return collect(out, n, sizeof(**out), s, st, read_kept, NULL, err);
+}
+
+int cat_col_sequence_fed(int *yes, ms_store *s, int64_t rel, const char *col,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_depend o JOIN migsim_depend x ON x.oid ="
+		" ?1 AND x.kind IN ('default:' || ?2, 'identity:' || ?2) AND"
+		" x.ref_kind = 'rel' AND x.ref_oid = o.oid WHERE o.kind = 'owned'"
+		" AND o.ref_kind = 'rel' AND o.ref_oid = ?1 AND o.ref_column = ?2"
+		" AND o.describe = '" CAT_SEQUENCE_FRESH "' AND NOT EXISTS (SELECT 1"
+		" FROM migsim_meta WHERE key = 'sequence_setter')");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, col);
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_sequence_touched(ms_store *s, int64_t seq, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "UPDATE migsim_depend SET describe = '' WHERE kind = 'owned'"
+		" AND describe <> '' AND (?1 = 0 OR oid = ?1)");
+	sqlite3_bind_int64(st, 1, seq);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	return ms_store_exec(s, "DELETE FROM migsim_kept_index WHERE idx IN"
+		" (SELECT idx FROM migsim_kept_key WHERE key = char(31))", err);
+}
+
+int cat_index_nulls_not_distinct(ms_store *s, int64_t index, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "INSERT OR IGNORE INTO migsim_nulls_not_distinct VALUES (?1)");
+	sqlite3_bind_int64(st, 1, index);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	return cat_kept_drop(s, index, err);
+}
+
+int cat_kept_literal_keys(int *found, ms_store *s, int64_t index,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_kept_key WHERE idx = ?1 AND key <>"
+		" char(31) LIMIT 1");
+	sqlite3_bind_int64(st, 1, index);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
 }
 
 int cat_kept_key(int *found, ms_store *s, int64_t index, const char *key,
@@ -2100,7 +2162,9 @@ int cat_unique_indexes(char (**out)[512], size_t *n, int *partial,
 	*out = NULL;
 	*n = 0;
 	*partial = 0;
-	PREP(st, "SELECT columns, is_partial FROM migsim_index WHERE"
+	/* Where NULLs are not distinct, two NULLs meet: not followed. */
+	PREP(st, "SELECT columns, is_partial OR rel IN (SELECT idx FROM"
+		" migsim_nulls_not_distinct) FROM migsim_index WHERE"
 		" table_rel = ?1 AND is_unique");
 	sqlite3_bind_int64(st, 1, rel);
 	return collect(out, n, sizeof(**out), s, st, read_unique, partial, err);

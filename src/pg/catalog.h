@@ -113,7 +113,24 @@ typedef struct cat_kept {
 	int64_t index;
 	char columns[512];
 	int kept;            /* its keys are all known */
+	int nulls_meet;      /* NULLS NOT DISTINCT */
 } cat_kept;
+/* A serial's or identity's own sequence as created (NO CYCLE, never
+ * set back), marked on its "owned" dependency: the rows that take its
+ * next value have keys no row had, kept as CAT_KEY_SEQUENCE. */
+#define CAT_SEQUENCE_FRESH "fresh"
+#define CAT_KEY_SEQUENCE "\x1f"
+/* Whether column col of rel takes its values from a fresh sequence. */
+int cat_col_sequence_fed(int *yes, ms_store *s, int64_t rel, const char *col,
+	ms_error *err);
+/* Sequence seq (0: every one) may have been set back or changed: it is
+ * fresh no longer, and no index's keys rely on sequences. */
+int cat_sequence_touched(ms_store *s, int64_t seq, ms_error *err);
+/* A unique index made NULLS NOT DISTINCT (it keeps no keys). */
+int cat_index_nulls_not_distinct(ms_store *s, int64_t index, ms_error *err);
+/* Whether the index keeps a key other than CAT_KEY_SEQUENCE. */
+int cat_kept_literal_keys(int *found, ms_store *s, int64_t index,
+	ms_error *err);
 /* rel's unique indexes in oid order; *out is malloc'd. */
 int cat_kept_indexes(cat_kept **out, size_t *n, ms_store *s, int64_t rel,
 	ms_error *err);

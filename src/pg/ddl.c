@@ -3606,10 +3606,41 @@ static int record_calls(ddl *d, const PgQuery__Node *n)
 	return c.ret;
 }
 
+/*
+ * What may set a sequence back, so that its next values meet keys it gave
+ * (cat_sequence_touched): setval anywhere in the statement (a function
+ * that calls it may run at any later time: then no sequence is fresh
+ * again), ALTER SEQUENCE, identity options, TRUNCATE ... RESTART IDENTITY.
+ */
+static int sequences_touched(ddl *d, const PgQuery__Node *n)
+{
+	int ret, touched = mentions(d, "setval");
+
+	if (touched && n->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT &&
+	    (ret = ms_store_meta_set(d->s, "sequence_setter", "1", d->err)) < 0)
+		return ret;
+	if (n->node_case == PG_QUERY__NODE__NODE_ALTER_SEQ_STMT ||
+	    (n->node_case == PG_QUERY__NODE__NODE_TRUNCATE_STMT &&
+	    n->truncate_stmt->restart_seqs))
+		touched = 1;
+	for (size_t i = 0; n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT &&
+	     i < n->alter_table_stmt->n_cmds; i++) {
+		PgQuery__AlterTableType t =
+			n->alter_table_stmt->cmds[i]->alter_table_cmd->subtype;
+
+		touched |= t == PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity ||
+			t == PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity ||
+			t == PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity;
+	}
+	return touched ? cat_sequence_touched(d->s, 0, d->err) : MS_OK;
+}
+
 int ddl_apply(ddl *d, const PgQuery__Node *n)
 {
-	int ret = apply(d, n);
+	int ret = sequences_touched(d, n);
 
+	if (ret == MS_OK)
+		ret = apply(d, n);
 	if (ret < 0 || DDL_FAILED(d))
 		return ret;
 	return record_calls(d, n);

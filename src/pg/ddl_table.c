@@ -682,7 +682,7 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		ret = cat_index_deferrable(NULL, d->s, index, 1, d->err);
 	/* Kept keys take a NULL to meet nothing. */
 	if (ret == MS_OK && c->nulls_not_distinct)
-		ret = cat_kept_drop(d->s, index, d->err);
+		ret = cat_index_nulls_not_distinct(d->s, index, d->err);
 	return ret;
 }
 
@@ -858,6 +858,7 @@ typedef struct coldef {
 	ms_typeref type;
 	int not_null;
 	int identity;
+	int identity_options;  /* sequence options given: START, CYCLE, ... */
 	int generated;
 	const PgQuery__Node *default_expr;
 } coldef;
@@ -907,6 +908,7 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			c->not_null = 1;
 			c->identity = k->generated_when && k->generated_when[0] == 'a' ?
 				'a' : 'd';
+			c->identity_options = k->n_options > 0;
 			/* Only integers (22023); NULL with it is 42601. */
 			if (!is_int_type(c->type.base) || nullable)
 				ddl_unknown(d, "this identity column is not modelled");
@@ -930,7 +932,7 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 /* A serial or identity column's sequence (transformColumnDefinition);
  * a serial's default depends on it, an identity column needs it. */
 static int add_serial(ddl *d, const cat_rel *rel, const char *column,
-	int identity)
+	int identity, int fresh)
 {
 	char name[NAMEDATALEN], desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
 	int64_t seq;
@@ -952,7 +954,7 @@ static int add_serial(ddl *d, const cat_rel *rel, const char *column,
 	/* The column owns the sequence (it goes with the column, silently);
 	 * its default depends on the sequence (DROP SEQUENCE refuses). */
 	if ((ret = cat_dep_add(d->s, "owned", seq, "rel", rel->oid, column,
-	    "", d->err)) < 0)
+	    fresh ? CAT_SEQUENCE_FRESH : "", d->err)) < 0)
 		return ret;
 	return cat_dep_add(d->s, kind, rel->oid, "rel", seq, NULL, desc, d->err);
 }
@@ -971,7 +973,8 @@ static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 	    d->err)) < 0)
 		return ret;
 	if ((c->type.serial || c->identity) &&
-	    (ret = add_serial(d, rel, c->def->colname, c->identity != 0)) < 0)
+	    (ret = add_serial(d, rel, c->def->colname, c->identity != 0,
+	    !c->identity_options)) < 0)
 		return ret;
 	if (c->type.user_oid == 0)
 		return MS_OK;
@@ -1193,10 +1196,11 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	for (size_t i = 0; i < c->n_table_elts; i++)
 		like |= c->table_elts[i]->node_case ==
 			PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE;
-	/* LIKE copies columns, and may copy keys and indexes, unseen: their
-	 * names are not kept either. */
-	if (like && (ret = ms_store_meta_set(d->s, "unmodelled_constraint", "1",
-	    d->err)) < 0)
+	/* LIKE copies columns, and may copy keys, indexes and defaults,
+	 * unseen: their names are not kept, nor what they depend on (types,
+	 * sequences). */
+	if (like && ((ret = ms_store_meta_set(d->s, "unmodelled_constraint", "1",
+	    d->err)) < 0 || (ret = ddl_deps_gap(d)) < 0))
 		goto out;
 	if ((ret = cat_rel_add(&rel.oid, d->s, schema, c->relation->relname,
 	    c->partspec ? 'p' : 'r', !c->partbound && !c->of_typename &&
@@ -2620,7 +2624,7 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	if ((ret = cat_index_add(d->s, index, rel.oid, ix->unique, j,
 	    ix->where_clause != NULL, method, d->err)) == MS_OK &&
 	    ix->nulls_not_distinct)
-		ret = cat_kept_drop(d->s, index, d->err);
+		ret = cat_index_nulls_not_distinct(d->s, index, d->err);
 	if (ret == MS_OK && j[0]) {
 		char paren[sizeof(def) + 24];
 

@@ -533,13 +533,15 @@ static int rows_distinct(int *ret, ddl *d, const cat_rel *rel,
 	    d->err)) < 0)
 		return EX_STOP;
 	for (size_t i = 0; i < n && r == EX_OK; i++) {
-		char cols[512], *save = NULL, *c;
+		char cols[512], *save = NULL, *c, *name[16];
 		int at[16], k = 0;
 
 		memcpy(cols, idx[i], sizeof(cols));
 		for (c = strtok_r(cols, ",", &save); c && k < 16;
-		     c = strtok_r(NULL, ",", &save))
+		     c = strtok_r(NULL, ",", &save)) {
+			name[k] = c;
 			at[k++] = targeted(w, c);
+		}
 		if (partial || !idx[i][0] || c) {
 			r = EX_UNKNOWN;
 			break;
@@ -555,9 +557,18 @@ static int rows_distinct(int *ret, ddl *d, const cat_rel *rel,
 					int found, is_enum = 0;
 
 					/* A column left out takes its default: the same in
-					 * both rows, unless it is NULL. */
+					 * both rows, unless it is NULL or a fresh sequence's
+					 * next value. */
 					if (at[j] < 0) {
-						r = EX_UNKNOWN;
+						int fed;
+
+						if ((*ret = cat_col_sequence_fed(&fed, d->s,
+						    rel->oid, name[j], d->err)) < 0)
+							r = EX_STOP;
+						else if (fed)
+							same = 0;
+						else
+							r = EX_UNKNOWN;
 						break;
 					}
 					if ((*ret = cat_col_find(&found, &col, d->s, rel->oid,
@@ -687,16 +698,37 @@ int ex_key_value(char *out, size_t n, ddl *d, const cat_col *col,
 	return 1;
 }
 
+/* Whether row r takes column c's sequence's next value: c is left out,
+ * or DEFAULT, and fed by a fresh sequence (catalog.h). */
+static int sequence_value(int *yes, ddl *d, const cat_rel *rel,
+	const ins_rows *w, size_t r, const char *c)
+{
+	const PgQuery__List *l = w->sel->values_lists[r]->list;
+	int at = targeted(w, c);
+
+	*yes = 0;
+	if (at >= 0 && ((size_t)at >= l->n_items || l->items[at]->node_case !=
+	    PG_QUERY__NODE__NODE_SET_TO_DEFAULT))
+		return MS_OK;
+	return cat_col_sequence_fed(yes, d->s, rel->oid, c, d->err);
+}
+
 /* The key of row r of w in the columns cols ("a,b"): 1, or 2 when a
  * value is NULL (the row meets no other: kept keys are only for indexes
- * whose NULLs are distinct), or 0 when a value is not known (a default,
- * an expression, another type). */
+ * whose NULLs are distinct), 3 when the one column takes a fresh
+ * sequence's next value (a key no row has had), or 0 when a value is
+ * not known (another default, an expression, another type). */
 static int row_key(char *key, size_t n, ddl *d, const cat_rel *rel,
 	const ins_rows *w, size_t r, const char *cols)
 {
 	const PgQuery__List *l = w->sel->values_lists[r]->list;
 	char buf[512], *save = NULL;
 	size_t len = 0;
+	int fed;
+
+	if (!strchr(cols, ',') && sequence_value(&fed, d, rel, w, r, cols) ==
+	    MS_OK && fed)
+		return 3;
 
 	/* A NULL anywhere in the key, whatever the other values: given, or
 	 * a column left out that has no default (its own or a domain's). */
@@ -752,12 +784,25 @@ static int keys_free(int *ret, ddl *d, const cat_rel *rel, const ins_rows *w)
 		for (size_t row = 0; row < w->sel->n_values_lists && r == EX_OK;
 		     row++) {
 			char key[1024];
-			int found = 0, kind = k[i].kept ? row_key(key, sizeof(key), d,
-				rel, w, row, k[i].columns) : 0;
+			int found = 0, kind = k[i].columns[0] ? row_key(key,
+				sizeof(key), d, rel, w, row, k[i].columns) : 0;
 
-			if (kind == 0)
+			/* A NULL in the key meets nothing, kept keys or not; a
+			 * sequence's next value meets no key it gave before, but
+			 * may meet one a row was given. */
+			if ((!k[i].kept && kind != 2) || (kind == 2 && k[i].nulls_meet))
+				kind = 0;
+			if (kind == 3)
+				*ret = cat_kept_literal_keys(&found, d->s, k[i].index,
+					d->err);
+			else if (kind == 1)
+				*ret = cat_kept_key(&found, d->s, k[i].index,
+					CAT_KEY_SEQUENCE, 0, d->err);
+			if (*ret < 0)
+				r = EX_STOP;
+			else if (kind == 0 || found)
 				r = EX_UNKNOWN;
-			else if (kind == 2)
+			else if (kind == 2 || kind == 3)
 				continue;
 			else if ((*ret = cat_kept_key(&found, d->s, k[i].index, key, 0,
 			    d->err)) < 0)
@@ -786,12 +831,23 @@ static int keys_record(ddl *d, const cat_rel *rel, const ins_rows *w)
 		for (size_t row = 0; known && row < w->sel->n_values_lists &&
 		     ret == MS_OK; row++) {
 			char key[1024];
+			int other = 0;
 
 			if (!(known = row_key(key, sizeof(key), d, rel, w, row,
 			    k[i].columns)))
 				break;
-			if (known == 1)
-				ret = cat_kept_key(NULL, d->s, k[i].index, key, 1, d->err);
+			/* Keys given and keys from the sequence may meet. */
+			if (known == 3)
+				ret = cat_kept_literal_keys(&other, d->s, k[i].index,
+					d->err);
+			else if (known == 1)
+				ret = cat_kept_key(&other, d->s, k[i].index,
+					CAT_KEY_SEQUENCE, 0, d->err);
+			if (ret < 0 || (known = other ? 0 : known) == 0)
+				break;
+			if (known == 1 || known == 3)
+				ret = cat_kept_key(NULL, d->s, k[i].index, known == 3 ?
+					CAT_KEY_SEQUENCE : key, 1, d->err);
 		}
 		if (ret == MS_OK && k[i].kept && !known)
 			ret = cat_kept_drop(d->s, k[i].index, d->err);

@@ -187,6 +187,9 @@ static const char catalog_additions[] =
 	"  rel INTEGER NOT NULL,"
 	"  name TEXT NOT NULL,"
 	"  PRIMARY KEY (rel, name));"
+	/* Unique indexes whose NULLs are not distinct. */
+	"CREATE TABLE IF NOT EXISTS migsim_nulls_not_distinct ("
+	"  idx INTEGER PRIMARY KEY);"
 	/* Columns every existing row holds a value (not NULL) in. */
 	"CREATE TABLE IF NOT EXISTS migsim_filled_column ("
 	"  rel INTEGER NOT NULL,"

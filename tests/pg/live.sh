@@ -47,15 +47,76 @@ if [ "$VERSION" != 15.18 ]; then
 fi
 
 status=0
+# The corpora (below) run beside the cases.
+(
+	status=0
+	# migsim walks a history as the server did: deploy, and resolve --applied
+	# past each failure; the migrations that fail only for want of pgvector
+	# (tests/pg/corpora/ENVIRONMENT) are made to fail in migsim too.
+	walk() { # MIGRATIONS STATE
+		fails=
+		for m in $(cat "$TOP/tests/pg/corpora/ENVIRONMENT"); do
+			[ -d "$1/$m" ] && fails="$fails --fail $m=0A000"
+		done
+		i=0
+		while [ $i -lt 200 ]; do
+			i=$((i + 1))
+			"$MIGSIM" deploy --migrations "$1" --prisma 6.19.3 --state "$2" \
+				$fails > /dev/null 2> "$TMP/walk.err" && return 0
+			failed=$(sed -n 's/^Migration name: //p' "$TMP/walk.err")
+			[ -n "$failed" ] || { cat "$TMP/walk.err" >&2; return 1; }
+			"$MIGSIM" resolve --applied "$failed" --migrations "$1" \
+				--prisma 6.19.3 --state "$2" -q > /dev/null
+		done
+		return 1
+	}
+
+	# The corpora, in the order migsim says Prisma 6.19.3 applies them: the
+	# failures, then the schema the server ends with against migsim schema
+	# (tests/pg/schema_cmp.sh says what is compared).
+	for want in "$TOP"/tests/pg/corpora/*.expect; do
+		corpus=$(basename "$want" .expect)
+		rm -f "$TMP/order.db"
+		"$MIGSIM" status --migrations "$CORPORA/$corpus/migrations" --prisma 6.19.3 \
+			--state "$TMP/order.db" -q 2> /dev/null |
+			sed -n '/^Following migrations have not yet been applied:$/,/^$/p' |
+			sed '1d; /^$/d' > "$TMP/order.txt" || :
+		"$LIVE" "$CONN" corpus "$CORPORA/$corpus/migrations" "$TMP/order.txt" \
+			> "$TMP/got.txt" 2> "$TMP/count.txt" || status=1
+		if grep -v '^#' "$want" | diff -u - "$TMP/got.txt" >&2; then
+			echo "$corpus: $(cat "$TMP/count.txt"), as recorded"
+		else
+			echo "$corpus: the server disagrees with the recording (above)" >&2
+			status=1
+		fi
+		"$PGBIN/pg_dump" --schema-only -h "$TMP" -p 5439 -U postgres \
+			corpusdb > "$TMP/real.sql" || status=1
+		rm -f "$TMP/walk.db"
+		walk "$CORPORA/$corpus/migrations" "$TMP/walk.db" || status=1
+		"$MIGSIM" schema --state "$TMP/walk.db" > "$TMP/sim.sql" || status=1
+		if sh "$TOP/tests/pg/schema_cmp.sh" "$TMP/real.sql" "$TMP/sim.sql" >&2; then
+			echo "$corpus: final schema as migsim simulated it"
+		else
+			echo "$corpus: the final schema differs (above)" >&2
+			status=1
+		fi
+	done
+	exit $status
+) > "$TMP/corpora.out" 2>&1 &
+corpora=$!
+
 # The cases: the recorded expect section, case by case.
 for f in "$TOP"/tests/pg/cases/*.case; do
 	printf '=== %s\n' "$(basename "$f")"
 	sed -n '/^-- expect --$/,$p' "$f"
 done | sites > "$TMP/cases.want"
-# Four connections side by side, each on its own database; the shards
-# keep the files' order, so their outputs join in it.
+# Connections side by side (two per CPU, at least four), each on its
+# own database; the shards keep the files' order, so their outputs join
+# in it.
 ls "$TOP"/tests/pg/cases/*.case > "$TMP/cases.list"
-split -n l/4 -d "$TMP/cases.list" "$TMP/shard."
+shards=$(( $(nproc 2> /dev/null || echo 2) * 2 ))
+[ "$shards" -ge 4 ] || shards=4
+split -n "l/$shards" -d -a 2 "$TMP/cases.list" "$TMP/shard."
 pids=
 for s in "$TMP"/shard.??; do
 	# shellcheck disable=SC2046
@@ -74,55 +135,6 @@ else
 	status=1
 fi
 
-# migsim walks a history as the server did: deploy, and resolve --applied
-# past each failure; the migrations that fail only for want of pgvector
-# (tests/pg/corpora/ENVIRONMENT) are made to fail in migsim too.
-walk() { # MIGRATIONS STATE
-	fails=
-	for m in $(cat "$TOP/tests/pg/corpora/ENVIRONMENT"); do
-		[ -d "$1/$m" ] && fails="$fails --fail $m=0A000"
-	done
-	i=0
-	while [ $i -lt 200 ]; do
-		i=$((i + 1))
-		"$MIGSIM" deploy --migrations "$1" --prisma 6.19.3 --state "$2" \
-			$fails > /dev/null 2> "$TMP/walk.err" && return 0
-		failed=$(sed -n 's/^Migration name: //p' "$TMP/walk.err")
-		[ -n "$failed" ] || { cat "$TMP/walk.err" >&2; return 1; }
-		"$MIGSIM" resolve --applied "$failed" --migrations "$1" \
-			--prisma 6.19.3 --state "$2" -q > /dev/null
-	done
-	return 1
-}
-
-# The corpora, in the order migsim says Prisma 6.19.3 applies them: the
-# failures, then the schema the server ends with against migsim schema
-# (tests/pg/schema_cmp.sh says what is compared).
-for want in "$TOP"/tests/pg/corpora/*.expect; do
-	corpus=$(basename "$want" .expect)
-	rm -f "$TMP/order.db"
-	"$MIGSIM" status --migrations "$CORPORA/$corpus/migrations" --prisma 6.19.3 \
-		--state "$TMP/order.db" -q 2> /dev/null |
-		sed -n '/^Following migrations have not yet been applied:$/,/^$/p' |
-		sed '1d; /^$/d' > "$TMP/order.txt" || :
-	"$LIVE" "$CONN" corpus "$CORPORA/$corpus/migrations" "$TMP/order.txt" \
-		> "$TMP/got.txt" 2> "$TMP/count.txt" || status=1
-	if grep -v '^#' "$want" | diff -u - "$TMP/got.txt" >&2; then
-		echo "$corpus: $(cat "$TMP/count.txt"), as recorded"
-	else
-		echo "$corpus: the server disagrees with the recording (above)" >&2
-		status=1
-	fi
-	"$PGBIN/pg_dump" --schema-only -h "$TMP" -p 5439 -U postgres \
-		corpusdb > "$TMP/real.sql" || status=1
-	rm -f "$TMP/walk.db"
-	walk "$CORPORA/$corpus/migrations" "$TMP/walk.db" || status=1
-	"$MIGSIM" schema --state "$TMP/walk.db" > "$TMP/sim.sql" || status=1
-	if sh "$TOP/tests/pg/schema_cmp.sh" "$TMP/real.sql" "$TMP/sim.sql" >&2; then
-		echo "$corpus: final schema as migsim simulated it"
-	else
-		echo "$corpus: the final schema differs (above)" >&2
-		status=1
-	fi
-done
+wait "$corpora" || status=1
+cat "$TMP/corpora.out"
 exit $status
