@@ -88,37 +88,31 @@ static PGconn *connect_db(const char *conninfo, const char *dbname)
 	return c;
 }
 
-static void drop_db(const char *conninfo, const char *name)
+static void drop_db(PGconn *admin, const char *name)
 {
-	PGconn *c = connect_db(conninfo, NULL);
 	char sql[256];
 
-	if (c == NULL)
-		return;
 	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)",
 		name);
-	PQclear(PQexec(c, sql));
-	PQfinish(c);
+	PQclear(PQexec(admin, sql));
 }
 
-static int fresh_db(const char *conninfo, const char *name)
+/* name dropped and made again from template0, over the admin
+ * connection (one per run: a connection costs a backend). */
+static int fresh_db(PGconn *admin, const char *name)
 {
-	PGconn *c;
 	char sql[256];
 	PGresult *r;
 	int ok;
 
-	drop_db(conninfo, name);
-	if ((c = connect_db(conninfo, NULL)) == NULL)
-		return -1;
+	drop_db(admin, name);
 	snprintf(sql, sizeof(sql), "CREATE DATABASE %s TEMPLATE template0 "
 		"ENCODING 'UTF8'", name);
-	r = PQexec(c, sql);
+	r = PQexec(admin, sql);
 	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
 	if (!ok)
-		fprintf(stderr, "live: %s", PQerrorMessage(c));
+		fprintf(stderr, "live: %s", PQerrorMessage(admin));
 	PQclear(r);
-	PQfinish(c);
 	return ok ? 0 : -1;
 }
 
@@ -187,11 +181,12 @@ static char *text_of(const ms_txtar_file *f)
 
 static int cases(const char *conninfo, int n, char **files)
 {
+	PGconn *admin = connect_db(conninfo, NULL);
 	char db[64];
 	int rc = 0;
 
-	snprintf(db, sizeof(db), "casedb_%ld", (long)getpid());
-
+	if (admin == NULL)
+		return 1;
 	for (int i = 0; i < n; i++) {
 		ms_error err = MS_ERROR_INIT;
 		ms_txtar a;
@@ -200,12 +195,16 @@ static int cases(const char *conninfo, int n, char **files)
 		const char *base = strrchr(files[i], '/');
 		PGconn *c = NULL;
 
+		/* Two databases in turn: the one dropped was left a case ago,
+		 * so its backend is gone and DROP DATABASE does not wait for
+		 * it (CountOtherDBBackends sleeps 100 ms at a time). */
+		snprintf(db, sizeof(db), "casedb_%ld_%d", (long)getpid(), i % 2);
 		memset(&a, 0, sizeof(a));
 		if (buf == NULL || ms_txtar_parse(&a, files[i], buf, len, &err) < 0 ||
 		    !section(&a, "setup.sql") || !section(&a, "case.sql") ||
 		    !(setup = text_of(section(&a, "setup.sql"))) ||
 		    !(cs = text_of(section(&a, "case.sql"))) ||
-		    fresh_db(conninfo, db) < 0 ||
+		    fresh_db(admin, db) < 0 ||
 		    !(c = connect_db(conninfo, db))) {
 			fprintf(stderr, "live: %s: cannot run\n", files[i]);
 			rc = 1;
@@ -229,17 +228,23 @@ static int cases(const char *conninfo, int n, char **files)
 		ms_txtar_clear(&a);
 		free(buf);
 	}
-	drop_db(conninfo, db);
+	for (int i = 0; i < 2; i++) {
+		snprintf(db, sizeof(db), "casedb_%ld_%d", (long)getpid(), i);
+		drop_db(admin, db);
+	}
+	PQfinish(admin);
 	return rc;
 }
 
 static int corpus(const char *conninfo, const char *dir, const char *order)
 {
 	FILE *f = fopen(order, "r");
+	PGconn *admin = connect_db(conninfo, NULL);
 	char name[4096], path[8300];
-	int n = 0, failed = 0;
+	int n = 0, failed = 0, made = admin && fresh_db(admin, "corpusdb") == 0;
 
-	if (f == NULL || fresh_db(conninfo, "corpusdb") < 0) {
+	PQfinish(admin);
+	if (f == NULL || !made) {
 		perror(order);
 		if (f)
 			fclose(f);
