@@ -1201,8 +1201,9 @@ static int text_may_change_catalog(int *may, ddl *d, const char *body)
 {
 	static const char *const words[] = { "create", "alter", "drop",
 		"execute", "comment", "grant", "revoke", "reindex", "cluster",
-		"refresh", "import", "call", "search_path", "role",
-		"session_authorization", "security", "lock", NULL };
+		"refresh", "import", "call", "search_path", "role", "schema",
+		"set_config", "authorization", "session_authorization", "security",
+		"lock", NULL };
 	const char *p = body;
 	int ret;
 
