@@ -1206,11 +1206,14 @@ int cat_con_named(int *found, ms_store *s, const char *table,
 	int ret;
 
 	/* A table of that name whose columns are not known may have it. */
-	PREP(st, "SELECT max(CASE WHEN c.name IS NOT NULL THEN 2 WHEN NOT"
-		" r.known THEN 1 END) FROM migsim_relation r LEFT JOIN"
-		" migsim_constraint c ON c.rel = r.oid AND c.name = ?2 WHERE"
-		" r.relkind IN ('r', 'p') AND (?1 IS NULL OR r.name = ?1) AND"
-		" (c.name IS NOT NULL OR NOT r.known)");
+	/* The ledger's table is kept without its columns; its one
+	 * constraint is its primary key. */
+	PREP(st, "SELECT max(CASE WHEN c.name IS NOT NULL OR (r.name ="
+		" '_prisma_migrations' AND ?2 = '_prisma_migrations_pkey') THEN 2"
+		" WHEN NOT r.known AND r.name <> '_prisma_migrations' THEN 1 END)"
+		" FROM migsim_relation r LEFT JOIN migsim_constraint c ON c.rel ="
+		" r.oid AND c.name = ?2 WHERE r.relkind IN ('r', 'p') AND"
+		" (?1 IS NULL OR r.name = ?1)");
 	bind_text(st, 1, table);
 	bind_text(st, 2, name);
 	if ((ret = first(found, s, st, err)) < 0)

@@ -507,6 +507,15 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		if (set)
 			return 0;
 	}
+	/* pg_constraint by name alone: every schema the history made. */
+	if (strcmp(table, "pg_constraint") == 0 && f->n == 1 &&
+	    filter_get(f, "conname")) {
+		if ((ret = cat_con_named(&found, d->s, NULL, filter_get(f,
+		    "conname"), d->err)) < 0)
+			return ret;
+		*yes = found > 0;
+		return found >= 0;
+	}
 	/* table_constraints over every schema the history made. */
 	if (strcmp(table, "table_constraints") == 0 && only(f, tc_cols) &&
 	    filter_get(f, "constraint_name") && !filter_get(f, "table_schema") &&

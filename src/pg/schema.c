@@ -314,7 +314,7 @@ static int constraints_and_indexes(dump *d)
 	if ((ret = done(d, st, rc)) < 0)
 		return ret;
 	if ((ret = prep(&st, d, "SELECT r.schema_name, r.name, i.name, x.is_unique,"
-	    " x.columns, x.method, i.definition FROM migsim_index x JOIN"
+	    " x.columns, x.method, i.definition, r.relkind FROM migsim_index x JOIN"
 	    " migsim_relation i ON"
 	    " i.oid = x.rel JOIN migsim_relation r ON r.oid = x.table_rel WHERE"
 	    " x.rel NOT IN (SELECT index_rel FROM migsim_constraint WHERE"
@@ -324,8 +324,11 @@ static int constraints_and_indexes(dump *d)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		qualified(q, sizeof(q), col(st, 0), col(st, 1));
 		cat_quote_ident(n, sizeof(n), col(st, 2));
-		ms_buf_printf(d->out, "CREATE %sINDEX %s ON %s USING %s ",
-			sqlite3_column_int(st, 3) ? "UNIQUE " : "", n, q, col(st, 5));
+		/* An index of a partitioned table is made ON ONLY it, and
+		 * attached to its partitions' own. */
+		ms_buf_printf(d->out, "CREATE %sINDEX %s ON %s%s USING %s ",
+			sqlite3_column_int(st, 3) ? "UNIQUE " : "", n,
+			col(st, 7)[0] == 'p' ? "ONLY " : "", q, col(st, 5));
 		if (col(st, 6)[0]) {
 			ms_buf_printf(d->out, "%s", col(st, 6));
 		} else {
