@@ -1199,15 +1199,27 @@ int cat_con_name_used(int *used, ms_store *s, const char *schema,
 	return ret;
 }
 
+/* A query's one row, 2 (yes), 1 (not known) or NULL (no), as 1, -1, 0. */
+static int answer(int *found, ms_store *s, sqlite3_stmt *st, ms_error *err)
+{
+	int ret;
+
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	*found = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 :
+		sqlite3_column_int(st, 0) == 2 ? 1 : -1;
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
 int cat_con_named(int *found, ms_store *s, const char *table,
 	const char *name, ms_error *err)
 {
 	sqlite3_stmt *st;
-	int ret;
 
-	/* A table of that name whose columns are not known may have it. */
-	/* The ledger's table is kept without its columns; its one
-	 * constraint is its primary key. */
+	/* A table whose columns are not known may have it; the ledger's
+	 * table is kept without its columns, and its one constraint is its
+	 * primary key. */
 	PREP(st, "SELECT max(CASE WHEN c.name IS NOT NULL OR (r.name ="
 		" '_prisma_migrations' AND ?2 = '_prisma_migrations_pkey') THEN 2"
 		" WHEN NOT r.known AND r.name <> '_prisma_migrations' THEN 1 END)"
@@ -1216,21 +1228,13 @@ int cat_con_named(int *found, ms_store *s, const char *table,
 		" (?1 IS NULL OR r.name = ?1)");
 	bind_text(st, 1, table);
 	bind_text(st, 2, name);
-	if ((ret = first(found, s, st, err)) < 0)
-		return ret;
-	if (*found) {
-		*found = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 :
-			sqlite3_column_int(st, 0) == 2 ? 1 : -1;
-		sqlite3_reset(st);
-	}
-	return MS_OK;
+	return answer(found, s, st, err);
 }
 
 int cat_rel_named(int *found, ms_store *s, const char *name,
 	const char *kinds, const char *column, ms_error *err)
 {
 	sqlite3_stmt *st;
-	int ret;
 
 	PREP(st, "SELECT max(CASE WHEN ?3 IS NULL OR EXISTS (SELECT 1 FROM"
 		" migsim_column c WHERE c.rel = r.oid AND c.name = ?3) THEN 2 WHEN"
@@ -1239,14 +1243,7 @@ int cat_rel_named(int *found, ms_store *s, const char *name,
 	bind_text(st, 1, name);
 	bind_text(st, 2, kinds);
 	bind_text(st, 3, column);
-	if ((ret = first(found, s, st, err)) < 0)
-		return ret;
-	if (*found) {
-		*found = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 :
-			sqlite3_column_int(st, 0) == 2 ? 1 : -1;
-		sqlite3_reset(st);
-	}
-	return MS_OK;
+	return answer(found, s, st, err);
 }
 
 int cat_con_rename(ms_store *s, int64_t oid, const char *name,

@@ -1505,7 +1505,8 @@ static int some_column_used(ddl *d, const cat_rel *rel)
 	return MS_OK;
 }
 
-/* ALTER COLUMN TYPE of a column a view uses (ATExecAlterColumnType). */
+/* ALTER COLUMN TYPE of a column a view or an UPDATE OF trigger uses
+ * (ATExecAlterColumnType). */
 static int view_uses_column(ddl *d, const cat_rel *rel, const char *column)
 {
 	cat_dep *deps = NULL;
@@ -1520,30 +1521,25 @@ static int view_uses_column(ddl *d, const cat_rel *rel, const char *column)
 		char q[NAMEDATALEN + 4];
 		int found;
 
-		/* A trigger's UPDATE OF list (trigger.c records the columns). */
-		if (strncmp(deps[i].kind, "trigger:", 8) == 0) {
-			if ((ret = cat_rel_by_oid(&found, &v, d->s, deps[i].oid,
-			    d->err)) < 0 || !found)
-				break;
-			quote(q, sizeof(q), v.name);
-			ret = ddl_fail(d, "0A000", "tablecmds.c:12966:"
-				"ATExecAlterColumnType", -1, "cannot alter type of a "
-				"column used in a trigger definition");
-			if (ret == MS_OK)
-				ret = ddl_detail(d, "trigger %s on table %s depends on "
-					"column \"%s\"", deps[i].kind + 8, q, column);
-			break;
-		}
-		if (strcmp(deps[i].kind, "view") != 0)
+		/* A view, or a trigger's UPDATE OF list (trigger.c records
+		 * the columns). */
+		int trigger = strncmp(deps[i].kind, "trigger:", 8) == 0;
+
+		if (!trigger && strcmp(deps[i].kind, "view") != 0)
 			continue;
 		if ((ret = cat_rel_by_oid(&found, &v, d->s, deps[i].oid,
 		    d->err)) < 0 || !found)
 			break;
 		quote(q, sizeof(q), v.name);
-		ret = ddl_fail(d, "0A000", "tablecmds.c:12947:"
+		ret = trigger ? ddl_fail(d, "0A000", "tablecmds.c:12966:"
 			"ATExecAlterColumnType", -1, "cannot alter type of a column "
-			"used by a view or rule");
-		if (ret == MS_OK)
+			"used in a trigger definition") : ddl_fail(d, "0A000",
+			"tablecmds.c:12947:ATExecAlterColumnType", -1, "cannot alter "
+			"type of a column used by a view or rule");
+		if (ret == MS_OK && trigger)
+			ret = ddl_detail(d, "trigger %s on table %s depends on column "
+				"\"%s\"", deps[i].kind + 8, q, column);
+		else if (ret == MS_OK)
 			ret = ddl_detail(d, "rule _RETURN on %s %s depends on column "
 				"\"%s\"", v.relkind == 'm' ? "materialized view" : "view",
 				q, column);
