@@ -2090,6 +2090,18 @@ int cat_inherits_add(ms_store *s, int64_t parent, int64_t child,
 	return cat_rel_set_rows(s, parent, "unknown", err);
 }
 
+int cat_partitions_any(int *yes, ms_store *s, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_inherits i JOIN migsim_relation p ON"
+		" p.oid = i.parent WHERE p.relkind = 'p' LIMIT 1");
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_inherits_any(int *yes, ms_store *s, int64_t rel, ms_error *err)
 {
 	sqlite3_stmt *st;

@@ -87,6 +87,8 @@ int cat_temp_add(ms_store *s, int64_t oid, int on_commit_drop, ms_error *err);
 /* COMMIT: the rows of ON COMMIT DELETE ROWS tables go. */
 int cat_temp_commit(ms_store *s, ms_error *err);
 /* child inherits from (or is a partition of) parent. */
+/* Whether any partitioned table has a partition. */
+int cat_partitions_any(int *yes, ms_store *s, ms_error *err);
 /* Whether rel is a parent or a child of inheritance (or partitions). */
 int cat_inherits_any(int *yes, ms_store *s, int64_t rel, ms_error *err);
 /* The tables whose foreign keys reference rel, in oid (creation) order;

@@ -1445,8 +1445,10 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 		/* Kept all the same: rows now meet it, and it needs its
 		 * function. */
 		ddl_unknown(d, "constraint triggers are not modelled");
-		if ((ret = cat_func_find(&exists, &fn, d->s, schema, fname,
-		    d->err)) < 0)
+		/* It is a row of pg_constraint too, under its own name. */
+		if ((ret = ms_store_meta_set(d->s, "unmodelled_constraint", "1",
+		    d->err)) < 0 || (ret = cat_func_find(&exists, &fn, d->s, schema,
+		    fname, d->err)) < 0)
 			return ret;
 		return cat_trigger_add(d->s, rel.oid, t->trigname, exists ? fn : 0,
 			!t->row, d->err);

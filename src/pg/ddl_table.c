@@ -81,11 +81,13 @@ static void make_object_name(char *out, const char *name1, const char *name2,
 	out[n1] = '\0';
 }
 
-/* A name free among relations of the schema (or among constraints of the
- * schema when for_constraint), trying label, label1, label2 ... */
+/* A name free among relations of the schema (and among its constraints
+ * too for a key's index: ChooseRelationName's isconstraint; or among its
+ * constraints alone, NAME_CONSTRAINT), trying label, label1, label2 ... */
+enum { NAME_RELATION, NAME_CONSTRAINT, NAME_KEY_INDEX };
 static int choose_name(char *out, ddl *d, const char *schema,
 	const char *name1, const char *name2, const char *label,
-	int for_constraint)
+	int space)
 {
 	char mod[NAMEDATALEN];
 	int ret;
@@ -99,9 +101,10 @@ static int choose_name(char *out, ddl *d, const char *schema,
 		else
 			snprintf(mod, sizeof(mod), "%s", label);
 		make_object_name(out, name1, name2, mod);
-		if (for_constraint)
-			ret = cat_con_name_used(&taken, d->s, schema, out, d->err);
-		else
+		taken = 0;
+		ret = space == NAME_RELATION ? MS_OK :
+			cat_con_name_used(&taken, d->s, schema, out, d->err);
+		if (ret == MS_OK && !taken && space != NAME_CONSTRAINT)
 			ret = cat_rel_find(&taken, &r, d->s, schema, out, d->err);
 		if (ret < 0)
 			return ret;
@@ -384,7 +387,7 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	} else {
 		name_addition(add, fk_cols, n_fk);
 		if ((ret = choose_name(name, d, rel->schema, rel->name, add,
-		    "fkey", 1)) < 0)
+		    "fkey", NAME_CONSTRAINT)) < 0)
 			return ret;
 	}
 	if ((ret = open_rel(&found, &pk, d, rv, 0)) < 0 || !found)
@@ -650,7 +653,8 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	} else {
 		name_addition(add, cols, n);
 		if ((ret = choose_name(name, d, rel->schema, rel->name,
-		    primary ? NULL : add, primary ? "pkey" : "key", 0)) < 0)
+		    primary ? NULL : add, primary ? "pkey" : "key",
+		    NAME_KEY_INDEX)) < 0)
 			return ret;
 	}
 	if ((ret = cat_rel_find(&found, &taken, d->s, rel->schema, name,
@@ -771,7 +775,7 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 			ddl_unknown(d, "the name PostgreSQL gives this check is not "
 				"modelled");
 		if ((ret = choose_name(name, d, rel->schema, rel->name, one, "check",
-		    1)) < 0)
+		    NAME_CONSTRAINT)) < 0)
 			return ret;
 	}
 	if (!in_create && !c->skip_validation)
@@ -939,7 +943,7 @@ static int add_serial(ddl *d, const cat_rel *rel, const char *column,
 	int ret;
 
 	if ((ret = choose_name(name, d, rel->schema, rel->name, column, "seq",
-	    0)) < 0)
+	    NAME_RELATION)) < 0)
 		return ret;
 	if ((ret = cat_rel_add(&seq, d->s, rel->schema, name, 'S', 1,
 	    d->err)) < 0)
@@ -2587,7 +2591,7 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 		 * UNIQUE INDEX is "_idx". */
 		if ((ret = choose_name(name, d, rel.schema, rel.name, add,
 		    ix->primary ? "pkey" : ix->isconstraint ? "key" : "idx",
-		    0)) < 0)
+		    NAME_RELATION)) < 0)
 			goto out;
 	}
 	if ((ret = cat_rel_find(&found, &taken, d->s, rel.schema, name,
@@ -2756,6 +2760,15 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 		}
 		if ((ret = cat_rel_find(&found, &rel, d->s, schema, name,
 		    d->err)) < 0)
+			goto out;
+		/* Partitions get indexes of their own for their parent's,
+		 * named by PostgreSQL and not kept. */
+		if (!found && want->relkind == 'i' && (ret = cat_partitions_any(&found,
+		    d->s, d->err)) == MS_OK && found) {
+			ddl_unknown(d, "the indexes partitions get are not modelled");
+			continue;
+		}
+		if (ret < 0)
 			goto out;
 		if (!found) {
 			if (!ds->missing_ok)

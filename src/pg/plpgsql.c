@@ -499,6 +499,11 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		char *flag = NULL;
 		int set;
 
+		/* pg_constraint holds domains' checks too, and a catalog gap
+		 * (CREATE DOMAIN is one) may hide them. */
+		if (d->gap)
+			return 0;
+
 		if ((ret = ms_store_meta_get(&flag, d->s, "unmodelled_constraint",
 		    d->err)) < 0)
 			return ret;
@@ -628,6 +633,10 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		cat_type t;
 		const char *name = filter_get(f, "typname");
 
+		/* Every type has an array type, "_name", not kept. */
+		if (name[0] == '_')
+			return 0;
+
 		if ((ret = cat_type_find(&found, &t, d->s, "public", name,
 		    d->err)) < 0)
 			return ret;
@@ -636,6 +645,12 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		*yes = found;
 		/* Built-in types answer yes too; only user names are modelled. */
 		return !found && ms_pg__extension_of("type", name) ? 0 : 1;
+	}
+	/* A new database has plpgsql already. */
+	if (strcmp(table, "pg_extension") == 0 && filter_get(f, "extname") &&
+	    strcmp(filter_get(f, "extname"), "plpgsql") == 0) {
+		*yes = 1;
+		return 1;
 	}
 	if (strcmp(table, "pg_extension") == 0 && filter_get(f, "extname")) {
 		if ((ret = cat_ext_find(yes, d->s, filter_get(f, "extname"),
