@@ -1170,7 +1170,7 @@ static int body_writes(int *writes, ddl *d,
 	return MS_OK;
 }
 
-static int one_of_names(const char *s, const char *const *set)
+int ddl_one_of(const char *s, const char *const *set)
 {
 	for (; s && *set; set++)
 		if (strcmp(s, *set) == 0)
@@ -1206,7 +1206,7 @@ static int function_types(int *odd, ddl *d,
 		int row_type = 0;
 
 		if (tn == NULL || (tn->n_names == 1 && !tn->n_array_bounds &&
-		    one_of_names(ms_pg__node_string(tn->names[0]), pseudo)))
+		    ddl_one_of(ms_pg__node_string(tn->names[0]), pseudo)))
 			continue;
 		/* SETOF t depends on t. */
 		plain = *tn;
@@ -3337,8 +3337,9 @@ static int mentions(const ddl *d, const char *word)
 	return 0;
 }
 
-/* The sequence nextval('name') names, folded as regclass input does;
- * 0 when it is not one literal name. */
+/* The sequence nextval('name') names, folded as regclass input does:
+ * 1, or 0 when it is not one literal name, or -1 for 'name'::text,
+ * cast to regclass only when the call runs (no dependency). */
 static int nextval_name(char *out, size_t size, const PgQuery__Node *e)
 {
 	const PgQuery__FuncCall *f;
@@ -3352,6 +3353,16 @@ static int nextval_name(char *out, size_t size, const PgQuery__Node *e)
 	    f->funcname[0]), "nextval") != 0 ||
 	    (lit = ddl_string_literal(f->args[0], NULL)) == NULL)
 		return 0;
+	if (f->args[0]->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) {
+		const PgQuery__TypeName *t = f->args[0]->type_cast->type_name;
+		const char *type = t && t->n_names ? ms_pg__node_string(
+			t->names[t->n_names - 1]) : NULL;
+
+		if (type && strcmp(type, "text") == 0)
+			return -1;
+		if (type == NULL || strcmp(type, "regclass") != 0)
+			return 0;
+	}
 	if (lit[0] == '"') {
 		size_t len = strlen(lit);
 
@@ -3371,26 +3382,6 @@ static int nextval_name(char *out, size_t size, const PgQuery__Node *e)
 	return n > 0;
 }
 
-/* nextval('seq'::text): the name is cast to regclass when the default
- * runs, so the default depends on no sequence. */
-static int text_nextval(const PgQuery__Node *e)
-{
-	const PgQuery__FuncCall *f = e && e->node_case ==
-		PG_QUERY__NODE__NODE_FUNC_CALL ? e->func_call : NULL;
-	const PgQuery__TypeCast *c;
-	const char *type;
-
-	if (f == NULL || f->n_funcname != 1 || f->n_args != 1 ||
-	    strcmp(ms_pg__node_string(f->funcname[0]), "nextval") != 0 ||
-	    f->args[0]->node_case != PG_QUERY__NODE__NODE_TYPE_CAST)
-		return 0;
-	c = f->args[0]->type_cast;
-	type = c->type_name && c->type_name->n_names ? ms_pg__node_string(
-		c->type_name->names[c->type_name->n_names - 1]) : NULL;
-	return type && strcmp(type, "text") == 0 && c->arg &&
-		c->arg->node_case == PG_QUERY__NODE__NODE_A_CONST;
-}
-
 /* A column default of nextval('seq') depends on the sequence, as a
  * serial's does. */
 static int default_sequence(ddl *d, const cat_rel *rel, const char *column,
@@ -3398,11 +3389,11 @@ static int default_sequence(ddl *d, const cat_rel *rel, const char *column,
 {
 	char name[CAT_NAME], kind[CAT_NAME + 8], desc[3 * CAT_NAME], q[CAT_NAME + 4];
 	cat_rel seq;
-	int found, ret;
+	int found, ret, named = nextval_name(name, sizeof(name), e);
 
-	if (text_nextval(e))
+	if (named < 0)
 		return MS_OK;
-	if (!nextval_name(name, sizeof(name), e))
+	if (named == 0)
 		return ddl_deps_gap(d);
 	if ((ret = cat_rel_find(&found, &seq, d->s, rel->schema, name,
 	    d->err)) < 0 || !found || seq.relkind != 'S')

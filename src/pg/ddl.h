@@ -125,6 +125,8 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change);
 typedef int (*ddl_visit_fn)(const PgQuery__Node *n, void *ctx);
 int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx);
 
+/* Whether s (NULL: no) is one of a NULL-terminated list. */
+int ddl_one_of(const char *s, const char *const *set);
 /* Whether expression v is certainly not NULL on any row: a constant
  * other than NULL (cast or not), or the clock. */
 int ddl_never_null(const PgQuery__Node *v);

@@ -217,20 +217,11 @@ static int column_type(ms_typeref *t, ddl *d, const PgQuery__TypeName *tn,
 	return MS_OK;
 }
 
-/* Whether s is one of a NULL-terminated list. */
-static int one_of(const char *s, const char *const *set)
-{
-	for (; *set; set++)
-		if (strcmp(s, *set) == 0)
-			return 1;
-	return 0;
-}
-
 static int is_int_type(const char *base)
 {
 	static const char *const ints[] = { "int2", "int4", "int8", NULL };
 
-	return one_of(base, ints);
+	return ddl_one_of(base, ints);
 }
 
 /* PostgreSQL 15's system columns, which tables, matviews and foreign
@@ -240,7 +231,7 @@ static int system_column(char relkind, const char *name)
 	static const char *const names[] = { "tableoid", "cmax", "xmax",
 		"cmin", "xmin", "ctid", NULL };
 
-	return relkind != 'v' && one_of(name, names);
+	return relkind != 'v' && ddl_one_of(name, names);
 }
 
 static int system_collision(ddl *d, const char *name)
@@ -255,7 +246,7 @@ static int is_string_type(const char *base)
 	static const char *const s[] = { "text", "varchar", "bpchar", "citext",
 		NULL };
 
-	return one_of(base, s);
+	return ddl_one_of(base, s);
 }
 
 static int is_number_type(const char *base)
@@ -263,7 +254,7 @@ static int is_number_type(const char *base)
 	static const char *const n[] = { "int2", "int4", "int8", "numeric",
 		"float4", "float8", NULL };
 
-	return one_of(base, n);
+	return ddl_one_of(base, n);
 }
 
 static int is_time_type(const char *base)
@@ -2153,7 +2144,7 @@ static int builtin_method(const char *m)
 	static const char *const methods[] = { "btree", "hash", "gist", "gin",
 		"brin", "spgist", NULL };
 
-	return one_of(m, methods);
+	return ddl_one_of(m, methods);
 }
 
 /* Whether a column's type certainly has a default operator class for an
@@ -2197,7 +2188,7 @@ static int opclass_accepts(const char *oc, const cat_col *col)
 	    && !strchr(col->type, '['))
 		return 1;
 	if (input == NULL || col->type_oid != 0 || strchr(col->type, '[') ||
-	    !one_of(col->base, scalars))
+	    !ddl_one_of(col->base, scalars))
 		return -1;
 	if (strcmp(col->base, input) == 0 || (strcmp(input, "text") == 0 &&
 	    strcmp(col->base, "varchar") == 0))

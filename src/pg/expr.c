@@ -484,20 +484,12 @@ static int literal_to(int *ret, ddl *d, const ex_type *lit, const ex_type *to)
 
 /* --- operators -------------------------------------------------------------- */
 
-static int is_one_of(const char *s, const char *const *set)
-{
-	for (; *set; set++)
-		if (strcmp(s, *set) == 0)
-			return 1;
-	return 0;
-}
-
 static int is_timestamp_kind(const char *name)
 {
 	static const char *const set[] = { "date", "timestamp", "timestamptz",
 		NULL };
 
-	return is_one_of(name, set);
+	return ddl_one_of(name, set);
 }
 
 /* Whether the comparison operators exist between two known types. */
@@ -514,7 +506,7 @@ static int comparable(const ex_type *a, const ex_type *b)
 		return strcmp(a->name, b->name) == 0 ||
 			(is_timestamp_kind(a->name) && is_timestamp_kind(b->name));
 	case 'U':
-		return strcmp(a->name, b->name) == 0 && is_one_of(a->name, with_eq);
+		return strcmp(a->name, b->name) == 0 && ddl_one_of(a->name, with_eq);
 	case 'E':
 		return a->user == b->user;
 	case 'A':
@@ -635,12 +627,12 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		"~~*", "!~~", "!~~*", NULL };
 	int r;
 
-	if (is_one_of(op, cmp)) {
+	if (ddl_one_of(op, cmp)) {
 		if ((r = compare(ret, d, a, b)) == EX_OK)
 			ex_set_type(t, 'B', "bool");
 		return r;
 	}
-	if (is_one_of(op, arith)) {
+	if (ddl_one_of(op, arith)) {
 		/* Constants are folded when planned: overflow and division by
 		 * zero are decided from their values. */
 		if (a->constant && b->constant)
@@ -709,7 +701,7 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		}
 		return EX_UNKNOWN;
 	}
-	if (is_one_of(op, regex)) {
+	if (ddl_one_of(op, regex)) {
 		if ((a->cat == 'S' || a->cat == 'X') &&
 		    (b->cat == 'S' || b->cat == 'X')) {
 			ex_set_type(t, 'B', "bool");
@@ -1430,7 +1422,7 @@ int ex_is_aggregate(const PgQuery__FuncCall *f)
 	const char *name = f->n_funcname ? ms_pg__node_string(
 		f->funcname[f->n_funcname - 1]) : NULL;
 
-	return name && f->over == NULL && is_one_of(name, aggregate_names);
+	return name && f->over == NULL && ddl_one_of(name, aggregate_names);
 }
 
 /* The result of an aggregate over a value of type a (pg_aggregate). */
@@ -1567,7 +1559,7 @@ static int window_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		drop_typmod(t);
 		return EX_OK;
 	}
-	if (is_one_of(name, aggregate_names)) {
+	if (ddl_one_of(name, aggregate_names)) {
 		/* An aggregate used as a window function: not an aggregate of
 		 * the query. */
 		plain.group = NULL;
@@ -1632,7 +1624,7 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		goto unknown;
 	if (f->over)
 		return window_call(t, ret, d, sc, f, name);
-	if (is_one_of(name, aggregate_names))
+	if (ddl_one_of(name, aggregate_names))
 		return aggregate(t, ret, d, sc, f, name);
 	if (f->agg_star || f->agg_distinct || f->agg_filter || f->n_agg_order ||
 	    f->func_variadic)

@@ -397,14 +397,9 @@ static int read_filter(filter *f, const PgQuery__Node *w)
 /* Only these columns may appear in the filter of a catalog. */
 static int only(const filter *f, const char *const *allowed)
 {
-	for (int i = 0; i < f->n; i++) {
-		int ok = 0;
-
-		for (int j = 0; allowed[j]; j++)
-			ok |= strcmp(f->col[i], allowed[j]) == 0;
-		if (!ok)
+	for (int i = 0; i < f->n; i++)
+		if (!ddl_one_of(f->col[i], allowed))
 			return 0;
-	}
 	return 1;
 }
 
@@ -436,12 +431,8 @@ static int system_relation(const char *name)
 		"user_mapping_options", "user_mappings", "view_column_usage",
 		"view_routine_usage", "view_table_usage", "views", NULL };
 
-	if (strncmp(name, "pg_", 3) == 0 || strncmp(name, "_pg_", 4) == 0)
-		return 1;
-	for (const char *const *v = views; *v; v++)
-		if (strcmp(name, *v) == 0)
-			return 1;
-	return 0;
+	return strncmp(name, "pg_", 3) == 0 || strncmp(name, "_pg_", 4) == 0 ||
+		ddl_one_of(name, views);
 }
 
 static int rel_is(int *yes, ddl *d, const char *schema, const char *name,
