@@ -705,8 +705,195 @@ int cat_type_drop(ms_store *s, int64_t oid, ms_error *err)
 	int ret = exec_oid(s, "DELETE FROM migsim_enum_label WHERE type = ?1",
 		oid, err);
 
+	if (ret == MS_OK)
+		ret = exec_oid(s, "DELETE FROM migsim_domain WHERE type = ?1", oid,
+			err);
+	if (ret == MS_OK)
+		ret = exec_oid(s, "DELETE FROM migsim_domain_check WHERE type = ?1",
+			oid, err);
+	/* A domain's dependency on its base. */
+	if (ret == MS_OK)
+		ret = exec_oid(s, "DELETE FROM migsim_depend WHERE kind = 'type' AND"
+			" oid = ?1", oid, err);
 	return ret < 0 ? ret :
 		exec_oid(s, "DELETE FROM migsim_type WHERE oid = ?1", oid, err);
+}
+
+/* --- domains ----------------------------------------------------------------- */
+
+int cat_domain_add(ms_store *s, const cat_domain *dom, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "INSERT INTO migsim_domain(type, base_type, base, base_oid,"
+		" not_null, has_default) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	sqlite3_bind_int64(st, 1, dom->type);
+	bind_text(st, 2, dom->base_type);
+	bind_text(st, 3, dom->base);
+	sqlite3_bind_int64(st, 4, dom->base_oid);
+	sqlite3_bind_int(st, 5, dom->not_null);
+	sqlite3_bind_int(st, 6, dom->has_default);
+	return done(s, st, err);
+}
+
+int cat_domain_get(int *found, cat_domain *out, ms_store *s, int64_t type,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT base_type, base, base_oid, not_null, has_default"
+		" FROM migsim_domain WHERE type = ?1");
+	sqlite3_bind_int64(st, 1, type);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	out->type = type;
+	copy_col(out->base_type, sizeof(out->base_type), st, 0);
+	copy_col(out->base, sizeof(out->base), st, 1);
+	out->base_oid = sqlite3_column_int64(st, 2);
+	out->not_null = sqlite3_column_int(st, 3);
+	out->has_default = sqlite3_column_int(st, 4);
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_domain_set(ms_store *s, int64_t type, int not_null, int has_default,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_domain SET not_null = CASE WHEN ?2 < 0 THEN"
+		" not_null ELSE ?2 END, has_default = CASE WHEN ?3 < 0 THEN"
+		" has_default ELSE ?3 END WHERE type = ?1");
+	sqlite3_bind_int64(st, 1, type);
+	sqlite3_bind_int(st, 2, not_null);
+	sqlite3_bind_int(st, 3, has_default);
+	return done(s, st, err);
+}
+
+int cat_domain_check_find(int *found, int *validated, ms_store *s,
+	int64_t type, const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT validated FROM migsim_domain_check WHERE type = ?1"
+		" AND name = ?2");
+	sqlite3_bind_int64(st, 1, type);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	if (validated)
+		*validated = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_domain_check_set(ms_store *s, int64_t type, const char *name,
+	int validated, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "INSERT INTO migsim_domain_check(type, name, validated)"
+		" VALUES (?1, ?2, ?3) ON CONFLICT (type, name) DO UPDATE SET"
+		" validated = excluded.validated");
+	sqlite3_bind_int64(st, 1, type);
+	bind_text(st, 2, name);
+	sqlite3_bind_int(st, 3, validated);
+	return done(s, st, err);
+}
+
+int cat_domain_check_drop(ms_store *s, int64_t type, const char *name,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "DELETE FROM migsim_domain_check WHERE type = ?1 AND name = ?2");
+	sqlite3_bind_int64(st, 1, type);
+	bind_text(st, 2, name);
+	return done(s, st, err);
+}
+
+int cat_domain_check_rename(ms_store *s, int64_t type, const char *from,
+	const char *to, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_domain_check SET name = ?3 WHERE type = ?1"
+		" AND name = ?2");
+	sqlite3_bind_int64(st, 1, type);
+	bind_text(st, 2, from);
+	bind_text(st, 3, to);
+	return done(s, st, err);
+}
+
+/* The domain and the domains over it, down any chain. */
+#define CAT_DOMAINS_UNDER \
+	"WITH RECURSIVE dom(oid) AS (SELECT ?1 UNION SELECT d.type FROM" \
+	" migsim_domain d JOIN dom ON d.base_oid = dom.oid) "
+
+int cat_domain_checks(int *n, ms_store *s, int64_t type, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int found, ret;
+
+	/* Its own checks and those of the domains it is built on. */
+	PREP(st, "WITH RECURSIVE up(oid) AS (SELECT ?1 UNION SELECT"
+		" d.base_oid FROM migsim_domain d JOIN up ON d.type = up.oid)"
+		" SELECT count(*) FROM migsim_domain_check WHERE type IN"
+		" (SELECT oid FROM up)");
+	sqlite3_bind_int64(st, 1, type);
+	if ((ret = first(&found, s, st, err)) < 0)
+		return ret;
+	*n = found ? sqlite3_column_int(st, 0) : 0;
+	if (found)
+		sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_domain_array_columns(int *n, char *rel, char *column, ms_store *s,
+	int64_t type, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int found, ret;
+
+	PREP(st, CAT_DOMAINS_UNDER "SELECT count(*), min(r.name), min(c.name)"
+		" FROM migsim_column c JOIN migsim_relation r ON r.oid = c.rel"
+		" WHERE c.type_oid IN (SELECT oid FROM dom) AND c.type LIKE '%[]'"
+		" AND r.relkind IN ('r', 'p', 'm')");
+	sqlite3_bind_int64(st, 1, type);
+	if ((ret = first(&found, s, st, err)) < 0)
+		return ret;
+	*n = found ? sqlite3_column_int(st, 0) : 0;
+	if (*n) {
+		copy_col(rel, CAT_NAME, st, 1);
+		copy_col(column, CAT_NAME, st, 2);
+	}
+	if (found)
+		sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_domain_rows(char *rows, size_t size, ms_store *s, int64_t type,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int found, ret;
+
+	PREP(st, CAT_DOMAINS_UNDER "SELECT coalesce(max(CASE r.rows WHEN"
+		" 'empty' THEN 0 WHEN 'rows' THEN 2 ELSE 1 END), 0) FROM"
+		" migsim_column c JOIN migsim_relation r ON r.oid = c.rel"
+		" WHERE c.type_oid IN (SELECT oid FROM dom) AND r.relkind IN"
+		" ('r', 'p')");
+	sqlite3_bind_int64(st, 1, type);
+	if ((ret = first(&found, s, st, err)) < 0)
+		return ret;
+	snprintf(rows, size, "%s", !found ? "empty" :
+		sqlite3_column_int(st, 0) == 2 ? "rows" :
+		sqlite3_column_int(st, 0) == 1 ? "unknown" : "empty");
+	if (found)
+		sqlite3_reset(st);
+	return MS_OK;
 }
 
 int cat_type_rename(ms_store *s, int64_t oid, const char *name,
@@ -722,6 +909,18 @@ int cat_type_rename(ms_store *s, int64_t oid, const char *name,
 	PREP(st, "UPDATE migsim_type SET name = ?2 WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, name);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	/* Domains over it too. */
+	PREP(st, "UPDATE migsim_domain SET base = ?2, base_type = ?3 ||"
+		" substr(base_type, length(?4) + 1) WHERE base_oid = ?1 AND"
+		" substr(base_type, 1, length(?4)) = ?4");
+	cat_quote_ident(from, sizeof(from), t.name);
+	cat_quote_ident(to, sizeof(to), name);
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, name);
+	bind_text(st, 3, to);
+	bind_text(st, 4, from);
 	if ((ret = done(s, st, err)) < 0)
 		return ret;
 	/* Columns of the type show its new name ("T"[] stays an array). */
@@ -1190,8 +1389,11 @@ int cat_con_name_used(int *used, ms_store *s, const char *schema,
 	sqlite3_stmt *st;
 	int ret;
 
+	/* Domains' checks share the schema's constraint names. */
 	PREP(st, "SELECT 1 FROM migsim_constraint c JOIN migsim_relation r ON"
-		" r.oid = c.rel WHERE r.schema_name = ?1 AND c.name = ?2");
+		" r.oid = c.rel WHERE r.schema_name = ?1 AND c.name = ?2 UNION ALL"
+		" SELECT 1 FROM migsim_domain_check k JOIN migsim_type t ON t.oid ="
+		" k.type WHERE t.schema_name = ?1 AND k.name = ?2");
 	bind_text(st, 1, schema);
 	bind_text(st, 2, name);
 	if ((ret = first(used, s, st, err)) == MS_OK && *used)
@@ -1213,21 +1415,23 @@ static int answer(int *found, ms_store *s, sqlite3_stmt *st, ms_error *err)
 }
 
 int cat_con_named(int *found, ms_store *s, const char *table,
-	const char *name, ms_error *err)
+	const char *name, int domains, ms_error *err)
 {
 	sqlite3_stmt *st;
 
 	/* A table whose columns are not known may have it; the ledger's
 	 * table is kept without its columns, and its one constraint is its
 	 * primary key. */
-	PREP(st, "SELECT max(CASE WHEN c.name IS NOT NULL OR (r.name ="
-		" '_prisma_migrations' AND ?2 = '_prisma_migrations_pkey') THEN 2"
-		" WHEN NOT r.known AND r.name <> '_prisma_migrations' THEN 1 END)"
-		" FROM migsim_relation r LEFT JOIN migsim_constraint c ON c.rel ="
-		" r.oid AND c.name = ?2 WHERE r.relkind IN ('r', 'p') AND"
-		" (?1 IS NULL OR r.name = ?1)");
+	PREP(st, "SELECT max(v) FROM (SELECT CASE WHEN c.name IS NOT NULL OR"
+		" (r.name = '_prisma_migrations' AND ?2 = '_prisma_migrations_pkey')"
+		" THEN 2 WHEN NOT r.known AND r.name <> '_prisma_migrations' THEN 1"
+		" END AS v FROM migsim_relation r LEFT JOIN migsim_constraint c ON"
+		" c.rel = r.oid AND c.name = ?2 WHERE r.relkind IN ('r', 'p') AND"
+		" (?1 IS NULL OR r.name = ?1) UNION ALL SELECT 2 FROM"
+		" migsim_domain_check WHERE ?3 AND name = ?2)");
 	bind_text(st, 1, table);
 	bind_text(st, 2, name);
+	sqlite3_bind_int(st, 3, domains);
 	return answer(found, s, st, err);
 }
 

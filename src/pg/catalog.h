@@ -251,6 +251,45 @@ int cat_type_by_oid(int *found, cat_type *out, ms_store *s, int64_t oid,
 int cat_type_add(int64_t *oid, ms_store *s, const char *schema,
 	const char *name, char kind, const char *extension, ms_error *err);
 int cat_type_drop(ms_store *s, int64_t oid, ms_error *err);
+
+/* A domain (CREATE DOMAIN): a migsim_type of kind 'd' and its base. */
+typedef struct cat_domain {
+	int64_t type;
+	char base_type[CAT_TYPE]; /* format_type's spelling of the base */
+	char base[CAT_NAME];      /* the base's own name */
+	int64_t base_oid;         /* the base's migsim_type, or 0 */
+	int not_null;
+	int has_default;
+} cat_domain;
+
+int cat_domain_add(ms_store *s, const cat_domain *dom, ms_error *err);
+int cat_domain_get(int *found, cat_domain *out, ms_store *s, int64_t type,
+	ms_error *err);
+/* not_null, has_default: 0 or 1, or -1 to leave as is. */
+int cat_domain_set(ms_store *s, int64_t type, int not_null, int has_default,
+	ms_error *err);
+int cat_domain_check_find(int *found, int *validated, ms_store *s,
+	int64_t type, const char *name, ms_error *err);
+/* Add a check, or mark one validated. */
+int cat_domain_check_set(ms_store *s, int64_t type, const char *name,
+	int validated, ms_error *err);
+int cat_domain_check_drop(ms_store *s, int64_t type, const char *name,
+	ms_error *err);
+int cat_domain_check_rename(ms_store *s, int64_t type, const char *from,
+	const char *to, ms_error *err);
+/* How many checks a value of the domain meets: its own and its base
+ * domains'. */
+int cat_domain_checks(int *n, ms_store *s, int64_t type, ms_error *err);
+/* What the tables with a column of the domain (or of a domain over it)
+ * hold, together: "empty" (none has rows, or there are none), "rows" (one
+ * certainly has), else "unknown". */
+int cat_domain_rows(char *rows, size_t size, ms_store *s, int64_t type,
+	ms_error *err);
+/* How many columns of tables and materialized views are arrays of the
+ * domain (or of a domain over it); rel and column (CAT_NAME each) name
+ * one of them. */
+int cat_domain_array_columns(int *n, char *rel, char *column, ms_store *s,
+	int64_t type, ms_error *err);
 int cat_type_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err);
 /* *state: 0 absent, 1 committed, 2 added in the open transaction. */
@@ -340,10 +379,10 @@ int cat_con_name_used(int *used, ms_store *s, const char *schema,
 int cat_rel_named(int *found, ms_store *s, const char *name,
 	const char *kinds, const char *column, ms_error *err);
 /* Whether a table (named table, or any: NULL) of any schema has a
- * constraint of this name: 1, 0, or -1 when a table whose columns are
- * not known might. */
+ * constraint of this name (or, with domains, a domain has a check of
+ * it): 1, 0, or -1 when a table whose columns are not known might. */
 int cat_con_named(int *found, ms_store *s, const char *table,
-	const char *name, ms_error *err);
+	const char *name, int domains, ms_error *err);
 int cat_con_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err);
 /* Renaming an index renames the constraint it backs. */

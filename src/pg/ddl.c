@@ -414,9 +414,7 @@ static int qualified_name(const char **schema, const char **name,
 	return *name && *schema;
 }
 
-/* A type name is taken by a type or by a relation's row type. */
-static int type_taken(int *taken, ddl *d, const char *schema,
-	const char *name)
+int ddl_type_taken(int *taken, ddl *d, const char *schema, const char *name)
 {
 	cat_type t;
 	cat_rel r;
@@ -445,7 +443,7 @@ static int create_enum(ddl *d, const PgQuery__CreateEnumStmt *c)
 	}
 	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
 		return ret;
-	if ((ret = type_taken(&taken, d, schema, name)) < 0)
+	if ((ret = ddl_type_taken(&taken, d, schema, name)) < 0)
 		return ret;
 	if (taken)
 		return ddl_fail(d, "42710", "typecmds.c:1167:DefineEnum", -1,
@@ -664,8 +662,50 @@ static int columns_used(int *used, ddl *d, int64_t type)
 	return ret;
 }
 
+/* DROP DOMAIN of another type (get_object_address_type): the name as
+ * written, quoted whatever it is. */
+static int not_a_domain(ddl *d, const PgQuery__TypeName *tn)
+{
+	char written[2 * CAT_NAME + 2] = "";
+
+	for (size_t i = 0; i < tn->n_names; i++)
+		snprintf(written + strlen(written), sizeof(written) -
+			strlen(written), "%s%s", i ? "." : "",
+			ms_pg__node_string(tn->names[i]));
+	return ddl_fail(d, "42809", "objectaddress.c:1647:"
+		"get_object_address_type", -1, "\"%s\" is not a domain", written);
+}
+
+/* Whether a domain over the type has dependents of its own: the DETAIL
+ * of 2BP01 lists them too. */
+static int domains_used(int *used, ddl *d, int64_t type)
+{
+	cat_dep *deps = NULL;
+	size_t n = 0;
+	int ret;
+
+	*used = 0;
+	if ((ret = cat_dep_rows(&deps, &n, d->s, "type", type, NULL, 0,
+	    d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && !*used && ret == MS_OK; i++) {
+		char *more = NULL;
+		int m = 0;
+
+		if (strcmp(deps[i].kind, "type") != 0)
+			continue;
+		if ((ret = ddl_dependents(&more, &m, d, "type", deps[i].oid,
+		    NULL)) == MS_OK)
+			*used = m > 0;
+		free(more);
+	}
+	free(deps);
+	return ret;
+}
+
 static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 {
+	int domain = ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN;
 	int ret = MS_OK;
 
 	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
@@ -687,6 +727,19 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 		if ((ret = cat_type_find(&found, &t, d->s, schema, name,
 		    d->err)) < 0)
 			return ret;
+		if (domain && (!found || t.kind != 'd')) {
+			cat_rel r;
+
+			if (!found && (ret = cat_rel_find(&found, &r, d->s, schema,
+			    name, d->err)) < 0)
+				return ret;
+			if (found && r.relkind != 'i' && r.relkind != 'S')
+				return not_a_domain(d, tn);
+			if (found) {
+				ddl_unknown(d, "DROP DOMAIN of this relation is not modelled");
+				continue;
+			}
+		}
 		if (!found) {
 			if ((ret = row_type(&found, d, schema, name)) < 0 || found)
 				return ret;
@@ -696,7 +749,7 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 					"type \"%s\" does not exist", name);
 			continue;
 		}
-		if (t.kind != 'e') {
+		if (t.kind != 'e' && t.kind != 'd') {
 			ddl_unknown(d, "DROP of this kind of type is not modelled");
 			continue;
 		}
@@ -727,7 +780,8 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 				int nested;
 
 				free(deps);
-				if ((ret = columns_used(&nested, d, t.oid)) < 0)
+				if ((ret = columns_used(&nested, d, t.oid)) < 0 ||
+				    (!nested && (ret = domains_used(&nested, d, t.oid)) < 0))
 					return ret;
 				if (ds->n_objects > 1 || arrays || nested) {
 					ddl_unknown(d, arrays ? "what depends on the array type is "
@@ -1767,6 +1821,7 @@ static int drop_stmt(ddl *d, const PgQuery__DropStmt *ds)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
 		return ddl_relation_drop(d, ds);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
 		return drop_type(d, ds);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
 		return drop_by_name(d, ds, DROP_SCHEMA);
@@ -1850,7 +1905,7 @@ static int rename_relation(ddl *d, const PgQuery__RenameStmt *r)
 		return ddl_fail(d, "42P07", "tablecmds.c:3919:"
 			"RenameRelationInternal", -1,
 			"relation \"%s\" already exists", r->newname);
-	if (rel.relkind != 'i' && (ret = type_taken(&taken, d, schema,
+	if (rel.relkind != 'i' && (ret = ddl_type_taken(&taken, d, schema,
 	    r->newname)) < 0)
 		return ret;
 	if (rel.relkind != 'i' && taken)
@@ -1869,6 +1924,50 @@ static int rename_relation(ddl *d, const PgQuery__RenameStmt *r)
 	return cat_rel_rename(d->s, rel.oid, r->newname, d->err);
 }
 
+/* The type ALTER TYPE or ALTER DOMAIN ... RENAME names (RenameType):
+ * a domain, or for ALTER TYPE an enum. */
+static int find_renamed(int *found, cat_type *t, ddl *d,
+	PgQuery__Node **names, size_t n, int domain)
+{
+	const char *schema, *name;
+	char q[CAT_NAME + 4];
+	int ret;
+
+	*found = 0;
+	if (qualified_name(&schema, &name, names, n) &&
+	    (ret = cat_type_find(found, t, d->s, schema, name, d->err)) < 0)
+		return ret;
+	if (!domain && *found && t->kind == 'd')
+		return MS_OK;
+	if (!domain)
+		return find_enum(found, t, d, names, n);
+	if (!qualified_name(&schema, &name, names, n)) {
+		*found = 0;
+		ddl_unknown(d, "this type name is not modelled");
+		return MS_OK;
+	}
+	if (!*found) {
+		cat_rel r;
+
+		if ((ret = cat_rel_find(found, &r, d->s, schema, name, d->err)) < 0)
+			return ret;
+		if (*found) {
+			*found = 0;
+			ddl_unknown(d, "ALTER DOMAIN of a row type is not modelled");
+			return MS_OK;
+		}
+		return ddl_fail(d, "42704", "parse_type.c:270:typenameType", -1,
+			"type \"%s\" does not exist", name);
+	}
+	if (t->kind != 'd') {
+		*found = 0;
+		cat_quote_ident(q, sizeof(q), name);
+		return ddl_fail(d, "42809", "typecmds.c:3638:RenameType", -1,
+			"%s is not a domain", q);
+	}
+	return MS_OK;
+}
+
 static int rename_type(ddl *d, const PgQuery__RenameStmt *r)
 {
 	const PgQuery__List *l = r->object && r->object->node_case ==
@@ -1878,10 +1977,11 @@ static int rename_type(ddl *d, const PgQuery__RenameStmt *r)
 
 	if (l == NULL)
 		return ddl_unknown(d, NULL), MS_OK;
-	if ((ret = find_enum(&found, &t, d, l->items, l->n_items)) < 0 ||
+	if ((ret = find_renamed(&found, &t, d, l->items, l->n_items,
+	    r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN)) < 0 ||
 	    !found)
 		return ret;
-	if ((ret = type_taken(&taken, d, t.schema, r->newname)) < 0)
+	if ((ret = ddl_type_taken(&taken, d, t.schema, r->newname)) < 0)
 		return ret;
 	if (taken)
 		return ddl_fail(d, "42710", "pg_type.c:782:RenameTypeInternal", -1,
@@ -1904,7 +2004,10 @@ static int rename_stmt(ddl *d, const PgQuery__RenameStmt *r)
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
 		return ddl_rename_in_table(d, r);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
 		return rename_type(d, r);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT:
+		return ddl_domain_rename_check(d, r);
 	default:
 		break;
 	}
@@ -2698,6 +2801,75 @@ static int comment_function(ddl *d, const PgQuery__CommentStmt *c)
 	return MS_OK;
 }
 
+/* The relkind COMMENT ON TABLE, INDEX, VIEW, ... expects, or 0. */
+static char relation_kind(PgQuery__ObjectType t)
+{
+	switch (t) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:    return 'r';
+	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:    return 'i';
+	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:     return 'v';
+	case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:  return 'm';
+	case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: return 'S';
+	default:                                     return 0;
+	}
+}
+
+/* COMMENT ON TABLE of a view, or of an index, ...: 42809 from
+ * get_relation_by_qualified_name. */
+static int wrong_relation(ddl *d, char kind, const char *name)
+{
+	static const struct { char kind; const char *site, *what; } k[] = {
+		{ 'i', "objectaddress.c:1374:get_relation_by_qualified_name",
+		  "an index" },
+		{ 'S', "objectaddress.c:1381:get_relation_by_qualified_name",
+		  "a sequence" },
+		{ 'r', "objectaddress.c:1389:get_relation_by_qualified_name",
+		  "a table" },
+		{ 'v', "objectaddress.c:1396:get_relation_by_qualified_name",
+		  "a view" },
+		{ 'm', "objectaddress.c:1403:get_relation_by_qualified_name",
+		  "a materialized view" } };
+
+	for (size_t i = 0; i < sizeof(k) / sizeof(k[0]); i++)
+		if (k[i].kind == kind)
+			return ddl_fail(d, "42809", k[i].site, -1, "\"%s\" is not %s",
+				name, k[i].what);
+	ddl_unknown(d, "COMMENT on this kind of relation is not modelled");
+	return MS_OK;
+}
+
+/* COMMENT ON TYPE / DOMAIN: the type must exist (get_object_address_type);
+ * built-in types are not modelled. */
+static int comment_type(ddl *d, const PgQuery__TypeName *tn, int domain)
+{
+	const char *schema, *name;
+	cat_type t;
+	cat_rel r;
+	int found, ok, ret;
+
+	if (tn->n_array_bounds ||
+	    !qualified_name(&schema, &name, tn->names, tn->n_names)) {
+		ddl_unknown(d, "COMMENT on this type is not modelled");
+		return MS_OK;
+	}
+	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
+		return ret;
+	if ((ret = cat_type_find(&found, &t, d->s, schema, name, d->err)) < 0)
+		return ret;
+	if (found && (!domain || t.kind == 'd'))
+		return MS_OK;
+	if (found)
+		return not_a_domain(d, tn);
+	if ((ret = cat_rel_find(&found, &r, d->s, schema, name, d->err)) < 0)
+		return ret;
+	if (found || (tn->n_names == 1 && ms_pg__builtin_display(name))) {
+		ddl_unknown(d, "COMMENT on this type is not modelled");
+		return MS_OK;
+	}
+	return ddl_fail(d, "42704", "objectaddress.c:1636:"
+		"get_object_address_type", -1, "type \"%s\" does not exist", name);
+}
+
 static int comment_stmt(ddl *d, const PgQuery__CommentStmt *c)
 {
 	const PgQuery__List *l = c->object && c->object->node_case ==
@@ -2709,12 +2881,19 @@ static int comment_stmt(ddl *d, const PgQuery__CommentStmt *c)
 	cat_col cc;
 	int found, ok, ret;
 
+	char kind = relation_kind(c->objtype);
+
 	if (c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION && c->object &&
 	    c->object->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
 		return comment_function(d, c);
-	/* [schema.]table or [schema.]table.column */
-	if (l == NULL || (c->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
-	    !column) || (l->n_items != parts && l->n_items != parts + 1)) {
+	if ((c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ||
+	    c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) && c->object &&
+	    c->object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+		return comment_type(d, c->object->type_name,
+			c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN);
+	/* [schema.]relation or [schema.]table.column */
+	if (l == NULL || (!kind && !column) ||
+	    (l->n_items != parts && l->n_items != parts + 1)) {
 		ddl_unknown(d, "COMMENT on this object is not modelled");
 		return MS_OK;
 	}
@@ -2738,10 +2917,9 @@ static int comment_stmt(ddl *d, const PgQuery__CommentStmt *c)
 		return ddl_fail(d, "42P01", "namespace.c:433:"
 			"RangeVarGetRelidExtended", -1,
 			"relation \"%s\" does not exist", rel_name);
-	/* COMMENT ON TABLE of a view or sequence is 42809. */
-	if (col == NULL && rel.relkind != 'r' && rel.relkind != 'p')
-		ddl_unknown(d, "COMMENT ON TABLE of another kind of relation is not "
-			"modelled");
+	if (col == NULL && rel.relkind != kind &&
+	    !(kind == 'r' && rel.relkind == 'p'))
+		return wrong_relation(d, kind, rel_name);
 	if (col == NULL)
 		return MS_OK;
 	/* An index's or a sequence's columns are not recorded, and COMMENT
@@ -3101,7 +3279,7 @@ static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
 
 /* Statements migsim does not model that create, rename or move nothing
  * a later statement could name: privileges, roles, locks, maintenance,
- * settings.  Any other unmodelled statement (CREATE DOMAIN, ALTER ...
+ * settings.  Any other unmodelled statement (CREATE TYPE AS, ALTER ...
  * SET SCHEMA, CREATE AGGREGATE ...) leaves the catalog incomplete, as an
  * unmodelled DO block does. */
 static int leaves_catalog(const PgQuery__Node *n)
@@ -3153,6 +3331,10 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		return create_enum(d, n->create_enum_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
 		return alter_enum(d, n->alter_enum_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+		return ddl_domain_create(d, n->create_domain_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
+		return ddl_domain_alter(d, n->alter_domain_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
 		return create_extension(d, n->create_extension_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:

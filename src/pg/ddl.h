@@ -33,6 +33,9 @@ typedef struct ddl {
 	                            other commands are through */
 	int null_attnum;     /* null_column's attnum; rows are checked in
 	                        attnum order, so the lowest is reported */
+	char null_domain[CAT_TYPE]; /* ADD COLUMN of a NOT NULL domain with
+	                        no default on a table with rows: 23502 from
+	                        the domain, before any column's */
 	int abstained;       /* an error was likely but not certain */
 	int64_t kept_rel;    /* the table whose keys this INSERT recorded */
 } ddl;
@@ -100,6 +103,23 @@ int ddl_relation_remove(ddl *d, int64_t oid);
 /* Remove what depends on ref, as CASCADE does. */
 int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 	const char *ref_column);
+
+/* A type name is taken by a type or by a relation's row type. */
+int ddl_type_taken(int *taken, ddl *d, const char *schema, const char *name);
+/* A constraint name free in the schema, as ChooseConstraintName picks it:
+ * name1_label, then name1_label1, ... */
+int ddl_constraint_name(char *out, ddl *d, const char *schema,
+	const char *name1, const char *label);
+
+/* CREATE DOMAIN, ALTER DOMAIN and ALTER DOMAIN ... RENAME CONSTRAINT
+ * (ddl_domain.c). */
+int ddl_domain_create(ddl *d, const PgQuery__CreateDomainStmt *c);
+int ddl_domain_alter(ddl *d, const PgQuery__AlterDomainStmt *a);
+int ddl_domain_rename_check(ddl *d, const PgQuery__RenameStmt *r);
+/* What a value of domain `type` meets, its base domains' included: NOT
+ * NULL, a default, how many checks. */
+int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
+	int64_t type);
 
 /* RENAME COLUMN and RENAME CONSTRAINT. */
 int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r);

@@ -114,6 +114,12 @@ static int choose_name(char *out, ddl *d, const char *schema,
 	return ms_error_set(d->err, MS_EINPUT, "no free name for %s", name1);
 }
 
+int ddl_constraint_name(char *out, ddl *d, const char *schema,
+	const char *name1, const char *label)
+{
+	return choose_name(out, d, schema, name1, NULL, label, NAME_CONSTRAINT);
+}
+
 /* Column names joined with '_' until NAMEDATALEN, as
  * ChooseIndexNameAddition and ChooseForeignKeyConstraintNameAddition. */
 static void name_addition(char *out, char **names, size_t n)
@@ -1397,6 +1403,9 @@ int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 		else if (strncmp(deps[i].kind, "default:", 8) == 0)
 			ret = cat_col_set(d->s, deps[i].oid, deps[i].kind + 8,
 				"default", 0, d->err);
+		else if (strcmp(deps[i].kind, "type") == 0 &&
+		    (ret = ddl_drop_dependents(d, "type", deps[i].oid, NULL)) == MS_OK)
+			ret = cat_type_drop(d->s, deps[i].oid, d->err);
 	}
 	free(deps);
 	if (ret == MS_OK)
@@ -1418,6 +1427,33 @@ int ddl_relation_remove(ddl *d, int64_t oid)
 }
 
 /* --- ALTER TABLE -------------------------------------------------------------- */
+
+/* A new column of a domain holds, in each existing row, its default
+ * (or the domain's) or NULL, put through the domain's NOT NULL and
+ * checks while ALTER TABLE rewrites the table. */
+static int domain_column(ddl *d, const cat_rel *rel, const coldef *c)
+{
+	int not_null, has_default, checks, ret;
+
+	if (is_array(c->type.display))
+		return c->default_expr ? (data_ok(d, rel, "a domain's checks on "
+			"existing rows depend on them"), MS_OK) : MS_OK;
+	if ((ret = ddl_domain_facts(&not_null, &has_default, &checks, d,
+	    c->type.user_oid)) < 0)
+		return ret;
+	if (!c->default_expr && !has_default && not_null &&
+	    strcmp(rel->rows, "rows") == 0) {
+		if (d->null_domain[0] == '\0')
+			snprintf(d->null_domain, sizeof(d->null_domain), "%s",
+				c->type.display);
+		return MS_OK;
+	}
+	if (!not_null && (!checks || (!c->default_expr && !has_default)))
+		return MS_OK;
+	data_ok(d, rel, "a domain's NOT NULL or checks on existing rows depend "
+		"on them");
+	return MS_OK;
+}
 
 static int find_column(int *found, cat_col *col, ddl *d, const cat_rel *rel,
 	const char *name, const char *site)
@@ -1459,6 +1495,8 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	else if (c.not_null && !c.default_expr && !c.type.serial && !c.identity)
 		data_ok(d, rel, "a NOT NULL column without a default fails on "
 			"existing rows");
+	if (c.type.user_kind == 'd' && (ret = domain_column(d, rel, &c)) < 0)
+		return ret;
 	if ((ret = store_column(d, rel, &c)) < 0)
 		return ret;
 	/* Without a default (its own, or its domain's) every existing row
@@ -2130,6 +2168,10 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 	for (size_t i = 0; i < a->n_cmds && ret == MS_OK && !DDL_FAILED(d); i++)
 		ret = alter_cmd(d, &rel, a->cmds[order[i]]->alter_table_cmd);
 	free(order);
+	if (ret == MS_OK && d->null_domain[0] && d->verdict == MS_VERDICT_OK)
+		return ddl_fail(d, "23502", "execExprInterp.c:3772:"
+			"ExecEvalConstraintNotNull", -1, "domain %s does not allow null "
+			"values", d->null_domain);
 	if (ret == MS_OK && d->null_column && d->verdict == MS_VERDICT_OK)
 		return ddl_fail(d, "23502", "tablecmds.c:6049:ATRewriteTable", -1,
 			"column \"%s\" of relation \"%s\" contains null values",

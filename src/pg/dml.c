@@ -157,7 +157,7 @@ static int value_safe(int *safe, ddl *d, const cat_rel *rel,
 		return ret;
 	/* A domain's checks run on each row; only enums of the history are
 	 * decided at analysis. */
-	if (col.type_oid && ct.cat != 'E')
+	if (col.type_oid && (ct.cat != 'E' || ct.domain))
 		*safe = 0;
 	else if (t->cat == 'Z')
 		*safe = !col.not_null;
@@ -925,6 +925,42 @@ static int keys_deleted(ddl *d, const PgQuery__DeleteStmt *x)
  * NOTHING skips the row), and every NOT NULL column gets a value that is
  * not NULL, or its default.
  */
+/* Every new row's value of a column of a domain, given or its default,
+ * goes through the domain's NOT NULL and checks, which are not
+ * evaluated. */
+static int domains_pass(int *ret, ddl *d, const cat_rel *rel)
+{
+	char (*names)[CAT_NAME];
+	size_t n;
+	int r = EX_OK;
+
+	if ((*ret = cat_col_names(&names, &n, d->s, rel->oid, 0, d->err)) < 0)
+		return EX_STOP;
+	for (size_t i = 0; i < n && r == EX_OK; i++) {
+		int found, not_null, has_default, checks;
+		cat_col col;
+		cat_type t;
+
+		if ((*ret = cat_col_find(&found, &col, d->s, rel->oid, names[i],
+		    d->err)) < 0)
+			r = EX_STOP;
+		else if (!found || col.type_oid == 0)
+			continue;
+		else if ((*ret = cat_type_by_oid(&found, &t, d->s, col.type_oid,
+		    d->err)) < 0)
+			r = EX_STOP;
+		else if (!found || t.kind != 'd')
+			continue;
+		else if ((*ret = ddl_domain_facts(&not_null, &has_default, &checks,
+		    d, t.oid)) < 0)
+			r = EX_STOP;
+		else if (not_null || checks)
+			r = EX_UNKNOWN;
+	}
+	free(names);
+	return r;
+}
+
 static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 	const ins_rows *w)
 {
@@ -959,6 +995,8 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 			r = EX_UNKNOWN;
 	free(required);
 	if (r == EX_OK && (r = defaults_fit(ret, d, rel, w)) != EX_OK)
+		return r;
+	if (r == EX_OK && (r = domains_pass(ret, d, rel)) != EX_OK)
 		return r;
 	for (size_t c = 0; c < w->ncols && r == EX_OK; c++) {
 		cat_col col;

@@ -85,6 +85,32 @@ static int typmod_of(const char *display)
 	return atoi(p + 1);
 }
 
+/* A value of a domain behaves as one of its base type in operators,
+ * functions and casts; PostgreSQL's messages still name the domain. */
+static int domain_type(ex_type *t, ddl *d, const cat_col *col, int array)
+{
+	cat_domain dom;
+	cat_col base;
+	int found, ret;
+
+	if ((ret = cat_domain_get(&found, &dom, d->s, col->type_oid,
+	    d->err)) < 0 || !found)
+		return ret;
+	memset(&base, 0, sizeof(base));
+	if (strlen(dom.base_type) + 3 > sizeof(base.type))
+		return MS_OK;  /* not modelled */
+	snprintf(base.type, sizeof(base.type), "%.*s%s",
+		(int)sizeof(base.type) - 3, dom.base_type, array ? "[]" : "");
+	snprintf(base.base, sizeof(base.base), "%s", dom.base);
+	base.type_oid = dom.base_oid;
+	if ((ret = ex_column_type(t, d, &base)) < 0)
+		return ret;
+	snprintf(t->display, sizeof(t->display), "%s", col->type);
+	t->type_oid = col->type_oid;
+	t->domain = col->type_oid;
+	return MS_OK;
+}
+
 int ex_column_type(ex_type *t, ddl *d, const cat_col *col)
 {
 	size_t len = strlen(col->type);
@@ -102,6 +128,8 @@ int ex_column_type(ex_type *t, ddl *d, const cat_col *col)
 			return ret;
 		if (!found)
 			return MS_OK;
+		if (ut.kind == 'd')
+			return domain_type(t, d, col, array);
 		cat = ut.kind == 'e' ? 'E' : category_of(ut.name);
 		t->user = ut.kind == 'e' ? ut.oid : 0;
 		snprintf(t->name, sizeof(t->name), "%s", ut.name);
@@ -2008,7 +2036,8 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	as.type_oid = ref.user_oid;
 	if ((*ret = ex_column_type(t, d, &as)) < 0)
 		return EX_STOP;
-	if (t->cat == 0)
+	/* A cast to a domain runs its checks on the value. */
+	if (t->cat == 0 || t->domain)
 		goto unknown;
 	if (c->arg && c->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
 		return t->cat == 'A' ? array_of(ret, d, sc, c->arg->a_array_expr,

@@ -34,6 +34,8 @@ typedef struct ex_type {
 	double value;
 	char display[CAT_TYPE];/* format_type's spelling, "" if not known */
 	int64_t type_oid;      /* a migsim_type (enum, extension type), or 0 */
+	int64_t domain;        /* a domain's migsim_type: the rest describes
+	                          its base type, display the domain */
 } ex_type;
 
 /* An output column of a query, or a column of a derived relation. */

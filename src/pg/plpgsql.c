@@ -490,8 +490,7 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		char *flag = NULL;
 		int set;
 
-		/* pg_constraint holds domains' checks too, and a catalog gap
-		 * (CREATE DOMAIN is one) may hide them. */
+		/* A catalog gap may hide constraints of any kind. */
 		if (d->gap)
 			return 0;
 
@@ -507,7 +506,7 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 	if (strcmp(table, "pg_constraint") == 0 && f->n == 1 &&
 	    filter_get(f, "conname")) {
 		if ((ret = cat_con_named(&found, d->s, NULL, filter_get(f,
-		    "conname"), d->err)) < 0)
+		    "conname"), 1, d->err)) < 0)
 			return ret;
 		*yes = found > 0;
 		return found >= 0;
@@ -517,7 +516,7 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 	    filter_get(f, "constraint_name") && !filter_get(f, "table_schema") &&
 	    !filter_get(f, "constraint_schema")) {
 		if ((ret = cat_con_named(&found, d->s, filter_get(f, "table_name"),
-		    filter_get(f, "constraint_name"), d->err)) < 0)
+		    filter_get(f, "constraint_name"), 0, d->err)) < 0)
 			return ret;
 		*yes = found > 0;
 		return found >= 0;

@@ -1,7 +1,7 @@
 /*
  * schema.c - the simulated schema as DDL, in the shape and order of
  * `pg_dump --schema-only --no-owner` (schemas, extensions, enum types,
- * tables, sequences, views by name; then keys, indexes, foreign keys), so
+ * domains, tables, sequences, views by name; then keys, indexes, foreign keys), so
  * that it can be compared with a real database after normalising both.
  * What the catalog does not keep (default expressions, check expressions,
  * foreign key actions, view queries, function bodies) is left out, and the
@@ -122,6 +122,51 @@ static int enums(dump *d)
 				col(lab, 0));
 		sqlite3_reset(lab);
 		ms_buf_printf(d->out, "\n);\n\n");
+	}
+	return done(d, st, rc);
+}
+
+/* CREATE DOMAIN as pg_dump writes it: base type (qualified when it is a
+ * type of the history), NOT NULL, DEFAULT, then each validated check;
+ * NOT VALID ones follow as ALTER DOMAIN. */
+static int domains(dump *d)
+{
+	sqlite3_stmt *st, *chk;
+	char q[2 * CAT_NAME + 8], c[CAT_NAME + 4];
+	int rc, crc, ret;
+
+	if ((ret = prep(&st, d, "SELECT t.oid, t.schema_name, t.name,"
+	    " CASE WHEN b.oid IS NULL THEN m.base_type ELSE b.schema_name || '.'"
+	    " || m.base_type END, m.not_null, m.has_default FROM migsim_type t"
+	    " JOIN migsim_domain m ON m.type = t.oid LEFT JOIN migsim_type b ON"
+	    " b.oid = m.base_oid WHERE t.kind = 'd' ORDER BY t.schema_name,"
+	    " t.name")) < 0)
+		return ret;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		qualified(q, sizeof(q), col(st, 1), col(st, 2));
+		ms_buf_printf(d->out, "CREATE DOMAIN %s AS %s%s%s", q, col(st, 3),
+			sqlite3_column_int(st, 4) ? " NOT NULL" : "",
+			sqlite3_column_int(st, 5) ? " DEFAULT /* expression not kept "
+			"by migsim */" : "");
+		if ((ret = prep(&chk, d, "SELECT name, validated FROM"
+		    " migsim_domain_check WHERE type = ?1 ORDER BY validated DESC,"
+		    " name")) < 0) {
+			sqlite3_reset(st);
+			return ret;
+		}
+		sqlite3_bind_int64(chk, 1, sqlite3_column_int64(st, 0));
+		while ((crc = sqlite3_step(chk)) == SQLITE_ROW) {
+			cat_quote_ident(c, sizeof(c), col(chk, 0));
+			if (sqlite3_column_int(chk, 1))
+				ms_buf_printf(d->out, "\n\tCONSTRAINT %s CHECK (/* expression "
+					"not kept by migsim */)", c);
+			else
+				ms_buf_printf(d->out, ";\n\nALTER DOMAIN %s ADD CONSTRAINT %s "
+					"CHECK (/* expression not kept by migsim */) NOT VALID", q,
+					c);
+		}
+		sqlite3_reset(chk);
+		ms_buf_printf(d->out, ";\n\n");
 	}
 	return done(d, st, rc);
 }
@@ -374,6 +419,7 @@ int ms_pg_schema_dump(ms_buf *out, ms_store *store, ms_error *err)
 		"expressions, foreign key actions,\n-- view queries, functions, "
 		"triggers, comments, grants.\n--\n\n");
 	if ((ret = schemas_and_extensions(&d)) < 0 || (ret = enums(&d)) < 0 ||
+	    (ret = domains(&d)) < 0 ||
 	    (ret = relations(&d)) < 0 || (ret = serial_defaults(&d)) < 0 ||
 	    (ret = constraints_and_indexes(&d)) < 0 ||
 	    (ret = row_security(&d)) < 0)

@@ -214,6 +214,21 @@ static const char catalog_additions[] =
 	"  parent INTEGER NOT NULL,"
 	"  child INTEGER NOT NULL,"
 	"  PRIMARY KEY (parent, child));"
+	/* CREATE DOMAIN: its base type (format_type's spelling, own name,
+	 * migsim_type oid or 0), NOT NULL and whether it has a default;
+	 * its CHECK constraints by name. */
+	"CREATE TABLE IF NOT EXISTS migsim_domain ("
+	"  type INTEGER PRIMARY KEY,"
+	"  base_type TEXT NOT NULL,"
+	"  base TEXT NOT NULL,"
+	"  base_oid INTEGER NOT NULL DEFAULT 0,"
+	"  not_null INTEGER NOT NULL DEFAULT 0,"
+	"  has_default INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE IF NOT EXISTS migsim_domain_check ("
+	"  type INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  validated INTEGER NOT NULL DEFAULT 1,"
+	"  PRIMARY KEY (type, name));"
 	/* Oids are reused: an index's keys go with it, however it goes. */
 	"CREATE TRIGGER IF NOT EXISTS migsim_kept_gone AFTER DELETE ON"
 	"  migsim_index BEGIN"

@@ -4,7 +4,7 @@
 
 #include "migsim/store.h"
 
-#define MS_STORE_STMT_CACHE 160
+#define MS_STORE_STMT_CACHE 320
 
 struct ms_store {
 	struct sqlite3 *db;

@@ -4,7 +4,8 @@
 # sides go through the same rules; what migsim does not keep is dropped
 # from both: default and check expressions, index predicates, foreign key
 # actions, DEFERRABLE, view queries, functions, triggers, sequences'
-# options, comments, grants, ownership, publications.
+# options, comments, grants, ownership, publications, domains' defaults
+# and check expressions.
 #
 # usage: awk -f schema_norm.awk DUMP | sort
 
@@ -26,12 +27,41 @@ function column(table, line,   s) {
 	emit("column " table " " s notnull)
 }
 
+# CREATE DOMAIN: name, base type and NOT NULL; each check by name.
+function domain(s,   w, x, head, tail, i, n, parts, base, nn) {
+	split(s, w, " ")
+	head = s
+	tail = ""
+	i = index(s, " CONSTRAINT ")
+	if (i) { head = substr(s, 1, i - 1); tail = substr(s, i) }
+	sub(/;$/, "", head)
+	nn = (head ~ / NOT NULL( |$)/) ? " NOT NULL" : ""
+	base = head
+	sub(/^CREATE DOMAIN [^ ]+ AS /, "", base)
+	sub(/ (COLLATE|NOT NULL|DEFAULT)( .*)?$/, "", base)
+	emit("domain " w[3] " " base nn)
+	n = split(tail, parts, / CONSTRAINT /)
+	for (i = 2; i <= n; i++) {
+		split(parts[i], x, " ")
+		emit("domcheck " w[3] " " x[1])
+	}
+}
+
 function statement(s,   w, n) {
 	gsub(/\n/, " ", s)
 	gsub(/[ \t]+/, " ", s)
 	sub(/^ /, "", s)
 	if (s ~ /^(SET|SELECT|COMMENT ON|GRANT|REVOKE|CREATE TRIGGER|CREATE CONSTRAINT TRIGGER|CREATE PUBLICATION|ALTER PUBLICATION|CREATE EXTENSION|CREATE SCHEMA public|ALTER SCHEMA)/ || s ~ / OWNER TO / || s ~ / OWNED BY / || s ~ / SET DEFAULT nextval/)
 		return
+	if (s ~ /^CREATE DOMAIN /) {
+		domain(s)
+		return
+	}
+	if (s ~ /^ALTER DOMAIN [^ ]+ ADD CONSTRAINT /) {
+		split(s, w, " ")
+		emit("domcheck " w[3] " " w[6])
+		return
+	}
 	if (s ~ /^CREATE SEQUENCE /) {
 		n = split(s, w, " ")
 		emit("sequence " w[3])
