@@ -151,7 +151,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_statement_trigger WHERE rel = ?1",
 		("DELETE FROM migsim_depend WHERE (kind IN ('rel', 'view', 'owned')"
 		 " OR kind LIKE 'column:%' OR kind LIKE 'default:%' OR"
-		 " kind LIKE 'trigger:%' OR"
+		 " kind LIKE 'trigger:%' OR kind LIKE 'generated:%' OR"
 		 " kind LIKE 'identity:%') AND oid = ?1"),
 		("DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN"
 		 " (SELECT oid FROM migsim_constraint WHERE rel = ?1)"),
@@ -857,10 +857,13 @@ int cat_domain_array_columns(int *n, char *rel, char *column, ms_store *s,
 	sqlite3_stmt *st;
 	int found, ret;
 
-	PREP(st, CAT_DOMAINS_UNDER "SELECT count(*), min(r.name), min(c.name)"
-		" FROM migsim_column c JOIN migsim_relation r ON r.oid = c.rel"
-		" WHERE c.type_oid IN (SELECT oid FROM dom) AND c.type LIKE '%[]'"
-		" AND r.relkind IN ('r', 'p', 'm')");
+	/* Through an array of it, even inside a domain over that array. */
+	PREP(st, "WITH RECURSIVE dom(oid, arr) AS (SELECT ?1, 0 UNION SELECT"
+		" d.type, dom.arr OR d.base_type LIKE '%[]' FROM migsim_domain d"
+		" JOIN dom ON d.base_oid = dom.oid) SELECT count(*), min(r.name),"
+		" min(c.name) FROM migsim_column c JOIN migsim_relation r ON r.oid"
+		" = c.rel JOIN dom ON dom.oid = c.type_oid WHERE (dom.arr OR c.type"
+		" LIKE '%[]') AND r.relkind IN ('r', 'p', 'm')");
 	sqlite3_bind_int64(st, 1, type);
 	if ((ret = first(&found, s, st, err)) < 0)
 		return ret;
@@ -1593,6 +1596,9 @@ int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
 		"UPDATE migsim_depend SET kind = 'default:' || ?3, describe ="
 		" replace(describe, 'column ' || ?2 || ' of', 'column ' || ?3 ||"
 		" ' of') WHERE kind = 'default:' || ?2 AND oid = ?1",
+		"UPDATE migsim_depend SET kind = 'generated:' || ?3, describe ="
+		" replace(describe, 'column ' || ?2 || ' of', 'column ' || ?3 ||"
+		" ' of') WHERE kind = 'generated:' || ?2 AND oid = ?1",
 	};
 	sqlite3_stmt *st;
 	int ret = cat_col_rename(s, rel, from, to, err);
@@ -1897,7 +1903,8 @@ int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 		" AND ref_oid = ?2 AND (?3 IS NULL OR ref_column = ?3) AND NOT"
 		" (?4 <> 0 AND ((kind = 'fkey' AND oid IN (SELECT oid FROM"
 		" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND"
-		" oid = ?4 AND NOT (?3 IS NOT NULL AND kind LIKE 'trigger:%')))) AND"
+		" oid = ?4 AND NOT (?3 IS NOT NULL AND (kind LIKE 'trigger:%' OR"
+		" kind LIKE 'generated:%'))))) AND"
 		" kind NOT IN ('owned', 'function') AND"
 		" kind NOT LIKE 'identity:%'"
 		" GROUP BY describe ORDER BY min(rowid)");

@@ -425,8 +425,8 @@ int ddl_type_taken(int *taken, ddl *d, const char *schema, const char *name)
 		return ret;
 	if ((ret = cat_rel_find(taken, &r, d->s, schema, name, d->err)) < 0)
 		return ret;
-	/* Indexes have no row type. */
-	if (*taken && r.relkind == 'i')
+	/* Indexes and sequences have no row type. */
+	if (*taken && (r.relkind == 'i' || r.relkind == 'S'))
 		*taken = 0;
 	return MS_OK;
 }
@@ -3678,16 +3678,10 @@ static int sequence_uses(ddl *d, const PgQuery__Node *n,
 	return MS_OK;
 }
 
-static int visit_generated(const PgQuery__Node *n, void *ctx)
-{
-	(void)ctx;
-	return n->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
-		n->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED;
-}
-
 /*
  * Objects that read a table's columns without migsim recording which:
- * a trigger's WHEN, a policy, a generated column (its expression).
+ * a trigger's WHEN, a policy (a generated column records its own, or
+ * this, in ddl_table.c).
  * "Some column" of the table is recorded for them, so DROP COLUMN and
  * ALTER COLUMN TYPE there are not decided (the table itself drops with
  * them).  nextval('seq') in a kept expression depends on a sequence
@@ -3704,8 +3698,7 @@ static int column_uses(ddl *d, const PgQuery__Node *n,
 	if (!(n->node_case == PG_QUERY__NODE__NODE_CREATE_TRIG_STMT &&
 	    n->create_trig_stmt->when_clause) &&
 	    n->node_case != PG_QUERY__NODE__NODE_CREATE_POLICY_STMT &&
-	    n->node_case != PG_QUERY__NODE__NODE_ALTER_POLICY_STMT &&
-	    !ddl_walk(&n->base, visit_generated, NULL))
+	    n->node_case != PG_QUERY__NODE__NODE_ALTER_POLICY_STMT)
 		return MS_OK;
 	if (rv == NULL || (ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 || !found)

@@ -133,6 +133,11 @@ int ddl_dml_enum_literals(ddl *d, const PgQuery__Node *n);
  * target's rows (a ROWS_ change below, or 0). */
 int ddl_dml(int *change, int *ret, ddl *d, const PgQuery__Node *n);
 
+/* Whether evaluating n on any row certainly succeeds once analysis has
+ * passed: columns, constants, now(), comparisons, IN lists, IS [NOT]
+ * NULL, AND, OR, NOT (dml.c). */
+int ddl_cannot_fail(const PgQuery__Node *n);
+
 /* What a table holds after a statement that may change its rows:
  * ROWS_ADDED (it certainly has rows now), ROWS_MAYBE_ADDED, ROWS_MAYBE_
  * REMOVED, ROWS_ALL_REMOVED.  The fact follows: empty, rows, unknown. */

@@ -165,6 +165,19 @@ static int base_type(int *ok, cat_domain *dom, ddl *d,
 		ddl_unknown(d, "this base type of a domain is not modelled");
 		return MS_OK;
 	}
+	if (!ref.exists && tn->n_names == 1) {
+		cat_rel r;
+		int found;
+
+		/* A relation's row type. */
+		if ((ret = cat_rel_find(&found, &r, d->s, "public", ref.base,
+		    d->err)) < 0)
+			return ret;
+		if (found) {
+			ddl_unknown(d, "a domain over a row type is not modelled");
+			return MS_OK;
+		}
+	}
 	if (!ref.exists)
 		return ddl_fail(d, "42704", "parse_type.c:270:typenameType", -1,
 			"type \"%s\" does not exist", ref.written);
@@ -172,6 +185,19 @@ static int base_type(int *ok, cat_domain *dom, ddl *d,
 	snprintf(dom->base, sizeof(dom->base), "%s", ref.base);
 	dom->base_oid = ref.user_oid;
 	*ok = 1;
+	return MS_OK;
+}
+
+static int inherit_default(cat_domain *dom, ddl *d)
+{
+	cat_domain base;
+	int found, ret;
+
+	if ((ret = cat_domain_get(&found, &base, d->s, dom->base_oid,
+	    d->err)) < 0)
+		return ret;
+	dom->has_default = found && base.has_default &&
+		strchr(dom->base_type, '[') == NULL;
 	return MS_OK;
 }
 
@@ -241,6 +267,11 @@ int ddl_domain_create(ddl *d, const PgQuery__CreateDomainStmt *c)
 	}
 	if (DDL_FAILED(d))
 		return MS_OK;
+	/* Without a DEFAULT clause a domain over a domain takes its base's
+	 * default as it is now. */
+	if (!default_seen && dom.base_oid &&
+	    (ret = inherit_default(&dom, d)) < 0)
+		return ret;
 	if ((ret = cat_type_add(&type.oid, d->s, schema, name, 'd', NULL,
 	    d->err)) < 0)
 		return ret;
@@ -475,7 +506,13 @@ int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
 		if (!found)
 			break;
 		*not_null |= dom.not_null;
-		*has_default |= dom.has_default;
+		/* A base's default was copied when the domain was made. */
+		if (depth == 0)
+			*has_default = dom.has_default;
+		/* Over an array of a domain: the element's rules are not the
+		 * value's. */
+		if (strchr(dom.base_type, '['))
+			break;
 		type = dom.base_oid;
 	}
 	return MS_OK;

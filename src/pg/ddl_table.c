@@ -861,6 +861,7 @@ typedef struct coldef {
 	int identity;
 	int identity_options;  /* sequence options given: START, CYCLE, ... */
 	int generated;
+	const PgQuery__Node *generated_expr; /* GENERATED ALWAYS AS (...) */
 	const PgQuery__Node *default_expr;
 } coldef;
 
@@ -896,7 +897,7 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 		case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
 			/* Two defaults, or one with an identity, are 42601
 			 * (transformColumnDefinition). */
-			if (defaults++ || identities)
+			if (defaults++ || identities || c->generated_expr)
 				ddl_unknown(d, "this column's options are not modelled");
 			/* DEFAULT NULL is no default at all. */
 			c->default_expr = k->raw_expr && !(k->raw_expr->node_case ==
@@ -904,7 +905,8 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 				k->raw_expr : NULL;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
-			if (identities++ || defaults || c->type.serial)
+			if (identities++ || defaults || c->type.serial ||
+			    c->generated_expr)
 				ddl_unknown(d, "this column's options are not modelled");
 			c->not_null = 1;
 			c->identity = k->generated_when && k->generated_when[0] == 'a' ?
@@ -920,8 +922,12 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 				ddl_unknown(d, "this identity column is not modelled");
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+			/* With a default or an identity: 42601. */
+			if (defaults || identities || c->generated_expr ||
+			    c->type.serial || k->raw_expr == NULL)
+				ddl_unknown(d, "this column's options are not modelled");
 			c->generated = 1;
-			ddl_unknown(d, "generated columns are not modelled");
+			c->generated_expr = k->raw_expr;
 			break;
 		default:
 			break;
@@ -986,6 +992,125 @@ static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 	return cat_dep_add(d->s, kind, rel->oid, "type", c->type.user_oid,
 		is_array(c->type.display) ? "[]" : NULL,
 		desc, d->err);
+}
+
+/* A generated column's expression names another generated column, or the
+ * whole row (42P17, left unknown). */
+typedef struct gen_walk {
+	ddl *d;
+	int64_t rel;
+	int found;
+	int ret;
+	const char *kind, *desc;   /* the dependency to record */
+} gen_walk;
+
+static int visit_generated_ref(const PgQuery__Node *n, void *ctx)
+{
+	gen_walk *w = ctx;
+	const PgQuery__ColumnRef *cr;
+	const char *name;
+	cat_col col;
+	int found;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	cr = n->column_ref;
+	name = ms_pg__node_string(cr->fields[cr->n_fields - 1]);
+	if (name == NULL || cr->n_fields > 1) {
+		w->found = 1;
+		return 0;
+	}
+	if ((w->ret = cat_col_find(&found, &col, w->d->s, w->rel, name,
+	    w->d->err)) < 0)
+		return 1;
+	w->found |= found && col.identity == 'g';
+	return 0;
+}
+
+/* The columns a generated column reads depend on it: DROP COLUMN of one
+ * is refused (2BP01) or, with CASCADE, takes the generated column; ALTER
+ * COLUMN TYPE of one is 0A000. */
+static int visit_generated_dep(const PgQuery__Node *n, void *ctx)
+{
+	gen_walk *w = ctx;
+	const PgQuery__ColumnRef *cr;
+	const char *name;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	cr = n->column_ref;
+	name = ms_pg__node_string(cr->fields[0]);
+	if (name == NULL)
+		return 0;
+	w->ret = cat_dep_add(w->d->s, w->kind, w->rel, "rel", w->rel, name,
+		w->desc, w->d->err);
+	return w->ret < 0;
+}
+
+static int generated_uses(ddl *d, const cat_rel *rel, const coldef *c)
+{
+	char kind[NAMEDATALEN + 12], desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
+	gen_walk w = { d, rel->oid, 0, MS_OK, kind, desc };
+
+	quote(q, sizeof(q), rel->name);
+	snprintf(kind, sizeof(kind), "generated:%s", c->def->colname);
+	snprintf(desc, sizeof(desc), "column %s of table %s", c->def->colname, q);
+	ddl_walk(&c->generated_expr->base, visit_generated_dep, &w);
+	return w.ret;
+}
+
+/* Computing the value on existing rows certainly succeeds: an expression
+ * that cannot fail (ddl_cannot_fail), of exactly the column's type, and
+ * never NULL when the column is NOT NULL. */
+static int cannot_fail_over(const coldef *c, const ex_type *t,
+	const cat_col *col)
+{
+	const PgQuery__Node *e = c->generated_expr;
+	int never_null = e->node_case == PG_QUERY__NODE__NODE_NULL_TEST ||
+		e->node_case == PG_QUERY__NODE__NODE_BOOLEAN_TEST;
+
+	return ddl_cannot_fail(e) && strcmp(t->display, col->type) == 0 &&
+		t->cat && !t->domain && (!c->not_null || never_null);
+}
+
+/* GENERATED ALWAYS AS (expr) STORED: the expression is cooked as a
+ * default over the table's columns (cookDefault), immutable and with
+ * no subquery, then converted to the column's type; ADD COLUMN computes
+ * it for every existing row. */
+static int check_generated(ddl *d, const cat_rel *rel, const coldef *c,
+	int in_create)
+{
+	gen_walk w = { d, rel->oid, 0, MS_OK, NULL, NULL };
+	int saved = d->no_position, ret, r;
+	ex_scope sc;
+	cat_col col;
+	ex_type t;
+
+	ddl_walk(&c->generated_expr->base, visit_generated_ref, &w);
+	if (w.ret < 0)
+		return w.ret;
+	if (w.found) {
+		ddl_unknown(d, "a generation expression naming a generated column, "
+			"a qualified column or a whole row is not modelled");
+		return cat_dep_add(d->s, "rel", rel->oid, "rel", rel->oid, "*",
+			"an object of the table", d->err);
+	}
+	if ((ret = table_scope(&sc, d, rel)) < 0)
+		return ret;
+	sc.immutable = 1;
+	sc.no_subqueries = 1;
+	d->no_position |= !in_create;
+	col_of_typeref(&col, &c->type);
+	if ((r = ex_analyse(&t, &ret, d, &sc, c->generated_expr)) == EX_OK)
+		r = ex_assignable(&ret, d, &t, &col);
+	d->no_position = saved;
+	ex_scope_free(&sc);
+	if (ret < 0 || DDL_FAILED(d))
+		return ret;
+	if (!in_create && !(r == EX_OK && cannot_fail_over(c, &t, &col)))
+		data_ok(d, rel, "a generated column's value over existing rows "
+			"depends on them");
+	return generated_uses(d, rel, c);
 }
 
 /* The inline constraints of a column that need the table: keys, foreign
@@ -1227,6 +1352,8 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	for (size_t i = 0; i < ncols && ret == MS_OK && !DDL_FAILED(d); i++)
 		if (cols[i].default_expr)
 			ret = check_default(d, cols[i].default_expr, &cols[i].type, 1);
+		else if (cols[i].generated_expr)
+			ret = check_generated(d, &rel, &cols[i], 1);
 	/* Checks, then keys, then foreign keys, as ProcessUtilitySlow runs
 	 * them after the table exists. */
 	for (int phase = 0; phase < 3; phase++) {
@@ -1379,6 +1506,20 @@ static int refuse_for_sequences(int *refused, ddl *d, const char *what,
 	return ret;
 }
 
+/* A generated column dropped with a column it reads, and its own
+ * dependencies on the others. */
+static int drop_generated(ddl *d, int64_t rel, const char *column)
+{
+	char kind[NAMEDATALEN + 12];
+	int ret;
+
+	snprintf(kind, sizeof(kind), "generated:%s", column);
+	if ((ret = ddl_drop_dependents(d, "rel", rel, column)) < 0 ||
+	    (ret = cat_dep_drop_dependent(d->s, kind, rel, d->err)) < 0)
+		return ret;
+	return cat_col_drop(d->s, rel, column, d->err);
+}
+
 int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 	const char *ref_column)
 {
@@ -1397,6 +1538,8 @@ int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 			ret = ddl_relation_remove(d, deps[i].oid);
 		else if (strncmp(deps[i].kind, "column:", 7) == 0)
 			ret = cat_col_drop(d->s, deps[i].oid, deps[i].kind + 7, d->err);
+		else if (strncmp(deps[i].kind, "generated:", 10) == 0)
+			ret = drop_generated(d, deps[i].oid, deps[i].kind + 10);
 		else if (strncmp(deps[i].kind, "trigger:", 8) == 0)
 			ret = cat_trigger_drop(d->s, deps[i].oid, deps[i].kind + 8,
 				d->err);
@@ -1490,9 +1633,10 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	/* Rows get NULL in the new column: with rows, certain to fail once
 	 * ALTER TABLE rewrites the table, after its other commands. */
 	if (c.not_null && !c.default_expr && !c.type.serial && !c.identity &&
-	    strcmp(rel->rows, "rows") == 0)
+	    !c.generated && strcmp(rel->rows, "rows") == 0)
 		null_note(d, def->colname, INT_MAX);
-	else if (c.not_null && !c.default_expr && !c.type.serial && !c.identity)
+	else if (c.not_null && !c.default_expr && !c.type.serial && !c.identity &&
+	    !c.generated)
 		data_ok(d, rel, "a NOT NULL column without a default fails on "
 			"existing rows");
 	if (c.type.user_kind == 'd' && (ret = domain_column(d, rel, &c)) < 0)
@@ -1514,6 +1658,9 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 		return ret;
 	if (c.default_expr &&
 	    (ret = check_default(d, c.default_expr, &c.type, 0)) < 0)
+		return ret;
+	if (c.generated_expr && !DDL_FAILED(d) &&
+	    (ret = check_generated(d, rel, &c, 0)) < 0)
 		return ret;
 	if (DDL_FAILED(d))
 		return MS_OK;
@@ -1558,6 +1705,14 @@ static int view_uses_column(ddl *d, const cat_rel *rel, const char *column)
 		 * the columns). */
 		int trigger = strncmp(deps[i].kind, "trigger:", 8) == 0;
 
+		if (strncmp(deps[i].kind, "generated:", 10) == 0) {
+			if ((ret = ddl_fail(d, "0A000", "tablecmds.c:13015:"
+			    "ATExecAlterColumnType", -1, "cannot alter type of a column "
+			    "used by a generated column")) == MS_OK)
+				ret = ddl_detail(d, "Column \"%s\" is used by generated "
+					"column \"%s\".", column, deps[i].kind + 10);
+			break;
+		}
 		if (!trigger && strcmp(deps[i].kind, "view") != 0)
 			continue;
 		if ((ret = cat_rel_by_oid(&found, &v, d->s, deps[i].oid,
@@ -1582,6 +1737,39 @@ static int view_uses_column(ddl *d, const cat_rel *rel, const char *column)
 	return ret;
 }
 
+/* A generated column reading the column has dependents of its own: the
+ * DETAIL of 2BP01 lists them too, in an order not modelled. */
+static int generated_used(int *used, ddl *d, const cat_rel *rel,
+	const char *column)
+{
+	cat_dep *deps = NULL;
+	size_t n = 0;
+	int ret;
+
+	*used = 0;
+	if ((ret = cat_dep_rows(&deps, &n, d->s, "rel", rel->oid, column, 0,
+	    d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && ret == MS_OK; i++) {
+		char *more = NULL;
+		int m = 0;
+
+		if (strncmp(deps[i].kind, "generated:", 10) != 0)
+			continue;
+		if ((ret = cat_dep_list(&more, &m, d->s, "rel", rel->oid,
+		    deps[i].kind + 10, rel->oid, d->err)) == MS_OK && m) {
+			ddl_unknown(d, "what depends on a generated column over this "
+				"column is not modelled");
+			*used = 1;
+			free(more);
+			break;
+		}
+		free(more);
+	}
+	free(deps);
+	return ret;
+}
+
 static int drop_column(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
@@ -1598,7 +1786,9 @@ static int drop_column(ddl *d, const cat_rel *rel,
 		return ddl_fail(d, "42703", "tablecmds.c:8596:ATExecDropColumn", -1,
 			"column \"%s\" of relation \"%s\" does not exist", cmd->name,
 			rel->name);
-	if ((ret = some_column_used(d, rel)) < 0)
+	if ((ret = some_column_used(d, rel)) < 0 ||
+	    (ret = generated_used(&found, d, rel, cmd->name)) < 0 ||
+	    (found && cmd->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE))
 		return ret;
 	quote(q, sizeof(q), rel->name);
 	snprintf(what, sizeof(what), "column %s of table %s", cmd->name, q);
@@ -1620,9 +1810,13 @@ static int drop_column(ddl *d, const cat_rel *rel,
 	    d->err)) < 0)
 		return ret;
 	{
-		char kind[NAMEDATALEN + 8];
+		char kind[NAMEDATALEN + 12];
 
 		snprintf(kind, sizeof(kind), "column:%s", cmd->name);
+		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
+		    d->err)) < 0)
+			return ret;
+		snprintf(kind, sizeof(kind), "generated:%s", cmd->name);
 		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
 		    d->err)) < 0)
 			return ret;

@@ -90,7 +90,7 @@ static int dml_scope(ex_scope *sc, cat_rel *rel, int *ret, ddl *d,
 /* Whether evaluating n on any row certainly succeeds once analysis has
  * passed: columns, constants (analysis converted them), now(),
  * comparisons, IN lists, IS [NOT] NULL, AND, OR, NOT. */
-static int cannot_fail(const PgQuery__Node *n)
+int ddl_cannot_fail(const PgQuery__Node *n)
 {
 	static const char *const ops[] = { "=", "<>", "<", ">", "<=", ">=",
 		NULL };
@@ -110,17 +110,17 @@ static int cannot_fail(const PgQuery__Node *n)
 		return n->func_call->n_args == 0 && n->func_call->n_funcname == 1 &&
 			strcmp(ms_pg__node_string(n->func_call->funcname[0]), "now") == 0;
 	case PG_QUERY__NODE__NODE_NULL_TEST:
-		return cannot_fail(n->null_test->arg);
+		return ddl_cannot_fail(n->null_test->arg);
 	case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
-		return cannot_fail(n->boolean_test->arg);
+		return ddl_cannot_fail(n->boolean_test->arg);
 	case PG_QUERY__NODE__NODE_BOOL_EXPR:
 		for (size_t i = 0; i < n->bool_expr->n_args; i++)
-			if (!cannot_fail(n->bool_expr->args[i]))
+			if (!ddl_cannot_fail(n->bool_expr->args[i]))
 				return 0;
 		return 1;
 	case PG_QUERY__NODE__NODE_LIST:
 		for (size_t i = 0; i < n->list->n_items; i++)
-			if (!cannot_fail(n->list->items[i]))
+			if (!ddl_cannot_fail(n->list->items[i]))
 				return 0;
 		return 1;
 	case PG_QUERY__NODE__NODE_A_EXPR:
@@ -132,7 +132,7 @@ static int cannot_fail(const PgQuery__Node *n)
 			if (strcmp(op, *p) == 0 && a->kind <=
 			    PG_QUERY__A__EXPR__KIND__AEXPR_IN && a->kind !=
 			    PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF)
-				return cannot_fail(a->lexpr) && cannot_fail(a->rexpr);
+				return ddl_cannot_fail(a->lexpr) && ddl_cannot_fail(a->rexpr);
 		return 0;
 	default:
 		return 0;
@@ -165,7 +165,7 @@ static int value_safe(int *safe, ddl *d, const cat_rel *rel,
 	    v->node_case == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION)
 		*safe = ct.cat == 'D' && strncmp(ct.name, "timestamp", 9) == 0;
 	else
-		*safe = cannot_fail(v) && (t->cat == 'X' || (t->cat == ct.cat &&
+		*safe = ddl_cannot_fail(v) && (t->cat == 'X' || (t->cat == ct.cat &&
 			strcmp(t->name, ct.name) == 0 && t->user == ct.user &&
 			ct.typmod == -1));
 	return MS_OK;
@@ -182,7 +182,7 @@ static int plain_from(int *plain, ddl *d, const PgQuery__Node *n)
 
 	*plain = 0;
 	if (n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
-		if (!cannot_fail(n->join_expr->quals))
+		if (!ddl_cannot_fail(n->join_expr->quals))
 			return MS_OK;
 		if ((ret = plain_from(plain, d, n->join_expr->larg)) < 0 || !*plain)
 			return ret;
@@ -213,7 +213,7 @@ static int update_safe(int *safe, ddl *d, const cat_rel *rel,
 		if ((ret = plain_from(safe, d, u->from_clause[i])) < 0 || !*safe)
 			return ret;
 	*safe = 0;
-	if (u->with_clause || !cannot_fail(u->where_clause) ||
+	if (u->with_clause || !ddl_cannot_fail(u->where_clause) ||
 	    (rel->relkind != 'r'))
 		return MS_OK;
 	if ((ret = cat_rel_guards(&g, d->s, rel->oid, d->err)) < 0 ||
@@ -1308,7 +1308,7 @@ static int delete_cannot_fail(int *ret, ddl *d, const PgQuery__DeleteStmt *x)
 			return EX_STOP;
 		else if (!found)
 			return EX_UNKNOWN;
-	if (x->with_clause || !cannot_fail(x->where_clause))
+	if (x->with_clause || !ddl_cannot_fail(x->where_clause))
 		return EX_UNKNOWN;
 	if ((*ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
 	    rv->relname, d->err)) < 0 || (found && (*ret = cat_rel_guards(&g,

@@ -105,6 +105,12 @@ static int domain_type(ex_type *t, ddl *d, const cat_col *col, int array)
 	base.type_oid = dom.base_oid;
 	if ((ret = ex_column_type(t, d, &base)) < 0)
 		return ret;
+	/* Not so for enums, whose operators take anyenum, nor for arrays;
+	 * and a typmod other than a string length is read from the display
+	 * the domain's name replaces. */
+	if (t->cat == 'E' || t->cat == 'A' || (strchr(dom.base_type, '(') &&
+	    t->typmod < 0))
+		t->cat = 0;
 	snprintf(t->display, sizeof(t->display), "%s", col->type);
 	t->type_oid = col->type_oid;
 	t->domain = col->type_oid;
