@@ -2,7 +2,8 @@
  * base types of pg_catalog with format_type's name, function names, operator
  * classes, and the types, functions and operator classes each supported
  * extension brings.  Read from a 15.18 server's pg_type, pg_proc,
- * pg_opclass and pg_depend; vector's from pgvector's documentation. */
+ * pg_opclass and pg_depend; vector's from pgvector's documentation;
+ * moddatetime's (one trigger function) from a 15.20 server's. */
 static const struct { const char *name, *display; } builtin_types[] = {
 	{ "aclitem", "aclitem" },
 	{ "bit", "bit" },
@@ -3208,6 +3209,7 @@ static const struct { const char *name, *kind, *extension; } extension_objects[]
 	{ "l2_normalize", "function", "vector" },
 	{ "max", "function", "citext" },
 	{ "min", "function", "citext" },
+	{ "moddatetime", "function", "moddatetime" },
 	{ "oid_dist", "function", "btree_gist" },
 	{ "pgp_armor_headers", "function", "pgcrypto" },
 	{ "pgp_key_id", "function", "pgcrypto" },

@@ -273,6 +273,7 @@ static const struct {
 	const char *name;
 	cat_sig sig;
 } extension_sigs[] = {
+	{ "moddatetime", { "", "trigger", 'v' } },
 	{ "uuid_generate_v1", { "", "uuid", 'v' } },
 	{ "uuid_generate_v1mc", { "", "uuid", 'v' } },
 	{ "uuid_generate_v4", { "", "uuid", 'v' } },
