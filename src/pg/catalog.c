@@ -1292,6 +1292,24 @@ int cat_trigger_add(ms_store *s, int64_t rel, const char *name,
 	return done(s, st, err);
 }
 
+int cat_con_unmodelled(int *found, ms_store *s, int64_t rel,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT max(CASE name WHEN 'constraint:' || ?2 THEN 2 ELSE 1"
+		" END) FROM migsim_trigger WHERE rel = ?1 AND name IN ('constraint:'"
+		" || ?2, 'constraint:')");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	*found = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
 int cat_trigger_drop(ms_store *s, int64_t rel, const char *name,
 	ms_error *err)
 {
@@ -1396,7 +1414,9 @@ int cat_con_name_used(int *used, ms_store *s, const char *schema,
 	PREP(st, "SELECT 1 FROM migsim_constraint c JOIN migsim_relation r ON"
 		" r.oid = c.rel WHERE r.schema_name = ?1 AND c.name = ?2 UNION ALL"
 		" SELECT 1 FROM migsim_domain_check k JOIN migsim_type t ON t.oid ="
-		" k.type WHERE t.schema_name = ?1 AND k.name = ?2");
+		" k.type WHERE t.schema_name = ?1 AND k.name = ?2 UNION ALL"
+		" SELECT 1 FROM migsim_trigger g JOIN migsim_relation r ON r.oid ="
+		" g.rel WHERE r.schema_name = ?1 AND g.name = 'constraint:' || ?2");
 	bind_text(st, 1, schema);
 	bind_text(st, 2, name);
 	if ((ret = first(used, s, st, err)) == MS_OK && *used)
@@ -1418,7 +1438,7 @@ static int answer(int *found, ms_store *s, sqlite3_stmt *st, ms_error *err)
 }
 
 int cat_con_named(int *found, ms_store *s, const char *table,
-	const char *name, int domains, ms_error *err)
+	const char *name, int pg_constraint, ms_error *err)
 {
 	sqlite3_stmt *st;
 
@@ -1431,10 +1451,13 @@ int cat_con_named(int *found, ms_store *s, const char *table,
 		" END AS v FROM migsim_relation r LEFT JOIN migsim_constraint c ON"
 		" c.rel = r.oid AND c.name = ?2 WHERE r.relkind IN ('r', 'p') AND"
 		" (?1 IS NULL OR r.name = ?1) UNION ALL SELECT 2 FROM"
-		" migsim_domain_check WHERE ?3 AND name = ?2)");
+		" migsim_domain_check WHERE ?3 AND ?1 IS NULL AND name = ?2"
+		" UNION ALL SELECT 2 FROM migsim_trigger g JOIN migsim_relation r"
+		" ON r.oid = g.rel WHERE ?3 AND g.name = 'constraint:' || ?2 AND"
+		" (?1 IS NULL OR r.name = ?1))");
 	bind_text(st, 1, table);
 	bind_text(st, 2, name);
-	sqlite3_bind_int(st, 3, domains);
+	sqlite3_bind_int(st, 3, pg_constraint);
 	return answer(found, s, st, err);
 }
 

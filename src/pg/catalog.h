@@ -379,10 +379,17 @@ int cat_con_name_used(int *used, ms_store *s, const char *schema,
 int cat_rel_named(int *found, ms_store *s, const char *name,
 	const char *kinds, const char *column, ms_error *err);
 /* Whether a table (named table, or any: NULL) of any schema has a
- * constraint of this name (or, with domains, a domain has a check of
- * it): 1, 0, or -1 when a table whose columns are not known might. */
+ * constraint of this name: 1, 0, or -1 when a table whose columns are
+ * not known might.  pg_constraint also holds domains' checks, EXCLUDE
+ * constraints and constraint triggers, which table_constraints does not
+ * list. */
 int cat_con_named(int *found, ms_store *s, const char *table,
-	const char *name, int domains, ms_error *err);
+	const char *name, int pg_constraint, ms_error *err);
+/* A constraint migsim keeps only by name (EXCLUDE, a constraint
+ * trigger: a trigger "constraint:NAME"): 2 one is so named, 1 an unnamed
+ * one may be, 0 none. */
+int cat_con_unmodelled(int *found, ms_store *s, int64_t rel,
+	const char *name, ms_error *err);
 int cat_con_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err);
 /* Renaming an index renames the constraint it backs. */

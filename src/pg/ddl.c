@@ -1500,7 +1500,10 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 		 * function. */
 		ddl_unknown(d, "constraint triggers are not modelled");
 		/* It is a row of pg_constraint too, under its own name. */
-		if ((ret = ms_store_meta_set(d->s, "unmodelled_constraint", "1",
+		char name[CAT_NAME + 16];
+
+		snprintf(name, sizeof(name), "constraint:%s", t->trigname);
+		if ((ret = cat_trigger_add(d->s, rel.oid, name, -1, 1,
 		    d->err)) < 0 || (ret = cat_func_find(&exists, &fn, d->s, schema,
 		    fname, d->err)) < 0)
 			return ret;
@@ -1608,6 +1611,14 @@ static int drop_trigger(ddl *d, const PgQuery__DropStmt *ds)
 		if (found && (ret = cat_trigger_drop(d->s, rel.oid, name,
 		    d->err)) < 0)
 			return ret;
+		/* A constraint trigger's row of pg_constraint goes with it. */
+		if (found) {
+			char con[CAT_NAME + 16];
+
+			snprintf(con, sizeof(con), "constraint:%s", name);
+			if ((ret = cat_trigger_drop(d->s, rel.oid, con, d->err)) < 0)
+				return ret;
+		}
 	}
 	return MS_OK;
 }

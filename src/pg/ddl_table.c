@@ -344,6 +344,48 @@ static void join(char *out, size_t size, char **names, size_t n)
 			names[i]);
 }
 
+/* A constraint kept only by name (EXCLUDE, a constraint trigger) has it:
+ * ConstraintNameIsUsed sees every constraint of the table. */
+static int name_kept_only(int *found, ddl *d, const cat_rel *rel,
+	const char *name)
+{
+	int ret = cat_con_unmodelled(found, d->s, rel->oid, name, d->err);
+
+	*found = *found == 2;
+	return ret;
+}
+
+/* A foreign key over a generated column cannot write it: no ON UPDATE
+ * CASCADE, SET NULL or SET DEFAULT, no ON DELETE SET NULL or SET
+ * DEFAULT (ATAddForeignKeyConstraint). */
+static int generated_actions(ddl *d, const cat_rel *rel,
+	const PgQuery__Constraint *c, char **cols, size_t n)
+{
+	const char *upd = c->fk_upd_action, *del = c->fk_del_action;
+
+	for (size_t i = 0; i < n; i++) {
+		cat_col col;
+		int found, ret;
+
+		if ((ret = cat_col_find(&found, &col, d->s, rel->oid, cols[i],
+		    d->err)) < 0)
+			return ret;
+		if (!found || col.identity != 'g')
+			continue;
+		if (upd && (upd[0] == 'c' || upd[0] == 'n' || upd[0] == 'd'))
+			return ddl_fail(d, "42601", "tablecmds.c:9360:"
+				"ATAddForeignKeyConstraint", -1, "invalid %s action for "
+				"foreign key constraint containing generated column",
+				"ON UPDATE");
+		if (del && (del[0] == 'n' || del[0] == 'd'))
+			return ddl_fail(d, "42601", "tablecmds.c:9366:"
+				"ATAddForeignKeyConstraint", -1, "invalid %s action for "
+				"foreign key constraint containing generated column",
+				"ON DELETE");
+	}
+	return MS_OK;
+}
+
 typedef struct fk_side {
 	ms_typeref type;
 } fk_side;
@@ -375,7 +417,8 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	if (str(c->conname)) {
 		snprintf(name, sizeof(name), "%s", str(c->conname));
 		if ((ret = cat_con_find(&found, &pkey, d->s, rel->oid, name,
-		    d->err)) < 0)
+		    d->err)) < 0 || (!found && (ret = name_kept_only(&found, d,
+		    rel, name)) < 0))
 			return ret;
 		if (found)
 			return ddl_fail(d, "42710", "tablecmds.c:8970:"
@@ -448,6 +491,9 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		goto out;
 	if (found || c->n_fk_del_set_cols)
 		ddl_unknown(d, "this foreign key's options are not modelled");
+	if ((ret = generated_actions(d, rel, c, fk_cols, n_fk)) < 0 ||
+	    DDL_FAILED(d))
+		goto out;
 	if (n_fk != n_pk) {
 		ret = ddl_fail(d, "42830", "tablecmds.c:9382:"
 			"ATAddForeignKeyConstraint", -1, "number of referencing and "
@@ -754,7 +800,8 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	if (str(c->conname)) {
 		snprintf(name, sizeof(name), "%s", str(c->conname));
 		if ((ret = cat_con_find(&found, &existing, d->s, rel->oid, name,
-		    d->err)) < 0)
+		    d->err)) < 0 || (!found && (ret = name_kept_only(&found, d,
+		    rel, name)) < 0))
 			return ret;
 		if (found && in_create)
 			return ddl_fail(d, "42710", "heap.c:2474:"
@@ -795,8 +842,9 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 /* A table or column constraint, once its table exists. */
 /* An EXCLUDE constraint (or another kind migsim does not model) checks
  * the rows written, as a trigger would, and makes a constraint and an
- * index whose names migsim does not keep: guards that look for
- * constraints by name are not decided from then on. */
+ * index migsim does not keep (only the constraint's name, as a trigger
+ * "constraint:NAME"): guards that look for constraints by name are not
+ * decided from then on. */
 static int unmodelled_constraint(ddl *d, const cat_rel *rel,
 	const PgQuery__Constraint *c)
 {
@@ -994,6 +1042,21 @@ static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 		desc, d->err);
 }
 
+/* A relation as getObjectDescription names it: qualified when its schema
+ * is not on the search path (only public is). */
+static void rel_label(char *out, size_t n, const cat_rel *rel)
+{
+	char s[NAMEDATALEN + 4], r[NAMEDATALEN + 4];
+
+	quote(r, sizeof(r), rel->name);
+	if (strcmp(rel->schema, "public") == 0) {
+		snprintf(out, n, "%s", r);
+		return;
+	}
+	quote(s, sizeof(s), rel->schema);
+	snprintf(out, n, "%s.%s", s, r);
+}
+
 /* A generated column's expression names another generated column, or the
  * whole row (42P17, left unknown). */
 typedef struct gen_walk {
@@ -1049,10 +1112,10 @@ static int visit_generated_dep(const PgQuery__Node *n, void *ctx)
 
 static int generated_uses(ddl *d, const cat_rel *rel, const coldef *c)
 {
-	char kind[NAMEDATALEN + 12], desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
+	char kind[NAMEDATALEN + 12], desc[4 * NAMEDATALEN], q[2 * NAMEDATALEN + 8];
 	gen_walk w = { d, rel->oid, 0, MS_OK, kind, desc };
 
-	quote(q, sizeof(q), rel->name);
+	rel_label(q, sizeof(q), rel);
 	snprintf(kind, sizeof(kind), "generated:%s", c->def->colname);
 	snprintf(desc, sizeof(desc), "column %s of table %s", c->def->colname, q);
 	ddl_walk(&c->generated_expr->base, visit_generated_dep, &w);
@@ -1773,7 +1836,7 @@ static int generated_used(int *used, ddl *d, const cat_rel *rel,
 static int drop_column(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
-	char what[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
+	char what[4 * NAMEDATALEN], q[2 * NAMEDATALEN + 8];
 	cat_col col;
 	int found, refused, ret;
 
@@ -1790,7 +1853,7 @@ static int drop_column(ddl *d, const cat_rel *rel,
 	    (ret = generated_used(&found, d, rel, cmd->name)) < 0 ||
 	    (found && cmd->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE))
 		return ret;
-	quote(q, sizeof(q), rel->name);
+	rel_label(q, sizeof(q), rel);
 	snprintf(what, sizeof(what), "column %s of table %s", cmd->name, q);
 	if (cmd->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
 		if ((ret = ddl_refuse_dependents(&refused, d, what, "rel", rel->oid,
@@ -1897,6 +1960,30 @@ static int using_expr(ddl *d, const cat_rel *rel, const PgQuery__Node *expr,
 	return ret;
 }
 
+/* ALTER COLUMN ... DROP EXPRESSION (ATExecDropExpression): the column
+ * keeps its values and stops reading the others. */
+static int drop_expression(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableCmd *cmd)
+{
+	char kind[NAMEDATALEN + 12];
+	cat_col col;
+	int found, ret;
+
+	if ((ret = find_column(&found, &col, d, rel, cmd->name,
+	    "tablecmds.c:8109:ATExecDropExpression")) < 0 || !found)
+		return ret;
+	if (col.identity != 'g' && cmd->missing_ok)
+		return MS_OK;
+	if (col.identity != 'g')
+		return ddl_fail(d, "55000", "tablecmds.c:8125:ATExecDropExpression",
+			-1, "column \"%s\" of relation \"%s\" is not a stored generated "
+			"column", cmd->name, rel->name);
+	snprintf(kind, sizeof(kind), "generated:%s", cmd->name);
+	if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid, d->err)) < 0)
+		return ret;
+	return cat_col_set(d->s, rel->oid, cmd->name, "identity", 0, d->err);
+}
+
 static int alter_type(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
@@ -1922,6 +2009,14 @@ static int alter_type(ddl *d, const cat_rel *rel,
 		ddl_unknown(d, "SET DATA TYPE serial is not modelled");
 	if (!t.known || t.serial)
 		return MS_OK;
+	if (col.identity == 'g' && def->raw_default) {
+		if ((ret = ddl_fail(d, "42611", "tablecmds.c:12458:"
+		    "ATPrepAlterColumnType", -1, "cannot specify USING when altering "
+		    "type of generated column")) == MS_OK)
+			ret = ddl_detail(d, "Column \"%s\" is a generated column.",
+				cmd->name);
+		return ret;
+	}
 	/* An identity column's sequence follows it: integers only (22023
 	 * from init_params). */
 	if ((col.identity == 'a' || col.identity == 'd') &&
@@ -2093,13 +2188,26 @@ static int drop_constraint(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
 	char what[3 * NAMEDATALEN], q[NAMEDATALEN + 4], idx[NAMEDATALEN + 16];
-	cat_con con;
+	cat_con con = { 0 };
 	cat_rel index;
 	int found, refused, ret;
 
 	if ((ret = cat_con_find(&found, &con, d->s, rel->oid, cmd->name,
 	    d->err)) < 0)
 		return ret;
+	if (!found && (ret = cat_con_unmodelled(&found, d->s, rel->oid,
+	    cmd->name, d->err)) < 0)
+		return ret;
+	if (found && con.oid == 0) {
+		char name[NAMEDATALEN + 16];
+
+		/* EXCLUDE, a constraint trigger, or an unnamed one of them. */
+		ddl_unknown(d, "dropping a constraint migsim does not model is not "
+			"modelled");
+		snprintf(name, sizeof(name), "constraint:%s", cmd->name);
+		return found == 2 ? cat_trigger_drop(d->s, rel->oid, name, d->err) :
+			MS_OK;
+	}
 	if (!found && cmd->missing_ok)
 		return MS_OK;
 	if (!found)
@@ -2175,6 +2283,8 @@ static int alter_cmd(ddl *d, const cat_rel *rel,
 		return add_column(d, rel, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 		return drop_column(d, rel, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
+		return drop_expression(d, rel, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {
 		/* Converted values may key differently (text '01' to 1). */
 		int ret = cat_kept_forget(d->s, rel->oid, KEPT_VALUES, d->err);
@@ -2242,6 +2352,7 @@ static int at_pass(const PgQuery__AlterTableCmd *cmd)
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
 		return 0;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
 		return cmd->def ? 9 : 0;

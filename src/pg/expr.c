@@ -2055,6 +2055,11 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	if (sc->immutable && from.cat != 'X' && from.cat != 'Z' &&
 	    (from.cat == 'D' || t->cat == 'D') && strcmp(from.name, t->name) != 0)
 		goto unknown;
+	/* An enum's text goes through enum_out / enum_in, which read pg_enum:
+	 * stable (42P17 in an index or a generated column). */
+	if (sc->immutable && from.cat != 'Z' && (from.cat == 'E' ||
+	    t->cat == 'E') && (from.cat != t->cat || from.user != t->user))
+		goto unknown;
 	t->constant = from.constant;
 	if (from.cat == 'X' || from.cat == 'Z') {
 		if ((r = literal_to(ret, d, &from, t)) == EX_OK && t->cat == 'S')
