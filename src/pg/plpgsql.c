@@ -6,6 +6,8 @@
  *   BEGIN ... [EXCEPTION WHEN cond [OR cond] THEN ...] END
  *   IF [NOT] EXISTS (SELECT ... FROM <catalog> WHERE col = 'x' AND ...)
  *      THEN ... [ELSIF ...] [ELSE ...] END IF
+ *   SELECT data_type INTO v FROM information_schema.columns WHERE ...,
+ *      and IF conditions on such variables
  *   plain SQL statements; EXECUTE of a string literal; NULL;
  *   RAISE NOTICE/WARNING, RAISE EXCEPTION 'text' (P0001)
  *
@@ -33,10 +35,17 @@ typedef struct interp {
 	int returned;        /* RETURN ran: nothing after it does */
 	int uncertain;       /* statements run whose outcome is not known */
 	json_t *datums;      /* the block's variables, FOUND among them */
+	json_t *values;      /* known values by name: a string, or null for
+	                        NULL; a variable not there is not known */
 } interp;
 
 static int run_list(interp *in, json_t *list);
 static int uses_variable(const interp *in, const char *sql);
+
+static int word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '$';
+}
 
 /* Parse one piece of SQL into a script; NULL-safe on failure. */
 static int parse_sql(ms_pg_script *s, interp *in, const char *sql)
@@ -342,6 +351,37 @@ static int is_current_schema(const PgQuery__Node *n)
 	return fn && strcmp(fn, "current_schema") == 0;
 }
 
+/* data_type IN ('integer', 'bigint'): the values joined by "\x1f", kept
+ * for data_type only (other columns are names, matched one by one). */
+static int read_in_list(filter *f, const PgQuery__AExpr *e)
+{
+	const PgQuery__ColumnRef *cr;
+	const char *col;
+	size_t len = 0;
+
+	if (e->lexpr == NULL || e->lexpr->node_case !=
+	    PG_QUERY__NODE__NODE_COLUMN_REF || e->rexpr == NULL ||
+	    e->rexpr->node_case != PG_QUERY__NODE__NODE_LIST || f->n == 8)
+		return 0;
+	cr = e->lexpr->column_ref;
+	col = ms_pg__node_string(cr->fields[cr->n_fields - 1]);
+	if (col == NULL || strcmp(col, "data_type") != 0)
+		return 0;
+	f->name[f->n][0] = '\0';
+	for (size_t i = 0; i < e->rexpr->list->n_items; i++) {
+		const char *v = ddl_string_literal(e->rexpr->list->items[i], NULL);
+
+		if (v == NULL || len + strlen(v) + 2 > sizeof(f->name[f->n]))
+			return 0;
+		len += (size_t)snprintf(f->name[f->n] + len,
+			sizeof(f->name[f->n]) - len, "\x1f%s", v);
+	}
+	f->col[f->n] = col;
+	f->val[f->n] = f->name[f->n];
+	f->n++;
+	return 1;
+}
+
 static int read_filter(filter *f, const PgQuery__Node *w)
 {
 	const PgQuery__AExpr *e;
@@ -360,6 +400,8 @@ static int read_filter(filter *f, const PgQuery__Node *w)
 	if (w->node_case != PG_QUERY__NODE__NODE_A_EXPR)
 		return 0;
 	e = w->a_expr;
+	if (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_IN)
+		return read_in_list(f, e);
 	op = e->n_name == 1 ? ms_pg__node_string(e->name[0]) : NULL;
 	if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || op == NULL ||
 	    strcmp(op, "=") != 0 || e->lexpr == NULL ||
@@ -392,6 +434,54 @@ static int read_filter(filter *f, const PgQuery__Node *w)
 	f->val[f->n] = f->name[f->n];
 	f->n++;
 	return 1;
+}
+
+/* information_schema.columns.data_type: format_type without a typmod for
+ * a built-in type, ARRAY, or USER-DEFINED; a domain's is its base's.
+ * NULL when migsim cannot tell. */
+static const char *data_type_of(ddl *d, const cat_col *c, int *ret)
+{
+	const char *base = c->base;
+	size_t len = strlen(c->type);
+	cat_domain dom;
+	int found;
+
+	*ret = MS_OK;
+	if (len > 2 && strcmp(c->type + len - 2, "[]") == 0)
+		return "ARRAY";
+	if (c->type_oid) {
+		cat_type t;
+
+		if ((*ret = cat_type_by_oid(&found, &t, d->s, c->type_oid,
+		    d->err)) < 0 || !found)
+			return NULL;
+		if (t.kind != 'd')
+			return "USER-DEFINED";
+		if ((*ret = cat_domain_get(&found, &dom, d->s, t.oid, d->err)) < 0 ||
+		    !found)
+			return NULL;
+		len = strlen(dom.base_type);
+		if (len > 2 && strcmp(dom.base_type + len - 2, "[]") == 0)
+			return "ARRAY";
+		if (dom.base_oid)
+			return NULL;
+		base = dom.base;
+	}
+	return ms_pg__builtin_display(base);
+}
+
+/* Whether a data_type filter (one value, or an IN list) takes dt. */
+static int data_type_matches(const char *want, const char *dt)
+{
+	size_t n = strlen(dt);
+
+	if (want[0] != '\x1f')
+		return strcmp(want, dt) == 0;
+	for (const char *p = want; p; p = strchr(p + 1, '\x1f'))
+		if (strncmp(p + 1, dt, n) == 0 && (p[1 + n] == '\x1f' ||
+		    p[1 + n] == '\0'))
+			return 1;
+	return 0;
 }
 
 /* Only these columns may appear in the filter of a catalog. */
@@ -480,6 +570,8 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		"column_name", "constraint_name", "constraint_schema", NULL };
 	static const char *const tc_cols[] = { "table_schema", "table_name",
 		"constraint_name", "constraint_schema", NULL };
+	static const char *const col_cols[] = { "table_schema", "table_name",
+		"column_name", "data_type", NULL };
 	const char *schema = filter_get(f, "schemaname");
 	int found, ret, others;
 
@@ -594,7 +686,7 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		*yes = found;
 		return 1;
 	}
-	if (strcmp(table, "columns") == 0 && only(f, is_cols) &&
+	if (strcmp(table, "columns") == 0 && only(f, col_cols) &&
 	    filter_get(f, "column_name")) {
 		cat_rel r;
 		cat_col c;
@@ -615,6 +707,13 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		    filter_get(f, "column_name"), d->err)) < 0)
 			return ret;
 		*yes = found;
+		if (found && filter_get(f, "data_type")) {
+			const char *dt = data_type_of(d, &c, &ret);
+
+			if (ret < 0 || dt == NULL)
+				return ret;
+			*yes = data_type_matches(filter_get(f, "data_type"), dt);
+		}
 		return 1;
 	}
 	if (!only(f, by_name) || f->n != 1)
@@ -770,9 +869,75 @@ static int eval_exists(int *yes, ddl *d, const PgQuery__SubLink *sl)
 }
 
 /* 1 decided (*yes set), 0 not modelled, < 0 state-file error. */
-static int eval(int *yes, ddl *d, const PgQuery__Node *n)
+/* A variable's known value: 1 with *v the text (NULL for SQL NULL), 0
+ * when n is not a variable of the block or its value is not known. */
+static int var_value(const char **v, const interp *in, const PgQuery__Node *n)
 {
-	int ret, a;
+	const PgQuery__ColumnRef *cr;
+	const char *name;
+	json_t *j;
+
+	if (in == NULL || in->values == NULL ||
+	    n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+	    n->column_ref->n_fields != 1)
+		return 0;
+	cr = n->column_ref;
+	if ((name = ms_pg__node_string(cr->fields[0])) == NULL ||
+	    (j = json_object_get(in->values, name)) == NULL)
+		return 0;
+	*v = json_string_value(j);
+	return 1;
+}
+
+/* var = 'x', var <> 'x', var IN ('x', ...), var IS [NOT] NULL, in SQL's
+ * three values (2 is NULL). */
+static int eval_var(int *yes, const interp *in, const PgQuery__Node *n)
+{
+	const PgQuery__AExpr *e;
+	const char *v, *op, *lit;
+
+	if (n->node_case == PG_QUERY__NODE__NODE_NULL_TEST) {
+		if (!var_value(&v, in, n->null_test->arg))
+			return 0;
+		*yes = (v == NULL) == (n->null_test->nulltesttype ==
+			PG_QUERY__NULL_TEST_TYPE__IS_NULL);
+		return 1;
+	}
+	if (n->node_case != PG_QUERY__NODE__NODE_A_EXPR)
+		return 0;
+	e = n->a_expr;
+	if (e->lexpr == NULL || e->rexpr == NULL || !var_value(&v, in, e->lexpr))
+		return 0;
+	if (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_IN &&
+	    e->rexpr->node_case == PG_QUERY__NODE__NODE_LIST) {
+		int any = 0;
+
+		for (size_t i = 0; i < e->rexpr->list->n_items; i++) {
+			if ((lit = ddl_string_literal(e->rexpr->list->items[i], NULL)) ==
+			    NULL)
+				return 0;
+			any |= v && strcmp(v, lit) == 0;
+		}
+		op = e->n_name == 1 ? ms_pg__node_string(e->name[0]) : NULL;
+		if (op == NULL)
+			return 0;
+		*yes = v == NULL ? 2 : strcmp(op, "=") == 0 ? any : !any;
+		return 1;
+	}
+	op = e->n_name == 1 ? ms_pg__node_string(e->name[0]) : NULL;
+	if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || op == NULL ||
+	    (strcmp(op, "=") != 0 && strcmp(op, "<>") != 0 &&
+	    strcmp(op, "!=") != 0) || e->rexpr->node_case !=
+	    PG_QUERY__NODE__NODE_A_CONST ||
+	    (lit = ddl_string_literal(e->rexpr, NULL)) == NULL)
+		return 0;
+	*yes = v == NULL ? 2 : (strcmp(v, lit) == 0) == (op[0] == '=');
+	return 1;
+}
+
+static int eval(int *yes, ddl *d, const interp *in, const PgQuery__Node *n)
+{
+	int ret, a, any_null = 0;
 
 	if (n == NULL)
 		return 0;
@@ -784,26 +949,44 @@ static int eval(int *yes, ddl *d, const PgQuery__Node *n)
 			return 0;
 		*yes = n->a_const->boolval->boolval;
 		return 1;
+	case PG_QUERY__NODE__NODE_A_EXPR:
+	case PG_QUERY__NODE__NODE_NULL_TEST:
+		return eval_var(yes, in, n);
 	case PG_QUERY__NODE__NODE_BOOL_EXPR:
 		if (n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR) {
-			if ((ret = eval(&a, d, n->bool_expr->args[0])) <= 0)
+			if ((ret = eval(&a, d, in, n->bool_expr->args[0])) <= 0)
 				return ret;
-			*yes = !a;
+			*yes = a == 2 ? 2 : !a;
 			return 1;
 		}
 		*yes = n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR;
 		for (size_t i = 0; i < n->bool_expr->n_args; i++) {
-			if ((ret = eval(&a, d, n->bool_expr->args[i])) <= 0)
+			if ((ret = eval(&a, d, in, n->bool_expr->args[i])) <= 0)
 				return ret;
+			any_null |= a == 2;
 			if (n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR)
-				*yes = *yes && a;
+				*yes = *yes && a == 1;
 			else
-				*yes = *yes || a;
+				*yes = *yes || a == 1;
 		}
+		/* AND: false wins over NULL; OR: true does. */
+		if (any_null && (n->bool_expr->boolop ==
+		    PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? *yes : !*yes))
+			*yes = 2;
 		return 1;
 	default:
 		return 0;
 	}
+}
+
+/* Whether a condition's text holds a query (the word SELECT). */
+static int has_query(const char *q)
+{
+	for (const char *p = q; *p; p++)
+		if (strncasecmp(p, "select", 6) == 0 && !(p > q &&
+		    word_char(p[-1])) && !word_char(p[6]))
+			return 1;
+	return 0;
 }
 
 static int condition(int *yes, interp *in, json_t *expr)
@@ -815,9 +998,9 @@ static int condition(int *yes, interp *in, json_t *expr)
 	char *sql;
 	int ret = 0;
 
-	/* A variable named like a column the query reads is 42702; one
-	 * used as a value is not followed either. */
-	if (q && uses_variable(in, q))
+	/* A variable named like a column the query reads is 42702: only
+	 * conditions on variables alone, without a query, are followed. */
+	if (q && uses_variable(in, q) && has_query(q))
 		return 0;
 	if (q == NULL || (sql = malloc(strlen(q) + 8)) == NULL)
 		return q ? ms_error_set(in->d->err, MS_ENOMEM, "out of memory") : 0;
@@ -828,9 +1011,12 @@ static int condition(int *yes, interp *in, json_t *expr)
 		    (n = ms_pg__stmt_node(&s, 0)) != NULL &&
 		    n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
 		    n->select_stmt->n_target_list == 1)
-			ret = eval(yes, in->d,
+			ret = eval(yes, in->d, in,
 				n->select_stmt->target_list[0]->res_target->val);
 	}
+	/* IF takes NULL as false. */
+	if (ret == 1)
+		*yes = *yes == 1;
 	ms_pg_script_clear(&s);
 	free(sql);
 	return ret;
@@ -956,11 +1142,6 @@ static int run_raise(interp *in, json_t *st)
 		"%s", msg);
 }
 
-static int word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_' || c == '$';
-}
-
 /* Whether SQL text names one of the block's variables (a word match, a
  * superset): PL/pgSQL passes them as parameters, or raises 42702 where a
  * column has the same name, which migsim does not follow. */
@@ -986,6 +1167,100 @@ static int uses_variable(const interp *in, const char *sql)
 		}
 	}
 	return 0;
+}
+
+/* The variable a one-field INTO names, or NULL. */
+static const char *into_variable(const interp *in, json_t *st)
+{
+	json_t *fields = json_object_get(json_object_get(json_object_get(st,
+		"target"), "PLpgSQL_row"), "fields");
+	json_t *var;
+
+	if (json_array_size(fields) != 1 || json_is_true(json_object_get(st,
+	    "strict")))
+		return NULL;
+	var = json_object_get(json_array_get(in->datums, (size_t)
+		json_integer_value(json_object_get(json_array_get(fields, 0),
+		"varno"))), "PLpgSQL_var");
+	return var ? json_string_value(json_object_get(var, "refname")) : NULL;
+}
+
+/*
+ * SELECT data_type | column_name | is_nullable INTO var FROM
+ * information_schema.columns WHERE table_name = 'T' AND column_name = 'c'
+ * [AND table_schema = current_schema()]: var gets the column's value, or
+ * NULL when there is no such column.  1 done, 0 not modelled.
+ */
+static int select_into(interp *in, json_t *st, const char *sql)
+{
+	static const char *const cols[] = { "table_schema", "table_name",
+		"column_name", NULL };
+	const char *var = into_variable(in, st), *what, *v = NULL;
+	const PgQuery__SelectStmt *sel;
+	const PgQuery__ResTarget *rt;
+	const PgQuery__RangeVar *rv;
+	const PgQuery__Node *n;
+	ms_pg_script s;
+	cat_rel r;
+	cat_col c;
+	filter f;
+	int found, ret, done = 0;
+
+	if (var == NULL || in->values == NULL || (ret = parse_sql(&s, in,
+	    sql)) < 0)
+		return var && in->values ? ret : 0;
+	memset(&f, 0, sizeof(f));
+	if (s.parse_failed || s.count != 1 || (n = ms_pg__stmt_node(&s, 0)) ==
+	    NULL || n->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+		goto out;
+	sel = n->select_stmt;
+	if (sel->n_target_list != 1 || sel->n_from_clause != 1 ||
+	    sel->from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR ||
+	    sel->group_clause || sel->having_clause || sel->n_sort_clause ||
+	    sel->limit_count || sel->n_distinct_clause)
+		goto out;
+	rv = sel->from_clause[0]->range_var;
+	rt = sel->target_list[0]->res_target;
+	if (!rv->schemaname || strcmp(rv->schemaname, "information_schema") ||
+	    strcmp(rv->relname, "columns") || rt->val == NULL ||
+	    rt->val->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+	    rt->val->column_ref->n_fields != 1 ||
+	    (what = ms_pg__node_string(rt->val->column_ref->fields[0])) == NULL ||
+	    (strcmp(what, "data_type") && strcmp(what, "column_name") &&
+	    strcmp(what, "is_nullable")) || !read_filter(&f, sel->where_clause) ||
+	    !only(&f, cols) || !filter_get(&f, "table_name") ||
+	    !filter_get(&f, "column_name") || (filter_get(&f, "table_schema") &&
+	    strcmp(filter_get(&f, "table_schema"), "public")) ||
+	    system_relation(filter_get(&f, "table_name")))
+		goto out;
+	if ((ret = cat_rel_find(&found, &r, in->d->s, "public",
+	    filter_get(&f, "table_name"), in->d->err)) < 0)
+		goto out;
+	if (found && (r.relkind == 'r' || r.relkind == 'p' ||
+	    r.relkind == 'v')) {
+		if (!r.known)
+			goto out;
+		if ((ret = cat_col_find(&found, &c, in->d->s, r.oid,
+		    filter_get(&f, "column_name"), in->d->err)) < 0)
+			goto out;
+		if (found && strcmp(what, "data_type") == 0 &&
+		    (v = data_type_of(in->d, &c, &ret)) == NULL)
+			goto out;
+		if (found && strcmp(what, "column_name") == 0)
+			v = filter_get(&f, "column_name");
+		if (found && strcmp(what, "is_nullable") == 0)
+			v = c.not_null ? "NO" : "YES";
+	}
+	json_object_set_new(in->values, var, v ? json_string(v) : json_null());
+	done = 1;
+out:
+	ms_pg_script_clear(&s);
+	if (ret < 0)
+		return ret;
+	/* Not followed: the variable's value is no longer known. */
+	if (!done)
+		json_object_del(in->values, var);
+	return done;
 }
 
 static int run_stmt(interp *in, json_t *wrapped)
@@ -1015,6 +1290,9 @@ static int run_stmt(interp *in, json_t *wrapped)
 				"not modelled", wrapped);
 			return MS_OK;
 		}
+		if (json_is_true(json_object_get(st, "into")) && sql &&
+		    (ret = select_into(in, st, sql)) != 0)
+			return ret < 0 ? ret : MS_OK;
 		if ((ret = run_sql(in, sql)) < 0 || DDL_FAILED(in->d) ||
 		    !json_is_true(json_object_get(st, "into")))
 			return ret;
@@ -1266,13 +1544,31 @@ static int text_may_change_catalog(int *may, ddl *d, const char *body)
 	return MS_OK;
 }
 
+/* A declared variable without an initialiser starts NULL. */
+static json_t *declared_nulls(json_t *datums)
+{
+	json_t *values = json_object(), *v;
+	size_t i;
+
+	json_array_foreach(datums, i, v) {
+		json_t *var = json_object_get(v, "PLpgSQL_var");
+		const char *name = json_string_value(json_object_get(var,
+			"refname"));
+
+		if (values && name && json_object_get(var, "lineno") &&
+		    json_object_get(var, "default_val") == NULL)
+			json_object_set_new(values, name, json_null());
+	}
+	return values;
+}
+
 int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 {
 	static const char head[] = "CREATE FUNCTION migsim_do() RETURNS void "
 		"LANGUAGE plpgsql AS $migsim_do$";
 	static const char tail[] = "$migsim_do$;";
 	PgQueryPlpgsqlParseResult pr;
-	interp in = { d, 0, 0, 0, 0, 0, 0, NULL };
+	interp in = { d, 0, 0, 0, 0, 0, 0, NULL, NULL };
 	const char *body;
 	json_t *funcs, *action;
 	char *src;
@@ -1317,10 +1613,13 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 			"modelled");
 		ret = text_may_change_catalog(gap, d, body);
 	} else {
-		ret = run_stmt(&in, action);
+		in.values = declared_nulls(in.datums);
+		ret = in.values ? run_stmt(&in, action) :
+			ms_error_set(d->err, MS_ENOMEM, "out of memory");
 		*gap = in.gap;
 		*rows_gap = in.rows_gap;
 	}
+	json_decref(in.values);
 	json_decref(funcs);
 	return ret;
 }

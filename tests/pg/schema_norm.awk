@@ -100,9 +100,14 @@ infunc { if ($0 ~ /\$[A-Za-z_]*\$;$/) infunc = 0; next }
 	next
 }
 
+# A column whose generation expression pg_dump prints over several lines
+# ends where its parentheses close.
 intable {
-	if ($0 ~ /^\)/) { intable = 0; next }
-	column(table, $0)
+	if (pend == "" && $0 ~ /^\)/) { intable = 0; next }
+	pend = pend == "" ? $0 : pend " " $0
+	if (gsub(/\(/, "(", pend) > gsub(/\)/, ")", pend)) next
+	column(table, pend)
+	pend = ""
 	next
 }
 /^CREATE (UNLOGGED )?TABLE [^ ]+ \($/ {
