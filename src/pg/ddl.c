@@ -1503,7 +1503,7 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 		char name[CAT_NAME + 16];
 
 		snprintf(name, sizeof(name), "constraint:%s", t->trigname);
-		if ((ret = cat_trigger_add(d->s, rel.oid, name, -1, 1,
+		if ((ret = cat_trigger_add(d->s, rel.oid, name, -1, 0,
 		    d->err)) < 0 || (ret = cat_func_find(&exists, &fn, d->s, schema,
 		    fname, d->err)) < 0)
 			return ret;
