@@ -1941,42 +1941,18 @@ static int find_renamed(int *found, cat_type *t, ddl *d,
 	PgQuery__Node **names, size_t n, int domain)
 {
 	const char *schema, *name;
-	char q[CAT_NAME + 4];
 	int ret;
 
 	*found = 0;
+	if (domain)
+		return ddl_domain_find(found, t, d, names, n,
+			"typecmds.c:3638:RenameType");
 	if (qualified_name(&schema, &name, names, n) &&
 	    (ret = cat_type_find(found, t, d->s, schema, name, d->err)) < 0)
 		return ret;
-	if (!domain && *found && t->kind == 'd')
+	if (*found && t->kind == 'd')
 		return MS_OK;
-	if (!domain)
-		return find_enum(found, t, d, names, n);
-	if (!qualified_name(&schema, &name, names, n)) {
-		*found = 0;
-		ddl_unknown(d, "this type name is not modelled");
-		return MS_OK;
-	}
-	if (!*found) {
-		cat_rel r;
-
-		if ((ret = cat_rel_find(found, &r, d->s, schema, name, d->err)) < 0)
-			return ret;
-		if (*found) {
-			*found = 0;
-			ddl_unknown(d, "ALTER DOMAIN of a row type is not modelled");
-			return MS_OK;
-		}
-		return ddl_fail(d, "42704", "parse_type.c:270:typenameType", -1,
-			"type \"%s\" does not exist", name);
-	}
-	if (t->kind != 'd') {
-		*found = 0;
-		cat_quote_ident(q, sizeof(q), name);
-		return ddl_fail(d, "42809", "typecmds.c:3638:RenameType", -1,
-			"%s is not a domain", q);
-	}
-	return MS_OK;
+	return find_enum(found, t, d, names, n);
 }
 
 static int rename_type(ddl *d, const PgQuery__RenameStmt *r)

@@ -116,6 +116,10 @@ int ddl_constraint_name(char *out, ddl *d, const char *schema,
 int ddl_domain_create(ddl *d, const PgQuery__CreateDomainStmt *c);
 int ddl_domain_alter(ddl *d, const PgQuery__AlterDomainStmt *a);
 int ddl_domain_rename_check(ddl *d, const PgQuery__RenameStmt *r);
+/* The domain a name list names: 42704 when missing, 42809 (at site) when
+ * it is another type; *found 0 then. */
+int ddl_domain_find(int *found, cat_type *type, ddl *d,
+	PgQuery__Node **names, size_t n, const char *site);
 /* What a value of domain `type` meets, its base domains' included: NOT
  * NULL, a default, how many checks. */
 int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,

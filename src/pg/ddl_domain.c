@@ -301,9 +301,8 @@ int ddl_domain_create(ddl *d, const PgQuery__CreateDomainStmt *c)
 	return MS_OK;
 }
 
-/* The domain ALTER DOMAIN names (typenameTypeId, checkDomainOwner). */
-static int find_domain(int *found, cat_type *type, cat_domain *dom, ddl *d,
-	PgQuery__Node **names, size_t n)
+int ddl_domain_find(int *found, cat_type *type, ddl *d,
+	PgQuery__Node **names, size_t n, const char *site)
 {
 	const char *schema, *name;
 	char q[CAT_NAME + 4];
@@ -334,9 +333,20 @@ static int find_domain(int *found, cat_type *type, cat_domain *dom, ddl *d,
 	if (type->kind != 'd') {
 		*found = 0;
 		cat_quote_ident(q, sizeof(q), name);
-		return ddl_fail(d, "42809", "typecmds.c:3438:checkDomainOwner", -1,
-			"%s is not a domain", q);
+		return ddl_fail(d, "42809", site, -1, "%s is not a domain", q);
 	}
+	return MS_OK;
+}
+
+/* The domain ALTER DOMAIN names (typenameTypeId, checkDomainOwner). */
+static int find_domain(int *found, cat_type *type, cat_domain *dom, ddl *d,
+	PgQuery__Node **names, size_t n)
+{
+	int ret = ddl_domain_find(found, type, d, names, n,
+		"typecmds.c:3438:checkDomainOwner");
+
+	if (ret < 0 || !*found)
+		return ret;
 	if ((ret = cat_domain_get(found, dom, d->s, type->oid, d->err)) < 0)
 		return ret;
 	if (!*found)

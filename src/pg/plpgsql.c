@@ -236,6 +236,9 @@ static void not_modelled(interp *in, const char *why, json_t *subtree)
 {
 	in->unknown = 1;
 	in->uncertain++;
+	/* It may have set any variable (:=, FOR, GET DIAGNOSTICS, ...). */
+	if (in->values)
+		json_object_clear(in->values);
 	if (subtree)
 		forget_writes(in, subtree);
 	if (subtree == NULL || may_affect(in, subtree, 0))
@@ -468,6 +471,20 @@ static const char *data_type_of(ddl *d, const cat_col *c, int *ret)
 		base = dom.base;
 	}
 	return ms_pg__builtin_display(base);
+}
+
+/* information_schema.columns.is_nullable: NO for NOT NULL, or for a
+ * column of a domain declared NOT NULL itself. */
+static int is_nullable(const char **v, ddl *d, const cat_col *c)
+{
+	cat_domain dom;
+	int found = 0, ret;
+
+	if (c->type_oid && (ret = cat_domain_get(&found, &dom, d->s, c->type_oid,
+	    d->err)) < 0)
+		return ret;
+	*v = c->not_null || (found && dom.not_null) ? "NO" : "YES";
+	return MS_OK;
 }
 
 /* Whether a data_type filter (one value, or an IN list) takes dt. */
@@ -1169,7 +1186,44 @@ static int uses_variable(const interp *in, const char *sql)
 	return 0;
 }
 
-/* The variable a one-field INTO names, or NULL. */
+/* Whether a declared type keeps any text as it is: text, or varchar
+ * without a length (a length may cut or refuse it; another type converts
+ * it). */
+static int keeps_text(const char *typname)
+{
+	static const char *const kinds[] = { "text", "varchar",
+		"character varying", NULL };
+	size_t len = typname ? strlen(typname) : 0;
+
+	while (len && typname[len - 1] == ' ')
+		len--;
+	for (const char *const *k = kinds; *k; k++)
+		if (strlen(*k) == len && strncasecmp(typname, *k, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The variables an INTO that is not followed sets: no longer known. */
+static void forget_targets(interp *in, json_t *st)
+{
+	json_t *fields = json_object_get(json_object_get(json_object_get(st,
+		"target"), "PLpgSQL_row"), "fields"), *f;
+	size_t i;
+
+	if (in->values == NULL)
+		return;
+	json_array_foreach(fields, i, f) {
+		const char *name = json_string_value(json_object_get(f, "name"));
+
+		if (name)
+			json_object_del(in->values, name);
+	}
+	/* A record target, or one libpg_query names otherwise. */
+	if (json_array_size(fields) == 0)
+		json_object_clear(in->values);
+}
+
+/* The text variable a one-field INTO names, or NULL. */
 static const char *into_variable(const interp *in, json_t *st)
 {
 	json_t *fields = json_object_get(json_object_get(json_object_get(st,
@@ -1182,7 +1236,11 @@ static const char *into_variable(const interp *in, json_t *st)
 	var = json_object_get(json_array_get(in->datums, (size_t)
 		json_integer_value(json_object_get(json_array_get(fields, 0),
 		"varno"))), "PLpgSQL_var");
-	return var ? json_string_value(json_object_get(var, "refname")) : NULL;
+	if (var == NULL || !keeps_text(json_string_value(json_object_get(
+	    json_object_get(json_object_get(var, "datatype"), "PLpgSQL_type"),
+	    "typname"))))
+		return NULL;
+	return json_string_value(json_object_get(var, "refname"));
 }
 
 /*
@@ -1248,8 +1306,9 @@ static int select_into(interp *in, json_t *st, const char *sql)
 			goto out;
 		if (found && strcmp(what, "column_name") == 0)
 			v = filter_get(&f, "column_name");
-		if (found && strcmp(what, "is_nullable") == 0)
-			v = c.not_null ? "NO" : "YES";
+		if (found && strcmp(what, "is_nullable") == 0 &&
+		    (ret = is_nullable(&v, in->d, &c)) < 0)
+			goto out;
 	}
 	json_object_set_new(in->values, var, v ? json_string(v) : json_null());
 	done = 1;
@@ -1293,6 +1352,8 @@ static int run_stmt(interp *in, json_t *wrapped)
 		if (json_is_true(json_object_get(st, "into")) && sql &&
 		    (ret = select_into(in, st, sql)) != 0)
 			return ret < 0 ? ret : MS_OK;
+		if (json_is_true(json_object_get(st, "into")))
+			forget_targets(in, st);
 		if ((ret = run_sql(in, sql)) < 0 || DDL_FAILED(in->d) ||
 		    !json_is_true(json_object_get(st, "into")))
 			return ret;
