@@ -1,0 +1,3 @@
+CREATE DOMAIN "Tag" AS TEXT;
+CREATE TABLE "Post" ("id" TEXT NOT NULL, "tags" "Tag"[], CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));
+ALTER DOMAIN "Tag" SET NOT NULL;

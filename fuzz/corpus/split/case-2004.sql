@@ -1,0 +1,4 @@
+CREATE DOMAIN "Tag" AS TEXT;
+CREATE DOMAIN "Tags" AS "Tag"[];
+CREATE TABLE "Post" ("id" INTEGER NOT NULL, "tags" "Tags", CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));
+ALTER DOMAIN "Tag" ADD CONSTRAINT "Tag_len" CHECK (length(VALUE) < 20);
