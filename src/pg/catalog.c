@@ -2388,6 +2388,18 @@ int cat_temp_add(ms_store *s, int64_t oid, int on_commit_drop, ms_error *err)
 	return done(s, st, err);
 }
 
+int cat_temp_is(int *yes, ms_store *s, int64_t oid, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_temp WHERE oid = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_temp_list(int64_t **out, size_t *n, ms_store *s, int on_commit_only,
 	ms_error *err)
 {

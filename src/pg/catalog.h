@@ -86,6 +86,10 @@ int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
 int cat_temp_add(ms_store *s, int64_t oid, int on_commit_drop, ms_error *err);
 /* COMMIT: the rows of ON COMMIT DELETE ROWS tables go. */
 int cat_temp_commit(ms_store *s, ms_error *err);
+/* Whether a relation is temporary.  It is kept under public, where
+ * unqualified names find it (pg_temp comes first in the search path);
+ * a name qualified with public does not, in PostgreSQL. */
+int cat_temp_is(int *yes, ms_store *s, int64_t oid, ms_error *err);
 /* child inherits from (or is a partition of) parent. */
 /* Whether any partitioned table has a partition. */
 int cat_partitions_any(int *yes, ms_store *s, ms_error *err);

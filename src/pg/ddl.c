@@ -137,6 +137,20 @@ const char *ddl_schema(const char *schemaname)
 	return schemaname && schemaname[0] ? schemaname : "public";
 }
 
+int ddl_temp_hidden(int *hidden, ddl *d, const PgQuery__RangeVar *rv,
+	const cat_rel *rel)
+{
+	int ret;
+
+	*hidden = 0;
+	if (rv->schemaname == NULL || rv->schemaname[0] == '\0' ||
+	    (ret = cat_temp_is(hidden, d->s, rel->oid, d->err)) < 0 || !*hidden)
+		return rv->schemaname && rv->schemaname[0] ? ret : MS_OK;
+	ddl_unknown(d, "a temporary table under a name qualified with public "
+		"is not modelled");
+	return MS_OK;
+}
+
 int ddl_schema_ok(ddl *d, const char *schema, int *ok)
 {
 	int ret = cat_schema_find(ok, d->s, schema, d->err);
@@ -349,8 +363,11 @@ static int check_rangevar(rel_walk *w, const PgQuery__RangeVar *rv)
 	if (!ok)
 		return 0;
 	if ((w->ret = cat_rel_find(&found, &rel, w->d->s,
-	    ddl_schema(rv->schemaname), rv->relname, w->d->err)) < 0)
+	    ddl_schema(rv->schemaname), rv->relname, w->d->err)) < 0 ||
+	    (found && (w->ret = ddl_temp_hidden(&ok, w->d, rv, &rel)) < 0))
 		return 1;
+	if (found && ok)
+		return 0;
 	if (!found) {
 		w->missing = 1;
 		w->qualified = rv->schemaname && rv->schemaname[0];

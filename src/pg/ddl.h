@@ -62,6 +62,12 @@ int ddl_hint(ddl *d, const char *text);
 /* The schema of a possibly qualified name: unqualified names resolve to
  * public, the only schema of the default search_path that exists. */
 const char *ddl_schema(const char *schemaname);
+/* A relation found by a name qualified with its schema is a temporary
+ * table migsim keeps under public: PostgreSQL would not find it there
+ * (pg_temp), and whether a table of public has the name is not known.
+ * *hidden 1 then, with the outcome unknown. */
+int ddl_temp_hidden(int *hidden, ddl *d, const PgQuery__RangeVar *rv,
+	const cat_rel *rel);
 /* Whether a schema is modelled (exists in the simulated catalog); when
  * it is not, the statement's outcome becomes unknown. */
 int ddl_schema_ok(ddl *d, const char *schema, int *ok);

@@ -156,8 +156,16 @@ static int open_rel(int *found, cat_rel *rel, ddl *d,
 			"exist", schema);
 	}
 	if ((ret = cat_rel_find(found, rel, d->s, schema, rv->relname,
-	    d->err)) < 0 || *found || missing_ok)
+	    d->err)) < 0)
 		return ret;
+	if (*found && (ret = ddl_temp_hidden(&ok, d, rv, rel)) < 0)
+		return ret;
+	if (*found && ok) {
+		*found = 0;
+		return MS_OK;
+	}
+	if (*found || missing_ok)
+		return MS_OK;
 	if (rv->schemaname && rv->schemaname[0])
 		return ddl_fail(d, "42P01", "namespace.c:428:"
 			"RangeVarGetRelidExtended", -1, "relation \"%s.%s\" does not "
@@ -1362,9 +1370,12 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	    c->relation->relname, d->err)) < 0)
 		return ret;
 	/* A temporary table lives in pg_temp, first on the search_path: it
-	 * takes the name from the table, which migsim cannot follow. */
-	if (found && c->relation->relpersistence[0] == 't' &&
-	    !str(c->relation->schemaname)) {
+	 * takes the name from the table (or a table takes the name from it),
+	 * which migsim cannot follow. */
+	if (found && (ret = cat_temp_is(&ok, d->s, rel.oid, d->err)) < 0)
+		return ret;
+	if (found && !str(c->relation->schemaname) &&
+	    (c->relation->relpersistence[0] == 't' || ok)) {
 		ddl_unknown(d, "a temporary table with a table's name is not "
 			"modelled");
 		return ddl_catalog_gap(d);
