@@ -143,11 +143,13 @@ int ddl_temp_hidden(int *hidden, ddl *d, const PgQuery__RangeVar *rv,
 	int ret;
 
 	*hidden = 0;
-	if (rv->schemaname == NULL || rv->schemaname[0] == '\0' ||
-	    (ret = cat_temp_is(hidden, d->s, rel->oid, d->err)) < 0 || !*hidden)
-		return rv->schemaname && rv->schemaname[0] ? ret : MS_OK;
-	ddl_unknown(d, "a temporary table under a name qualified with public "
-		"is not modelled");
+	if (rv->schemaname == NULL || rv->schemaname[0] == '\0')
+		return MS_OK;
+	if ((ret = cat_temp_is(hidden, d->s, rel->oid, d->err)) < 0)
+		return ret;
+	if (*hidden)
+		ddl_unknown(d, "a temporary table under a name qualified with "
+			"public is not modelled");
 	return MS_OK;
 }
 
