@@ -1494,6 +1494,72 @@ static int trigger_columns(ddl *d, const cat_rel *rel,
 	return ret;
 }
 
+/* REFERENCING NEW TABLE / OLD TABLE on a plain table, checked as
+ * CreateTriggerFiringOn does before WHEN and the function: an AFTER
+ * trigger of one event among INSERT, UPDATE and DELETE, without a column
+ * list, each transition table once, for an event that has it, under two
+ * names.  *ok 0 when not modelled (ROW variables). */
+static int transitions_check(int *ok, ddl *d,
+	const PgQuery__CreateTrigStmt *t)
+{
+	enum { INSERT = 1 << 2, DELETE = 1 << 3, UPDATE = 1 << 4,
+		TRUNCATE = 1 << 5 };
+	const char *new_name = NULL, *old_name = NULL;
+	int ev = t->events, n = !!(ev & INSERT) + !!(ev & DELETE) +
+		!!(ev & UPDATE);
+
+	*ok = 1;
+	for (size_t i = 0; i < t->n_transition_rels; i++) {
+		const PgQuery__TriggerTransition *tt;
+
+		if (t->transition_rels[i]->node_case !=
+		    PG_QUERY__NODE__NODE_TRIGGER_TRANSITION ||
+		    !t->transition_rels[i]->trigger_transition->is_table) {
+			*ok = 0;
+			return MS_OK;
+		}
+		tt = t->transition_rels[i]->trigger_transition;
+		if (t->timing != 0)
+			return ddl_fail(d, "42P17", "trigger.c:482:CreateTriggerFiringOn",
+				-1, "transition table name can only be specified for an "
+				"AFTER trigger");
+		if (ev & TRUNCATE)
+			return ddl_fail(d, "0A000", "trigger.c:487:CreateTriggerFiringOn",
+				-1, "TRUNCATE triggers with transition tables are not "
+				"supported");
+		if (n != 1)
+			return ddl_fail(d, "0A000", "trigger.c:504:CreateTriggerFiringOn",
+				-1, "transition tables cannot be specified for triggers with "
+				"more than one event");
+		if (t->n_columns)
+			return ddl_fail(d, "0A000", "trigger.c:515:CreateTriggerFiringOn",
+				-1, "transition tables cannot be specified for triggers with "
+				"column lists");
+		if (tt->is_new && !(ev & (INSERT | UPDATE)))
+			return ddl_fail(d, "42P17", "trigger.c:532:CreateTriggerFiringOn",
+				-1, "NEW TABLE can only be specified for an INSERT or UPDATE "
+				"trigger");
+		if (tt->is_new && new_name)
+			return ddl_fail(d, "42P17", "trigger.c:537:CreateTriggerFiringOn",
+				-1, "NEW TABLE cannot be specified multiple times");
+		if (!tt->is_new && !(ev & (DELETE | UPDATE)))
+			return ddl_fail(d, "42P17", "trigger.c:547:CreateTriggerFiringOn",
+				-1, "OLD TABLE can only be specified for a DELETE or UPDATE "
+				"trigger");
+		if (!tt->is_new && old_name)
+			return ddl_fail(d, "42P17", "trigger.c:552:CreateTriggerFiringOn",
+				-1, "OLD TABLE cannot be specified multiple times");
+		if (tt->is_new)
+			new_name = tt->name;
+		else
+			old_name = tt->name;
+	}
+	if (new_name && old_name && strcmp(new_name, old_name) == 0)
+		return ddl_fail(d, "42P17", "trigger.c:562:CreateTriggerFiringOn", -1,
+			"OLD TABLE name and NEW TABLE name cannot be the same");
+	return MS_OK;
+}
+
 static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 {
 	const char *schema, *fname;
@@ -1528,6 +1594,18 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 			return ret;
 		return cat_trigger_add(d->s, rel.oid, t->trigname, exists ? fn : 0,
 			!t->row, d->err);
+	}
+	/* Transition tables, then WHEN, then the function. */
+	if (t->n_transition_rels) {
+		int inherits, ok = 0;
+
+		if ((ret = cat_inherits_any(&inherits, d->s, rel.oid, d->err)) < 0)
+			return ret;
+		if (rel.relkind == 'r' && !inherits &&
+		    ((ret = transitions_check(&ok, d, t)) < 0 || DDL_FAILED(d)))
+			return ret;
+		if (!ok)
+			ddl_unknown(d, "this trigger's options are not checked");
 	}
 	/* WHEN is analysed before the function is looked up. */
 	if (t->when_clause && ((ret = trigger_when(d, &rel, t)) < 0 ||
@@ -1576,8 +1654,6 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 				"\"%s\" does not exist", col, rel.name);
 	}
 	/* Arguments are strings handed to the function as they are. */
-	if (t->n_transition_rels)
-		ddl_unknown(d, "this trigger's options are not checked");
 	{
 		int64_t fn = 0;
 

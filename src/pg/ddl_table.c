@@ -921,6 +921,30 @@ typedef struct coldef {
 	const PgQuery__Node *default_expr;
 } coldef;
 
+/* COLLATE "C", "POSIX" or "default" on a built-in string type: present
+ * in every database and deterministic, so equality of keys is unchanged.
+ * Another collation may be missing (42704) or compare otherwise. */
+static int plain_collation(const PgQuery__CollateClause *cc,
+	const ms_typeref *t)
+{
+	static const char *const names[] = { "C", "POSIX", "default", NULL };
+	static const char *const strings[] = { "text", "varchar", "bpchar",
+		NULL };
+	const char *name;
+
+	if (cc->n_collname == 2) {
+		const char *schema = ms_pg__node_string(cc->collname[0]);
+
+		if (schema == NULL || strcmp(schema, "pg_catalog") != 0)
+			return 0;
+	} else if (cc->n_collname != 1) {
+		return 0;
+	}
+	name = ms_pg__node_string(cc->collname[cc->n_collname - 1]);
+	return name && ddl_one_of(name, names) && t->known && t->exists &&
+		!t->user_oid && ddl_one_of(t->base, strings);
+}
+
 /* Read a column definition: its type and inline NOT NULL / DEFAULT. */
 static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 	int with_position)
@@ -940,7 +964,8 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 	int nullable = 0, defaults = 0, identities = 0;
 
 	c->generated = def->generated && def->generated[0];
-	if (def->coll_clause || c->generated || def->raw_default)
+	if ((def->coll_clause && !plain_collation(def->coll_clause, &c->type)) ||
+	    c->generated || def->raw_default)
 		ddl_unknown(d, "this column's options are not modelled");
 	for (size_t i = 0; i < def->n_constraints; i++) {
 		const PgQuery__Constraint *k = def->constraints[i]->constraint;
