@@ -2400,6 +2400,22 @@ int cat_temp_is(int *yes, ms_store *s, int64_t oid, ms_error *err)
 	return ret;
 }
 
+int cat_kept_only_named(int *found, ms_store *s, const char *schema,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_trigger g JOIN migsim_relation r ON"
+		" r.oid = g.rel WHERE r.schema_name = ?1 AND g.name = 'constraint:'"
+		" || ?2");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_temp_list(int64_t **out, size_t *n, ms_store *s, int on_commit_only,
 	ms_error *err)
 {

@@ -138,6 +138,37 @@ static void name_addition(char *out, char **names, size_t n)
 
 /* --- relations -------------------------------------------------------------- */
 
+/* pg_temp (or pg_temp_N), the session's temporary schema. */
+static int is_temp_schema(const char *schema)
+{
+	return schema && strncmp(schema, "pg_temp", 7) == 0 &&
+		(schema[7] == '\0' || schema[7] == '_');
+}
+
+/* A name a new relation of the schema takes clashes with one migsim does
+ * not follow: a temporary relation (pg_temp, or an index of a temporary
+ * table) where the new one is not, or an EXCLUDE constraint's index
+ * (kept only by its constraint's name).  The outcome is then unknown. */
+static int name_unsure(int *unsure, ddl *d, const char *schema,
+	const char *name, int found, const cat_rel *taken)
+{
+	int64_t table;
+	int ret;
+
+	*unsure = 0;
+	if (!found)
+		ret = cat_kept_only_named(unsure, d->s, schema, name, d->err);
+	else if (taken->relkind == 'i' &&
+	    (ret = cat_index_table(&table, d->s, taken->oid, d->err)) == MS_OK)
+		ret = cat_temp_is(unsure, d->s, table, d->err);
+	else
+		ret = cat_temp_is(unsure, d->s, taken->oid, d->err);
+	if (ret == MS_OK && *unsure)
+		ddl_unknown(d, "a name a temporary relation or an EXCLUDE "
+			"constraint's index may hold is not modelled");
+	return ret;
+}
+
 /* The relation an ALTER or CREATE INDEX names (RangeVarGetRelidExtended):
  * *found 0 with the error set, or with nothing set when missing_ok. */
 static int open_rel(int *found, cat_rel *rel, ddl *d,
@@ -149,6 +180,10 @@ static int open_rel(int *found, cat_rel *rel, ddl *d,
 	*found = 0;
 	if ((ret = cat_schema_find(&ok, d->s, schema, d->err)) < 0)
 		return ret;
+	if (!ok && is_temp_schema(schema)) {
+		ddl_unknown(d, "pg_temp is not modelled");
+		return MS_OK;
+	}
 	if (!ok) {
 		if (missing_ok)
 			return MS_OK;
@@ -444,6 +479,19 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		ddl_unknown(d, "a foreign key to this relation is not modelled");
 		return MS_OK;
 	}
+	{
+		int from_temp, to_temp;
+
+		/* Between a temporary and a permanent table: 42P16. */
+		if ((ret = cat_temp_is(&from_temp, d->s, rel->oid, d->err)) < 0 ||
+		    (ret = cat_temp_is(&to_temp, d->s, pk.oid, d->err)) < 0)
+			return ret;
+		if (from_temp != to_temp) {
+			ddl_unknown(d, "a foreign key between a temporary and a "
+				"permanent table is not modelled");
+			return MS_OK;
+		}
+	}
 	for (size_t i = 0; i < n_fk; i++) {
 		if ((ret = cat_col_find(&found, &fc, d->s, rel->oid, fk_cols[i],
 		    d->err)) < 0)
@@ -715,7 +763,8 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		return ddl_fail(d, "42P07", "index.c:873:index_create", -1,
 			"relation \"%s\" already exists", name);
 	if ((ret = cat_con_find(&found, &existing, d->s, rel->oid, name,
-	    d->err)) < 0)
+	    d->err)) < 0 || (!found && (ret = name_kept_only(&found, d, rel,
+	    name)) < 0))
 		return ret;
 	if (found)
 		return ddl_fail(d, "42710", "index.c:887:index_create", -1,
@@ -848,6 +897,45 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 }
 
 /* A table or column constraint, once its table exists. */
+/* "constraint:NAME" for a constraint kept only by name; an unnamed
+ * EXCLUDE is named as its index is (ChooseIndexName: t_a_b_excl, over
+ * at most 32 columns, INDEX_MAX_KEYS), other unnamed ones
+ * "constraint:". */
+static int exclusion_name(char *out, size_t size, ddl *d, const cat_rel *rel,
+	const PgQuery__Constraint *c)
+{
+	char *cols[32], add[2 * NAMEDATALEN], name[NAMEDATALEN];
+	size_t n = 0;
+	int ret;
+
+	if (str(c->conname) || c->contype !=
+	    PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION || c->n_exclusions == 0 ||
+	    c->n_exclusions > 32) {
+		snprintf(out, size, "constraint:%s", str(c->conname) ?
+			c->conname : "");
+		return MS_OK;
+	}
+	for (size_t i = 0; i < c->n_exclusions; i++) {
+		const PgQuery__Node *pair = c->exclusions[i];
+		const PgQuery__IndexElem *e;
+
+		if (pair->node_case != PG_QUERY__NODE__NODE_LIST ||
+		    pair->list->n_items < 1 || pair->list->items[0]->node_case !=
+		    PG_QUERY__NODE__NODE_INDEX_ELEM) {
+			snprintf(out, size, "constraint:");
+			return MS_OK;
+		}
+		e = pair->list->items[0]->index_elem;
+		cols[n++] = str(e->name) ? e->name : "expr";
+	}
+	name_addition(add, cols, n);
+	if ((ret = choose_name(name, d, rel->schema, rel->name, add, "excl",
+	    NAME_KEY_INDEX)) < 0)
+		return ret;
+	snprintf(out, size, "constraint:%s", name);
+	return MS_OK;
+}
+
 /* An EXCLUDE constraint (or another kind migsim does not model) checks
  * the rows written, as a trigger would, and makes a constraint and an
  * index migsim does not keep (only the constraint's name, as a trigger
@@ -860,8 +948,8 @@ static int unmodelled_constraint(ddl *d, const cat_rel *rel,
 	int ret;
 
 	ddl_unknown(d, "this constraint is not modelled");
-	snprintf(name, sizeof(name), "constraint:%s", str(c->conname) ?
-		c->conname : "");
+	if ((ret = exclusion_name(name, sizeof(name), d, rel, c)) < 0)
+		return ret;
 	if ((ret = cat_trigger_add(d->s, rel->oid, name, -1, 1, d->err)) < 0)
 		return ret;
 	return ms_store_meta_set(d->s, "unmodelled_constraint", "1", d->err);
@@ -1345,6 +1433,16 @@ static int create_checks(ddl *d, const PgQuery__CreateStmt *c,
 		return ddl_fail(d, "42P07", "heap.c:1164:heap_create_with_catalog",
 			-1, "relation \"%s\" already exists", relname);
 	{
+		int unsure;
+
+		if ((ret = cat_kept_only_named(&unsure, d->s, schema, relname,
+		    d->err)) < 0)
+			return ret;
+		if (unsure)
+			ddl_unknown(d, "a name an EXCLUDE constraint's index may hold "
+				"is not modelled");
+	}
+	{
 		cat_type t;
 
 		if ((ret = cat_type_find(&taken, &t, d->s, schema, relname,
@@ -1387,6 +1485,13 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 
 	if ((ret = cat_schema_find(&ok, d->s, schema, d->err)) < 0)
 		return ret;
+	/* CREATE TABLE pg_temp.t makes a temporary table; CREATE TEMP TABLE
+	 * public.t is 42P16. */
+	if ((!ok && is_temp_schema(schema)) || (str(c->relation->schemaname) &&
+	    c->relation->relpersistence[0] == 't')) {
+		ddl_unknown(d, "a temporary table with a schema is not modelled");
+		return ddl_catalog_gap(d);
+	}
 	if (!ok)
 		return ddl_fail(d, "3F000", "namespace.c:3099:"
 			"get_namespace_oid", c->relation->location,
@@ -2971,6 +3076,17 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	if ((ret = cat_rel_find(&found, &taken, d->s, rel.schema, name,
 	    d->err)) < 0)
 		goto out;
+	if (!ix->relation->relpersistence || ix->relation->relpersistence[0] !=
+	    't') {
+		int unsure, temp;
+
+		if ((ret = cat_temp_is(&temp, d->s, rel.oid, d->err)) < 0 ||
+		    (!temp && (ret = name_unsure(&unsure, d, rel.schema, name,
+		    found, &taken)) < 0))
+			goto out;
+		if (!temp && unsure)
+			goto out;
+	}
 	if (found && ix->if_not_exists)
 		goto out;
 	if (found) {
@@ -3125,6 +3241,10 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 			schema = ms_pg__node_string(l->items[0]);
 		if ((ret = cat_schema_find(&ok, d->s, schema, d->err)) < 0)
 			goto out;
+		if (!ok && is_temp_schema(schema)) {
+			ddl_unknown(d, "pg_temp is not modelled");
+			continue;
+		}
 		if (!ok) {
 			if (!ds->missing_ok)
 				ret = ddl_fail(d, "3F000", "tablecmds.c:1285:"
@@ -3149,6 +3269,18 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 				ret = ddl_fail(d, want->code, "tablecmds.c:1304:"
 					"DropErrorMsgNonExistent", -1, want->missing, name);
 			continue;
+		}
+		/* public."T" does not find a temporary "T". */
+		if (l->n_items == 2) {
+			int temp;
+
+			if ((ret = cat_temp_is(&temp, d->s, rel.oid, d->err)) < 0)
+				goto out;
+			if (temp) {
+				ddl_unknown(d, "a temporary table under a name qualified "
+					"with public is not modelled");
+				continue;
+			}
 		}
 		have = kind_of_rel(rel.relkind);
 		if (have != want) {
@@ -3248,7 +3380,7 @@ int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r)
 {
 	cat_rel rel;
 	cat_col col;
-	cat_con con;
+	cat_con con = { 0 };
 	int found, ret;
 
 	if (r->relation == NULL) {
@@ -3285,6 +3417,14 @@ int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r)
 	if ((ret = cat_con_find(&found, &con, d->s, rel.oid, r->subname,
 	    d->err)) < 0)
 		return ret;
+	if (!found && (ret = cat_con_unmodelled(&found, d->s, rel.oid,
+	    r->subname, d->err)) < 0)
+		return ret;
+	if (found && con.oid == 0) {
+		ddl_unknown(d, "renaming a constraint migsim does not model is not "
+			"modelled");
+		return MS_OK;
+	}
 	if (!found)
 		return ddl_fail(d, "42704", "pg_constraint.c:892:"
 			"get_relation_constraint_oid", -1, "constraint \"%s\" for table "
