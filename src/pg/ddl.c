@@ -486,39 +486,45 @@ static int create_enum(ddl *d, const PgQuery__CreateEnumStmt *c)
 	return ret;
 }
 
-static int find_enum(int *found, cat_type *t, ddl *d, PgQuery__Node **names,
-	size_t n)
+int ddl_type_named(int *found, cat_type *t, ddl *d, PgQuery__Node **names,
+	size_t n, int *row_type)
 {
 	const char *schema, *name;
-	char q[CAT_NAME + 4];
+	cat_rel r;
 	int ok, ret;
 
-	*found = 0;
+	*found = *row_type = 0;
 	if (!qualified_name(&schema, &name, names, n)) {
 		ddl_unknown(d, "this type name is not modelled");
 		return MS_OK;
 	}
 	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
 		return ret;
-	if ((ret = cat_type_find(found, t, d->s, schema, name, d->err)) < 0)
+	if ((ret = cat_type_find(found, t, d->s, schema, name, d->err)) < 0 ||
+	    *found)
 		return ret;
-	if (!*found) {
-		cat_rel r;
+	if ((ret = cat_rel_find(row_type, &r, d->s, schema, name, d->err)) < 0)
+		return ret;
+	snprintf(t->name, sizeof(t->name), "%s", name);
+	if (*row_type)
+		return MS_OK;
+	return ddl_fail(d, "42704", "parse_type.c:270:typenameType", -1,
+		"type \"%s\" does not exist", name);
+}
 
-		if ((ret = cat_rel_find(found, &r, d->s, schema, name, d->err)) < 0)
-			return ret;
-		if (*found) {
-			*found = 0;
-			cat_quote_ident(q, sizeof(q), name);
-			return ddl_fail(d, "42809", "typecmds.c:1315:checkEnumOwner",
-				-1, "%s is not an enum", q);
-		}
-		return ddl_fail(d, "42704", "parse_type.c:270:typenameType", -1,
-			"type \"%s\" does not exist", name);
-	}
-	if (t->kind != 'e') {
+static int find_enum(int *found, cat_type *t, ddl *d, PgQuery__Node **names,
+	size_t n)
+{
+	char q[CAT_NAME + 4];
+	int row_type, ret;
+
+	if ((ret = ddl_type_named(found, t, d, names, n, &row_type)) < 0)
+		return ret;
+	if (!*found && !row_type)
+		return MS_OK;
+	if (row_type || t->kind != 'e') {
 		*found = 0;
-		cat_quote_ident(q, sizeof(q), name);
+		cat_quote_ident(q, sizeof(q), t->name);
 		return ddl_fail(d, "42809", "typecmds.c:1315:checkEnumOwner", -1,
 			"%s is not an enum", q);
 	}

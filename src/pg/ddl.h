@@ -110,6 +110,11 @@ int ddl_relation_remove(ddl *d, int64_t oid);
 int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 	const char *ref_column);
 
+/* The type a name list names: *found 1 with *t filled; else *row_type 1
+ * when a relation of the name has a row type (t->name set), or 42704
+ * failed, or the name is not modelled (unknown). */
+int ddl_type_named(int *found, cat_type *t, ddl *d, PgQuery__Node **names,
+	size_t n, int *row_type);
 /* A type name is taken by a type or by a relation's row type. */
 int ddl_type_taken(int *taken, ddl *d, const char *schema, const char *name);
 /* A constraint name free in the schema, as ChooseConstraintName picks it:

@@ -304,35 +304,18 @@ int ddl_domain_create(ddl *d, const PgQuery__CreateDomainStmt *c)
 int ddl_domain_find(int *found, cat_type *type, ddl *d,
 	PgQuery__Node **names, size_t n, const char *site)
 {
-	const char *schema, *name;
 	char q[CAT_NAME + 4];
-	int ok, ret;
+	int row_type, ret;
 
-	*found = 0;
-	if (!domain_name(&schema, &name, names, n)) {
-		ddl_unknown(d, "this domain name is not modelled");
-		return MS_OK;
-	}
-	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
-		return ret;
-	if ((ret = cat_type_find(found, type, d->s, schema, name, d->err)) < 0)
-		return ret;
-	if (!*found) {
-		cat_rel r;
-
-		if ((ret = cat_rel_find(found, &r, d->s, schema, name, d->err)) < 0)
-			return ret;
-		if (*found) {
-			*found = 0;
+	if ((ret = ddl_type_named(found, type, d, names, n, &row_type)) < 0 ||
+	    !*found) {
+		if (ret == MS_OK && row_type)
 			ddl_unknown(d, "ALTER DOMAIN of a row type is not modelled");
-			return MS_OK;
-		}
-		return ddl_fail(d, "42704", "parse_type.c:270:typenameType", -1,
-			"type \"%s\" does not exist", name);
+		return ret;
 	}
 	if (type->kind != 'd') {
 		*found = 0;
-		cat_quote_ident(q, sizeof(q), name);
+		cat_quote_ident(q, sizeof(q), type->name);
 		return ddl_fail(d, "42809", site, -1, "%s is not a domain", q);
 	}
 	return MS_OK;
