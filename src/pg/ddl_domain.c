@@ -39,18 +39,16 @@ static void base_column(cat_col *col, const cat_domain *dom)
 	col->type_oid = dom->base_oid;
 }
 
-/* A check may name VALUE and nothing else (another name is 42703 with a
- * hint migsim does not model). */
+/* A check names VALUE, or columns that do not exist (42703, from the
+ * analysis); a qualified name or a whole row is not followed. */
 static int visit_value_only(const PgQuery__Node *n, void *ctx)
 {
 	const PgQuery__ColumnRef *cr;
-	const char *name;
 
 	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
 		return 0;
 	cr = n->column_ref;
-	name = cr->n_fields == 1 ? ms_pg__node_string(cr->fields[0]) : NULL;
-	if (name == NULL || strcmp(name, "value") != 0)
+	if (cr->n_fields != 1 || ms_pg__node_string(cr->fields[0]) == NULL)
 		*(int *)ctx = 1;
 	return 0;
 }
@@ -69,8 +67,8 @@ static int analyse_check(ddl *d, const cat_domain *dom,
 
 	ddl_walk(&expr->base, visit_value_only, &other);
 	if (other) {
-		ddl_unknown(d, "a domain check naming anything but VALUE is not "
-			"modelled");
+		ddl_unknown(d, "a domain check naming a qualified column or a row "
+			"is not modelled");
 		return MS_OK;
 	}
 	memset(&value, 0, sizeof(value));
