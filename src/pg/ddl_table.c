@@ -1178,14 +1178,16 @@ static void rel_label(char *out, size_t n, const cat_rel *rel)
 	snprintf(out, n, "%s.%s", s, r);
 }
 
-/* A generated column's expression names another generated column, or the
- * whole row (42P17, left unknown). */
+/* The distinct columns a generation expression reads; other is set when
+ * it names another generated column (42P17), a qualified column or the
+ * whole row, none of which is followed. */
 typedef struct gen_walk {
 	ddl *d;
 	int64_t rel;
-	int found;
+	char names[32][NAMEDATALEN];
+	size_t n;
+	int other;
 	int ret;
-	const char *kind, *desc;   /* the dependency to record */
 } gen_walk;
 
 static int visit_generated_ref(const PgQuery__Node *n, void *ctx)
@@ -1201,46 +1203,39 @@ static int visit_generated_ref(const PgQuery__Node *n, void *ctx)
 	cr = n->column_ref;
 	name = ms_pg__node_string(cr->fields[cr->n_fields - 1]);
 	if (name == NULL || cr->n_fields > 1) {
-		w->found = 1;
+		w->other = 1;
 		return 0;
 	}
 	if ((w->ret = cat_col_find(&found, &col, w->d->s, w->rel, name,
 	    w->d->err)) < 0)
 		return 1;
-	w->found |= found && col.identity == 'g';
+	w->other |= found && col.identity == 'g';
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->names[i], name) == 0)
+			return 0;
+	if (w->n == 32)
+		w->other = 1;
+	else
+		snprintf(w->names[w->n++], NAMEDATALEN, "%s", name);
 	return 0;
 }
 
 /* The columns a generated column reads depend on it: DROP COLUMN of one
  * is refused (2BP01) or, with CASCADE, takes the generated column; ALTER
  * COLUMN TYPE of one is 0A000. */
-static int visit_generated_dep(const PgQuery__Node *n, void *ctx)
-{
-	gen_walk *w = ctx;
-	const PgQuery__ColumnRef *cr;
-	const char *name;
-
-	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
-		return 0;
-	cr = n->column_ref;
-	name = ms_pg__node_string(cr->fields[0]);
-	if (name == NULL)
-		return 0;
-	w->ret = cat_dep_add(w->d->s, w->kind, w->rel, "rel", w->rel, name,
-		w->desc, w->d->err);
-	return w->ret < 0;
-}
-
-static int generated_uses(ddl *d, const cat_rel *rel, const coldef *c)
+static int generated_uses(ddl *d, const cat_rel *rel, const coldef *c,
+	const gen_walk *w)
 {
 	char kind[NAMEDATALEN + 12], desc[4 * NAMEDATALEN], q[2 * NAMEDATALEN + 8];
-	gen_walk w = { d, rel->oid, 0, MS_OK, kind, desc };
+	int ret = MS_OK;
 
 	rel_label(q, sizeof(q), rel);
 	snprintf(kind, sizeof(kind), "generated:%s", c->def->colname);
 	snprintf(desc, sizeof(desc), "column %s of table %s", c->def->colname, q);
-	ddl_walk(&c->generated_expr->base, visit_generated_dep, &w);
-	return w.ret;
+	for (size_t i = 0; i < w->n && ret == MS_OK; i++)
+		ret = cat_dep_add(d->s, kind, rel->oid, "rel", rel->oid, w->names[i],
+			desc, d->err);
+	return ret;
 }
 
 /* Computing the value on existing rows certainly succeeds: an expression
@@ -1264,16 +1259,19 @@ static int cannot_fail_over(const coldef *c, const ex_type *t,
 static int check_generated(ddl *d, const cat_rel *rel, const coldef *c,
 	int in_create)
 {
-	gen_walk w = { d, rel->oid, 0, MS_OK, NULL, NULL };
+	gen_walk w;
 	int saved = d->no_position, ret, r;
 	ex_scope sc;
 	cat_col col;
 	ex_type t;
 
+	memset(&w, 0, sizeof(w));
+	w.d = d;
+	w.rel = rel->oid;
 	ddl_walk(&c->generated_expr->base, visit_generated_ref, &w);
 	if (w.ret < 0)
 		return w.ret;
-	if (w.found) {
+	if (w.other) {
 		ddl_unknown(d, "a generation expression naming a generated column, "
 			"a qualified column or a whole row is not modelled");
 		return cat_dep_add(d->s, "rel", rel->oid, "rel", rel->oid, "*",
@@ -1294,7 +1292,7 @@ static int check_generated(ddl *d, const cat_rel *rel, const coldef *c,
 	if (!in_create && !(r == EX_OK && cannot_fail_over(c, &t, &col)))
 		data_ok(d, rel, "a generated column's value over existing rows "
 			"depends on them");
-	return generated_uses(d, rel, c);
+	return generated_uses(d, rel, c, &w);
 }
 
 /* The inline constraints of a column that need the table: keys, foreign

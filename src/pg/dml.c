@@ -917,14 +917,6 @@ static int keys_deleted(ddl *d, const PgQuery__DeleteStmt *x)
 	return ret;
 }
 
-/*
- * Rows of constants into rel: whether the insert is certain to succeed,
- * or certain to break a foreign key.  Other than the keys, it succeeds
- * when no trigger runs, no check can object, no key can (the table is
- * empty and one row goes in, there is no unique index, or ON CONFLICT DO
- * NOTHING skips the row), and every NOT NULL column gets a value that is
- * not NULL, or its default.
- */
 /* Every new row's value of a column of a domain, given or its default,
  * goes through the domain's NOT NULL and checks, which are not
  * evaluated. */
@@ -961,6 +953,14 @@ static int domains_pass(int *ret, ddl *d, const cat_rel *rel)
 	return r;
 }
 
+/*
+ * Rows of constants into rel: whether the insert is certain to succeed,
+ * or certain to break a foreign key.  Other than the keys, it succeeds
+ * when no trigger runs, no check can object, no key can (the table is
+ * empty and one row goes in, there is no unique index, or ON CONFLICT DO
+ * NOTHING skips the row), and every NOT NULL column gets a value that is
+ * not NULL, or its default.
+ */
 static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 	const ins_rows *w)
 {
