@@ -149,7 +149,8 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_index WHERE rel = ?1",
 		"DELETE FROM migsim_trigger WHERE rel = ?1",
 		"DELETE FROM migsim_statement_trigger WHERE rel = ?1",
-		("DELETE FROM migsim_depend WHERE (kind IN ('rel', 'view', 'owned')"
+		("DELETE FROM migsim_depend WHERE (kind IN ('rel', 'view', 'owned',"
+		 " 'index')"
 		 " OR kind LIKE 'column:%' OR kind LIKE 'default:%' OR"
 		 " kind LIKE 'trigger:%' OR kind LIKE 'generated:%' OR"
 		 " kind LIKE 'identity:%') AND oid = ?1"),
@@ -1928,7 +1929,7 @@ int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 		" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND"
 		" oid = ?4 AND NOT (?3 IS NOT NULL AND (kind LIKE 'trigger:%' OR"
 		" kind LIKE 'generated:%'))))) AND"
-		" kind NOT IN ('owned', 'function') AND"
+		" kind NOT IN ('owned', 'function', 'index') AND"
 		" kind NOT LIKE 'identity:%'"
 		" GROUP BY describe ORDER BY min(rowid)");
 	bind_text(st, 1, ref_kind);
@@ -2165,7 +2166,9 @@ int cat_rel_odd_indexes(int *found, ms_store *s, int64_t rel, ms_error *err)
 
 	PREP(st, "SELECT 1 FROM migsim_index i LEFT JOIN migsim_relation r ON"
 		" r.oid = i.rel WHERE i.table_rel = ?1 AND (i.columns = '' OR"
-		" i.is_partial OR coalesce(r.definition, '') LIKE '%INCLUDE%')");
+		" i.is_partial OR coalesce(r.definition, '') LIKE '%INCLUDE%') AND"
+		" NOT EXISTS (SELECT 1 FROM migsim_depend WHERE kind = 'index' AND"
+		" oid = i.rel)");
 	sqlite3_bind_int64(st, 1, rel);
 	if ((ret = first(found, s, st, err)) == MS_OK && *found)
 		sqlite3_reset(st);

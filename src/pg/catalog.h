@@ -219,7 +219,7 @@ int cat_rel_generated(int *found, ms_store *s, int64_t rel, ms_error *err);
 int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
 	ms_error *err);
 /* Whether rel has an index with expressions, a predicate or INCLUDE
- * columns (which columns those read is not recorded). */
+ * columns whose columns are not recorded (as "index" dependencies). */
 int cat_rel_odd_indexes(int *found, ms_store *s, int64_t rel, ms_error *err);
 /* Whether an index of rel has col among its columns. */
 int cat_col_indexed(int *found, ms_store *s, int64_t rel, const char *col,

@@ -842,6 +842,9 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 
 	if ((ret = table_scope(&sc, d, rel)) < 0)
 		return ret;
+	/* cookConstraint asks for no immutability (now() is taken), only
+	 * for no subquery. */
+	sc.immutable = 0;
 	/* ALTER TABLE reports errors in a CHECK without a position. */
 	saved = d->no_position;
 	d->no_position |= !in_create;
@@ -1722,6 +1725,19 @@ static int drop_generated(ddl *d, int64_t rel, const char *column)
 	return cat_col_drop(d->s, rel, column, d->err);
 }
 
+/* An index that read a dropped column goes, and the constraint it backs
+ * with it. */
+static int drop_index_of_column(ddl *d, int64_t index)
+{
+	cat_con con;
+	int found, ret;
+
+	if ((ret = cat_con_by_index(&found, &con, d->s, index, d->err)) < 0 ||
+	    (found && (ret = cat_con_drop(d->s, con.oid, d->err)) < 0))
+		return ret;
+	return ddl_relation_remove(d, index);
+}
+
 int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 	const char *ref_column)
 {
@@ -1738,6 +1754,8 @@ int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 		else if (strcmp(deps[i].kind, "view") == 0 ||
 		         strcmp(deps[i].kind, "owned") == 0)
 			ret = ddl_relation_remove(d, deps[i].oid);
+		else if (strcmp(deps[i].kind, "index") == 0)
+			ret = drop_index_of_column(d, deps[i].oid);
 		else if (strncmp(deps[i].kind, "column:", 7) == 0)
 			ret = cat_col_drop(d->s, deps[i].oid, deps[i].kind + 7, d->err);
 		else if (strncmp(deps[i].kind, "generated:", 10) == 0)
@@ -1999,8 +2017,8 @@ static int drop_column(ddl *d, const cat_rel *rel,
 		    cmd->name, rel->oid, what)) < 0 || refused)
 			return ret;
 	}
-	/* Indexes whose expressions, predicate or INCLUDE read the column go
-	 * with it, unseen: their names may be free afterwards. */
+	/* Indexes go with the column; those whose expressions, predicate or
+	 * INCLUDE columns are not recorded may, unseen, freeing their names. */
 	if ((ret = cat_rel_odd_indexes(&found, d->s, rel->oid, d->err)) < 0 ||
 	    (found && (ret = ddl_catalog_gap(d)) < 0))
 		return ret;
@@ -2991,6 +3009,95 @@ static void unique_label(char *out, const char *origin, char **before,
 	}
 }
 
+/* The columns an index reads beyond a plain key (expressions, WHERE,
+ * INCLUDE): its key columns and every column these name.  PostgreSQL
+ * drops the index with any of them (an automatic dependency), so DROP
+ * COLUMN knows which indexes go.  A qualified or whole-row reference is
+ * not followed: nothing is recorded, and the index stays unsure. */
+typedef struct index_walk {
+	ddl *d;
+	int64_t rel;
+	char names[32][NAMEDATALEN];
+	size_t n;
+	int other;
+	int ret;
+} index_walk;
+
+static void index_read(index_walk *w, const char *name)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->names[i], name) == 0)
+			return;
+	if (w->n == 32)
+		w->other = 1;
+	else
+		snprintf(w->names[w->n++], NAMEDATALEN, "%s", name);
+}
+
+static int visit_index_ref(const PgQuery__Node *n, void *ctx)
+{
+	index_walk *w = ctx;
+	const PgQuery__ColumnRef *cr;
+	const char *name;
+	cat_col col;
+	int found;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	cr = n->column_ref;
+	name = cr->n_fields == 1 ? ms_pg__node_string(cr->fields[0]) : NULL;
+	if (name == NULL) {
+		w->other = 1;
+		return 0;
+	}
+	if ((w->ret = cat_col_find(&found, &col, w->d->s, w->rel, name,
+	    w->d->err)) < 0)
+		return 1;
+	if (!found)
+		w->other = 1;
+	else
+		index_read(w, name);
+	return 0;
+}
+
+static int index_reads(ddl *d, const cat_rel *rel, int64_t index,
+	const char *name, const PgQuery__IndexStmt *ix)
+{
+	char desc[NAMEDATALEN + 8];
+	index_walk w;
+	int ret = MS_OK;
+
+	memset(&w, 0, sizeof(w));
+	w.d = d;
+	w.rel = rel->oid;
+	for (size_t i = 0; i < ix->n_index_params && !w.other; i++) {
+		const PgQuery__IndexElem *e = ix->index_params[i]->index_elem;
+
+		if (str(e->name))
+			index_read(&w, e->name);
+		else
+			ddl_walk(&e->expr->base, visit_index_ref, &w);
+	}
+	for (size_t i = 0; i < ix->n_index_including_params && !w.other; i++) {
+		const PgQuery__IndexElem *e =
+			ix->index_including_params[i]->index_elem;
+
+		if (str(e->name))
+			index_read(&w, e->name);
+		else
+			w.other = 1;
+	}
+	if (ix->where_clause && !w.other)
+		ddl_walk(&ix->where_clause->base, visit_index_ref, &w);
+	if (w.ret < 0 || w.other || w.n == 0)
+		return w.ret;
+	snprintf(desc, sizeof(desc), "index %s", name);
+	for (size_t i = 0; i < w.n && ret == MS_OK; i++)
+		ret = cat_dep_add(d->s, "index", index, "rel", rel->oid, w.names[i],
+			desc, d->err);
+	return ret;
+}
+
 int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 {
 	const char *method = str(ix->access_method) ? str(ix->access_method) : "btree";
@@ -3113,6 +3220,9 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	    ix->where_clause != NULL, method, d->err)) == MS_OK &&
 	    ix->nulls_not_distinct)
 		ret = cat_index_nulls_not_distinct(d->s, index, d->err);
+	if (ret == MS_OK && (!j[0] || ix->where_clause ||
+	    ix->n_index_including_params))
+		ret = index_reads(d, &rel, index, name, ix);
 	if (ret == MS_OK && j[0]) {
 		char paren[sizeof(def) + 24];
 

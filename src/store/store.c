@@ -113,7 +113,7 @@ static const char schema_catalog[] =
 	"  PRIMARY KEY (rel, name));"
 	/* Who depends on what, for DROP (2BP01): objects are (kind, oid). */
 	"CREATE TABLE migsim_depend ("
-	"  kind TEXT NOT NULL,"          /* view, fkey, column, trigger, default */
+	"  kind TEXT NOT NULL,"          /* view, fkey, column, trigger, index */
 	"  oid INTEGER NOT NULL,"
 	"  ref_kind TEXT NOT NULL,"      /* rel, type, function, extension */
 	"  ref_oid INTEGER NOT NULL,"
