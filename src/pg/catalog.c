@@ -259,7 +259,8 @@ int cat_rows_forget_all(ms_store *s, ms_error *err)
 	return ms_store_exec(s, "UPDATE migsim_relation SET rows = 'unknown'"
 		" WHERE rows <> 'unknown'; DELETE FROM migsim_null_column;"
 		" DELETE FROM migsim_filled_column;"
-		" DELETE FROM migsim_kept_key; DELETE FROM migsim_kept_index", err);
+		" DELETE FROM migsim_kept_key; DELETE FROM migsim_kept_index;"
+		" DELETE FROM migsim_distinct", err);
 }
 
 int cat_rows_cascade(ms_store *s, int64_t rel, ms_error *err)
@@ -275,6 +276,8 @@ int cat_rows_cascade(ms_store *s, int64_t rel, ms_error *err)
 		"DELETE FROM migsim_kept_index WHERE idx IN (SELECT rel FROM"
 		" migsim_index WHERE table_rel != ?1 AND table_rel IN ("
 		CAT_REFERENCING "))",
+		"DELETE FROM migsim_distinct WHERE rel != ?1 AND rel IN ("
+		CAT_REFERENCING ")",
 	};
 	int ret = MS_OK;
 
@@ -1796,6 +1799,73 @@ int cat_kept_drop(ms_store *s, int64_t index, ms_error *err)
 		" idx = ?1", index, err);
 }
 
+/* --- rows distinct on columns ------------------------------------------------ */
+
+/* Whether every name of the comma list `sub` is in the list `set`. */
+static int names_within(const char *sub, const char *set)
+{
+	for (const char *p = sub; *p; p += strcspn(p, ",") + (p[strcspn(p,
+	     ",")] == ',')) {
+		size_t len = strcspn(p, ",");
+		const char *q = set;
+		int in = 0;
+
+		for (; *q && !in; q += strcspn(q, ",") + (q[strcspn(q, ",")] == ','))
+			in = strcspn(q, ",") == len && strncmp(p, q, len) == 0;
+		if (!in)
+			return 0;
+	}
+	return *sub != '\0';
+}
+
+int cat_distinct_covered(int *yes, ms_store *s, int64_t rel, const char *cols,
+	int nulls_equal, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
+
+	*yes = 0;
+	PREP(st, "SELECT columns, nulls_equal FROM migsim_distinct WHERE rel = ?1"
+		" UNION ALL SELECT i.columns, i.rel IN (SELECT idx FROM"
+		" migsim_nulls_not_distinct) OR EXISTS (SELECT 1 FROM"
+		" migsim_constraint c WHERE c.index_rel = i.rel AND c.contype = 'p')"
+		" FROM migsim_index i WHERE i.table_rel = ?1 AND i.is_unique AND NOT"
+		" i.is_partial AND i.columns <> '' AND i.rel NOT IN (SELECT"
+		" index_rel FROM migsim_deferrable)");
+	sqlite3_bind_int64(st, 1, rel);
+	while (!*yes && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 0);
+
+		*yes = c && (!nulls_equal || sqlite3_column_int(st, 1)) &&
+			names_within(c, cols);
+	}
+	sqlite3_reset(st);
+	return *yes || rc == SQLITE_DONE ? MS_OK : fail(s, err);
+}
+
+int cat_distinct_note(ms_store *s, int64_t index, ms_error *err)
+{
+	return exec_oid(s, "INSERT OR REPLACE INTO migsim_distinct SELECT"
+		" i.table_rel, i.columns, i.rel IN (SELECT idx FROM"
+		" migsim_nulls_not_distinct) OR EXISTS (SELECT 1 FROM"
+		" migsim_constraint c WHERE c.index_rel = i.rel AND c.contype = 'p')"
+		" FROM migsim_index i WHERE i.rel = ?1 AND i.is_unique AND NOT"
+		" i.is_partial AND i.columns <> '' AND i.rel NOT IN (SELECT"
+		" index_rel FROM migsim_deferrable)", index, err);
+}
+
+int cat_distinct_forget(ms_store *s, int64_t rel, const char *column,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "DELETE FROM migsim_distinct WHERE (?1 = 0 OR rel = ?1) AND"
+		" (?2 IS NULL OR instr(',' || columns || ',', ',' || ?2 || ',') > 0)");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, column);
+	return done(s, st, err);
+}
+
 int cat_kept_forget(ms_store *s, int64_t rel, int what, ms_error *err)
 {
 	static const char *const sql[] = {
@@ -1809,6 +1879,12 @@ int cat_kept_forget(ms_store *s, int64_t rel, int what, ms_error *err)
 	size_t from = what == KEPT_ROWS_GONE ? 0 : 1;
 	size_t to = what == KEPT_ROWS_GONE ? 1 : what == KEPT_VALUES ? 3 : 2;
 	int ret = MS_OK;
+
+	/* New rows or values may repeat a key; changed values may cascade
+	 * to any referencing table. */
+	if (what != KEPT_ROWS_GONE && (ret = cat_distinct_forget(s,
+	    what == KEPT_VALUES ? 0 : rel, NULL, err)) < 0)
+		return ret;
 
 	for (size_t i = from; i < to && ret == MS_OK; i++)
 		ret = exec_oid(s, sql[i], rel, err);

@@ -152,6 +152,19 @@ int cat_kept_key_drop(ms_store *s, int64_t index, const char *key,
 	ms_error *err);
 /* The index's keys are no longer all known. */
 int cat_kept_drop(ms_store *s, int64_t index, ms_error *err);
+/* Whether rel's rows are certainly distinct on the comma list cols (with
+ * NULLs equal when nulls_equal): a unique index over some of them holds
+ * (not partial, not deferrable), or held until it was dropped and no row
+ * has been written since (migsim_distinct). */
+int cat_distinct_covered(int *yes, ms_store *s, int64_t rel, const char *cols,
+	int nulls_equal, ms_error *err);
+/* A unique index is dropped: its table's rows stay distinct on its
+ * columns until a row is written. */
+int cat_distinct_note(ms_store *s, int64_t index, ms_error *err);
+/* Those facts no longer hold: rel's (0: every table's), those naming
+ * column (NULL: all). */
+int cat_distinct_forget(ms_store *s, int64_t rel, const char *column,
+	ms_error *err);
 /* What happened to rel's rows (rel 0: every table's): KEPT_ADDED, rows
  * came that migsim cannot key; KEPT_VALUES, values changed (those of
  * the tables whose foreign keys reach rel too, ON UPDATE CASCADE);

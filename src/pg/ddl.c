@@ -2176,9 +2176,10 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change)
 	if (change >= ROWS_MAYBE_REMOVED && strcmp(r.rows, "empty") != 0 &&
 	    (ret = cat_rows_cascade(d->s, rel, d->err)) < 0)
 		return ret;
-	/* New rows may hold anything in any column. */
+	/* New rows may hold anything in any column, a key's too. */
 	if ((change == ROWS_ADDED || change == ROWS_MAYBE_ADDED) &&
-	    (ret = cat_null_col_set(d->s, rel, NULL, 0, d->err)) < 0)
+	    ((ret = cat_null_col_set(d->s, rel, NULL, 0, d->err)) < 0 ||
+	    (ret = cat_distinct_forget(d->s, rel, NULL, d->err)) < 0))
 		return ret;
 	/* Rows added other than by a literal INSERT that kept their keys;
 	 * rows gone leave the kept keys a superset, all gone none. */
@@ -2245,10 +2246,12 @@ static int written(ddl *d, const PgQuery__Node *n)
 	if (rv == NULL || (ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 || !found)
 		return rv ? ret : MS_OK;
-	/* An UPDATE may give rows keys no literal row had. */
+	/* An UPDATE may give rows keys no literal row had, or two rows one
+	 * key. */
 	if (n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT &&
 	    strcmp(rel.rows, "empty") != 0 &&
-	    (ret = update_keys(d, &rel, n->update_stmt)) < 0)
+	    ((ret = update_keys(d, &rel, n->update_stmt)) < 0 ||
+	    (ret = cat_distinct_forget(d->s, rel.oid, NULL, d->err)) < 0))
 		return ret;
 	for (size_t i = 0; n->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT &&
 	     i < n->update_stmt->n_target_list; i++) {
@@ -3944,6 +3947,51 @@ static int is_dml(const PgQuery__Node *n)
 		n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT;
 }
 
+/* Statements that write no row (nor make a function write one): after
+ * any other, rows once distinct on a dropped index's columns may not be. */
+static int keeps_rows(const PgQuery__Node *n)
+{
+	const PgQuery__AlterTableStmt *a;
+
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_INDEX_STMT:
+	case PG_QUERY__NODE__NODE_COMMENT_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_STMT:
+	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+		return 1;
+	case PG_QUERY__NODE__NODE_DROP_STMT:
+		return n->drop_stmt->remove_type ==
+			PG_QUERY__OBJECT_TYPE__OBJECT_INDEX;
+	case PG_QUERY__NODE__NODE_RENAME_STMT:
+		return n->rename_stmt->rename_type ==
+			PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ||
+			n->rename_stmt->rename_type ==
+			PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT ||
+			n->rename_stmt->rename_type ==
+			PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+		a = n->alter_table_stmt;
+		for (size_t i = 0; i < a->n_cmds; i++)
+			switch (a->cmds[i]->alter_table_cmd->subtype) {
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+			case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+				break;
+			default:
+				return 0;
+			}
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int path_moved(ms_store *store, ms_error *err)
 {
 	int ret = ms_store_meta_set(store, SEARCH_PATH_KEY, "1", err);
@@ -4000,6 +4048,8 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 	}
 	if (n == NULL) {
 		ddl_unknown(&d, "this statement's effect is not modelled");
+		if ((ret = cat_distinct_forget(store, 0, NULL, err)) < 0)
+			return ret;
 	} else if ((ret = ms_store_savepoint(store, "ms_pg_stmt", err)) < 0) {
 		return ret;
 	} else {
@@ -4025,6 +4075,8 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		/* An event trigger's function ran on this DDL. */
 		if (ret == MS_OK && events && !DDL_FAILED(&d) && !is_dml(n))
 			ret = cat_rows_forget_all(store, err);
+		if (ret == MS_OK && !DDL_FAILED(&d) && !keeps_rows(n))
+			ret = cat_distinct_forget(store, 0, NULL, err);
 		if (ret == MS_OK && d.abstained) {
 			ret = ms_store_rollback_to(store, "ms_pg_stmt", err);
 			d.verdict = MS_VERDICT_UNKNOWN;

@@ -697,6 +697,34 @@ static int key_using_index(int *taken, ddl *d, const cat_rel *rel,
 		cat_rel_rename(d->s, irel.oid, name, d->err);
 }
 
+/* A key added over existing rows holds when they are already distinct on
+ * some of its columns; a primary key also needs them NOT NULL already
+ * (else it scans for NULLs). */
+static int key_rows_ok(ddl *d, const cat_rel *rel, const char *j,
+	char **cols, size_t n, int primary)
+{
+	int yes = 0, ret;
+
+	for (size_t i = 0; primary && i < n; i++) {
+		cat_col col;
+		int found;
+
+		if ((ret = cat_col_find(&found, &col, d->s, rel->oid, cols[i],
+		    d->err)) < 0)
+			return ret;
+		if (!found || !col.not_null) {
+			data_ok(d, rel, "a key over existing rows depends on them");
+			return MS_OK;
+		}
+	}
+	if (strcmp(rel->rows, "empty") != 0 &&
+	    (ret = cat_distinct_covered(&yes, d->s, rel->oid, j, 0, d->err)) < 0)
+		return ret;
+	if (!yes)
+		data_ok(d, rel, "a key over existing rows depends on them");
+	return MS_OK;
+}
+
 /* PRIMARY KEY or UNIQUE: an index, then the constraint that owns it. */
 static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	char **cols, size_t n, int in_create)
@@ -770,9 +798,9 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		return ddl_fail(d, "42710", "index.c:887:index_create", -1,
 			"constraint \"%s\" for relation \"%s\" already exists", name,
 			rel->name);
-	if (!in_create)
-		data_ok(d, rel, "a key over existing rows depends on them");
 	join(j, sizeof(j), cols, n);
+	if (!in_create && (ret = key_rows_ok(d, rel, j, cols, n, primary)) < 0)
+		return ret;
 	if ((ret = cat_rel_add(&index, d->s, rel->schema, name, 'i', 1,
 	    d->err)) < 0 ||
 	    (ret = cat_index_add(d->s, index, rel->oid, 1, j, 0, "btree",
@@ -1782,7 +1810,8 @@ int ddl_relation_remove(ddl *d, int64_t oid)
 {
 	int ret;
 
-	if ((ret = ddl_drop_dependents(d, "rel", oid, NULL)) < 0)
+	if ((ret = cat_distinct_note(d->s, oid, d->err)) < 0 ||
+	    (ret = ddl_drop_dependents(d, "rel", oid, NULL)) < 0)
 		return ret;
 	if ((ret = cat_index_drop_of(d->s, oid, d->err)) < 0)
 		return ret;
@@ -2027,7 +2056,8 @@ static int drop_column(ddl *d, const cat_rel *rel,
 			"modelled");
 	if ((ret = ddl_drop_dependents(d, "rel", rel->oid, cmd->name)) < 0 ||
 	    (ret = cat_con_drop_on_column(d->s, rel->oid, cmd->name,
-	    d->err)) < 0)
+	    d->err)) < 0 ||
+	    (ret = cat_distinct_forget(d->s, rel->oid, cmd->name, d->err)) < 0)
 		return ret;
 	{
 		char kind[NAMEDATALEN + 12];
@@ -2052,7 +2082,9 @@ static int retype_column(ddl *d, const cat_rel *rel, const char *column,
 	int ret;
 
 	snprintf(kind, sizeof(kind), "column:%s", column);
-	if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid, d->err)) < 0 ||
+	/* New values may be equal where the old ones differed. */
+	if ((ret = cat_distinct_forget(d->s, rel->oid, column, d->err)) < 0 ||
+	    (ret = cat_dep_drop_dependent(d->s, kind, rel->oid, d->err)) < 0 ||
 	    (ret = cat_col_set_type(d->s, rel->oid, column, t->display, t->base,
 	    t->user_oid, d->err)) < 0 || t->user_oid == 0)
 		return ret;
@@ -3206,10 +3238,26 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 		if (strcmp(names[i], "expr") != 0 &&
 		    (ret = all_null(&nulls, d, &rel, names[i])) < 0)
 			goto out;
+	/* Rows already distinct on some key columns are on all of them. */
+	if (ix->unique && !nulls && strcmp(rel.rows, "empty") != 0) {
+		char plain[512] = "";
+
+		for (size_t i = 0; i < n; i++) {
+			size_t len = strlen(plain);
+
+			if (str(ix->index_params[i]->index_elem->name) == NULL)
+				continue;
+			snprintf(plain + len, sizeof(plain) - len, "%s%s",
+				len ? "," : "", names[i]);
+		}
+		if ((ret = cat_distinct_covered(&nulls, d->s, rel.oid, plain,
+		    ix->nulls_not_distinct, d->err)) < 0)
+			goto out;
+	}
+	join(j, sizeof(j), names, n);
 	if (ix->unique && !nulls)
 		data_ok(&*d, &rel, "a unique index over existing rows depends on "
 			"them");
-	join(j, sizeof(j), names, n);
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(names[i], "expr") == 0)
 			j[0] = '\0';

@@ -229,6 +229,16 @@ static const char catalog_additions[] =
 	"  name TEXT NOT NULL,"
 	"  validated INTEGER NOT NULL DEFAULT 1,"
 	"  PRIMARY KEY (type, name));"
+	/* Rows distinct on a unique index's columns after the index was
+	 * dropped, until a row is written. */
+	"CREATE TABLE IF NOT EXISTS migsim_distinct ("
+	"  rel INTEGER NOT NULL,"
+	"  columns TEXT NOT NULL,"
+	"  nulls_equal INTEGER NOT NULL,"
+	"  PRIMARY KEY (rel, columns));"
+	"CREATE TRIGGER IF NOT EXISTS migsim_distinct_gone AFTER DELETE ON"
+	"  migsim_relation BEGIN"
+	"  DELETE FROM migsim_distinct WHERE rel = OLD.oid; END;"
 	/* Oids are reused: an index's keys go with it, however it goes. */
 	"CREATE TRIGGER IF NOT EXISTS migsim_kept_gone AFTER DELETE ON"
 	"  migsim_index BEGIN"
