@@ -260,7 +260,7 @@ int cat_rows_forget_all(ms_store *s, ms_error *err)
 		" WHERE rows <> 'unknown'; DELETE FROM migsim_null_column;"
 		" DELETE FROM migsim_filled_column;"
 		" DELETE FROM migsim_kept_key; DELETE FROM migsim_kept_index;"
-		" DELETE FROM migsim_distinct", err);
+		" DELETE FROM migsim_distinct; DELETE FROM migsim_fk_held", err);
 }
 
 int cat_rows_cascade(ms_store *s, int64_t rel, ms_error *err)
@@ -277,6 +277,8 @@ int cat_rows_cascade(ms_store *s, int64_t rel, ms_error *err)
 		" migsim_index WHERE table_rel != ?1 AND table_rel IN ("
 		CAT_REFERENCING "))",
 		"DELETE FROM migsim_distinct WHERE rel != ?1 AND rel IN ("
+		CAT_REFERENCING ")",
+		"DELETE FROM migsim_fk_held WHERE rel != ?1 AND rel IN ("
 		CAT_REFERENCING ")",
 	};
 	int ret = MS_OK;
@@ -1854,13 +1856,49 @@ int cat_distinct_note(ms_store *s, int64_t index, ms_error *err)
 		" index_rel FROM migsim_deferrable)", index, err);
 }
 
+int cat_fk_held(int *yes, ms_store *s, int64_t rel, const char *cols,
+	int64_t ref_rel, const char *ref_cols, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_fk_held WHERE rel = ?1 AND columns = ?2"
+		" AND ref_rel = ?3 AND ref_columns = ?4");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, cols);
+	sqlite3_bind_int64(st, 3, ref_rel);
+	bind_text(st, 4, ref_cols);
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_fk_note(ms_store *s, int64_t con, ms_error *err)
+{
+	return exec_oid(s, "INSERT OR IGNORE INTO migsim_fk_held SELECT rel,"
+		" columns, ref_rel, ref_columns FROM migsim_constraint WHERE"
+		" oid = ?1 AND contype = 'f' AND validated AND ref_rel IS NOT NULL"
+		" AND coalesce(ref_columns, '') <> '' AND oid NOT IN (SELECT con"
+		" FROM migsim_deferrable_fkey)", con, err);
+}
+
 int cat_distinct_forget(ms_store *s, int64_t rel, const char *column,
 	ms_error *err)
 {
 	sqlite3_stmt *st;
+	int ret;
 
 	PREP(st, "DELETE FROM migsim_distinct WHERE (?1 = 0 OR rel = ?1) AND"
 		" (?2 IS NULL OR instr(',' || columns || ',', ',' || ?2 || ',') > 0)");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, column);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	/* A referenced table's rows going or changing break the key too. */
+	PREP(st, "DELETE FROM migsim_fk_held WHERE ?1 = 0 OR (rel = ?1 AND (?2"
+		" IS NULL OR instr(',' || columns || ',', ',' || ?2 || ',') > 0)) OR"
+		" (ref_rel = ?1 AND (?2 IS NULL OR instr(',' || ref_columns || ',',"
+		" ',' || ?2 || ',') > 0))");
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, column);
 	return done(s, st, err);

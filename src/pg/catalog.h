@@ -161,8 +161,17 @@ int cat_distinct_covered(int *yes, ms_store *s, int64_t rel, const char *cols,
 /* A unique index is dropped: its table's rows stay distinct on its
  * columns until a row is written. */
 int cat_distinct_note(ms_store *s, int64_t index, ms_error *err);
-/* Those facts no longer hold: rel's (0: every table's), those naming
- * column (NULL: all). */
+/* Whether rel's rows met a foreign key from cols to ref_rel's ref_cols
+ * that was dropped (validated, not deferrable), no row of either table
+ * having been written since (migsim_fk_held). */
+int cat_fk_held(int *yes, ms_store *s, int64_t rel, const char *cols,
+	int64_t ref_rel, const char *ref_cols, ms_error *err);
+/* A foreign key is dropped: its rows still meet it until one is
+ * written. */
+int cat_fk_note(ms_store *s, int64_t con, ms_error *err);
+/* Those facts (distinct rows, held foreign keys) no longer hold: rel's,
+ * as either table of a key (0: every table's), those naming column
+ * (NULL: all). */
 int cat_distinct_forget(ms_store *s, int64_t rel, const char *column,
 	ms_error *err);
 /* What happened to rel's rows (rel 0: every table's): KEPT_ADDED, rows

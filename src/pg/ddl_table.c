@@ -454,7 +454,7 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	cat_con pkey;
 	int64_t index = 0, oid;
 	size_t n_pk = 0;
-	int found, ret, nulls = 0;
+	int found, ret, nulls = 0, held = 0;
 
 	/* The name first: ATExecAddConstraint checks it before the rest. */
 	if (str(c->conname)) {
@@ -594,10 +594,17 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 			goto out;
 		nulls += yes;
 	}
-	if (!c->skip_validation && (nulls == 0 || (c->fk_matchtype &&
+	join(fkj, sizeof(fkj), fk_cols, n_fk);
+	/* Rows that met a dropped key of the same columns meet this one,
+	 * unless it is MATCH FULL. */
+	if (!c->skip_validation && nulls == 0 && strcmp(rel->rows, "empty") &&
+	    !(c->fk_matchtype && c->fk_matchtype[0] == 'f') &&
+	    (ret = cat_fk_held(&held, d->s, rel->oid, fkj, pk.oid, pkj,
+	    d->err)) < 0)
+		goto out;
+	if (!c->skip_validation && !held && (nulls == 0 || (c->fk_matchtype &&
 	    c->fk_matchtype[0] == 'f' && nulls < (int)n_fk)))
 		data_ok(d, rel, "a foreign key over existing rows depends on them");
-	join(fkj, sizeof(fkj), fk_cols, n_fk);
 	if ((ret = cat_con_add(&oid, d->s, rel->oid, name, 'f', fkj, pk.oid, pkj,
 	    index, !c->skip_validation, d->err)) < 0)
 		goto out;
@@ -2403,6 +2410,9 @@ static int drop_constraint(ddl *d, const cat_rel *rel,
 		return ddl_fail(d, "42704", "tablecmds.c:12250:"
 			"ATExecDropConstraint", -1, "constraint \"%s\" of relation \"%s\" "
 			"does not exist", cmd->name, rel->name);
+	if (con.contype == 'f' && (ret = cat_fk_note(d->s, con.oid,
+	    d->err)) < 0)
+		return ret;
 	if (con.index_rel && con.contype != 'f') {
 		if ((ret = cat_rel_by_oid(&found, &index, d->s, con.index_rel,
 		    d->err)) < 0)
