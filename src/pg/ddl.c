@@ -360,13 +360,21 @@ static int check_rangevar(rel_walk *w, const PgQuery__RangeVar *rv)
 			return 0;
 		}
 	}
-	if ((w->ret = ddl_schema_ok(w->d, ddl_schema(rv->schemaname), &ok)) < 0)
+	/* A relation named in a schema that does not exist is not found
+	 * (RangeVarGetRelid looks the schema up missing_ok): 42P01. */
+	if ((w->ret = cat_schema_find(&ok, w->d->s, ddl_schema(rv->schemaname),
+	    w->d->err)) < 0)
 		return 1;
-	if (!ok)
+	if (!ok && (rv->schemaname == NULL || rv->schemaname[0] == '\0' ||
+	    strncmp(rv->schemaname, "pg_", 3) == 0)) {
+		ddl_unknown(w->d, "objects in a schema migsim has not seen created "
+			"are not modelled");
 		return 0;
-	if ((w->ret = cat_rel_find(&found, &rel, w->d->s,
+	}
+	found = 0;
+	if (ok && ((w->ret = cat_rel_find(&found, &rel, w->d->s,
 	    ddl_schema(rv->schemaname), rv->relname, w->d->err)) < 0 ||
-	    (found && (w->ret = ddl_temp_hidden(&ok, w->d, rv, &rel)) < 0))
+	    (found && (w->ret = ddl_temp_hidden(&ok, w->d, rv, &rel)) < 0)))
 		return 1;
 	if (found && ok)
 		return 0;
