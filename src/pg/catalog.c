@@ -1316,6 +1316,20 @@ int cat_con_unmodelled(int *found, ms_store *s, int64_t rel,
 	return MS_OK;
 }
 
+int cat_con_unmodelled_any(int *found, ms_store *s, int64_t rel,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_trigger WHERE rel = ?1 AND"
+		" substr(name, 1, 11) = 'constraint:'");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_trigger_drop(ms_store *s, int64_t rel, const char *name,
 	ms_error *err)
 {
@@ -1827,13 +1841,20 @@ int cat_distinct_covered(int *yes, ms_store *s, int64_t rel, const char *cols,
 	int rc = SQLITE_DONE;
 
 	*yes = 0;
+	/* An index with its own COLLATE or operator class, or any
+	 * nondeterministic collation (CREATE COLLATION), may tell apart what
+	 * the new key calls equal. */
 	PREP(st, "SELECT columns, nulls_equal FROM migsim_distinct WHERE rel = ?1"
 		" UNION ALL SELECT i.columns, i.rel IN (SELECT idx FROM"
 		" migsim_nulls_not_distinct) OR EXISTS (SELECT 1 FROM"
 		" migsim_constraint c WHERE c.index_rel = i.rel AND c.contype = 'p')"
-		" FROM migsim_index i WHERE i.table_rel = ?1 AND i.is_unique AND NOT"
-		" i.is_partial AND i.columns <> '' AND i.rel NOT IN (SELECT"
-		" index_rel FROM migsim_deferrable)");
+		" FROM migsim_index i JOIN migsim_relation r ON r.oid = i.rel WHERE"
+		" i.table_rel = ?1 AND i.is_unique AND NOT i.is_partial AND"
+		" i.columns <> '' AND coalesce(r.definition, '') NOT LIKE"
+		" '%COLLATE%' AND coalesce(r.definition, '') NOT LIKE '%!_ops%'"
+		" ESCAPE '!' AND i.rel NOT IN (SELECT index_rel FROM"
+		" migsim_deferrable) AND NOT EXISTS (SELECT 1 FROM migsim_meta"
+		" WHERE key = 'collation')");
 	sqlite3_bind_int64(st, 1, rel);
 	while (!*yes && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *c = (const char *)sqlite3_column_text(st, 0);
@@ -1851,9 +1872,12 @@ int cat_distinct_note(ms_store *s, int64_t index, ms_error *err)
 		" i.table_rel, i.columns, i.rel IN (SELECT idx FROM"
 		" migsim_nulls_not_distinct) OR EXISTS (SELECT 1 FROM"
 		" migsim_constraint c WHERE c.index_rel = i.rel AND c.contype = 'p')"
-		" FROM migsim_index i WHERE i.rel = ?1 AND i.is_unique AND NOT"
-		" i.is_partial AND i.columns <> '' AND i.rel NOT IN (SELECT"
-		" index_rel FROM migsim_deferrable)", index, err);
+		" FROM migsim_index i JOIN migsim_relation r ON r.oid = i.rel WHERE"
+		" i.rel = ?1 AND i.is_unique AND NOT i.is_partial AND"
+		" i.columns <> '' AND coalesce(r.definition, '') NOT LIKE"
+		" '%COLLATE%' AND coalesce(r.definition, '') NOT LIKE '%!_ops%'"
+		" ESCAPE '!' AND i.rel NOT IN (SELECT index_rel FROM"
+		" migsim_deferrable)", index, err);
 }
 
 int cat_fk_held(int *yes, ms_store *s, int64_t rel, const char *cols,

@@ -420,6 +420,10 @@ int cat_con_named(int *found, ms_store *s, const char *table,
  * one may be, 0 none. */
 int cat_con_unmodelled(int *found, ms_store *s, int64_t rel,
 	const char *name, ms_error *err);
+/* Whether rel has any constraint kept only by name (EXCLUDE, constraint
+ * triggers), whose columns are not recorded. */
+int cat_con_unmodelled_any(int *found, ms_store *s, int64_t rel,
+	ms_error *err);
 int cat_con_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err);
 /* Renaming an index renames the constraint it backs. */

@@ -2840,6 +2840,19 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	if ((ret = cat_rel_find(&found, &rel, d->s, schema, rv->relname,
 	    d->err)) < 0)
 		goto out;
+	/* A temporary table goes in pg_temp, beside a permanent one of its
+	 * name, which migsim does not keep apart. */
+	if (found && rv->relpersistence && rv->relpersistence[0] == 't') {
+		int temp;
+
+		if ((ret = cat_temp_is(&temp, d->s, rel.oid, d->err)) < 0)
+			goto out;
+		if (!temp) {
+			ddl_unknown(d, "a temporary table with a permanent table's name "
+				"is not modelled");
+			goto out;
+		}
+	}
 	if (found && !replace) {
 		ret = ddl_fail(d, "42P07", "heap.c:1164:heap_create_with_catalog",
 			-1, "relation \"%s\" already exists", rv->relname);
@@ -3955,11 +3968,32 @@ static int is_dml(const PgQuery__Node *n)
 		n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT;
 }
 
+/* A call other than these built-ins may run a function that writes (a
+ * column's default over existing rows, an index expression). */
+static int visit_unquiet_call(const PgQuery__Node *n, void *ctx)
+{
+	static const char *const quiet[] = { "nextval", "now", "gen_random_uuid",
+		"uuid_generate_v4", "clock_timestamp", "random", "lower", "upper",
+		"coalesce", NULL };
+	const PgQuery__FuncCall *f;
+	const char *name;
+
+	(void)ctx;
+	if (n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+		return 0;
+	f = n->func_call;
+	name = f->n_funcname == 1 ? ms_pg__node_string(f->funcname[0]) : NULL;
+	return name == NULL || !ddl_one_of(name, quiet);
+}
+
 /* Statements that write no row (nor make a function write one): after
  * any other, rows once distinct on a dropped index's columns may not be. */
 static int keeps_rows(const PgQuery__Node *n)
 {
 	const PgQuery__AlterTableStmt *a;
+
+	if (ddl_walk(&n->base, visit_unquiet_call, NULL))
+		return 0;
 
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_INDEX_STMT:
@@ -4083,7 +4117,9 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		/* An event trigger's function ran on this DDL. */
 		if (ret == MS_OK && events && !DDL_FAILED(&d) && !is_dml(n))
 			ret = cat_rows_forget_all(store, err);
-		if (ret == MS_OK && !DDL_FAILED(&d) && !keeps_rows(n))
+		/* What migsim did not follow may have written too. */
+		if (ret == MS_OK && !DDL_FAILED(&d) && (!keeps_rows(n) ||
+		    d.verdict != MS_VERDICT_OK))
 			ret = cat_distinct_forget(store, 0, NULL, err);
 		if (ret == MS_OK && d.abstained) {
 			ret = ms_store_rollback_to(store, "ms_pg_stmt", err);

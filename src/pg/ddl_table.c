@@ -259,6 +259,24 @@ static int column_type(ms_typeref *t, ddl *d, const PgQuery__TypeName *tn,
 		ddl_unknown(d, "this column type is not modelled");
 		return MS_OK;
 	}
+	/* A table's or view's row type is a type too. */
+	if (!t->exists && tn->n_names <= 2) {
+		const char *name = ms_pg__node_string(tn->names[tn->n_names - 1]);
+		const char *schema = tn->n_names == 2 ?
+			ms_pg__node_string(tn->names[0]) : "public";
+		cat_rel rel;
+		int found = 0;
+
+		if (name && schema && (ret = cat_rel_find(&found, &rel, d->s,
+		    schema, name, d->err)) < 0)
+			return ret;
+		if (found && rel.relkind != 'i' && rel.relkind != 'S') {
+			t->known = 0;
+			ddl_unknown(d, "a relation's row type as a column type is not "
+				"modelled");
+			return MS_OK;
+		}
+	}
 	if (!t->exists)
 		return ddl_fail(d, "42704", "parse_type.c:270:typenameType",
 			with_position ? t->location : -1,
@@ -476,8 +494,17 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	if ((ret = open_rel(&found, &pk, d, rv, 0)) < 0 || !found)
 		return ret;
 	if (!is_table(&pk) || !pk.known) {
+		char kept[NAMEDATALEN + 16];
+
+		/* Kept by name, as an EXCLUDE constraint is: it checks the rows
+		 * written, and DROP CONSTRAINT finds it. */
 		ddl_unknown(d, "a foreign key to this relation is not modelled");
-		return MS_OK;
+		snprintf(kept, sizeof(kept), "constraint:%s", name);
+		if ((ret = cat_trigger_add(d->s, rel->oid, kept, -1, 1,
+		    d->err)) < 0)
+			return ret;
+		return ms_store_meta_set(d->s, "unmodelled_constraint", "1",
+			d->err);
 	}
 	{
 		int from_temp, to_temp;
@@ -817,6 +844,18 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		return ret;
 	for (size_t i = 0; primary && i < n && ret == MS_OK; i++)
 		ret = cat_col_set(d->s, rel->oid, cols[i], "not_null", 1, d->err);
+	/* INCLUDE columns: the index (and the key) go with any of them. */
+	for (size_t i = 0; c->n_including && i < n + c->n_including &&
+	     ret == MS_OK; i++) {
+		const char *col = i < n ? cols[i] :
+			ms_pg__node_string(c->including[i - n]);
+		char desc[NAMEDATALEN + 8];
+
+		snprintf(desc, sizeof(desc), "index %s", name);
+		if (col)
+			ret = cat_dep_add(d->s, "index", index, "rel", rel->oid, col,
+				desc, d->err);
+	}
 	if (ret == MS_OK && c->deferrable)
 		ret = cat_index_deferrable(NULL, d->s, index, 1, d->err);
 	/* Kept keys take a NULL to meet nothing. */
@@ -1761,13 +1800,14 @@ static int drop_generated(ddl *d, int64_t rel, const char *column)
 }
 
 /* An index that read a dropped column goes, and the constraint it backs
- * with it. */
+ * with it, and with CASCADE the foreign keys that use it. */
 static int drop_index_of_column(ddl *d, int64_t index)
 {
 	cat_con con;
 	int found, ret;
 
-	if ((ret = cat_con_by_index(&found, &con, d->s, index, d->err)) < 0 ||
+	if ((ret = ddl_drop_dependents(d, "index", index, NULL)) < 0 ||
+	    (ret = cat_con_by_index(&found, &con, d->s, index, d->err)) < 0 ||
 	    (found && (ret = cat_con_drop(d->s, con.oid, d->err)) < 0))
 		return ret;
 	return ddl_relation_remove(d, index);
@@ -1865,6 +1905,50 @@ static int find_column(int *found, cat_col *col, ddl *d, const cat_rel *rel,
 		"does not exist", name, rel->name);
 }
 
+/* Whether an expression calls a function the history made. */
+typedef struct own_calls {
+	ddl *d;
+	int found, ret;
+} own_calls;
+
+static int visit_own_call(const PgQuery__Node *n, void *ctx)
+{
+	own_calls *w = ctx;
+	const PgQuery__FuncCall *f;
+	const char *name, *schema = "public";
+
+	if (n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+		return 0;
+	f = n->func_call;
+	name = ms_pg__node_string(f->funcname[f->n_funcname - 1]);
+	if (f->n_funcname == 2)
+		schema = ms_pg__node_string(f->funcname[0]);
+	if (name == NULL || schema == NULL) {
+		w->found = 1;
+		return 1;
+	}
+	if ((w->ret = cat_func_find(&w->found, NULL, w->d->s, schema, name,
+	    w->d->err)) < 0)
+		return 1;
+	return w->found;
+}
+
+/* ADD COLUMN computes a default that calls the history's function: once,
+ * when it is not volatile (StoreAttrDefault's missing value), or on
+ * every existing row; either may raise what the body raises. */
+static int default_calls_own(ddl *d, const coldef *c)
+{
+	own_calls w = { d, 0, MS_OK };
+
+	if (!c->default_expr || c->generated)
+		return MS_OK;
+	ddl_walk(&c->default_expr->base, visit_own_call, &w);
+	if (w.ret == MS_OK && w.found)
+		ddl_unknown(d, "a default calling a function of the history runs "
+			"it when the column is added");
+	return w.ret;
+}
+
 static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *cmd)
 {
 	const PgQuery__ColumnDef *def = cmd->def->column_def;
@@ -1913,7 +1997,8 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	    d->err)) < 0)
 		return ret;
 	if (c.default_expr &&
-	    (ret = check_default(d, c.default_expr, &c.type, 0)) < 0)
+	    ((ret = check_default(d, c.default_expr, &c.type, 0)) < 0 ||
+	    (!DDL_FAILED(d) && (ret = default_calls_own(d, &c)) < 0)))
 		return ret;
 	if (c.generated_expr && !DDL_FAILED(d) &&
 	    (ret = check_generated(d, rel, &c, 0)) < 0)
@@ -2026,6 +2111,37 @@ static int generated_used(int *used, ddl *d, const cat_rel *rel,
 	return ret;
 }
 
+/* Without CASCADE, a foreign key using an index that goes with the
+ * column refuses the drop (2BP01 names the index). */
+static int indexes_refuse(int *refused, ddl *d, const cat_rel *rel,
+	const char *column, const char *what)
+{
+	cat_dep *deps = NULL;
+	size_t n = 0;
+	int ret;
+
+	*refused = 0;
+	if ((ret = cat_dep_rows(&deps, &n, d->s, "rel", rel->oid, column, 0,
+	    d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && ret == MS_OK && !*refused; i++) {
+		char desc[NAMEDATALEN + 16], q[NAMEDATALEN + 4];
+		cat_rel ix;
+		int found;
+
+		if (strcmp(deps[i].kind, "index") != 0 ||
+		    (ret = cat_rel_by_oid(&found, &ix, d->s, deps[i].oid,
+		    d->err)) < 0 || !found)
+			continue;
+		quote(q, sizeof(q), ix.name);
+		snprintf(desc, sizeof(desc), "index %s", q);
+		ret = ddl_refuse_dependents(refused, d, what, "index", ix.oid, NULL,
+			0, desc);
+	}
+	free(deps);
+	return ret;
+}
+
 static int drop_column(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
@@ -2050,17 +2166,21 @@ static int drop_column(ddl *d, const cat_rel *rel,
 	snprintf(what, sizeof(what), "column %s of table %s", cmd->name, q);
 	if (cmd->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
 		if ((ret = ddl_refuse_dependents(&refused, d, what, "rel", rel->oid,
-		    cmd->name, rel->oid, what)) < 0 || refused)
+		    cmd->name, rel->oid, what)) < 0 || refused ||
+		    (ret = indexes_refuse(&refused, d, rel, cmd->name, what)) < 0 ||
+		    refused)
 			return ret;
 	}
 	/* Indexes go with the column; those whose expressions, predicate or
-	 * INCLUDE columns are not recorded may, unseen, freeing their names. */
+	 * INCLUDE columns are not recorded may, unseen, freeing their names,
+	 * and so may EXCLUDE constraints (or a dependency refuse it). */
 	if ((ret = cat_rel_odd_indexes(&found, d->s, rel->oid, d->err)) < 0 ||
-	    (found && (ret = ddl_catalog_gap(d)) < 0))
+	    (!found && (ret = cat_con_unmodelled_any(&found, d->s, rel->oid,
+	    d->err)) < 0) || (found && (ret = ddl_catalog_gap(d)) < 0))
 		return ret;
 	if (found)
-		ddl_unknown(d, "which indexes the column takes with it is not "
-			"modelled");
+		ddl_unknown(d, "which indexes and constraints the column takes with "
+			"it is not modelled");
 	if ((ret = ddl_drop_dependents(d, "rel", rel->oid, cmd->name)) < 0 ||
 	    (ret = cat_con_drop_on_column(d->s, rel->oid, cmd->name,
 	    d->err)) < 0 ||

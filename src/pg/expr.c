@@ -526,6 +526,21 @@ static int is_timestamp_kind(const char *name)
 	return ddl_one_of(name, set);
 }
 
+/* Whether a literal is a one-dimensional text[] of plain elements
+ * ('{a,b}'), which array_in takes whatever they say. */
+static int plain_text_array(const char *lit)
+{
+	size_t n = lit ? strlen(lit) : 0;
+
+	if (n < 2 || lit[0] != '{' || lit[n - 1] != '}')
+		return 0;
+	for (size_t i = 1; i + 1 < n; i++)
+		if (lit[i] == '{' || lit[i] == '}' || lit[i] == '"' ||
+		    lit[i] == '\\')
+			return 0;
+	return 1;
+}
+
 /* Whether the comparison operators exist between two known types. */
 static int comparable(const ex_type *a, const ex_type *b)
 {
@@ -690,9 +705,10 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 			ex_set_type(t, 'T', "interval");
 			return EX_OK;
 		}
-		/* jsonb - key. */
+		/* jsonb - key, jsonb - index. */
 		if (op[0] == '-' && a->cat == 'U' && strcmp(a->name, "jsonb") == 0 &&
-		    (b->cat == 'S' || b->cat == 'X')) {
+		    (b->cat == 'S' || b->cat == 'X' || (b->cat == 'N' &&
+		    strcmp(b->name, "int4") == 0))) {
 			*t = *a;
 			t->constant = 0;
 			return EX_OK;
@@ -775,6 +791,24 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		if (r == EX_OK)
 			ex_set_type(t, 'B', "bool");
 		return r;
+	}
+	/* json #> path, #>> path as text; jsonb ?| ?& keys, #- path: the
+	 * path a text[] literal of plain elements. */
+	if ((strcmp(op, "#>") == 0 || strcmp(op, "#>>") == 0 ||
+	    strcmp(op, "?|") == 0 || strcmp(op, "?&") == 0 ||
+	    strcmp(op, "#-") == 0) && a->cat == 'U' &&
+	    (strcmp(a->name, "jsonb") == 0 || (op[0] == '#' && op[1] == '>' &&
+	    strcmp(a->name, "json") == 0)) && b->cat == 'X' &&
+	    plain_text_array(b->literal)) {
+		if (op[0] == '?')
+			ex_set_type(t, 'B', "bool");
+		else if (strcmp(op, "#>>") == 0)
+			ex_set_type(t, 'S', "text");
+		else {
+			*t = *a;
+			t->constant = 0;
+		}
+		return EX_OK;
 	}
 	/* json -> key / index, ->> as text. */
 	if ((strcmp(op, "->") == 0 || strcmp(op, "->>") == 0) && a->cat == 'U' &&
@@ -928,8 +962,15 @@ void ex_uses_add(ex_uses *u, int64_t rel, const char *col)
 static int missing_column(int *ret, ddl *d, const ex_scope *sc,
 	const char *relname, const char *name, int location)
 {
+	static const char *const system[] = { "tableoid", "cmax", "xmax",
+		"cmin", "xmin", "ctid", NULL };
 	int near;
 
+	/* A table's system columns are not in migsim's scope. */
+	if (ddl_one_of(name, system)) {
+		ddl_unknown(d, "system columns are not modelled");
+		return EX_UNKNOWN;
+	}
 	if ((*ret = near_column(&near, d, sc, name)) < 0)
 		return EX_STOP;
 	if (near) {
@@ -1643,6 +1684,30 @@ static int make_interval(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	return EX_OK;
 }
 
+/* A string constant cast to regclass, as an unknown literal in *t. */
+static int regclass_literal(ex_type *t, const PgQuery__Node *n)
+{
+	const PgQuery__TypeCast *c;
+	const char *type;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_TYPE_CAST)
+		return 0;
+	c = n->type_cast;
+	type = c->type_name && c->type_name->n_names ? ms_pg__node_string(
+		c->type_name->names[c->type_name->n_names - 1]) : NULL;
+	if (type == NULL || strcmp(type, "regclass") != 0 ||
+	    c->type_name->n_array_bounds || c->arg == NULL ||
+	    c->arg->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+	    c->arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return 0;
+	memset(t, 0, sizeof(*t));
+	ex_set_type(t, 'X', "");
+	t->literal = c->arg->a_const->sval->sval;
+	t->location = c->arg->a_const->location;
+	t->constant = 1;
+	return 1;
+}
+
 static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__FuncCall *f)
 {
@@ -1684,6 +1749,14 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	}
 	if (f->n_args > 4)
 		goto unknown;
+	/* nextval('seq'::regclass): the cast's literal names the sequence
+	 * as nextval's own text argument would. */
+	if (strcmp(name, "nextval") == 0 && f->n_args == 1 && !sc->immutable &&
+	    regclass_literal(&args[0], f->args[0])) {
+		if ((r = nextval(t, ret, d, &args[0])) != EX_UNKNOWN)
+			return r;
+		goto unknown;
+	}
 	for (size_t i = 0; i < f->n_args; i++)
 		if ((r = ex_analyse(&args[i], ret, d, sc, f->args[i])) != EX_OK)
 			return r;
@@ -2082,7 +2155,8 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	    t->cat != 'A' && (t->cat != 'U' || strcmp(from.name, t->name) == 0 ||
 	    (strncmp(from.name, "json", 4) == 0 &&
 	    strncmp(t->name, "json", 4) == 0))) ||
-	    (from.cat == 'E' && from.user == t->user)) {
+	    (from.cat == 'E' && from.user == t->user) ||
+	    (from.cat == 'B' && strcmp(t->name, "int4") == 0)) {
 		int widened = t->typmod == -1 && (strcmp(t->name, "numeric") == 0 ||
 			strcmp(t->name, "float8") == 0 || (int_rank(from.name) &&
 			int_rank(t->name) >= int_rank(from.name)));
