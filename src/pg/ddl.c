@@ -2298,6 +2298,30 @@ static int written(ddl *d, const PgQuery__Node *n)
 	return cat_rows_forget_all(d->s, d->err);
 }
 
+/* Built-in calls whose result is never NULL: without arguments (the
+ * time, random values), concat (it skips NULLs), or strict ones over
+ * values never NULL. */
+static int call_never_null(const PgQuery__FuncCall *f)
+{
+	static const char *const bare[] = { "now", "clock_timestamp",
+		"statement_timestamp", "transaction_timestamp", "random",
+		"gen_random_uuid", "uuid_generate_v4", NULL };
+	static const char *const strict[] = { "md5", "lower", "upper", "btrim",
+		"trim", NULL };
+	const char *name = f->n_funcname == 1 ?
+		ms_pg__node_string(f->funcname[0]) : NULL;
+
+	if (name == NULL || f->agg_star || f->agg_distinct || f->over ||
+	    f->func_variadic)
+		return 0;
+	if (f->n_args == 0)
+		return ddl_one_of(name, bare);
+	if (strcmp(name, "concat") == 0)
+		return 1;
+	return f->n_args == 1 && ddl_one_of(name, strict) &&
+		ddl_never_null(f->args[0]);
+}
+
 int ddl_never_null(const PgQuery__Node *v)
 {
 	while (v && v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
@@ -2311,9 +2335,19 @@ int ddl_never_null(const PgQuery__Node *v)
 		return v->sqlvalue_function->op <=
 			PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N;
 	case PG_QUERY__NODE__NODE_FUNC_CALL:
-		return v->func_call->n_args == 0 && v->func_call->n_funcname == 1 &&
-			strcmp(ms_pg__node_string(v->func_call->funcname[0]),
-			"now") == 0;
+		return call_never_null(v->func_call);
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+		for (size_t i = 0; i < v->coalesce_expr->n_args; i++)
+			if (ddl_never_null(v->coalesce_expr->args[i]))
+				return 1;
+		return 0;
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		/* text || text: NULL only from a NULL operand. */
+		return v->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
+			v->a_expr->n_name == 1 && strcmp(ms_pg__node_string(
+			v->a_expr->name[0]), "||") == 0 &&
+			ddl_never_null(v->a_expr->lexpr) &&
+			ddl_never_null(v->a_expr->rexpr);
 	default:
 		return 0;
 	}

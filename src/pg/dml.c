@@ -90,6 +90,66 @@ static int dml_scope(ex_scope *sc, cat_rel *rel, int *ret, ddl *d,
 /* Whether evaluating n on any row certainly succeeds once analysis has
  * passed: columns, constants (analysis converted them), now(),
  * comparisons, IN lists, IS [NOT] NULL, AND, OR, NOT. */
+static int cast_to_text(const PgQuery__TypeCast *c)
+{
+	const PgQuery__TypeName *tn = c->type_name;
+	const char *name = tn && tn->n_names ?
+		ms_pg__node_string(tn->names[tn->n_names - 1]) : NULL;
+
+	return name && strcmp(name, "text") == 0 && !tn->n_array_bounds &&
+		!tn->n_typmods;
+}
+
+/* Whether an expression is text by its form: a string constant, a cast
+ * to text, or a call that returns text. */
+static int text_valued(const PgQuery__Node *n)
+{
+	static const char *const calls[] = { "md5", "lower", "upper", "concat",
+		NULL };
+
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_A_CONST:
+		return n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		return cast_to_text(n->type_cast);
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		return n->func_call->n_funcname == 1 && ddl_one_of(
+			ms_pg__node_string(n->func_call->funcname[0]), calls);
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		return n->a_expr->n_name == 1 && strcmp(ms_pg__node_string(
+			n->a_expr->name[0]), "||") == 0 &&
+			text_valued(n->a_expr->lexpr) && text_valued(n->a_expr->rexpr);
+	default:
+		return 0;
+	}
+}
+
+/* Built-in calls that raise nothing on any arguments analysis took:
+ * the time, random values, concat (output functions), md5 and case
+ * mapping of text. */
+static int call_cannot_fail(const PgQuery__FuncCall *f)
+{
+	static const char *const bare[] = { "now", "clock_timestamp",
+		"statement_timestamp", "transaction_timestamp", "random",
+		"gen_random_uuid", NULL };
+	static const char *const text[] = { "md5", "lower", "upper", NULL };
+	const char *name = f->n_funcname == 1 ?
+		ms_pg__node_string(f->funcname[0]) : NULL;
+
+	if (name == NULL || f->agg_star || f->agg_distinct || f->over ||
+	    f->func_variadic || f->n_agg_order || f->agg_filter)
+		return 0;
+	if (f->n_args == 0)
+		return ddl_one_of(name, bare);
+	if (strcmp(name, "concat") != 0 && !(f->n_args == 1 &&
+	    ddl_one_of(name, text) && text_valued(f->args[0])))
+		return 0;
+	for (size_t i = 0; i < f->n_args; i++)
+		if (!ddl_cannot_fail(f->args[i]))
+			return 0;
+	return 1;
+}
+
 int ddl_cannot_fail(const PgQuery__Node *n)
 {
 	static const char *const ops[] = { "=", "<>", "<", ">", "<=", ">=",
@@ -105,10 +165,17 @@ int ddl_cannot_fail(const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
 		return 1;
 	case PG_QUERY__NODE__NODE_TYPE_CAST:
-		return n->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_CONST;
+		/* Any value has a text form (its output function). */
+		return n->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_CONST ||
+			(cast_to_text(n->type_cast) &&
+			ddl_cannot_fail(n->type_cast->arg));
 	case PG_QUERY__NODE__NODE_FUNC_CALL:
-		return n->func_call->n_args == 0 && n->func_call->n_funcname == 1 &&
-			strcmp(ms_pg__node_string(n->func_call->funcname[0]), "now") == 0;
+		return call_cannot_fail(n->func_call);
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+		for (size_t i = 0; i < n->coalesce_expr->n_args; i++)
+			if (!ddl_cannot_fail(n->coalesce_expr->args[i]))
+				return 0;
+		return 1;
 	case PG_QUERY__NODE__NODE_NULL_TEST:
 		return ddl_cannot_fail(n->null_test->arg);
 	case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
@@ -128,6 +195,11 @@ int ddl_cannot_fail(const PgQuery__Node *n)
 		op = a->n_name == 1 ? ms_pg__node_string(a->name[0]) : NULL;
 		if (op == NULL)
 			return 0;
+		/* text || text (arrays may not concatenate). */
+		if (strcmp(op, "||") == 0 && a->kind ==
+		    PG_QUERY__A__EXPR__KIND__AEXPR_OP)
+			return text_valued(a->lexpr) && text_valued(a->rexpr) &&
+				ddl_cannot_fail(a->lexpr) && ddl_cannot_fail(a->rexpr);
 		for (const char *const *p = ops; *p; p++)
 			if (strcmp(op, *p) == 0 && a->kind <=
 			    PG_QUERY__A__EXPR__KIND__AEXPR_IN && a->kind !=
@@ -161,9 +233,10 @@ static int value_safe(int *safe, ddl *d, const cat_rel *rel,
 		*safe = 0;
 	else if (t->cat == 'Z')
 		*safe = !col.not_null;
-	else if (v->node_case == PG_QUERY__NODE__NODE_FUNC_CALL ||
-	    v->node_case == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION)
-		*safe = ct.cat == 'D' && strncmp(ct.name, "timestamp", 9) == 0;
+	else if ((v->node_case == PG_QUERY__NODE__NODE_FUNC_CALL ||
+	    v->node_case == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION) &&
+	    ct.cat == 'D' && strncmp(ct.name, "timestamp", 9) == 0)
+		*safe = ddl_cannot_fail(v) && t->cat == 'D';
 	else
 		*safe = ddl_cannot_fail(v) && (t->cat == 'X' || (t->cat == ct.cat &&
 			strcmp(t->name, ct.name) == 0 && t->user == ct.user &&

@@ -1102,6 +1102,9 @@ static const struct {
 	char volatility;
 } functions[] = {
 	{ "now", "", "timestamptz", 's' },
+	{ "clock_timestamp", "", "timestamptz", 'v' },
+	{ "statement_timestamp", "", "timestamptz", 's' },
+	{ "transaction_timestamp", "", "timestamptz", 's' },
 	{ "gen_random_uuid", "", "uuid", 'v' },
 	{ "random", "", "float8", 'v' },
 	{ "lower", "S", "text", 'i' },
