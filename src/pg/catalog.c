@@ -1079,6 +1079,21 @@ int cat_func_find(int *found, int64_t *oid, ms_store *s, const char *schema,
 	return MS_OK;
 }
 
+int cat_func_own(int *found, ms_store *s, const char *schema,
+	const char *name, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_function WHERE schema_name = ?1 AND"
+		" name = ?2 AND extension IS NULL");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_func_add(int64_t *oid, ms_store *s, const char *schema,
 	const char *name, const char *args, const char *extension,
 	ms_error *err)

@@ -336,6 +336,9 @@ int cat_ext_add(ms_store *s, const char *name, const char *schema,
 	ms_error *err);
 int cat_func_find(int *found, int64_t *oid, ms_store *s, const char *schema,
 	const char *name, ms_error *err);
+/* Whether the history made a function of that name (not an extension). */
+int cat_func_own(int *found, ms_store *s, const char *schema,
+	const char *name, ms_error *err);
 int cat_func_add(int64_t *oid, ms_store *s, const char *schema,
 	const char *name, const char *args, const char *extension,
 	ms_error *err);

@@ -1927,7 +1927,7 @@ static int visit_own_call(const PgQuery__Node *n, void *ctx)
 		w->found = 1;
 		return 1;
 	}
-	if ((w->ret = cat_func_find(&w->found, NULL, w->d->s, schema, name,
+	if ((w->ret = cat_func_own(&w->found, w->d->s, schema, name,
 	    w->d->err)) < 0)
 		return 1;
 	return w->found;
