@@ -2051,6 +2051,21 @@ int cat_dep_add(ms_store *s, const char *kind, int64_t oid,
 	return done(s, st, err);
 }
 
+int cat_dep_has(int *found, ms_store *s, int64_t oid, const char *prefix,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_depend WHERE oid = ?1 AND"
+		" substr(kind, 1, length(?2)) = ?2");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, prefix);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_dep_kind(int *found, ms_store *s, const char *prefix,
 	const char *ref_kind, int64_t ref_oid, ms_error *err)
 {
@@ -2082,7 +2097,7 @@ int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 		" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND"
 		" oid = ?4 AND NOT (?3 IS NOT NULL AND (kind LIKE 'trigger:%' OR"
 		" kind LIKE 'generated:%'))))) AND"
-		" kind NOT IN ('owned', 'function', 'index') AND"
+		" kind NOT IN ('owned', 'function', 'index', 'rowtype') AND"
 		" kind NOT LIKE 'identity:%'"
 		" GROUP BY describe ORDER BY min(rowid)");
 	bind_text(st, 1, ref_kind);

@@ -469,6 +469,10 @@ int cat_dep_add(ms_store *s, const char *kind, int64_t oid,
  * object), one per line in creation order, into out; *n how many. */
 /* Whether something whose kind starts with prefix depends on the
  * object (ref_kind, ref_oid). */
+/* Whether object oid depends on something under a kind starting with
+ * prefix ("default:"). */
+int cat_dep_has(int *found, ms_store *s, int64_t oid, const char *prefix,
+	ms_error *err);
 int cat_dep_kind(int *found, ms_store *s, const char *prefix,
 	const char *ref_kind, int64_t ref_oid, ms_error *err);
 int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,

@@ -79,6 +79,26 @@ static int position_of(const ddl *d, int location)
 	return chars;
 }
 
+static int names_system_column_name(const char *name)
+{
+	static const char *const names[] = { "tableoid", "cmax", "xmax",
+		"cmin", "xmin", "ctid", NULL };
+
+	return ddl_one_of(name, names);
+}
+
+/* Whether the first quoted name of a message is a system column's. */
+static int names_system_column(const char *msg)
+{
+	const char *a = strchr(msg, '"'), *b = a ? strchr(a + 1, '"') : NULL;
+	char name[16];
+
+	if (b == NULL || (size_t)(b - a - 1) >= sizeof(name))
+		return 0;
+	snprintf(name, sizeof(name), "%.*s", (int)(b - a - 1), a + 1);
+	return names_system_column_name(name);
+}
+
 int ddl_fail(ddl *d, const char *sqlstate, const char *site, int location,
 	const char *fmt, ...)
 {
@@ -89,6 +109,12 @@ int ddl_fail(ddl *d, const char *sqlstate, const char *site, int location,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	/* A system column is there: what PostgreSQL says of it instead
+	 * (0A000 and others) is not modelled. */
+	if (strcmp(sqlstate, "42703") == 0 && names_system_column(msg)) {
+		d->note = "system columns are not modelled";
+		d->abstained = 1;
+	}
 	if (d->gap) {
 		/* An earlier statement did what migsim cannot see: the statement
 		 * stops here as it would on the error (handlers in a DO block see
@@ -296,6 +322,7 @@ typedef struct rel_walk {
 	int qualified;       /* ... named with its schema */
 	int location;
 	char name[2 * CAT_NAME + 2];
+	const PgQuery__RangeVar *missing_rv;
 	int64_t *oids;       /* the ones found, for view dependencies */
 	size_t n, cap;
 	char ctes[16][CAT_NAME]; /* WITH names: not tables */
@@ -344,6 +371,13 @@ static int check_rangevar(rel_walk *w, const PgQuery__RangeVar *rv)
 
 	if (rv == w->d->creating)
 		return 0;
+	/* db.schema.table: 0A000 unless db is the current database, which
+	 * migsim does not know. */
+	if (rv->catalogname && rv->catalogname[0]) {
+		ddl_unknown(w->d, "a name qualified with a database is not "
+			"modelled");
+		return 0;
+	}
 	/* pg_catalog comes first in every search_path; its relations and
 	 * information_schema's are there before any migration. */
 	if ((rv->schemaname == NULL || rv->schemaname[0] == '\0') ?
@@ -380,6 +414,7 @@ static int check_rangevar(rel_walk *w, const PgQuery__RangeVar *rv)
 		return 0;
 	if (!found) {
 		w->missing = 1;
+		w->missing_rv = rv;
 		w->qualified = rv->schemaname && rv->schemaname[0];
 		w->location = rv->location;
 		snprintf(w->name, sizeof(w->name), "%s%s%s",
@@ -408,9 +443,10 @@ static int create_schema(ddl *d, const PgQuery__CreateSchemaStmt *c)
 {
 	int found, ret;
 
-	if (c->schemaname == NULL) {
+	if (c->schemaname == NULL || c->schemaname[0] == '\0') {
+		/* A schema named after the role, which migsim does not know. */
 		ddl_unknown(d, "CREATE SCHEMA AUTHORIZATION is not modelled");
-		return MS_OK;
+		return ddl_catalog_gap(d);
 	}
 	if ((ret = cat_schema_find(&found, d->s, c->schemaname, d->err)) < 0)
 		return ret;
@@ -2127,13 +2163,108 @@ static const PgQuery__RangeVar *dml_target(const PgQuery__Node *n)
 	}
 }
 
+/* Whether rv is reached in a FROM list before anything that could fail:
+ * only tables come before it, depth first, left to right (join
+ * conditions are analysed after both sides). */
+static int first_in_from(PgQuery__Node **items, size_t n,
+	const PgQuery__RangeVar *rv, int *stop)
+{
+	for (size_t i = 0; i < n && !*stop; i++) {
+		const PgQuery__Node *it = items[i];
+
+		if (it->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+			if (it->range_var == rv)
+				return 1;
+		} else if (it->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
+			PgQuery__Node *sides[2] = { it->join_expr->larg,
+				it->join_expr->rarg };
+
+			if (first_in_from(sides, 2, rv, stop))
+				return 1;
+		} else {
+			*stop = 1;
+		}
+	}
+	return 0;
+}
+
+static int select_opens_first(const PgQuery__SelectStmt *s,
+	const PgQuery__RangeVar *rv)
+{
+	int stop = 0;
+
+	return s && !s->with_clause && !s->n_values_lists &&
+		s->op == PG_QUERY__SET_OPERATION__SETOP_NONE &&
+		first_in_from(s->from_clause, s->n_from_clause, rv, &stop);
+}
+
+/* An INSERT's column list passes checkInsertTargets: each a column of
+ * the target, none twice. */
+static int insert_targets_ok(ddl *d, const PgQuery__InsertStmt *x)
+{
+	cat_rel rel;
+	int found;
+
+	if (cat_rel_find(&found, &rel, d->s, ddl_schema(x->relation->schemaname),
+	    x->relation->relname, d->err) < 0 || !found || !rel.known)
+		return 0;
+	for (size_t i = 0; i < x->n_cols; i++) {
+		const PgQuery__ResTarget *t = x->cols[i]->res_target;
+		cat_col col;
+
+		if (t->n_indirection || cat_col_find(&found, &col, d->s, rel.oid,
+		    t->name, d->err) < 0 || !found)
+			return 0;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(x->cols[j]->res_target->name, t->name) == 0)
+				return 0;
+	}
+	return 1;
+}
+
+/* Whether the missing relation is the first thing parse analysis meets
+ * that can fail: the target of INSERT, UPDATE or DELETE, or a table of
+ * the first FROM list analysed (after a valid INSERT column list).  Else
+ * another error may come first. */
+static int opened_first(ddl *d, const PgQuery__Node *n,
+	const PgQuery__RangeVar *rv)
+{
+	int stop = 0;
+
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+		if (n->insert_stmt->relation == rv)
+			return 1;
+		return !n->insert_stmt->with_clause && n->insert_stmt->select_stmt &&
+			n->insert_stmt->select_stmt->node_case ==
+			PG_QUERY__NODE__NODE_SELECT_STMT && select_opens_first(
+			n->insert_stmt->select_stmt->select_stmt, rv) &&
+			insert_targets_ok(d, n->insert_stmt);
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+		return n->update_stmt->relation == rv ||
+			(!n->update_stmt->with_clause &&
+			first_in_from(n->update_stmt->from_clause,
+			n->update_stmt->n_from_clause, rv, &stop));
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+		return n->delete_stmt->relation == rv ||
+			(!n->delete_stmt->with_clause &&
+			first_in_from(n->delete_stmt->using_clause,
+			n->delete_stmt->n_using_clause, rv, &stop));
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+		return select_opens_first(n->select_stmt, rv);
+	default:
+		return 0;
+	}
+}
+
 /*
  * Every table a statement reads or writes must exist; the first one that
- * does not raises 42P01 with its position (parserOpenTable).  What the
- * statement does to data is not simulated.
+ * does not raises 42P01 with its position (parserOpenTable), when no
+ * other error can come before it.  What the statement does to data is
+ * not simulated.
  */
 static int check_tables(ddl *d, const PgQuery__Node *n, int64_t **oids,
-	size_t *count)
+	size_t *count, int *unsure)
 {
 	rel_walk w;
 
@@ -2147,7 +2278,13 @@ static int check_tables(ddl *d, const PgQuery__Node *n, int64_t **oids,
 		check_rangevar(&w, dml_target(n));
 	if (!w.missing && w.ret == MS_OK)
 		ddl_walk(&n->base, visit_rangevar, &w);
-	if (w.ret == MS_OK && w.missing)
+	/* The rest of the analysis would not know what comes first either. */
+	*unsure = w.ret == MS_OK && w.missing && !opened_first(d, n,
+		w.missing_rv);
+	if (*unsure)
+		ddl_unknown(d, "whether another error comes before the missing "
+			"relation is not modelled");
+	else if (w.ret == MS_OK && w.missing)
 		w.ret = ddl_fail(d, "42P01", w.qualified ? "parse_relation.c:1371:"
 			"parserOpenTable" : "parse_relation.c:1392:parserOpenTable",
 			w.location, "relation \"%s\" does not exist", w.name);
@@ -2615,10 +2752,10 @@ static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 {
 	cat_rel rel;
 	int64_t kept;
-	int found, change, ret, r;
+	int found, change, ret, r, unsure;
 
-	if ((ret = check_tables(d, n, NULL, NULL)) < 0 || DDL_FAILED(d) ||
-	    (ret = calls_writer(d, n)) < 0)
+	if ((ret = check_tables(d, n, NULL, NULL, &unsure)) < 0 ||
+	    DDL_FAILED(d) || unsure || (ret = calls_writer(d, n)) < 0)
 		return ret;
 	r = ddl_dml(&change, &ret, d, n);
 	/* The INSERT's own table, whose new keys are kept: only for the
@@ -2849,7 +2986,8 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 
 	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
 		return ret;
-	if ((ret = check_tables(d, n, &oids, &count)) < 0 || DDL_FAILED(d)) {
+	if ((ret = check_tables(d, n, &oids, &count, &ok)) < 0 ||
+	    DDL_FAILED(d) || ok) {
 		free(oids);
 		return ret;
 	}
@@ -2871,6 +3009,13 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	    naliases)) < 0 || DDL_FAILED(d))
 		goto out;
 	known = cols != NULL;
+	/* A table's column named as a system column is 42701. */
+	for (size_t i = 0; relkind != 'v' && i < ncols; i++)
+		if (names_system_column_name(cols[i].name)) {
+			ddl_unknown(d, "a column named as a system column is not "
+				"modelled");
+			goto out;
+		}
 	if ((ret = cat_rel_find(&found, &rel, d->s, schema, rv->relname,
 	    d->err)) < 0)
 		goto out;
@@ -3114,6 +3259,24 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 	if (found)
 		return ddl_fail(d, "42P07", "heap.c:1164:heap_create_with_catalog",
 			-1, "relation \"%s\" already exists", c->sequence->relname);
+	{
+		cat_type t;
+
+		/* heap_create_with_catalog checks the type names for every
+		 * relation it makes. */
+		if ((ret = cat_type_find(&found, &t, d->s, schema,
+		    c->sequence->relname, d->err)) < 0)
+			return ret;
+		if (found) {
+			if ((ret = ddl_fail(d, "42710", "heap.c:1180:"
+			    "heap_create_with_catalog", -1, "type \"%s\" already exists",
+			    c->sequence->relname)) < 0)
+				return ret;
+			return ddl_hint(d, "A relation has an associated type of the "
+				"same name, so you must use a name that doesn't conflict "
+				"with any existing type.");
+		}
+	}
 	if (c->n_options)
 		ddl_unknown(d, "sequence options are not checked");
 	return cat_rel_add(NULL, d->s, schema, c->sequence->relname, 'S', 1,
@@ -3739,13 +3902,17 @@ static int default_sequence(ddl *d, const cat_rel *rel, const char *column,
 		return MS_OK;
 	if (named == 0)
 		return ddl_deps_gap(d);
+	/* ALTER TABLE sets the default on inheritors and partitions too. */
+	if ((ret = cat_inherits_any(&found, d->s, rel->oid, d->err)) < 0 ||
+	    (found && (ret = ddl_deps_gap(d)) < 0))
+		return ret;
 	if ((ret = cat_rel_find(&found, &seq, d->s, rel->schema, name,
 	    d->err)) < 0 || !found || seq.relkind != 'S')
 		return ret < 0 ? ret : ddl_deps_gap(d);
 	cat_quote_ident(q, sizeof(q), rel->name);
 	snprintf(kind, sizeof(kind), "default:%s", column);
-	snprintf(desc, sizeof(desc), "default value for column %s of table %s",
-		column, q);
+	snprintf(desc, sizeof(desc), "default value for column %s of %s %s",
+		column, rel->relkind == 'v' ? "view" : "table", q);
 	return cat_dep_add(d->s, kind, rel->oid, "rel", seq.oid, NULL, desc,
 		d->err);
 }
@@ -3757,6 +3924,48 @@ static const PgQuery__Node *column_default_expr(const PgQuery__ColumnDef *c)
 		    PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT)
 			return c->constraints[i]->constraint->raw_expr;
 	return NULL;
+}
+
+/* The default expression a CREATE TABLE element or an ALTER TABLE
+ * command sets, if any. */
+static const PgQuery__Node *element_default(const PgQuery__Node *e)
+{
+	if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+		return column_default_expr(e->column_def);
+	if (e->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
+		return NULL;
+	if (e->alter_table_cmd->subtype ==
+	    PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault)
+		return e->alter_table_cmd->def;
+	if (e->alter_table_cmd->def && e->alter_table_cmd->def->node_case ==
+	    PG_QUERY__NODE__NODE_COLUMN_DEF)
+		return column_default_expr(e->alter_table_cmd->def->column_def);
+	return NULL;
+}
+
+/* Whether fn finds something in an element outside its default. */
+static int outside_default(const PgQuery__Node *e, ddl_visit_fn fn)
+{
+	const PgQuery__ColumnDef *c = NULL;
+
+	if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+		c = e->column_def;
+	else if (e->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+	    e->alter_table_cmd->def && e->alter_table_cmd->def->node_case ==
+	    PG_QUERY__NODE__NODE_COLUMN_DEF)
+		c = e->alter_table_cmd->def->column_def;
+	else if (e->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+	    e->alter_table_cmd->subtype ==
+	    PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault)
+		return 0;
+	if (c == NULL)
+		return ddl_walk(&e->base, fn, NULL);
+	for (size_t i = 0; i < c->n_constraints; i++)
+		if (c->constraints[i]->constraint->contype !=
+		    PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT &&
+		    ddl_walk(&c->constraints[i]->base, fn, NULL))
+			return 1;
+	return 0;
 }
 
 static int visit_nextval(const PgQuery__Node *n, void *ctx)
@@ -3836,6 +4045,60 @@ static int sequence_uses(ddl *d, const PgQuery__Node *n,
 		if (def && column && (ret = default_sequence(d, &rel, column,
 		    def)) < 0)
 			return ret;
+		/* nextval anywhere else (a CHECK, an index, a generated
+		 * column) is not linked. */
+		if (outside_default(e, visit_nextval))
+			return ddl_deps_gap(d);
+	}
+	return MS_OK;
+}
+
+/* A regclass constant other than in nextval('seq'::regclass) as a
+ * column's default (which sequence_uses links) is not linked. */
+static int visit_regclass(const PgQuery__Node *n, void *ctx)
+{
+	const PgQuery__TypeCast *c;
+	const char *type;
+
+	(void)ctx;
+	if (n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+	    n->func_call->n_funcname >= 1) {
+		const char *f = ms_pg__node_string(
+			n->func_call->funcname[n->func_call->n_funcname - 1]);
+
+		return f && (strcmp(f, "currval") == 0 || strcmp(f, "setval") == 0);
+	}
+	if (n->node_case != PG_QUERY__NODE__NODE_TYPE_CAST)
+		return 0;
+	c = n->type_cast;
+	type = c->type_name && c->type_name->n_names ? ms_pg__node_string(
+		c->type_name->names[c->type_name->n_names - 1]) : NULL;
+	return type && strcmp(type, "regclass") == 0;
+}
+
+static int regclass_uses(ddl *d, const PgQuery__Node *n)
+{
+	PgQuery__Node **elts = NULL;
+	size_t count = 0;
+
+	if (n->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
+		elts = n->create_stmt->table_elts;
+		count = n->create_stmt->n_table_elts;
+	} else if (n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
+		elts = n->alter_table_stmt->cmds;
+		count = n->alter_table_stmt->n_cmds;
+	} else {
+		return ddl_walk(&n->base, visit_regclass, NULL) ? ddl_deps_gap(d) :
+			MS_OK;
+	}
+	for (size_t i = 0; i < count; i++) {
+		const PgQuery__Node *def = element_default(elts[i]);
+		char name[CAT_NAME];
+
+		if (outside_default(elts[i], visit_regclass) || (def &&
+		    nextval_name(name, sizeof(name), def) <= 0 &&
+		    ddl_walk(&def->base, visit_regclass, NULL)))
+			return ddl_deps_gap(d);
 	}
 	return MS_OK;
 }
@@ -3856,6 +4119,10 @@ static int column_uses(ddl *d, const PgQuery__Node *n,
 	int found, ret;
 
 	if (mentions(d, "nextval") && (ret = sequence_uses(d, n, rv)) < 0)
+		return ret;
+	/* Any regclass constant is a dependency PostgreSQL records. */
+	if ((mentions(d, "regclass") || mentions(d, "currval") ||
+	    mentions(d, "setval")) && (ret = regclass_uses(d, n)) < 0)
 		return ret;
 	if (!(n->node_case == PG_QUERY__NODE__NODE_CREATE_TRIG_STMT &&
 	    n->create_trig_stmt->when_clause) &&

@@ -187,8 +187,8 @@ static int open_rel(int *found, cat_rel *rel, ddl *d,
 	if (!ok) {
 		if (missing_ok)
 			return MS_OK;
-		return ddl_fail(d, "3F000", NULL, -1, "schema \"%s\" does not "
-			"exist", schema);
+		return ddl_fail(d, "3F000", "namespace.c:3099:get_namespace_oid",
+			-1, "schema \"%s\" does not exist", schema);
 	}
 	if ((ret = cat_rel_find(found, rel, d->s, schema, rv->relname,
 	    d->err)) < 0)
@@ -274,6 +274,15 @@ static int column_type(ms_typeref *t, ddl *d, const PgQuery__TypeName *tn,
 			t->known = 0;
 			ddl_unknown(d, "a relation's row type as a column type is not "
 				"modelled");
+			return cat_dep_add(d->s, "rowtype", 0, "rel", rel.oid, NULL, "",
+				d->err);
+		}
+		/* pg_catalog's relations, and array types named _t. */
+		if (name && schema && (strncmp(name, "pg_", 3) == 0 ||
+		    name[0] == '_' || strcmp(schema, "pg_catalog") == 0 ||
+		    strcmp(schema, "information_schema") == 0)) {
+			t->known = 0;
+			ddl_unknown(d, "this column type is not modelled");
 			return MS_OK;
 		}
 	}
@@ -1547,6 +1556,11 @@ static int inherits(ddl *d, const PgQuery__Node *parent, int64_t child)
 	if (rv == NULL || (ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 || !found)
 		return rv ? ret : MS_OK;
+	/* The child copies the parent's defaults, and what they depend on,
+	 * which migsim does not record for it. */
+	if ((ret = cat_dep_has(&found, d->s, rel.oid, "default:", d->err)) < 0 ||
+	    (found && (ret = ddl_deps_gap(d)) < 0))
+		return ret;
 	return cat_inherits_add(d->s, rel.oid, child, d->err);
 }
 
@@ -2197,6 +2211,11 @@ static int drop_column(ddl *d, const cat_rel *rel,
 		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
 		    d->err)) < 0)
 			return ret;
+		/* Its default goes with it, and what that default used. */
+		snprintf(kind, sizeof(kind), "default:%s", cmd->name);
+		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
+		    d->err)) < 0)
+			return ret;
 	}
 	return cat_col_drop(d->s, rel->oid, cmd->name, d->err);
 }
@@ -2768,6 +2787,13 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 		ddl_unknown(d, "this relation's columns are not known");
 		return MS_OK;
 	}
+	/* A column of another table of this row type refuses most changes
+	 * (0A000 "uses its row type"). */
+	if ((ret = cat_dep_kind(&found, d->s, "rowtype", "rel", rel.oid,
+	    d->err)) < 0)
+		return ret;
+	if (found)
+		ddl_unknown(d, "a column of this table's row type is not modelled");
 	if ((ret = transformed_columns(d, &rel, a)) < 0 || DDL_FAILED(d))
 		return ret;
 	/* A second type change of one column is 0A000 when the first one
@@ -3583,6 +3609,12 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 			goto out;
 		if (rel.relkind == 'S' && ok)
 			ddl_unknown(d, "the sequence of an identity column is not "
+				"modelled");
+		if ((ret = cat_dep_kind(&ok, d->s, "rowtype", "rel", rel.oid,
+		    d->err)) < 0)
+			goto out;
+		if (ok)
+			ddl_unknown(d, "a column of this relation's row type is not "
 				"modelled");
 		oids[n++] = rel.oid;
 	}
