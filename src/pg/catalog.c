@@ -2577,9 +2577,10 @@ int cat_kept_only_named(int *found, ms_store *s, const char *schema,
 	sqlite3_stmt *st;
 	int ret;
 
-	PREP(st, "SELECT 1 FROM migsim_trigger g JOIN migsim_relation r ON"
-		" r.oid = g.rel WHERE r.schema_name = ?1 AND g.name = 'constraint:'"
-		" || ?2");
+	/* Triggers by name first: a schema has many relations. */
+	PREP(st, "SELECT 1 FROM migsim_trigger g CROSS JOIN migsim_relation r"
+		" ON r.oid = g.rel WHERE r.schema_name = ?1 AND g.name ="
+		" 'constraint:' || ?2");
 	bind_text(st, 1, schema);
 	bind_text(st, 2, name);
 	if ((ret = first(found, s, st, err)) == MS_OK && *found)

@@ -3837,9 +3837,12 @@ static int mentions(const ddl *d, const char *word)
 	const ms_pg_stmt *st = &d->script->stmts[d->stmt_no];
 	const char *sql = d->script->sql + st->offset;
 	size_t n = strlen(word);
+	int first = tolower((unsigned char)word[0]);
 
+	/* The first letter before the whole word: most bytes differ. */
 	for (size_t i = 0; i + n <= st->len; i++)
-		if (strncasecmp(sql + i, word, n) == 0)
+		if (tolower((unsigned char)sql[i]) == first &&
+		    strncasecmp(sql + i, word, n) == 0)
 			return 1;
 	return 0;
 }

@@ -140,6 +140,7 @@ static const char schema_catalog[] =
  */
 static const char catalog_additions[] =
 	"CREATE INDEX IF NOT EXISTS migsim_depend_oid ON migsim_depend(oid);"
+	"CREATE INDEX IF NOT EXISTS migsim_trigger_name ON migsim_trigger(name);"
 	"CREATE INDEX IF NOT EXISTS migsim_enum_label_pending"
 	" ON migsim_enum_label(uncommitted) WHERE uncommitted <> 0;"
 	"CREATE TABLE IF NOT EXISTS migsim_publication ("
