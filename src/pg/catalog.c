@@ -300,7 +300,8 @@ int cat_col_find(int *found, cat_col *out, ms_store *s, int64_t rel,
 	sqlite3_stmt *st;
 	int ret;
 
-	PREP(st, "SELECT attnum, name, type, not_null, default_expr IS NOT NULL,"
+	PREP(st, "SELECT attnum, name, type, not_null, CASE default_expr WHEN"
+		" 'nullable' THEN 2 ELSE default_expr IS NOT NULL END,"
 		" base, type_oid, coalesce(identity, '') FROM migsim_column WHERE"
 		" rel = ?1 AND name = ?2");
 	sqlite3_bind_int64(st, 1, rel);
@@ -335,7 +336,8 @@ int cat_col_add(ms_store *s, int64_t rel, const char *name,
 	bind_text(st, 4, base);
 	sqlite3_bind_int64(st, 5, type_oid);
 	sqlite3_bind_int(st, 6, not_null);
-	bind_text(st, 7, has_default ? "default" : NULL);
+	bind_text(st, 7, has_default == 2 ? "nullable" : has_default ?
+		"default" : NULL);
 	return done(s, st, err);
 }
 
@@ -471,7 +473,8 @@ int cat_col_set(ms_store *s, int64_t rel, const char *name,
 	} else {
 		PREP(st, "UPDATE migsim_column SET default_expr = ?3 WHERE rel = ?1"
 			" AND name = ?2");
-		bind_text(st, 3, value ? "default" : NULL);
+		bind_text(st, 3, value == 2 ? "nullable" : value ? "default" :
+			NULL);
 	}
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, name);
@@ -1751,6 +1754,22 @@ int cat_col_sequence_fed(int *yes, ms_store *s, int64_t rel, const char *col,
 	return ret;
 }
 
+int cat_col_sequence_default(int *yes, ms_store *s, int64_t rel,
+	const char *col, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_depend x JOIN migsim_relation r ON"
+		" r.oid = x.ref_oid WHERE x.oid = ?1 AND x.kind IN ('default:' ||"
+		" ?2, 'identity:' || ?2) AND x.ref_kind = 'rel' AND r.relkind = 'S'");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, col);
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_sequence_touched(ms_store *s, int64_t seq, ms_error *err)
 {
 	sqlite3_stmt *st;
@@ -1901,8 +1920,11 @@ int cat_fk_held(int *yes, ms_store *s, int64_t rel, const char *cols,
 	sqlite3_stmt *st;
 	int ret;
 
+	/* Not once foreign keys went unchecked (replica role, disabled
+	 * triggers): rows may have broken them before the drop. */
 	PREP(st, "SELECT 1 FROM migsim_fk_held WHERE rel = ?1 AND columns = ?2"
-		" AND ref_rel = ?3 AND ref_columns = ?4");
+		" AND ref_rel = ?3 AND ref_columns = ?4 AND NOT EXISTS (SELECT 1"
+		" FROM migsim_meta WHERE key = 'fk_untrusted')");
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, cols);
 	sqlite3_bind_int64(st, 3, ref_rel);
@@ -2223,7 +2245,8 @@ int cat_col_names(char (**out)[CAT_NAME], size_t *n, ms_store *s,
 	*out = NULL;
 	*n = 0;
 	PREP(st, "SELECT name FROM migsim_column WHERE rel = ?1 AND (NOT ?2 OR"
-		" (not_null AND default_expr IS NULL AND identity IS NULL))"
+		" (not_null AND coalesce(default_expr, 'nullable') = 'nullable'"
+		" AND identity IS NULL))"
 		" ORDER BY attnum");
 	sqlite3_bind_int64(st, 1, rel);
 	sqlite3_bind_int(st, 2, required);

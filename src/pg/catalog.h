@@ -31,7 +31,7 @@ typedef struct cat_col {
 	char base[CAT_NAME]; /* the type's own name, e.g. int4 */
 	int64_t type_oid;    /* a type of migsim_type, or 0 */
 	int not_null;
-	int has_default;
+	int has_default;      /* 1, or 2: one that may be NULL */
 	char identity;       /* a (ALWAYS), d (BY DEFAULT), g (generated), 0 */
 } cat_col;
 
@@ -131,6 +131,10 @@ typedef struct cat_kept {
 #define CAT_SEQUENCE_FRESH "fresh"
 #define CAT_KEY_SEQUENCE "\x1f"
 /* Whether column col of rel takes its values from a fresh sequence. */
+/* Whether column col of rel takes a sequence's next value by default
+ * (serial, identity, nextval of a sequence migsim links). */
+int cat_col_sequence_default(int *yes, ms_store *s, int64_t rel,
+	const char *col, ms_error *err);
 int cat_col_sequence_fed(int *yes, ms_store *s, int64_t rel, const char *col,
 	ms_error *err);
 /* Sequence seq (0: every one) may have been set back or changed: it is

@@ -20,6 +20,9 @@
 /* Set once a statement whose effects migsim cannot see ran (a DO block):
  * from then on a predicted error is only a possibility. */
 #define GAP_KEY "catalog_gap"
+/* A setting migsim does not follow is in effect (foreign keys and
+ * triggers off, read-only, backslash escapes in strings). */
+#define SETTINGS_KEY "settings_unmodelled"
 /* Set once an object's dependencies could not all be recorded. */
 #define DEPS_GAP_KEY "deps_gap"
 /* "1" while the session's search_path is not public: unqualified names
@@ -2453,7 +2456,10 @@ static int call_never_null(const PgQuery__FuncCall *f)
 		return 0;
 	if (f->n_args == 0)
 		return ddl_one_of(name, bare);
-	if (strcmp(name, "concat") == 0)
+	if (strcmp(name, "concat") == 0 || strcmp(name, "nextval") == 0 ||
+	    strcmp(name, "jsonb_build_object") == 0 ||
+	    strcmp(name, "json_build_object") == 0 ||
+	    strcmp(name, "jsonb_build_array") == 0)
 		return 1;
 	return f->n_args == 1 && ddl_one_of(name, strict) &&
 		ddl_never_null(f->args[0]);
@@ -2478,6 +2484,8 @@ int ddl_never_null(const PgQuery__Node *v)
 			if (ddl_never_null(v->coalesce_expr->args[i]))
 				return 1;
 		return 0;
+	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+		return 1;
 	case PG_QUERY__NODE__NODE_A_EXPR:
 		/* text || text: NULL only from a NULL operand. */
 		return v->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
@@ -2756,6 +2764,19 @@ static int dml(ddl *d, const PgQuery__Node *n, const PgQuery__RangeVar *target)
 
 	if ((ret = check_tables(d, n, NULL, NULL, &unsure)) < 0 ||
 	    DDL_FAILED(d) || unsure || (ret = calls_writer(d, n)) < 0)
+		return ret;
+	/* Rows routed to partitions, or a parent's rows in its inheritors,
+	 * meet their own constraints and triggers: not followed. */
+	if (dml_target(n) && (ret = cat_rel_find(&found, &rel, d->s,
+	    ddl_schema(dml_target(n)->schemaname), dml_target(n)->relname,
+	    d->err)) == MS_OK && found && (rel.relkind == 'p' ||
+	    ((ret = cat_inherits_any(&found, d->s, rel.oid, d->err)) == MS_OK &&
+	    found))) {
+		ddl_unknown(d, "rows of partitions and inheritors are not "
+			"modelled");
+		return cat_rows_forget_all(d->s, d->err);
+	}
+	if (ret < 0)
 		return ret;
 	r = ddl_dml(&change, &ret, d, n);
 	/* The INSERT's own table, whose new keys are kept: only for the
@@ -3243,6 +3264,22 @@ static int comment_stmt(ddl *d, const PgQuery__CommentStmt *c)
 	return MS_OK;
 }
 
+/* Sequence options that may bring its maximum near: all but OWNED BY
+ * and CACHE. */
+static int bounding(PgQuery__Node **options, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *name = options[i]->node_case ==
+			PG_QUERY__NODE__NODE_DEF_ELEM ? options[i]->def_elem->defname :
+			NULL;
+
+		if (name == NULL || (strcmp(name, "owned_by") != 0 &&
+		    strcmp(name, "cache") != 0))
+			return 1;
+	}
+	return 0;
+}
+
 static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 {
 	const char *schema = ddl_schema(c->sequence->schemaname);
@@ -3279,6 +3316,9 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 	}
 	if (c->n_options)
 		ddl_unknown(d, "sequence options are not checked");
+	if (bounding(c->options, c->n_options) && (ret = ms_store_meta_set(d->s,
+	    "sequence_options", "1", d->err)) < 0)
+		return ret;
 	return cat_rel_add(NULL, d->s, schema, c->sequence->relname, 'S', 1,
 		d->err);
 }
@@ -4223,6 +4263,11 @@ static int sequences_touched(ddl *d, const PgQuery__Node *n)
 	    (n->node_case == PG_QUERY__NODE__NODE_TRUNCATE_STMT &&
 	    n->truncate_stmt->restart_seqs))
 		touched = 1;
+	/* A sequence with a bound may run out (2200H). */
+	if (n->node_case == PG_QUERY__NODE__NODE_ALTER_SEQ_STMT &&
+	    bounding(n->alter_seq_stmt->options, n->alter_seq_stmt->n_options) &&
+	    (ret = ms_store_meta_set(d->s, "sequence_options", "1", d->err)) < 0)
+		return ret;
 	for (size_t i = 0; n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT &&
 	     i < n->alter_table_stmt->n_cmds; i++) {
 		PgQuery__AlterTableType t =
@@ -4338,6 +4383,83 @@ static int keeps_rows(const PgQuery__Node *n)
 	}
 }
 
+/* Settings that change what statements do in ways migsim does not
+ * follow: session_replication_role (replica: no foreign key or trigger
+ * fires), read-only transactions, standard_conforming_strings (backslash
+ * escapes in strings), and DISABLE TRIGGER. */
+static const char *const unfollowed[] = { "session_replication_role",
+	"default_transaction_read_only", "transaction_read_only",
+	"standard_conforming_strings", NULL };
+
+static int visit_setting(const PgQuery__Node *n, void *ctx)
+{
+	const char *name;
+
+	(void)ctx;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+		return n->variable_set_stmt->name && (ddl_one_of(
+			n->variable_set_stmt->name, unfollowed) || strcmp(
+			n->variable_set_stmt->name, "TRANSACTION") == 0 || strcmp(
+			n->variable_set_stmt->name, "SESSION CHARACTERISTICS") == 0);
+	case PG_QUERY__NODE__NODE_DEF_ELEM:
+		return n->def_elem->defname && ddl_one_of(n->def_elem->defname,
+			unfollowed);
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		name = n->func_call->n_funcname ? ms_pg__node_string(
+			n->func_call->funcname[n->func_call->n_funcname - 1]) : NULL;
+		if (name == NULL || strcmp(name, "set_config") != 0 ||
+		    n->func_call->n_args < 1)
+			return 0;
+		name = ddl_string_literal(n->func_call->args[0], NULL);
+		return name == NULL || ddl_one_of(name, unfollowed);
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_CMD:
+		switch (n->alter_table_cmd->subtype) {
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll:
+		case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser:
+			return 1;
+		default:
+			return 0;
+		}
+	default:
+		return 0;
+	}
+}
+
+/* From a statement that sets one on, every statement is unknown and the
+ * rows facts are forgotten; session_replication_role set back to origin
+ * or DEFAULT ends it. */
+static int settings_check(ddl *d, const PgQuery__Node *n)
+{
+	char *value = NULL;
+	int named, on, ret;
+
+	named = n != NULL && ddl_walk(&n->base, visit_setting, NULL);
+	if ((ret = ms_store_meta_get(&value, d->s, SETTINGS_KEY, d->err)) < 0)
+		return ret;
+	on = value != NULL && strcmp(value, "1") == 0;
+	free(value);
+	if (!named && !on)
+		return MS_OK;
+	ddl_unknown(d, "a session setting migsim does not model is in effect");
+	if (named && on && n->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+	    n->variable_set_stmt->name && strcmp(n->variable_set_stmt->name,
+	    "session_replication_role") == 0 && (n->variable_set_stmt->kind !=
+	    PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE || (n->variable_set_stmt->
+	    n_args == 1 && ddl_string_literal(n->variable_set_stmt->args[0],
+	    NULL) && strcmp(ddl_string_literal(n->variable_set_stmt->args[0],
+	    NULL), "origin") == 0)))
+		return ms_store_meta_set(d->s, SETTINGS_KEY, "0", d->err);
+	if ((ret = cat_rows_forget_all(d->s, d->err)) < 0)
+		return ret;
+	if (named && (ret = ms_store_meta_set(d->s, "fk_untrusted", "1",
+	    d->err)) < 0)
+		return ret;
+	return named ? ms_store_meta_set(d->s, SETTINGS_KEY, "1", d->err) :
+		MS_OK;
+}
+
 static int path_moved(ms_store *store, ms_error *err)
 {
 	int ret = ms_store_meta_set(store, SEARCH_PATH_KEY, "1", err);
@@ -4392,6 +4514,8 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		/* Errors found by name are no longer certain. */
 		d.gap |= moved;
 	}
+	if ((ret = settings_check(&d, n)) < 0)
+		return ret;
 	if (n == NULL) {
 		ddl_unknown(&d, "this statement's effect is not modelled");
 		if ((ret = cat_distinct_forget(store, 0, NULL, err)) < 0)
@@ -4528,6 +4652,16 @@ static int drop_temporary(ms_store *store, int on_commit_only, ms_error *err)
 	return ret;
 }
 
+int ms_pg__settings_unfollowed(ms_store *store, ms_error *err)
+{
+	int ret;
+
+	if ((ret = cat_rows_forget_all(store, err)) < 0 ||
+	    (ret = ms_store_meta_set(store, "fk_untrusted", "1", err)) < 0)
+		return ret;
+	return ms_store_meta_set(store, SETTINGS_KEY, "1", err);
+}
+
 int ms_pg__state_unsure(ms_store *store, ms_error *err)
 {
 	int ret;
@@ -4573,9 +4707,11 @@ int ms_pg_set_rows(ms_store *store, const char *table, const char *fact,
 		return ms_error_set(err, MS_EINPUT, "rows of %s: the simulated "
 			"database has no such table", table);
 	/* Declared rows may hold anything: no column is known to be NULL,
-	 * no key is known. */
+	 * no key is known, values may be as wide as any. */
 	if ((ret = cat_null_col_set(store, rel.oid, NULL, 0, err)) < 0 ||
-	    (ret = cat_kept_forget(store, rel.oid, KEPT_VALUES, err)) < 0)
+	    (ret = cat_kept_forget(store, rel.oid, KEPT_VALUES, err)) < 0 ||
+	    (strcmp(fact, "empty") != 0 && (ret = ms_store_meta_set(store,
+	    "declared_rows", "1", err)) < 0))
 		return ret;
 	return cat_rel_set_rows(store, rel.oid, fact, err);
 }

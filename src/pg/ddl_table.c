@@ -740,6 +740,50 @@ static int key_using_index(int *taken, ddl *d, const cat_rel *rel,
 		cat_rel_rename(d->s, irel.oid, name, d->err);
 }
 
+/* Whether a btree entry over the column may pass 2704 bytes on some row
+ * (54000): a type of unbounded length, or varchar/char over 600
+ * characters (4 bytes each at most). */
+static int wide_key(ddl *d, const cat_rel *rel, const char *name)
+{
+	static const char *const bounded[] = { "int2", "int4", "int8", "bool",
+		"uuid", "date", "timestamp", "timestamptz", "time", "timetz",
+		"float4", "float8", "interval", "money", "oid", "inet", "cidr",
+		"macaddr", NULL };
+	cat_col col;
+	int found, n;
+
+	if (cat_col_find(&found, &col, d->s, rel->oid, name, d->err) < 0 ||
+	    !found)
+		return 1;
+	if (col.type_oid)
+		return strchr(col.type, '[') != NULL;
+	if ((strcmp(col.base, "varchar") == 0 || strcmp(col.base, "bpchar") == 0)
+	    && strchr(col.type, '(') && sscanf(strchr(col.type, '(') + 1, "%d",
+	    &n) == 1)
+		return n > 600;
+	return !ddl_one_of(col.base, bounded) || strchr(col.type, '[') != NULL;
+}
+
+/* Whether index entries over existing rows may be too wide for btree:
+ * some key or INCLUDE column (or expression) of unbounded width, once
+ * the user has declared rows (facts --rows: real data).  Rows a history
+ * wrote itself came as literals (a long one is caught where it is
+ * written) or from its other tables, and are taken to fit. */
+static int wide_entries(ddl *d, const cat_rel *rel, char **cols, size_t n)
+{
+	char *declared = NULL;
+
+	if (strcmp(rel->rows, "empty") == 0 ||
+	    ms_store_meta_get(&declared, d->s, "declared_rows", d->err) < 0 ||
+	    declared == NULL)
+		return 0;
+	free(declared);
+	for (size_t i = 0; i < n; i++)
+		if (cols[i] == NULL || wide_key(d, rel, cols[i]))
+			return 1;
+	return 0;
+}
+
 /* A key added over existing rows holds when they are already distinct on
  * some of its columns; a primary key also needs them NOT NULL already
  * (else it scans for NULLs). */
@@ -765,6 +809,9 @@ static int key_rows_ok(ddl *d, const cat_rel *rel, const char *j,
 		return ret;
 	if (!yes)
 		data_ok(d, rel, "a key over existing rows depends on them");
+	else if (wide_entries(d, rel, cols, n))
+		data_ok(d, rel, "whether index entries over existing rows fit "
+			"btree's size limit depends on them");
 	return MS_OK;
 }
 
@@ -1167,6 +1214,9 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			c->identity = k->generated_when && k->generated_when[0] == 'a' ?
 				'a' : 'd';
 			c->identity_options = k->n_options > 0;
+			if (c->identity_options && (ret = ms_store_meta_set(d->s,
+			    "sequence_options", "1", d->err)) < 0)
+				return ret;
 			/* Only integers (22023); NULL with it is 42601. */
 			if (!is_int_type(c->type.base) || nullable)
 				ddl_unknown(d, "this identity column is not modelled");
@@ -1226,9 +1276,12 @@ static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 	char desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4], kind[NAMEDATALEN + 8];
 	int ret;
 
+	/* A default that may be NULL (NULL::int, a CASE, a function) is
+	 * kept as such: a NOT NULL column still needs a value. */
 	if ((ret = cat_col_add(d->s, rel->oid, c->def->colname, c->type.display,
 	    c->type.base, c->type.user_oid, c->not_null || c->type.serial,
-	    c->default_expr != NULL || c->type.serial, d->err)) < 0)
+	    c->type.serial ? 1 : c->default_expr == NULL ? 0 :
+	    ddl_never_null(c->default_expr) ? 1 : 2, d->err)) < 0)
 		return ret;
 	if ((c->identity || c->generated) && (ret = cat_col_set(d->s, rel->oid,
 	    c->def->colname, "identity", c->generated ? 'g' : c->identity,
@@ -1993,6 +2046,10 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	    !c.generated)
 		data_ok(d, rel, "a NOT NULL column without a default fails on "
 			"existing rows");
+	else if (c.not_null && c.default_expr && !ddl_never_null(c.default_expr)
+	    && !c.type.serial && !c.identity && !c.generated)
+		data_ok(d, rel, "a NOT NULL column's default may be NULL on "
+			"existing rows");
 	if (c.type.user_kind == 'd' && (ret = domain_column(d, rel, &c)) < 0)
 		return ret;
 	if ((ret = store_column(d, rel, &c)) < 0)
@@ -2516,7 +2573,7 @@ static int column_default(ddl *d, const cat_rel *rel,
 			return ret;
 	}
 	return cat_col_set(d->s, rel->oid, cmd->name, "default",
-		cmd->def != NULL, d->err);
+		cmd->def == NULL ? 0 : ddl_never_null(cmd->def) ? 1 : 2, d->err);
 }
 
 static int drop_constraint(ddl *d, const cat_rel *rel,
@@ -3286,6 +3343,27 @@ static int index_reads(ddl *d, const cat_rel *rel, int64_t index,
 	return ret;
 }
 
+static int index_wide(ddl *d, const cat_rel *rel,
+	const PgQuery__IndexStmt *ix)
+{
+	size_t n = ix->n_index_params + ix->n_index_including_params;
+	char **cols = calloc(n + 1, sizeof(*cols));
+	int wide;
+
+	if (cols == NULL)
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__IndexElem *e = i < ix->n_index_params ?
+			ix->index_params[i]->index_elem :
+			ix->index_including_params[i - ix->n_index_params]->index_elem;
+
+		cols[i] = str(e->name) ? e->name : NULL;
+	}
+	wide = wide_entries(d, rel, cols, n);
+	free(cols);
+	return wide;
+}
+
 int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 {
 	const char *method = str(ix->access_method) ? str(ix->access_method) : "btree";
@@ -3414,6 +3492,9 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	if (ix->unique && !nulls)
 		data_ok(&*d, &rel, "a unique index over existing rows depends on "
 			"them");
+	else if (strcmp(method, "btree") == 0 && index_wide(d, &rel, ix))
+		data_ok(&*d, &rel, "whether index entries over existing rows fit "
+			"btree's size limit depends on them");
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(names[i], "expr") == 0)
 			j[0] = '\0';

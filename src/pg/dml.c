@@ -211,6 +211,17 @@ int ddl_cannot_fail(const PgQuery__Node *n)
 	}
 }
 
+/* A string constant long enough that an index entry over it may pass
+ * btree's 2704 bytes (54000), compression aside. */
+static int long_literal(const PgQuery__Node *v)
+{
+	while (v && v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+		v = v->type_cast->arg;
+	return v && v->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		v->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL &&
+		strlen(v->a_const->sval->sval) > 2000;
+}
+
 /* Whether value (analysed as t) certainly fits column col of rel on
  * every row: nothing but NOT NULL guards the column, and the value is a
  * constant analysis has converted, now(), or NULL into a nullable
@@ -238,7 +249,8 @@ static int value_safe(int *safe, ddl *d, const cat_rel *rel,
 	    ct.cat == 'D' && strncmp(ct.name, "timestamp", 9) == 0)
 		*safe = ddl_cannot_fail(v) && t->cat == 'D';
 	else
-		*safe = ddl_cannot_fail(v) && (t->cat == 'X' || (t->cat == ct.cat &&
+		*safe = !long_literal(v) && ddl_cannot_fail(v) && (t->cat == 'X' ||
+			(t->cat == ct.cat &&
 			strcmp(t->name, ct.name) == 0 && t->user == ct.user &&
 			ct.typmod == -1));
 	return MS_OK;
@@ -514,6 +526,30 @@ static void append_key(char *names, size_t nn, char *values, size_t nv,
  * NULL in it), EX_STOP with 23503 when exactly one certainly breaks and
  * the others hold, EX_UNKNOWN otherwise.
  */
+/* EX_UNKNOWN when a row has NULL in some but not all of the columns
+ * (a comma list); a column the INSERT leaves out counts as NULL. */
+static int partly_null(const ins_rows *w, const char *cols)
+{
+	for (size_t row = 0; row < w->nrows; row++) {
+		char list[512], *save = NULL;
+		int nulls = 0, values = 0;
+
+		snprintf(list, sizeof(list), "%s", cols);
+		for (char *c = strtok_r(list, ",", &save); c;
+		     c = strtok_r(NULL, ",", &save)) {
+			int at = targeted(w, c);
+
+			if (at < 0 || is_null(cell(w, row, (size_t)at)))
+				nulls++;
+			else
+				values++;
+		}
+		if (nulls && values)
+			return EX_UNKNOWN;
+	}
+	return EX_OK;
+}
+
 static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 	const ins_rows *w)
 {
@@ -526,9 +562,15 @@ static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 		return EX_STOP;
 	for (size_t i = 0; i < n && r == EX_OK; i++) {
 		char cols[512], *save = NULL, kn[512] = "", kv[1024] = "";
-		int holds = 0;
+		int holds = 0, ncols = 1;
 
 		snprintf(cols, sizeof(cols), "%s", fks[i].columns);
+		for (const char *p = cols; *p; p++)
+			ncols += *p == ',';
+		/* A NULL in some of several key columns: MATCH SIMPLE holds,
+		 * MATCH FULL fails, and migsim keeps no match type. */
+		if (ncols > 1 && (r = partly_null(w, cols)) != EX_OK)
+			break;
 		for (char *c = strtok_r(cols, ",", &save); c && !holds && r == EX_OK;
 		     c = strtok_r(NULL, ",", &save)) {
 			int at = targeted(w, c);
@@ -674,6 +716,23 @@ static int rows_distinct(int *ret, ddl *d, const cat_rel *rel,
  * the column's type: into varchar(n), char(n), numeric(p,s) or bit(n)
  * that may fail (22001 for a uuid into varchar(30)); timestamp(3) only
  * rounds. */
+/* Whether a column's default takes a sequence's next value while some
+ * sequence of the history was given options (a MAXVALUE, a type, a
+ * restart): it may have reached its maximum (2200H). */
+static int sequence_spent(int *spent, ddl *d, const cat_rel *rel,
+	const char *col)
+{
+	char *bounded = NULL;
+	int ret;
+
+	*spent = 0;
+	if ((ret = ms_store_meta_get(&bounded, d->s, "sequence_options",
+	    d->err)) < 0 || bounded == NULL)
+		return ret;
+	free(bounded);
+	return cat_col_sequence_default(spent, d->s, rel->oid, col, d->err);
+}
+
 static int defaults_fit(int *ret, ddl *d, const cat_rel *rel,
 	const ins_rows *w)
 {
@@ -685,13 +744,18 @@ static int defaults_fit(int *ret, ddl *d, const cat_rel *rel,
 		return EX_STOP;
 	for (size_t i = 0; i < n && r == EX_OK; i++) {
 		cat_col col;
-		int found;
+		int found, spent = 0;
 
 		if (targeted(w, names[i]) >= 0)
 			continue;
 		if ((*ret = cat_col_find(&found, &col, d->s, rel->oid, names[i],
 		    d->err)) < 0)
 			r = EX_STOP;
+		else if (found && (col.has_default || col.identity) &&
+		    (*ret = sequence_spent(&spent, d, rel, names[i])) < 0)
+			r = EX_STOP;
+		else if (found && spent)
+			r = EX_UNKNOWN;
 		else if (found && col.has_default && strchr(col.type, '(') &&
 		    (strcmp(col.base, "varchar") == 0 ||
 		    strcmp(col.base, "bpchar") == 0 ||
@@ -1079,7 +1143,8 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 		    d->err)) < 0)
 			return EX_STOP;
 		for (size_t row = 0; row < w->nrows && r == EX_OK; row++)
-			if (col.not_null && !not_null(cell(w, row, c)))
+			if ((col.not_null && !not_null(cell(w, row, c))) ||
+			    long_literal(cell(w, row, c)))
 				r = EX_UNKNOWN;
 	}
 	return r == EX_OK ? check_fks(ret, d, rel, w) : r;

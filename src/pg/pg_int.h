@@ -36,6 +36,9 @@ int ms_pg__on_commit(ms_store *store, ms_error *err);
 /* What the session did can no longer be followed (a ROLLBACK TO that
  * migsim could not match): rows and catalog facts become unsure. */
 int ms_pg__state_unsure(ms_store *store, ms_error *err);
+/* A transaction or setting migsim does not follow begins (BEGIN READ
+ * ONLY): later statements are unknown (ddl.c settings_check). */
+int ms_pg__settings_unfollowed(ms_store *store, ms_error *err);
 /* The connection ends: temporary tables go. */
 int ms_pg__session_end(ms_store *store, ms_error *err);
 /* Add the types and functions an extension brings (types.c). */

@@ -205,11 +205,21 @@ static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
 	int ret;
 
 	switch (st->cls) {
-	case MS_STMT_BEGIN:
+	case MS_STMT_BEGIN: {
+		const PgQuery__Node *n = ms_pg__stmt_node(r->script, i);
+
 		/* A second BEGIN only warns (25001 WARNING); statements
 		 * already run join the block either way. */
 		r->session->in_block = 1;
+		/* READ ONLY, ISOLATION LEVEL ...: not followed. */
+		if (n && n->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT &&
+		    n->transaction_stmt->n_options) {
+			res->verdict = MS_VERDICT_UNKNOWN;
+			res->note = "transaction modes are not modelled";
+			return ms_pg__settings_unfollowed(r->store, err);
+		}
 		return MS_OK;
+	}
 	case MS_STMT_COMMIT:
 		/* Without a block PostgreSQL warns "there is no transaction
 		 * in progress" and commits the implicit one all the same. */
