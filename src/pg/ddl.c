@@ -3969,6 +3969,24 @@ static const PgQuery__Node *column_default_expr(const PgQuery__ColumnDef *c)
 	return NULL;
 }
 
+/* The elements of CREATE TABLE or the commands of ALTER TABLE: 0 for
+ * any other statement. */
+static int table_elements(const PgQuery__Node *n, PgQuery__Node ***elts,
+	size_t *count)
+{
+	if (n->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
+		*elts = n->create_stmt->table_elts;
+		*count = n->create_stmt->n_table_elts;
+		return 1;
+	}
+	if (n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
+		*elts = n->alter_table_stmt->cmds;
+		*count = n->alter_table_stmt->n_cmds;
+		return 1;
+	}
+	return 0;
+}
+
 /* The default expression a CREATE TABLE element or an ALTER TABLE
  * command sets, if any. */
 static const PgQuery__Node *element_default(const PgQuery__Node *e)
@@ -4048,15 +4066,8 @@ static int sequence_uses(ddl *d, const PgQuery__Node *n,
 
 	if (n->node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT)
 		return function_sequence_uses(d, n->create_function_stmt);
-	if (n->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
-		elts = n->create_stmt->table_elts;
-		count = n->create_stmt->n_table_elts;
-	} else if (n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
-		elts = n->alter_table_stmt->cmds;
-		count = n->alter_table_stmt->n_cmds;
-	} else {
+	if (!table_elements(n, &elts, &count))
 		return ddl_deps_gap(d);
-	}
 	if (rv == NULL || (ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 || !found)
 		return rv ? ret : ddl_deps_gap(d);
@@ -4124,16 +4135,9 @@ static int regclass_uses(ddl *d, const PgQuery__Node *n)
 	PgQuery__Node **elts = NULL;
 	size_t count = 0;
 
-	if (n->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
-		elts = n->create_stmt->table_elts;
-		count = n->create_stmt->n_table_elts;
-	} else if (n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
-		elts = n->alter_table_stmt->cmds;
-		count = n->alter_table_stmt->n_cmds;
-	} else {
+	if (!table_elements(n, &elts, &count))
 		return ddl_walk(&n->base, visit_regclass, NULL) ? ddl_deps_gap(d) :
 			MS_OK;
-	}
 	for (size_t i = 0; i < count; i++) {
 		const PgQuery__Node *def = element_default(elts[i]);
 		char name[CAT_NAME];

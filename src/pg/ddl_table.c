@@ -1317,21 +1317,33 @@ static void rel_label(char *out, size_t n, const cat_rel *rel)
 	snprintf(out, n, "%s.%s", s, r);
 }
 
-/* The distinct columns a generation expression reads; other is set when
- * it names another generated column (42P17), a qualified column or the
- * whole row, none of which is followed. */
-typedef struct gen_walk {
+/* The distinct columns an expression reads (a generation expression,
+ * an index's); other is set for what is not followed: a qualified
+ * column, the whole row, another generated column (42P17). */
+typedef struct col_walk {
 	ddl *d;
 	int64_t rel;
 	char names[32][NAMEDATALEN];
 	size_t n;
 	int other;
+	int strict;          /* a name that is no column counts as other */
 	int ret;
-} gen_walk;
+} col_walk;
 
-static int visit_generated_ref(const PgQuery__Node *n, void *ctx)
+static void col_walk_add(col_walk *w, const char *name)
 {
-	gen_walk *w = ctx;
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->names[i], name) == 0)
+			return;
+	if (w->n == 32)
+		w->other = 1;
+	else
+		snprintf(w->names[w->n++], NAMEDATALEN, "%s", name);
+}
+
+static int visit_col_ref(const PgQuery__Node *n, void *ctx)
+{
+	col_walk *w = ctx;
 	const PgQuery__ColumnRef *cr;
 	const char *name;
 	cat_col col;
@@ -1348,14 +1360,10 @@ static int visit_generated_ref(const PgQuery__Node *n, void *ctx)
 	if ((w->ret = cat_col_find(&found, &col, w->d->s, w->rel, name,
 	    w->d->err)) < 0)
 		return 1;
-	w->other |= found && col.identity == 'g';
-	for (size_t i = 0; i < w->n; i++)
-		if (strcmp(w->names[i], name) == 0)
-			return 0;
-	if (w->n == 32)
+	if ((found && col.identity == 'g') || (!found && w->strict))
 		w->other = 1;
 	else
-		snprintf(w->names[w->n++], NAMEDATALEN, "%s", name);
+		col_walk_add(w, name);
 	return 0;
 }
 
@@ -1363,7 +1371,7 @@ static int visit_generated_ref(const PgQuery__Node *n, void *ctx)
  * is refused (2BP01) or, with CASCADE, takes the generated column; ALTER
  * COLUMN TYPE of one is 0A000. */
 static int generated_uses(ddl *d, const cat_rel *rel, const coldef *c,
-	const gen_walk *w)
+	const col_walk *w)
 {
 	char kind[NAMEDATALEN + 12], desc[4 * NAMEDATALEN], q[2 * NAMEDATALEN + 8];
 	int ret = MS_OK;
@@ -1398,7 +1406,7 @@ static int cannot_fail_over(const coldef *c, const ex_type *t,
 static int check_generated(ddl *d, const cat_rel *rel, const coldef *c,
 	int in_create)
 {
-	gen_walk w;
+	col_walk w;
 	int saved = d->no_position, ret, r;
 	ex_scope sc;
 	cat_col col;
@@ -1407,7 +1415,7 @@ static int check_generated(ddl *d, const cat_rel *rel, const coldef *c,
 	memset(&w, 0, sizeof(w));
 	w.d = d;
 	w.rel = rel->oid;
-	ddl_walk(&c->generated_expr->base, visit_generated_ref, &w);
+	ddl_walk(&c->generated_expr->base, visit_col_ref, &w);
 	if (w.ret < 0)
 		return w.ret;
 	if (w.other) {
@@ -1807,6 +1815,38 @@ int ddl_refuse_dependents(int *refused, ddl *d, const char *what,
  * default of another table) refuses the DROP too, named as the
  * sequence's dependent.  *refused: the table's own dependents already
  * did, and the DETAIL would list both in an order not modelled. */
+/* What depends on the relations that depend on rel (or its column) by
+ * `kind` (an owned sequence, an index) refuses the drop, named as
+ * theirs: "<dependent> depends on <word> <name>". */
+static int refuse_through(int *refused, ddl *d, const char *what,
+	int64_t rel, const char *column, const char *kind, const char *word,
+	const char *ref_kind, int64_t except)
+{
+	cat_dep *deps = NULL;
+	size_t n = 0;
+	int ret;
+
+	if ((ret = cat_dep_rows(&deps, &n, d->s, "rel", rel, column, 0,
+	    d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && ret == MS_OK && !*refused; i++) {
+		char desc[NAMEDATALEN + 16], q[NAMEDATALEN + 4];
+		cat_rel dep;
+		int found;
+
+		if (strcmp(deps[i].kind, kind) != 0 ||
+		    (ret = cat_rel_by_oid(&found, &dep, d->s, deps[i].oid,
+		    d->err)) < 0 || !found)
+			continue;
+		quote(q, sizeof(q), dep.name);
+		snprintf(desc, sizeof(desc), "%s %s", word, q);
+		ret = ddl_refuse_dependents(refused, d, what, ref_kind, dep.oid,
+			NULL, except, desc);
+	}
+	free(deps);
+	return ret;
+}
+
 static int refuse_for_sequences(int *refused, ddl *d, const char *what,
 	const cat_rel *table)
 {
@@ -1814,23 +1854,11 @@ static int refuse_for_sequences(int *refused, ddl *d, const char *what,
 	size_t n = 0;
 	int ret, shown = *refused;
 
-	if ((ret = cat_dep_rows(&deps, &n, d->s, "rel", table->oid, NULL, 0,
+	if ((ret = refuse_through(refused, d, what, table->oid, NULL, "owned",
+	    "sequence", "rel", table->oid)) < 0 ||
+	    (ret = cat_dep_rows(&deps, &n, d->s, "rel", table->oid, NULL, 0,
 	    d->err)) < 0)
 		return ret;
-	for (size_t i = 0; i < n && ret == MS_OK && !*refused; i++) {
-		char desc[NAMEDATALEN + 16], q[NAMEDATALEN + 4];
-		cat_rel seq;
-		int found;
-
-		if (strcmp(deps[i].kind, "owned") != 0 ||
-		    (ret = cat_rel_by_oid(&found, &seq, d->s, deps[i].oid,
-		    d->err)) < 0 || !found)
-			continue;
-		quote(q, sizeof(q), seq.name);
-		snprintf(desc, sizeof(desc), "sequence %s", q);
-		ret = ddl_refuse_dependents(refused, d, what, "rel", seq.oid, NULL,
-			table->oid, desc);
-	}
 	for (size_t i = 0; i < n && ret == MS_OK && shown; i++) {
 		char *more = NULL;
 		int k = 0;
@@ -2187,30 +2215,9 @@ static int generated_used(int *used, ddl *d, const cat_rel *rel,
 static int indexes_refuse(int *refused, ddl *d, const cat_rel *rel,
 	const char *column, const char *what)
 {
-	cat_dep *deps = NULL;
-	size_t n = 0;
-	int ret;
-
 	*refused = 0;
-	if ((ret = cat_dep_rows(&deps, &n, d->s, "rel", rel->oid, column, 0,
-	    d->err)) < 0)
-		return ret;
-	for (size_t i = 0; i < n && ret == MS_OK && !*refused; i++) {
-		char desc[NAMEDATALEN + 16], q[NAMEDATALEN + 4];
-		cat_rel ix;
-		int found;
-
-		if (strcmp(deps[i].kind, "index") != 0 ||
-		    (ret = cat_rel_by_oid(&found, &ix, d->s, deps[i].oid,
-		    d->err)) < 0 || !found)
-			continue;
-		quote(q, sizeof(q), ix.name);
-		snprintf(desc, sizeof(desc), "index %s", q);
-		ret = ddl_refuse_dependents(refused, d, what, "index", ix.oid, NULL,
-			0, desc);
-	}
-	free(deps);
-	return ret;
+	return refuse_through(refused, d, what, rel->oid, column, "index",
+		"index", "index", 0);
 }
 
 static int drop_column(ddl *d, const cat_rel *rel,
@@ -3259,81 +3266,36 @@ static void unique_label(char *out, const char *origin, char **before,
  * drops the index with any of them (an automatic dependency), so DROP
  * COLUMN knows which indexes go.  A qualified or whole-row reference is
  * not followed: nothing is recorded, and the index stays unsure. */
-typedef struct index_walk {
-	ddl *d;
-	int64_t rel;
-	char names[32][NAMEDATALEN];
-	size_t n;
-	int other;
-	int ret;
-} index_walk;
-
-static void index_read(index_walk *w, const char *name)
-{
-	for (size_t i = 0; i < w->n; i++)
-		if (strcmp(w->names[i], name) == 0)
-			return;
-	if (w->n == 32)
-		w->other = 1;
-	else
-		snprintf(w->names[w->n++], NAMEDATALEN, "%s", name);
-}
-
-static int visit_index_ref(const PgQuery__Node *n, void *ctx)
-{
-	index_walk *w = ctx;
-	const PgQuery__ColumnRef *cr;
-	const char *name;
-	cat_col col;
-	int found;
-
-	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
-		return 0;
-	cr = n->column_ref;
-	name = cr->n_fields == 1 ? ms_pg__node_string(cr->fields[0]) : NULL;
-	if (name == NULL) {
-		w->other = 1;
-		return 0;
-	}
-	if ((w->ret = cat_col_find(&found, &col, w->d->s, w->rel, name,
-	    w->d->err)) < 0)
-		return 1;
-	if (!found)
-		w->other = 1;
-	else
-		index_read(w, name);
-	return 0;
-}
-
 static int index_reads(ddl *d, const cat_rel *rel, int64_t index,
 	const char *name, const PgQuery__IndexStmt *ix)
 {
 	char desc[NAMEDATALEN + 8];
-	index_walk w;
+	col_walk w;
 	int ret = MS_OK;
 
 	memset(&w, 0, sizeof(w));
 	w.d = d;
 	w.rel = rel->oid;
+	w.strict = 1;
 	for (size_t i = 0; i < ix->n_index_params && !w.other; i++) {
 		const PgQuery__IndexElem *e = ix->index_params[i]->index_elem;
 
 		if (str(e->name))
-			index_read(&w, e->name);
+			col_walk_add(&w, e->name);
 		else
-			ddl_walk(&e->expr->base, visit_index_ref, &w);
+			ddl_walk(&e->expr->base, visit_col_ref, &w);
 	}
 	for (size_t i = 0; i < ix->n_index_including_params && !w.other; i++) {
 		const PgQuery__IndexElem *e =
 			ix->index_including_params[i]->index_elem;
 
 		if (str(e->name))
-			index_read(&w, e->name);
+			col_walk_add(&w, e->name);
 		else
 			w.other = 1;
 	}
 	if (ix->where_clause && !w.other)
-		ddl_walk(&ix->where_clause->base, visit_index_ref, &w);
+		ddl_walk(&ix->where_clause->base, visit_col_ref, &w);
 	if (w.ret < 0 || w.other || w.n == 0)
 		return w.ret;
 	snprintf(desc, sizeof(desc), "index %s", name);
