@@ -4402,10 +4402,9 @@ static int visit_setting(const PgQuery__Node *n, void *ctx)
 	(void)ctx;
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
-		return n->variable_set_stmt->name && (ddl_one_of(
-			n->variable_set_stmt->name, unfollowed) || strcmp(
-			n->variable_set_stmt->name, "TRANSACTION") == 0 || strcmp(
-			n->variable_set_stmt->name, "SESSION CHARACTERISTICS") == 0);
+		/* SET TRANSACTION READ ONLY: its DefElem, below. */
+		return n->variable_set_stmt->name && ddl_one_of(
+			n->variable_set_stmt->name, unfollowed);
 	case PG_QUERY__NODE__NODE_DEF_ELEM:
 		return n->def_elem->defname && ddl_one_of(n->def_elem->defname,
 			unfollowed);
@@ -4654,6 +4653,11 @@ static int drop_temporary(ms_store *store, int on_commit_only, ms_error *err)
 	free(oids);
 	ms_pg_error_clear(&scratch);
 	return ret;
+}
+
+int ms_pg__settings_named(const PgQuery__Node *n)
+{
+	return n != NULL && ddl_walk(&n->base, visit_setting, NULL);
 }
 
 int ms_pg__settings_unfollowed(ms_store *store, ms_error *err)

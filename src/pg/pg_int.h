@@ -39,6 +39,9 @@ int ms_pg__state_unsure(ms_store *store, ms_error *err);
 /* A transaction or setting migsim does not follow begins (BEGIN READ
  * ONLY): later statements are unknown (ddl.c settings_check). */
 int ms_pg__settings_unfollowed(ms_store *store, ms_error *err);
+/* Whether a statement sets one of those settings (READ ONLY among a
+ * transaction's modes). */
+int ms_pg__settings_named(const PgQuery__Node *n);
 /* The connection ends: temporary tables go. */
 int ms_pg__session_end(ms_store *store, ms_error *err);
 /* Add the types and functions an extension brings (types.c). */

@@ -211,11 +211,10 @@ static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
 		/* A second BEGIN only warns (25001 WARNING); statements
 		 * already run join the block either way. */
 		r->session->in_block = 1;
-		/* READ ONLY, ISOLATION LEVEL ...: not followed. */
-		if (n && n->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT &&
-		    n->transaction_stmt->n_options) {
+		/* READ ONLY (or READ WRITE): not followed. */
+		if (ms_pg__settings_named(n)) {
 			res->verdict = MS_VERDICT_UNKNOWN;
-			res->note = "transaction modes are not modelled";
+			res->note = "a read-only transaction is not modelled";
 			return ms_pg__settings_unfollowed(r->store, err);
 		}
 		return MS_OK;
