@@ -4446,6 +4446,8 @@ static int settings_check(ddl *d, const PgQuery__Node *n)
 	if (!named && !on)
 		return MS_OK;
 	ddl_unknown(d, "a session setting migsim does not model is in effect");
+	/* Errors too: under replica no foreign key fails. */
+	d->gap = 1;
 	if (named && on && n->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
 	    n->variable_set_stmt->name && strcmp(n->variable_set_stmt->name,
 	    "session_replication_role") == 0 && (n->variable_set_stmt->kind !=
