@@ -111,8 +111,8 @@ for f in "$TOP"/tests/pg/cases/*.case; do
 	sed -n '/^-- expect --$/,$p' "$f"
 done | sites > "$TMP/cases.want"
 # Connections side by side (two per CPU, at least four), each on its
-# own database; the shards keep the files' order, so their outputs join
-# in it.
+# own database, cleaned between cases (tests/pg/live.c); the shards keep
+# the files' order, so their outputs join in it.
 ls "$TOP"/tests/pg/cases/*.case > "$TMP/cases.list"
 shards=$(( $(nproc 2> /dev/null || echo 2) * 2 ))
 [ "$shards" -ge 4 ] || shards=4
