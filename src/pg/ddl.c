@@ -3003,10 +3003,13 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	ex_uses uses = { NULL, 0, 0, 0 };
 	cat_rel rel;
 	char desc[2 * CAT_NAME + 32], q[CAT_NAME + 4];
-	int found, ok, ret, rows = -1, known;
+	int found, ok, ret, rows = -1, known, schema_ok;
 
-	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
+	/* A missing schema is found after the query is analysed. */
+	if ((ret = cat_schema_find(&schema_ok, d->s, schema, d->err)) < 0)
 		return ret;
+	if (!schema_ok && strncmp(schema, "pg_", 3) == 0)
+		return ddl_schema_ok(d, schema, &ok);
 	if ((ret = check_tables(d, n, &oids, &count, &ok)) < 0 ||
 	    DDL_FAILED(d) || ok) {
 		free(oids);
@@ -3030,6 +3033,15 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	    naliases)) < 0 || DDL_FAILED(d))
 		goto out;
 	known = cols != NULL;
+	if (!schema_ok) {
+		/* Certain only when the query is known to pass analysis. */
+		if (known && d->verdict == MS_VERDICT_OK)
+			ret = ddl_fail(d, "3F000", "namespace.c:3099:get_namespace_oid",
+				-1, "schema \"%s\" does not exist", schema);
+		else
+			ddl_unknown(d, "a query this statement runs is not modelled");
+		goto out;
+	}
 	/* A table's column named as a system column is 42701. */
 	for (size_t i = 0; relkind != 'v' && i < ncols; i++)
 		if (names_system_column_name(cols[i].name)) {
@@ -3053,8 +3065,12 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 			goto out;
 		}
 	}
+	/* CREATE TABLE AS and its SELECT INTO look before creating
+	 * (CreateTableAsRelExists); a view fails in the catalog insert. */
 	if (found && !replace) {
-		ret = ddl_fail(d, "42P07", "heap.c:1164:heap_create_with_catalog",
+		ret = ddl_fail(d, "42P07", relkind == 'v' ?
+			"heap.c:1164:heap_create_with_catalog" :
+			"createas.c:406:CreateTableAsRelExists",
 			-1, "relation \"%s\" already exists", rv->relname);
 		goto out;
 	}
@@ -3736,11 +3752,17 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		return dml(d, n, n->insert_stmt->relation);
 	case PG_QUERY__NODE__NODE_SELECT_STMT:
 		if (n->select_stmt->into_clause) {
+			PgQuery__SelectStmt query = *n->select_stmt;
+			PgQuery__Node q = *n;
 			int ret;
 
-			/* SELECT ... INTO t: CREATE TABLE t AS. */
+			/* SELECT ... INTO t: CREATE TABLE t AS, as parse analysis
+			 * turns it (transformOptionalSelectInto); the query is the
+			 * SELECT without its INTO. */
+			query.into_clause = NULL;
+			q.select_stmt = &query;
 			d->creating = n->select_stmt->into_clause->rel;
-			ret = create_view(d, n, d->creating, 'r', 0, NULL, 0);
+			ret = create_view(d, &q, d->creating, 'r', 0, NULL, 0);
 			return ret < 0 ? ret : temporary(d, n->select_stmt->into_clause);
 		}
 		return dml(d, n, NULL);
