@@ -3341,6 +3341,17 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 
 /* The tables of a TRUNCATE, found (42P01 if not); *plain is 0 when one
  * is not a plain table without inheritance (not modelled further). */
+/* RangeVarGetRelidExtended's 42P01. */
+static int missing_relation(ddl *d, const PgQuery__RangeVar *rv)
+{
+	if (rv->schemaname && *rv->schemaname)
+		return ddl_fail(d, "42P01", "namespace.c:428:"
+			"RangeVarGetRelidExtended", -1, "relation \"%s.%s\" does not "
+			"exist", rv->schemaname, rv->relname);
+	return ddl_fail(d, "42P01", "namespace.c:433:RangeVarGetRelidExtended",
+		-1, "relation \"%s\" does not exist", rv->relname);
+}
+
 static int truncate_targets(int64_t *oids, int *plain, ddl *d,
 	const PgQuery__TruncateStmt *t)
 {
@@ -3359,12 +3370,7 @@ static int truncate_targets(int64_t *oids, int *plain, ddl *d,
 		    rv->relname, d->err)) < 0)
 			break;
 		if (!found)
-			return rv->schemaname && *rv->schemaname ? ddl_fail(d, "42P01",
-				"namespace.c:428:"
-				"RangeVarGetRelidExtended", -1, "relation \"%s.%s\" does "
-				"not exist", rv->schemaname, rv->relname) : ddl_fail(d,
-				"42P01", "namespace.c:433:RangeVarGetRelidExtended", -1,
-				"relation \"%s\" does not exist", rv->relname);
+			return missing_relation(d, rv);
 		oids[i] = rel.oid;
 		if ((ret = cat_inherits_any(&inherits, d->s, rel.oid, d->err)) < 0)
 			break;
@@ -3372,6 +3378,55 @@ static int truncate_targets(int64_t *oids, int *plain, ddl *d,
 			*plain = 0;
 	}
 	return ret;
+}
+
+/* errdetail_relkind_not_supported (pg_class.c). */
+static const char *relkind_plural(char relkind)
+{
+	switch (relkind) {
+	case 'r': return "tables";
+	case 'p': return "partitioned tables";
+	case 'v': return "views";
+	case 'm': return "materialized views";
+	case 'i': return "indexes";
+	case 'S': return "sequences";
+	default: return NULL;
+	}
+}
+
+/* LOCK TABLE (LockTableCommand): each relation opened in turn, and only
+ * tables, partitioned tables and views may be locked.  A lock changes
+ * nothing migsim keeps. */
+static int lock_tables(ddl *d, const PgQuery__LockStmt *l)
+{
+	for (size_t i = 0; i < l->n_relations; i++) {
+		const PgQuery__RangeVar *rv = l->relations[i]->range_var;
+		const char *kinds;
+		cat_rel rel;
+		int found, ok, ret;
+
+		if ((ret = ddl_schema_ok(d, ddl_schema(rv->schemaname), &ok)) < 0 ||
+		    !ok)
+			return ret;
+		if ((ret = cat_rel_find(&found, &rel, d->s,
+		    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0)
+			return ret;
+		if (!found)
+			return missing_relation(d, rv);
+		if (rel.relkind == 'r' || rel.relkind == 'p' || rel.relkind == 'v')
+			continue;
+		if ((kinds = relkind_plural(rel.relkind)) == NULL) {
+			ddl_unknown(d, "locking this kind of relation is not modelled");
+			return MS_OK;
+		}
+		if ((ret = ddl_fail(d, "42809", "lockcmds.c:90:"
+		    "RangeVarCallbackForLockTable", -1, "cannot lock relation \"%s\"",
+		    rv->relname)) < 0)
+			return ret;
+		return ddl_detail(d, "This operation is not supported for %s.",
+			kinds);
+	}
+	return MS_OK;
 }
 
 static int listed(const int64_t *oids, size_t n, int64_t oid)
@@ -3674,7 +3729,6 @@ static int leaves_catalog(const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
 	case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT:
 	case PG_QUERY__NODE__NODE_DROP_ROLE_STMT:
-	case PG_QUERY__NODE__NODE_LOCK_STMT:
 	case PG_QUERY__NODE__NODE_VACUUM_STMT:
 	case PG_QUERY__NODE__NODE_CLUSTER_STMT:
 	case PG_QUERY__NODE__NODE_REINDEX_STMT:
@@ -3772,6 +3826,8 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		return dml(d, n, n->delete_stmt->relation);
 	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
 		return truncate(d, n->truncate_stmt);
+	case PG_QUERY__NODE__NODE_LOCK_STMT:
+		return lock_tables(d, n->lock_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
 		return create_function(d, n->create_function_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
@@ -4373,6 +4429,7 @@ static int keeps_rows(const PgQuery__Node *n)
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_INDEX_STMT:
 	case PG_QUERY__NODE__NODE_COMMENT_STMT:
+	case PG_QUERY__NODE__NODE_LOCK_STMT:
 	case PG_QUERY__NODE__NODE_CREATE_STMT:
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
 	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:

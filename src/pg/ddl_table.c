@@ -2324,6 +2324,9 @@ static int assignment_cast(const char *from, const ms_typeref *to,
 		return 1;
 	if (is_number_type(from) && is_number_type(to->base))
 		return 1;
+	if ((strcmp(from, "json") == 0 && strcmp(to->base, "jsonb") == 0) ||
+	    (strcmp(from, "jsonb") == 0 && strcmp(to->base, "json") == 0))
+		return 1;
 	if (is_time_type(from) && is_time_type(to->base))
 		return 1;
 	if (is_string_type(from) && (is_number_type(to->base) ||
@@ -2447,7 +2450,9 @@ static int alter_type(ddl *d, const cat_rel *rel,
 		if (cast < 0)
 			ddl_unknown(d, "this type conversion is not modelled");
 		else if (strcmp(col.type, t.display) != 0 &&
-		         strcmp(t.display, "text") != 0 && !nulls)
+		         strcmp(t.display, "text") != 0 && !nulls &&
+		         !(strcmp(col.type, "jsonb") == 0 &&
+		         strcmp(t.display, "json") == 0))
 			data_ok(d, rel, "converting existing values may fail");
 	}
 	if ((ret = some_column_used(d, rel)) < 0 ||

@@ -244,6 +244,11 @@ static int is_timestamp(const char *s, int date_only)
 	}
 	if (*s == ' ' && (s[1] == '+' || s[1] == '-'))
 		s++;
+	/* A zone named UTC or GMT (timestamp without time zone ignores
+	 * it). */
+	if (*s == ' ' && (strcasecmp(s + 1, "UTC") == 0 ||
+	    strcasecmp(s + 1, "GMT") == 0))
+		return 1;
 	if (*s == 'Z')
 		return s[1] == '\0';
 	if (*s == '+' || *s == '-') {
@@ -2451,6 +2456,15 @@ static int constant_fits(const ex_type *t, const ex_type *to)
 		is_timestamp_kind(t->name) && is_timestamp_kind(to->name)));
 }
 
+/* json and jsonb, either way: pg_cast's assignment casts through text
+ * (json to jsonb can fail on a value, as any conversion of rows). */
+static int is_json_pair(const ex_type *a, const ex_type *b)
+{
+	return a->cat == 'U' && b->cat == 'U' && !a->user && !b->user &&
+		(strcmp(a->name, "json") == 0 || strcmp(a->name, "jsonb") == 0) &&
+		(strcmp(b->name, "json") == 0 || strcmp(b->name, "jsonb") == 0);
+}
+
 int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col)
 {
 	ex_type to;
@@ -2465,9 +2479,11 @@ int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col)
 	 * not: it must certainly fit. */
 	if (t->constant && !constant_fits(t, &to))
 		goto unknown;
-	/* Assignment casts: within a category, and anything to a string
-	 * (automatic I/O conversion to string types is an assignment cast). */
-	if (to.cat == 'S' || (t->cat == to.cat && (to.cat == 'N' ||
+	/* Assignment casts: within a category, json to and from jsonb, and
+	 * anything to a string (automatic I/O conversion to string types is
+	 * an assignment cast). */
+	if (to.cat == 'S' || is_json_pair(t, &to) || (t->cat == to.cat &&
+	    (to.cat == 'N' ||
 	    to.cat == 'B' || to.cat == 'T' || to.cat == 'I' ||
 	    (to.cat == 'D' && is_timestamp_kind(t->name) &&
 	    is_timestamp_kind(to.name)) ||

@@ -305,6 +305,19 @@ static int run_stmt(runner *r, size_t i, int multi, ms_error *err)
 		r->out->error.routine = "PreventInTransactionBlock";
 		return MS_OK;
 	}
+	/* LOCK TABLE needs a transaction block; the implicit block of a
+	 * multi-statement message is one (CheckTransactionBlock). */
+	if (!multi && !r->session->in_block &&
+	    ms_pg__stmt_node(r->script, i) && ms_pg__stmt_node(r->script,
+	    i)->node_case == PG_QUERY__NODE__NODE_LOCK_STMT) {
+		if (fails(r, i, "25P01", "%s", "LOCK TABLE can only be used in "
+		    "transaction blocks") < 0)
+			return oom(err);
+		r->out->error.file = "xact.c";
+		r->out->error.line = 3587;
+		r->out->error.routine = "CheckTransactionBlock";
+		return MS_OK;
+	}
 	ret = ms_pg__catalog_apply(&res->verdict, &note, &r->out->error,
 		r->store, r->script, i, r->split ? st->start : 0, err);
 	res->note = note;
