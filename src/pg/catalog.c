@@ -257,7 +257,8 @@ int cat_row_security_set(ms_store *s, int64_t rel, int forced, int on,
 int cat_rows_forget_all(ms_store *s, ms_error *err)
 {
 	return ms_store_exec(s, "UPDATE migsim_relation SET rows = 'unknown'"
-		" WHERE rows <> 'unknown'; DELETE FROM migsim_null_column;"
+		" WHERE rows NOT IN ('unknown', 'nodata');"
+		" DELETE FROM migsim_null_column;"
 		" DELETE FROM migsim_filled_column;"
 		" DELETE FROM migsim_kept_key; DELETE FROM migsim_kept_index;"
 		" DELETE FROM migsim_distinct; DELETE FROM migsim_fk_held", err);
@@ -301,9 +302,9 @@ int cat_col_find(int *found, cat_col *out, ms_store *s, int64_t rel,
 	int ret;
 
 	PREP(st, "SELECT attnum, name, type, not_null, CASE default_expr WHEN"
-		" 'nullable' THEN 2 ELSE default_expr IS NOT NULL END,"
-		" base, type_oid, coalesce(identity, '') FROM migsim_column WHERE"
-		" rel = ?1 AND name = ?2");
+		" 'nullable' THEN 2 WHEN 'converted' THEN 3 ELSE default_expr IS NOT"
+		" NULL END, base, type_oid, coalesce(identity, '') FROM"
+		" migsim_column WHERE rel = ?1 AND name = ?2");
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, name);
 	if ((ret = first(found, s, st, err)) < 0 || !*found)
@@ -473,8 +474,8 @@ int cat_col_set(ms_store *s, int64_t rel, const char *name,
 	} else {
 		PREP(st, "UPDATE migsim_column SET default_expr = ?3 WHERE rel = ?1"
 			" AND name = ?2");
-		bind_text(st, 3, value == 2 ? "nullable" : value ? "default" :
-			NULL);
+		bind_text(st, 3, value == 3 ? "converted" : value == 2 ?
+			"nullable" : value ? "default" : NULL);
 	}
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, name);
@@ -2361,6 +2362,23 @@ int cat_rel_odd_indexes(int *found, ms_store *s, int64_t rel, ms_error *err)
 		" NOT EXISTS (SELECT 1 FROM migsim_depend WHERE kind = 'index' AND"
 		" oid = i.rel)");
 	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_col_in_fk(int *found, ms_store *s, int64_t rel, const char *col,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_constraint WHERE contype = 'f' AND"
+		" ((rel = ?1 AND ',' || columns || ',' LIKE '%,' || ?2 || ',%') OR"
+		" (ref_rel = ?1 AND ',' || ref_columns || ',' LIKE"
+		" '%,' || ?2 || ',%'))");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, col);
 	if ((ret = first(found, s, st, err)) == MS_OK && *found)
 		sqlite3_reset(st);
 	return ret;

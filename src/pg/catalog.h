@@ -31,7 +31,8 @@ typedef struct cat_col {
 	char base[CAT_NAME]; /* the type's own name, e.g. int4 */
 	int64_t type_oid;    /* a type of migsim_type, or 0 */
 	int not_null;
-	int has_default;      /* 1, or 2: one that may be NULL */
+	int has_default;      /* 1, or 2: one that may be NULL, or 3: one
+	                         cast to a later type when used */
 	char identity;       /* a (ALWAYS), d (BY DEFAULT), g (generated), 0 */
 } cat_col;
 
@@ -247,6 +248,10 @@ int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
 /* Whether rel has an index with expressions, a predicate or INCLUDE
  * columns whose columns are not recorded (as "index" dependencies). */
 int cat_rel_odd_indexes(int *found, ms_store *s, int64_t rel, ms_error *err);
+/* Whether a foreign key has rel's col among its columns or the columns
+ * it references. */
+int cat_col_in_fk(int *found, ms_store *s, int64_t rel, const char *col,
+	ms_error *err);
 /* Whether an index of rel has col among its columns. */
 int cat_col_indexed(int *found, ms_store *s, int64_t rel, const char *col,
 	ms_error *err);

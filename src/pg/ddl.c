@@ -2992,10 +2992,85 @@ static int view_type_casts(ddl *d, const PgQuery__Node *n, int64_t view,
 	return c.ret;
 }
 
+/* create_view's flags. */
+#define VIEW_REPLACE        1   /* CREATE OR REPLACE VIEW */
+#define VIEW_IF_NOT_EXISTS  2   /* CREATE TABLE / MATERIALIZED VIEW IF NOT
+                                   EXISTS ... AS */
+#define VIEW_NO_DATA        4   /* WITH NO DATA: the query is not run */
+
+/* FROM (VALUES (constant, ...), ...) AS t: analysis has converted
+ * each constant already. */
+static int constant_values(const PgQuery__Node *n)
+{
+	const PgQuery__SelectStmt *v;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_SUBSELECT ||
+	    n->range_subselect->subquery == NULL ||
+	    n->range_subselect->subquery->node_case !=
+	    PG_QUERY__NODE__NODE_SELECT_STMT)
+		return 0;
+	v = n->range_subselect->subquery->select_stmt;
+	if (v->n_values_lists == 0)
+		return 0;
+	for (size_t i = 0; i < v->n_values_lists; i++) {
+		const PgQuery__Node *row = v->values_lists[i];
+
+		if (row->node_case != PG_QUERY__NODE__NODE_LIST)
+			return 0;
+		for (size_t j = 0; j < row->list->n_items; j++)
+			if (row->list->items[j]->node_case != PG_QUERY__NODE__NODE_A_CONST)
+				return 0;
+	}
+	return 1;
+}
+
+/* Whether running a query over any rows certainly raises nothing: it
+ * copies columns of tables, or constants, as they are. */
+static int inert_query(const PgQuery__SelectStmt *s)
+{
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->with_clause ||
+	    s->where_clause || s->having_clause || s->n_group_clause ||
+	    s->n_sort_clause || s->limit_count || s->limit_offset ||
+	    s->n_distinct_clause || s->n_window_clause)
+		return 0;
+	for (size_t i = 0; i < s->n_from_clause; i++)
+		if (s->from_clause[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR &&
+		    !constant_values(s->from_clause[i]))
+			return 0;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *t = s->target_list[i];
+
+		if (t->node_case != PG_QUERY__NODE__NODE_RES_TARGET ||
+		    t->res_target->val == NULL || t->res_target->val->node_case !=
+		    PG_QUERY__NODE__NODE_COLUMN_REF)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether a WITH query of the statement writes (INSERT, UPDATE, DELETE
+ * ... RETURNING): CREATE TABLE AS runs it. */
+static int with_writes(const PgQuery__SelectStmt *s)
+{
+	const PgQuery__WithClause *w = s->with_clause;
+
+	for (size_t i = 0; w && i < w->n_ctes; i++) {
+		const PgQuery__Node *c = w->ctes[i];
+
+		if (c->node_case != PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR ||
+		    c->common_table_expr->ctequery == NULL ||
+		    c->common_table_expr->ctequery->node_case !=
+		    PG_QUERY__NODE__NODE_SELECT_STMT)
+			return 1;
+	}
+	return 0;
+}
+
 static int create_view(ddl *d, const PgQuery__Node *n,
-	const PgQuery__RangeVar *rv, char relkind, int replace,
+	const PgQuery__RangeVar *rv, char relkind, int flags,
 	PgQuery__Node **aliases, size_t naliases)
 {
+	int replace = flags & VIEW_REPLACE;
 	const char *schema = ddl_schema(rv->schemaname);
 	int64_t *oids = NULL, oid;
 	size_t count = 0, ncols = 0;
@@ -3052,19 +3127,25 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	if ((ret = cat_rel_find(&found, &rel, d->s, schema, rv->relname,
 	    d->err)) < 0)
 		goto out;
-	/* A temporary table goes in pg_temp, beside a permanent one of its
-	 * name, which migsim does not keep apart. */
-	if (found && rv->relpersistence && rv->relpersistence[0] == 't') {
+	/* A temporary relation lives in pg_temp, first on the search_path:
+	 * it takes the name from a permanent one (or a permanent one takes
+	 * it from the temporary one), which migsim does not keep apart. */
+	if (found && !(rv->schemaname && rv->schemaname[0])) {
 		int temp;
 
 		if ((ret = cat_temp_is(&temp, d->s, rel.oid, d->err)) < 0)
 			goto out;
-		if (!temp) {
-			ddl_unknown(d, "a temporary table with a permanent table's name "
-				"is not modelled");
+		if (temp != (rv->relpersistence && rv->relpersistence[0] == 't')) {
+			ddl_unknown(d, "a temporary relation with a permanent one's "
+				"name is not modelled");
+			ret = ddl_catalog_gap(d);
 			goto out;
 		}
 	}
+	/* IF NOT EXISTS: a notice, and nothing made (the query was
+	 * analysed all the same). */
+	if (found && (flags & VIEW_IF_NOT_EXISTS))
+		goto out;
 	/* CREATE TABLE AS and its SELECT INTO look before creating
 	 * (CreateTableAsRelExists); a view fails in the catalog insert. */
 	if (found && !replace) {
@@ -3073,6 +3154,45 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 			"createas.c:406:CreateTableAsRelExists",
 			-1, "relation \"%s\" already exists", rv->relname);
 		goto out;
+	}
+	if (!found) {
+		cat_type t;
+		int taken;
+
+		/* The relation's row type takes the name (heap_create_with_
+		 * catalog), after the query is planned, before it runs. */
+		if ((ret = cat_type_find(&taken, &t, d->s, schema, rv->relname,
+		    d->err)) < 0)
+			goto out;
+		/* Planning folds constants first, and may fail (1/0). */
+		if (taken && relkind != 'v' &&
+		    (n->node_case != PG_QUERY__NODE__NODE_SELECT_STMT ||
+		    !inert_query(n->select_stmt))) {
+			ddl_unknown(d, "whether planning the query fails first is not "
+				"modelled");
+			goto out;
+		}
+		if (taken) {
+			if ((ret = ddl_fail(d, "42710", "heap.c:1180:"
+			    "heap_create_with_catalog", -1, "type \"%s\" already exists",
+			    rv->relname)) == MS_OK)
+				ret = ddl_hint(d, "A relation has an associated type of the "
+					"same name, so you must use a name that doesn't conflict "
+					"with any existing type.");
+			goto out;
+		}
+	}
+	/* CREATE TABLE AS runs its query: over rows, what it computes may
+	 * fail, and WITH queries that write change tables. */
+	if (relkind != 'v' && !(flags & VIEW_NO_DATA) &&
+	    n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
+		if (with_writes(n->select_stmt)) {
+			ddl_unknown(d, "a WITH query that writes is not modelled");
+			if ((ret = cat_rows_forget_all(d->s, d->err)) < 0)
+				goto out;
+		} else if (rows != 0 && !inert_query(n->select_stmt)) {
+			ddl_unknown(d, "the rows this query reads are not simulated");
+		}
 	}
 	if (found) {
 		/* OR REPLACE keeps the view (its oid, what depends on it) and
@@ -3534,7 +3654,10 @@ static int no_data(ddl *d, const PgQuery__RangeVar *rv)
 	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
 	    rv->relname, d->err)) < 0 || !found)
 		return ret;
-	return cat_rel_set_rows(d->s, rel.oid, "empty", d->err);
+	/* A materialized view is then unpopulated: reading it fails until
+	 * REFRESH. */
+	return cat_rel_set_rows(d->s, rel.oid, rel.relkind == 'm' ?
+		"nodata" : "empty", d->err);
 }
 
 /* CREATE TEMP TABLE ... AS, SELECT ... INTO TEMP: a temporary table. */
@@ -3788,15 +3911,28 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		return comment_stmt(d, n->comment_stmt);
 	case PG_QUERY__NODE__NODE_VIEW_STMT:
 		return create_view(d, n->view_stmt->query, n->view_stmt->view, 'v',
-			n->view_stmt->replace, n->view_stmt->aliases,
+			n->view_stmt->replace ? VIEW_REPLACE : 0, n->view_stmt->aliases,
 			n->view_stmt->n_aliases);
 	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
 		const PgQuery__IntoClause *into = n->create_table_as_stmt->into;
-		int ret = create_view(d, n->create_table_as_stmt->query, into->rel,
-			n->create_table_as_stmt->objtype ==
-			PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? 'm' : 'r', 0,
-			into->col_names, into->n_col_names);
+		cat_rel old;
+		int existed = 0, ret;
 
+		/* IF NOT EXISTS over a relation leaves it as it is. */
+		if (n->create_table_as_stmt->if_not_exists &&
+		    (ret = cat_rel_find(&existed, &old, d->s,
+		    ddl_schema(into->rel->schemaname), into->rel->relname,
+		    d->err)) < 0)
+			return ret;
+		ret = create_view(d, n->create_table_as_stmt->query, into->rel,
+			n->create_table_as_stmt->objtype ==
+			PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? 'm' : 'r',
+			(n->create_table_as_stmt->if_not_exists ? VIEW_IF_NOT_EXISTS : 0) |
+			(into->skip_data ? VIEW_NO_DATA : 0), into->col_names,
+			into->n_col_names);
+
+		if (ret < 0 || existed)
+			return ret;
 		/* WITH NO DATA: the query is not run. */
 		if (ret == MS_OK && !DDL_FAILED(d) && into->skip_data)
 			ret = no_data(d, into->rel);

@@ -2337,6 +2337,21 @@ static int assignment_cast(const char *from, const ms_typeref *to,
 	return -1;
 }
 
+/* Between an array and a scalar the only assignment cast is to a
+ * string type (through text); arrays of two types cast element by
+ * element. */
+static int array_cast(const cat_col *from, const ms_typeref *to)
+{
+	size_t lf = strlen(from->type), lt = strlen(to->display);
+	int af = lf >= 2 && strcmp(from->type + lf - 2, "[]") == 0;
+	int at = lt >= 2 && strcmp(to->display + lt - 2, "[]") == 0;
+
+	if (af != at)
+		return from->type_oid || to->user_oid ? -1 :
+			!at && is_string_type(to->base);
+	return assignment_cast(from->base, to, from->type_oid);
+}
+
 /* ALTER COLUMN TYPE ... USING: the expression analysed over the table,
  * its value assigned to the new type; computing it over existing rows
  * may fail. */
@@ -2432,7 +2447,7 @@ static int alter_type(ddl *d, const cat_rel *rel,
 		    cmd->name, 0, d->err)) < 0)
 			return ret;
 	} else {
-		cast = assignment_cast(col.base, &t, col.type_oid);
+		cast = array_cast(&col, &t);
 		if (cast == 0) {
 			char hint[512];
 
@@ -2461,6 +2476,7 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	/* Checks and indexes over the column are rebuilt for the new type:
 	 * operators, functions and operator classes must still fit. */
 	if (strcmp(col.type, t.display) != 0) {
+		ms_typeref old;
 		cat_col as;
 
 		col_of_typeref(&as, &t);
@@ -2473,6 +2489,16 @@ static int alter_type(ddl *d, const cat_rel *rel,
 		if (found || (n && !default_opclass("btree", &as)))
 			ddl_unknown(d, "re-checking indexes and checks for the new type "
 				"is not modelled");
+		/* Foreign keys over it are added again: the new type must still
+		 * compare with the other side's, which a type of the old one's
+		 * family does. */
+		col_typeref(&old, &col);
+		if ((ret = cat_col_in_fk(&found, d->s, rel->oid, cmd->name,
+		    d->err)) < 0)
+			return ret;
+		if (found && ms_pg__types_comparable(&old, &t) != 1)
+			ddl_unknown(d, "re-checking foreign keys for the new type is not "
+				"modelled");
 	}
 	if ((ret = ddl_dependents(&deps, &n, d, "rel", rel->oid, cmd->name)) < 0)
 		return ret;
@@ -2502,8 +2528,15 @@ static int alter_type(ddl *d, const cat_rel *rel,
 				t.display);
 		/* The default was coerced to the old type when it was set:
 		 * it converts when the old type does by assignment. */
-		if (assignment_cast(col.base, &t, col.type_oid) != 1)
+		if (array_cast(&col, &t) != 1)
 			ddl_unknown(d, "whether the default converts is not modelled");
+		/* It is kept as it was, cast to the new type each time it is
+		 * used: then it may fail (a json default with \u0000 as
+		 * jsonb, a bigint default as integer). */
+		else if (strcmp(t.display, "text") != 0 &&
+		    (ret = cat_col_set(d->s, rel->oid, cmd->name, "default", 3,
+		    d->err)) < 0)
+			return ret;
 	}
 	return retype_column(d, rel, cmd->name, &t);
 }

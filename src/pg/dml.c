@@ -754,7 +754,7 @@ static int defaults_fit(int *ret, ddl *d, const cat_rel *rel,
 		else if (found && (col.has_default || col.identity) &&
 		    (*ret = sequence_spent(&spent, d, rel, names[i])) < 0)
 			r = EX_STOP;
-		else if (found && spent)
+		else if (found && (spent || col.has_default == 3))
 			r = EX_UNKNOWN;
 		else if (found && col.has_default && strchr(col.type, '(') &&
 		    (strcmp(col.base, "varchar") == 0 ||

@@ -54,6 +54,7 @@ typedef struct ex_rel {
 	size_t ncols;
 	int owns_cols;         /* cols is freed with the scope */
 	int empty;             /* it certainly holds no rows */
+	int unpopulated;       /* a materialized view made WITH NO DATA */
 	int item;              /* the FROM item it is part of (a join's
 	                          tables share one), 0 for a target */
 	int scalar;            /* a function returning a scalar: its whole

@@ -249,7 +249,7 @@ static void not_modelled(interp *in, const char *why, json_t *subtree)
 }
 
 /* Run SQL text found in the block, statement by statement. */
-static int run_sql(interp *in, const char *sql)
+static int run_sql(interp *in, const char *sql, int dynamic)
 {
 	ms_pg_script s;
 	ddl inner;
@@ -280,6 +280,16 @@ static int run_sql(interp *in, const char *sql)
 		}
 		inner.stmt_no = i;
 		ret = ddl_apply(&inner, n);
+		/* SPI runs an EXECUTEd SELECT ... INTO, then PL/pgSQL refuses
+		 * it (exec_stmt_dynexecute). */
+		if (ret == MS_OK && dynamic && !DDL_FAILED(&inner) &&
+		    n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+		    n->select_stmt->into_clause &&
+		    (ret = ddl_fail(&inner, "0A000", "pl_exec.c:4500:"
+		    "exec_stmt_dynexecute", -1, "EXECUTE of SELECT ... INTO is not "
+		    "implemented")) == MS_OK)
+			ret = ddl_hint(&inner, "You might want to use EXECUTE ... INTO "
+				"or EXECUTE CREATE TABLE ... AS instead.");
 	}
 	/* The statements' outcome, unless they were all ok and one could
 	 * not run (not_modelled already made the block unknown). */
@@ -1354,7 +1364,7 @@ static int run_stmt(interp *in, json_t *wrapped)
 			return ret < 0 ? ret : MS_OK;
 		if (json_is_true(json_object_get(st, "into")))
 			forget_targets(in, st);
-		if ((ret = run_sql(in, sql)) < 0 || DDL_FAILED(in->d) ||
+		if ((ret = run_sql(in, sql, 0)) < 0 || DDL_FAILED(in->d) ||
 		    !json_is_true(json_object_get(st, "into")))
 			return ret;
 		/* INTO converts what comes back, and STRICT counts the rows. */
@@ -1379,7 +1389,7 @@ static int run_stmt(interp *in, json_t *wrapped)
 				"modelled", NULL);
 			return MS_OK;
 		}
-		ret = run_sql(in, text);
+		ret = run_sql(in, text, 1);
 		free(text);
 		return ret;
 	}

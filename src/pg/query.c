@@ -59,6 +59,7 @@ int ex_scope_add(ex_scope *sc, ddl *d, const char *schema, const char *name,
 	r->alias = alias && *alias ? alias : name;
 	r->oid = found && rel.known && strchr("rpvm", rel.relkind) ? rel.oid : 0;
 	r->empty = found && strcmp(rel.rows, "empty") == 0;
+	r->unpopulated = found && strcmp(rel.rows, "nodata") == 0;
 	return MS_OK;
 }
 
@@ -169,6 +170,11 @@ static int range_var(int *empty, int *ret, ddl *d, ex_scope *sc,
 		    rv->relname, alias)) < 0)
 			return EX_STOP;
 		*empty = sc->rels[sc->n - 1].empty;
+		/* Scanning it is 55000 (not populated), unless the plan never
+		 * reads it. */
+		if (sc->rels[sc->n - 1].unpopulated)
+			return unknown(d, "reading a materialized view made WITH NO "
+				"DATA is not modelled");
 		return EX_OK;
 	}
 	if ((r = new_rel(sc, d)) == NULL)

@@ -50,7 +50,8 @@ static const char schema_catalog[] =
 	"  schema_name TEXT NOT NULL,"
 	"  name TEXT NOT NULL,"
 	"  relkind TEXT NOT NULL,"      /* r p v m i S */
-	"  rows TEXT NOT NULL DEFAULT 'empty'," /* empty, rows, unknown */
+	"  rows TEXT NOT NULL DEFAULT 'empty'," /* empty, rows, unknown, nodata
+	                                          (a materialized view WITH NO DATA) */
 	"  known INTEGER NOT NULL DEFAULT 1,"   /* columns fully known */
 	"  definition TEXT,"
 	"  UNIQUE (schema_name, name));"
