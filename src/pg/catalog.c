@@ -1647,9 +1647,16 @@ int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
 		" WHERE ref_rel = ?1",
 		"UPDATE migsim_index SET columns = trim(replace(',' || columns ||"
 		" ',', ',' || ?2 || ',', ',' || ?3 || ','), ',') WHERE table_rel = ?1",
-		/* The printed definitions of indexes on the column fall back to
-		 * their column lists. */
-		"UPDATE migsim_relation SET definition = NULL WHERE ?2 = ?2 AND"
+		/* The printed definitions of indexes on the column name it
+		 * (quoted: ?4, ?5) first in an element, before its options. */
+		"UPDATE migsim_relation SET definition = replace(replace(replace("
+		"replace(replace(replace(definition,"
+		" '(' || ?4 || ' ', '(' || ?5 || ' '),"
+		" '(' || ?4 || ',', '(' || ?5 || ','),"
+		" '(' || ?4 || ')', '(' || ?5 || ')'),"
+		" ', ' || ?4 || ' ', ', ' || ?5 || ' '),"
+		" ', ' || ?4 || ',', ', ' || ?5 || ','),"
+		" ', ' || ?4 || ')', ', ' || ?5 || ')') WHERE ?2 = ?2 AND"
 		" oid IN (SELECT rel FROM migsim_index WHERE table_rel = ?1 AND"
 		" instr(',' || columns || ',', ',' || ?3 || ','))",
 		"UPDATE migsim_depend SET kind = 'column:' || ?3, describe ="
@@ -1663,14 +1670,22 @@ int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
 		" ' of') WHERE kind = 'generated:' || ?2 AND oid = ?1",
 	};
 	sqlite3_stmt *st;
+	char qfrom[2 * CAT_NAME + 3], qto[2 * CAT_NAME + 3];
 	int ret = cat_col_rename(s, rel, from, to, err);
 
+	cat_quote_ident(qfrom, sizeof(qfrom), from);
+	cat_quote_ident(qto, sizeof(qto), to);
 	for (size_t i = 0; i < sizeof(sqls) / sizeof(sqls[0]) && ret == MS_OK;
 	     i++) {
 		PREP(st, sqls[i]);
 		sqlite3_bind_int64(st, 1, rel);
 		bind_text(st, 2, from);
 		bind_text(st, 3, to);
+		/* Only the definitions' statement has them. */
+		if (sqlite3_bind_parameter_count(st) >= 5) {
+			bind_text(st, 4, qfrom);
+			bind_text(st, 5, qto);
+		}
 		ret = done(s, st, err);
 	}
 	return ret;
