@@ -998,6 +998,28 @@ static int function_type(int *ok, ddl *d, const PgQuery__TypeName *tn,
 	if ((ret = ms_pg__resolve_type(&t, d->s, tn, d->err)) < 0)
 		return ret;
 	*ok = t.known && t.exists && !t.serial;
+	/* Not SETOF: PL/pgSQL compiles a set-returning function with rules
+	 * libpg_query does not apply. */
+	return *ok ? MS_OK : ddl_row_type(ok, d, tn, &t);
+}
+
+int ddl_row_type(int *ok, ddl *d, const PgQuery__TypeName *tn,
+	const ms_typeref *t)
+{
+	const char *name = tn->n_names ?
+		ms_pg__node_string(tn->names[tn->n_names - 1]) : NULL;
+	const char *schema = tn->n_names == 2 ?
+		ms_pg__node_string(tn->names[0]) : "public";
+	cat_rel rel;
+	int found, ret;
+
+	*ok = 0;
+	if (!t->known || t->exists || name == NULL || schema == NULL ||
+	    tn->n_names > 2 || tn->n_array_bounds || tn->setof)
+		return MS_OK;
+	if ((ret = cat_rel_find(&found, &rel, d->s, schema, name, d->err)) < 0)
+		return ret;
+	*ok = found && rel.known && strchr("rpvm", rel.relkind) != NULL;
 	return MS_OK;
 }
 

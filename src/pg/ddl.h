@@ -90,6 +90,10 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap);
 int ddl_function_compiles(int *ok, ddl *d);
 
 /* Relations, for statements on them. */
+/* Whether a type name that is no type names a table's, view's or
+ * materialized view's row type (tn not an array, not SETOF). */
+int ddl_row_type(int *ok, ddl *d, const PgQuery__TypeName *tn,
+	const ms_typeref *t);
 int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c);
 int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a);
 int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix);

@@ -1719,8 +1719,11 @@ static int var_type_exists(int *ok, ddl *d, const char *typname)
 	    (n = n->select_stmt->target_list[0]->res_target->val) != NULL &&
 	    n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
 	    (ret = ms_pg__resolve_type(&t, d->s, n->type_cast->type_name,
-	    d->err)) == MS_OK)
+	    d->err)) == MS_OK) {
 		*ok = t.known && t.exists && !t.serial;
+		if (!*ok)
+			ret = ddl_row_type(ok, d, n->type_cast->type_name, &t);
+	}
 	ms_pg_script_clear(&s);
 	free(sql);
 	return ret;
