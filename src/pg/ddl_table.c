@@ -39,6 +39,9 @@ static int oom(ddl *d)
 	return ms_error_set(d->err, MS_ENOMEM, "out of memory");
 }
 
+/* migsim_meta: an identity added or dropped by ALTER was not followed. */
+#define IDENTITY_ALTERED_KEY "identity_altered"
+
 static void quote(char *out, size_t n, const char *name)
 {
 	cat_quote_ident(out, n, name);
@@ -2541,6 +2544,8 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	return retype_column(d, rel, cmd->name, &t);
 }
 
+static int identity_known(int *known, ddl *d);
+
 static int set_not_null(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd, int on)
 {
@@ -2566,6 +2571,16 @@ static int set_not_null(ddl *d, const cat_rel *rel,
 		else if (!nulls)
 			data_ok(d, rel, "SET NOT NULL depends on the rows");
 	}
+	if (!on && (col.identity == 'a' || col.identity == 'd') &&
+	    (ret = identity_known(&found, d)) < 0)
+		return ret;
+	if (!on && (col.identity == 'a' || col.identity == 'd') && !found)
+		ddl_unknown(d, "an identity column ALTER ... IDENTITY changed is not "
+			"modelled");
+	else if (!on && (col.identity == 'a' || col.identity == 'd'))
+		return ddl_fail(d, "42601", "tablecmds.c:7389:ATExecDropNotNull",
+			-1, "column \"%s\" of relation \"%s\" is an identity column",
+			cmd->name, rel->name);
 	if (!on) {
 		if ((ret = cat_pkey(&found, &pk, d->s, rel->oid, d->err)) < 0)
 			return ret;
@@ -2575,6 +2590,18 @@ static int set_not_null(ddl *d, const cat_rel *rel,
 				cmd->name);
 	}
 	return cat_col_set(d->s, rel->oid, cmd->name, "not_null", on, d->err);
+}
+
+/* Whether the identity columns migsim records are all there are: no
+ * ALTER ... ADD GENERATED or DROP IDENTITY it did not follow. */
+static int identity_known(int *known, ddl *d)
+{
+	char *v = NULL;
+	int ret = ms_store_meta_get(&v, d->s, IDENTITY_ALTERED_KEY, d->err);
+
+	*known = v == NULL;
+	free(v);
+	return ret;
 }
 
 static int column_default(ddl *d, const cat_rel *rel,
@@ -2587,12 +2614,30 @@ static int column_default(ddl *d, const cat_rel *rel,
 	if ((ret = find_column(&found, &col, d, rel, cmd->name,
 	    "tablecmds.c:7724:ATExecColumnDefault")) < 0 || !found)
 		return ret;
-	/* An identity or generated column has no default to set or drop
-	 * (42601, left unknown). */
-	if (col.identity) {
-		ddl_unknown(d, "the default of an identity or generated column is "
-			"not modelled");
+	/* An identity or generated column has no default to set or drop. */
+	if ((col.identity == 'a' || col.identity == 'd') &&
+	    (ret = identity_known(&found, d)) < 0)
+		return ret;
+	if ((col.identity == 'a' || col.identity == 'd') && !found) {
+		ddl_unknown(d, "an identity column ALTER ... IDENTITY changed is not "
+			"modelled");
 		return MS_OK;
+	}
+	if (col.identity == 'a' || col.identity == 'd') {
+		if ((ret = ddl_fail(d, "42601", "tablecmds.c:7737:"
+		    "ATExecColumnDefault", -1, "column \"%s\" of relation \"%s\" "
+		    "is an identity column", cmd->name, rel->name)) < 0 || cmd->def)
+			return ret;
+		return ddl_hint(d, "Use ALTER TABLE ... ALTER COLUMN ... DROP "
+			"IDENTITY instead.");
+	}
+	if (col.identity) {
+		if ((ret = ddl_fail(d, "42601", "tablecmds.c:7744:"
+		    "ATExecColumnDefault", -1, "column \"%s\" of relation \"%s\" "
+		    "is a generated column", cmd->name, rel->name)) < 0 || cmd->def)
+			return ret;
+		return ddl_hint(d, "Use ALTER TABLE ... ALTER COLUMN ... DROP "
+			"EXPRESSION instead.");
 	}
 	if (cmd->def) {
 		col_typeref(&t, &col);
@@ -2771,6 +2816,14 @@ static int alter_cmd(ddl *d, const cat_rel *rel,
 		    (ret = inherits(d, cmd->def, rel->oid)) < 0)
 			return ret;
 		return cat_kept_forget(d->s, 0, KEPT_VALUES, d->err);
+	}
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity: {
+		/* Which columns are identities is no longer known for sure. */
+		int ret = ms_store_meta_set(d->s, IDENTITY_ALTERED_KEY, "1", d->err);
+
+		ddl_unknown(d, "this ALTER TABLE action is not modelled");
+		return ret < 0 ? ret : cat_kept_forget(d->s, 0, KEPT_VALUES, d->err);
 	}
 	default:
 		/* Rows may now arrive unseen. */
