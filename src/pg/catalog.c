@@ -909,16 +909,34 @@ int cat_domain_rows(char *rows, size_t size, ms_store *s, int64_t type,
 	return MS_OK;
 }
 
+static void type_display(char *out, size_t n, const char *schema,
+	const char *name)
+{
+	char qs[CAT_NAME + 4], qn[CAT_NAME + 4];
+
+	cat_quote_ident(qn, sizeof(qn), name);
+	if (strcmp(schema, "public") == 0) {
+		snprintf(out, n, "%s", qn);
+		return;
+	}
+	cat_quote_ident(qs, sizeof(qs), schema);
+	snprintf(out, n, "%s.%s", qs, qn);
+}
+
 int cat_type_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err)
 {
 	sqlite3_stmt *st;
 	cat_type t;
-	char from[CAT_NAME + 4], to[CAT_NAME + 4];
+	char from[2 * CAT_NAME + 8], to[2 * CAT_NAME + 8];
 	int found, ret;
 
 	if ((ret = cat_type_by_oid(&found, &t, s, oid, err)) < 0 || !found)
 		return ret;
+	/* format_type's spelling, which columns and domains show:
+	 * schema-qualified outside public. */
+	type_display(from, sizeof(from), t.schema, t.name);
+	type_display(to, sizeof(to), t.schema, name);
 	PREP(st, "UPDATE migsim_type SET name = ?2 WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, name);
@@ -928,8 +946,6 @@ int cat_type_rename(ms_store *s, int64_t oid, const char *name,
 	PREP(st, "UPDATE migsim_domain SET base = ?2, base_type = ?3 ||"
 		" substr(base_type, length(?4) + 1) WHERE base_oid = ?1 AND"
 		" substr(base_type, 1, length(?4)) = ?4");
-	cat_quote_ident(from, sizeof(from), t.name);
-	cat_quote_ident(to, sizeof(to), name);
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, name);
 	bind_text(st, 3, to);
@@ -937,8 +953,6 @@ int cat_type_rename(ms_store *s, int64_t oid, const char *name,
 	if ((ret = done(s, st, err)) < 0)
 		return ret;
 	/* Columns of the type show its new name ("T"[] stays an array). */
-	cat_quote_ident(from, sizeof(from), t.name);
-	cat_quote_ident(to, sizeof(to), name);
 	PREP(st, "UPDATE migsim_column SET base = ?4, type = ?3 ||"
 		" substr(type, length(?2) + 1) WHERE type_oid = ?1 AND"
 		" substr(type, 1, length(?2)) = ?2");

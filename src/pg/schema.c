@@ -136,8 +136,9 @@ static int domains(dump *d)
 	int rc, crc, ret;
 
 	if ((ret = prep(&st, d, "SELECT t.oid, t.schema_name, t.name,"
-	    " CASE WHEN b.oid IS NULL THEN m.base_type ELSE b.schema_name || '.'"
-	    " || m.base_type END, m.not_null, m.has_default FROM migsim_type t"
+	    " CASE WHEN b.oid IS NULL OR b.schema_name <> 'public' THEN"
+	    " m.base_type ELSE b.schema_name || '.' || m.base_type END,"
+	    " m.not_null, m.has_default FROM migsim_type t"
 	    " JOIN migsim_domain m ON m.type = t.oid LEFT JOIN migsim_type b ON"
 	    " b.oid = m.base_oid WHERE t.kind = 'd' ORDER BY t.schema_name,"
 	    " t.name")) < 0)
@@ -305,7 +306,8 @@ static int relations(dump *d)
 		/* pg_dump runs with an empty search_path: user types and
 		 * extensions' types are schema-qualified. */
 		if ((ret = prep(&cols, d, "SELECT c.name, CASE WHEN t.oid IS NULL"
-		    " THEN c.type ELSE t.schema_name || '.' || c.type END,"
+		    " OR t.schema_name <> 'public' THEN c.type ELSE t.schema_name"
+		    " || '.' || c.type END,"
 		    " c.not_null FROM migsim_column c LEFT JOIN migsim_type t ON"
 		    " t.oid = c.type_oid WHERE c.rel = ?1"
 		    " ORDER BY c.attnum")) < 0) {
