@@ -3842,7 +3842,10 @@ int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r)
 	if ((ret = open_rel(&found, &rel, d, r->relation, r->missing_ok)) < 0 ||
 	    !found)
 		return ret;
-	if (!is_table(&rel) || !rel.known) {
+	/* renameatt takes a view's or materialized view's columns too. */
+	if (!rel.known || !(is_table(&rel) ||
+	    (r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN &&
+	    (rel.relkind == 'v' || rel.relkind == 'm')))) {
 		ddl_unknown(d, "this relation's columns are not known");
 		return MS_OK;
 	}

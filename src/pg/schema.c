@@ -174,17 +174,19 @@ static int domains(dump *d)
 
 /*
  * A sequence; a serial column's (owned by it) gets the column's integer
- * type and OWNED BY, as pg_dump prints them.  Options given to CREATE
+ * type and OWNED BY, an identity column's is printed as the column's
+ * ADD GENERATED, as pg_dump prints them.  Options given to CREATE
  * SEQUENCE are not kept: a plain sequence prints with the defaults.
  */
 static int sequence(dump *d, int64_t oid, const char *name)
 {
 	sqlite3_stmt *st;
 	char owner[2 * CAT_NAME + 8], c[CAT_NAME + 4], as[32] = "";
-	int rc, ret, owned = 0;
+	int rc, ret, owned = 0, identity = 0;
 
 	if ((ret = prep(&st, d, "SELECT r.schema_name, r.name, x.ref_column,"
-	    " c.type FROM migsim_depend x JOIN migsim_relation r ON r.oid ="
+	    " c.type, coalesce(c.identity, '') FROM migsim_depend x JOIN"
+	    " migsim_relation r ON r.oid ="
 	    " x.ref_oid JOIN migsim_column c ON c.rel = r.oid AND c.name ="
 	    " x.ref_column WHERE x.kind = 'owned' AND x.oid = ?1")) < 0)
 		return ret;
@@ -195,10 +197,20 @@ static int sequence(dump *d, int64_t oid, const char *name)
 		cat_quote_ident(c, sizeof(c), col(st, 2));
 		if (strcmp(col(st, 3), "bigint") != 0)
 			snprintf(as, sizeof(as), "\n    AS %s", col(st, 3));
+		identity = col(st, 4)[0];
 		rc = SQLITE_DONE;
 	}
 	if ((ret = done(d, st, rc)) < 0)
 		return ret;
+	/* An identity column's sequence is part of the column. */
+	if (identity == 'a' || identity == 'd') {
+		ms_buf_printf(d->out, "ALTER TABLE %s ALTER COLUMN %s ADD GENERATED "
+			"%s AS IDENTITY (\n    SEQUENCE NAME %s\n    START WITH 1\n"
+			"    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n"
+			"    CACHE 1\n);\n\n", owner, c, identity == 'a' ? "ALWAYS" :
+			"BY DEFAULT", name);
+		return MS_OK;
+	}
 	ms_buf_printf(d->out, "CREATE SEQUENCE %s%s\n    START WITH 1\n"
 		"    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1;"
 		"\n\n", name, as);
