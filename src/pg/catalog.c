@@ -282,16 +282,33 @@ int cat_rows_cascade(ms_store *s, int64_t rel, ms_error *err)
 		"DELETE FROM migsim_fk_held WHERE rel != ?1 AND rel IN ("
 		CAT_REFERENCING ")",
 	};
-	int ret = MS_OK;
+	sqlite3_stmt *st;
+	int ret = MS_OK, triggers = 0;
 
 	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]) && ret == MS_OK;
 	     i++) {
-		sqlite3_stmt *st;
-
 		PREP(st, sql[i]);
 		sqlite3_bind_int64(st, 1, rel);
 		ret = done(s, st, err);
 	}
+	/* Rows a cascade reaches fire those tables' triggers, which may
+	 * write anywhere. */
+	if (ret == MS_OK)
+		ret = cat_referencing_triggers(&triggers, s, rel, err);
+	return ret < 0 || !triggers ? ret : cat_rows_forget_all(s, err);
+}
+
+int cat_referencing_triggers(int *yes, ms_store *s, int64_t rel,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_trigger WHERE rel != ?1 AND name NOT"
+		" LIKE 'constraint:%' AND rel IN (" CAT_REFERENCING ")");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
 	return ret;
 }
 
@@ -2296,6 +2313,20 @@ int cat_index_deferrable(int *yes, ms_store *s, int64_t index, int set,
 	sqlite3_bind_int64(st, 1, index);
 	if (set)
 		return done(s, st, err);
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_rel_deferrable_unique(int *yes, ms_store *s, int64_t rel,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_deferrable x JOIN migsim_index i ON"
+		" i.rel = x.index_rel WHERE i.table_rel = ?1");
+	sqlite3_bind_int64(st, 1, rel);
 	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
 		sqlite3_reset(st);
 	return ret;

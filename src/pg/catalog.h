@@ -236,6 +236,13 @@ int cat_con_deferrable(int *yes, ms_store *s, int64_t con, int set,
 	ms_error *err);
 int cat_index_deferrable(int *yes, ms_store *s, int64_t index, int set,
 	ms_error *err);
+/* Whether a table whose foreign keys reach rel (at any depth) has a
+ * trigger. */
+int cat_referencing_triggers(int *yes, ms_store *s, int64_t rel,
+	ms_error *err);
+/* Whether a unique index of rel backs a DEFERRABLE key. */
+int cat_rel_deferrable_unique(int *yes, ms_store *s, int64_t rel,
+	ms_error *err);
 /* Whether rel has a generated column (its expression runs on every
  * written row). */
 int cat_rel_generated(int *found, ms_store *s, int64_t rel, ms_error *err);

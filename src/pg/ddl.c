@@ -3522,6 +3522,42 @@ static int truncate_targets(int64_t *oids, int *plain, ddl *d,
 	return ret;
 }
 
+static int apply(ddl *d, const PgQuery__Node *n);
+
+/* EXPLAIN ANALYZE runs its statement: its effects are kept, and so is
+ * an error it is certain to raise; EXPLAIN alone runs nothing. */
+static int explain(ddl *d, const PgQuery__ExplainStmt *e)
+{
+	int analyze = 0, ret;
+
+	for (size_t i = 0; i < e->n_options; i++) {
+		const PgQuery__DefElem *o = e->options[i]->def_elem;
+		const char *v = o->arg ? ms_pg__node_string(o->arg) : NULL;
+
+		if (strcmp(o->defname, "analyze") != 0)
+			continue;
+		/* ANALYZE, ANALYZE true / on / 1; anything else is unsure. */
+		analyze = o->arg == NULL ? 1 : o->arg->node_case ==
+			PG_QUERY__NODE__NODE_BOOLEAN ? o->arg->boolean->boolval :
+			v == NULL ? -1 :
+			strcmp(v, "true") == 0 || strcmp(v, "on") == 0 ||
+			strcmp(v, "1") == 0 ? 1 : strcmp(v, "false") == 0 ||
+			strcmp(v, "off") == 0 || strcmp(v, "0") == 0 ? 0 : -1;
+	}
+	if (analyze < 0) {
+		ddl_unknown(d, "EXPLAIN with these options is not modelled");
+		ret = ddl_catalog_gap(d);
+		return ret < 0 ? ret : cat_rows_forget_all(d->s, d->err);
+	}
+	ddl_unknown(d, "EXPLAIN is not modelled");
+	if (!analyze || e->query == NULL)
+		return MS_OK;
+	ret = apply(d, e->query);
+	if (ret == MS_OK && !DDL_FAILED(d))
+		ddl_unknown(d, "EXPLAIN is not modelled");
+	return ret;
+}
+
 /* errdetail_relkind_not_supported (pg_class.c). */
 static const char *relkind_plural(char relkind)
 {
@@ -3659,8 +3695,12 @@ static int truncate(ddl *d, const PgQuery__TruncateStmt *t)
 		    (ret = cat_rel_writing_triggers(&found, d->s, oids[i], 1,
 		    d->err)) < 0)
 			break;
-		/* ON TRUNCATE triggers fire once per statement. */
-		if (found)
+		/* ON TRUNCATE triggers fire once per statement, on the tables
+		 * CASCADE reaches too. */
+		if (ret == MS_OK && !found &&
+		    t->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+			ret = cat_referencing_triggers(&found, d->s, oids[i], d->err);
+		if (ret == MS_OK && found)
 			ret = cat_rows_forget_all(d->s, d->err);
 	}
 out:
@@ -3986,6 +4026,8 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		return truncate(d, n->truncate_stmt);
 	case PG_QUERY__NODE__NODE_LOCK_STMT:
 		return lock_tables(d, n->lock_stmt);
+	case PG_QUERY__NODE__NODE_EXPLAIN_STMT:
+		return explain(d, n->explain_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
 		return create_function(d, n->create_function_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
@@ -4527,6 +4569,11 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 	if (ret == MS_OK)
 		ret = apply(d, n);
 	if (ret < 0 || DDL_FAILED(d))
+		return ret;
+	/* A check, default or USING over rows runs the functions it calls,
+	 * and one of the history's may write. */
+	if (n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT &&
+	    (ret = calls_writer(d, n)) < 0)
 		return ret;
 	return record_calls(d, n);
 }

@@ -1447,6 +1447,35 @@ static int check_generated(ddl *d, const cat_rel *rel, const coldef *c,
 
 /* The inline constraints of a column that need the table: keys, foreign
  * keys, checks. */
+/* A column's constraint i with the DEFERRABLE, INITIALLY DEFERRED (or
+ * their opposites) written after it, which the grammar leaves as nodes of
+ * their own (transformConstraintAttrs). */
+static PgQuery__Constraint with_attrs(PgQuery__Node **list, size_t n,
+	size_t i)
+{
+	PgQuery__Constraint c = *list[i]->constraint;
+
+	for (size_t j = i + 1; j < n &&
+	     list[j]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT; j++)
+		switch (list[j]->constraint->contype) {
+		case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE:
+			c.deferrable = 1;
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE:
+			c.deferrable = 0;
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRED:
+			c.deferrable = c.initdeferred = 1;
+			break;
+		case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE:
+			c.initdeferred = 0;
+			break;
+		default:
+			return c;
+		}
+	return c;
+}
+
 static int column_constraints(ddl *d, const cat_rel *rel,
 	const PgQuery__ColumnDef *def, int in_create)
 {
@@ -1454,14 +1483,15 @@ static int column_constraints(ddl *d, const cat_rel *rel,
 
 	for (size_t i = 0; i < def->n_constraints && ret == MS_OK &&
 	     !DDL_FAILED(d); i++) {
-		const PgQuery__Constraint *k = def->constraints[i]->constraint;
+		PgQuery__Constraint k = with_attrs(def->constraints,
+			def->n_constraints, i);
 
-		switch (k->contype) {
+		switch (k.contype) {
 		case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
 		case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
 		case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
 		case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
-			ret = add_constraint(d, rel, k, def->colname, in_create);
+			ret = add_constraint(d, rel, &k, def->colname, in_create);
 			break;
 		default:
 			break;
@@ -1724,16 +1754,16 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 
 				for (size_t j = 0; j < cd->n_constraints && ret == MS_OK &&
 				     !DDL_FAILED(d); j++) {
-					const PgQuery__Constraint *k =
-						cd->constraints[j]->constraint;
+					PgQuery__Constraint k = with_attrs(cd->constraints,
+						cd->n_constraints, j);
 
-					fk = k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN;
-					check = k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK;
+					fk = k.contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN;
+					check = k.contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK;
 					if ((phase == 0 && check) || (phase == 2 && fk) ||
-					    (phase == 1 && (k->contype ==
-					    PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY || k->contype ==
+					    (phase == 1 && (k.contype ==
+					    PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY || k.contype ==
 					    PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)))
-						ret = add_constraint(d, &rel, k, cd->colname, 1);
+						ret = add_constraint(d, &rel, &k, cd->colname, 1);
 				}
 				continue;
 			}
@@ -2052,7 +2082,7 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	const PgQuery__ColumnDef *def = cmd->def->column_def;
 	cat_col existing;
 	coldef c;
-	int found, ret;
+	int found, ret, domain_default = 0;
 
 	if ((ret = read_column(&c, d, def, 1)) < 0 || DDL_FAILED(d))
 		return ret;
@@ -2068,13 +2098,25 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 		return ddl_fail(d, "42701", "tablecmds.c:7279:"
 			"check_for_column_name_collision", -1, "column \"%s\" of "
 			"relation \"%s\" already exists", def->colname, rel->name);
-	/* Rows get NULL in the new column: with rows, certain to fail once
-	 * ALTER TABLE rewrites the table, after its other commands. */
-	if (c.not_null && !c.default_expr && !c.type.serial && !c.identity &&
-	    !c.generated && strcmp(rel->rows, "rows") == 0)
+	/* Rows get NULL in the new column (or its domain's default): with
+	 * rows, certain to fail once ALTER TABLE rewrites the table, after
+	 * its other commands. */
+	if (c.type.user_kind == 'd' && c.not_null && !c.default_expr) {
+		int nn, checks;
+
+		if ((ret = ddl_domain_facts(&nn, &domain_default, &checks, d,
+		    c.type.user_oid)) < 0)
+			return ret;
+		if (domain_default)
+			data_ok(d, rel, "a NOT NULL column's domain default may be "
+				"NULL on existing rows");
+	}
+	if (c.not_null && !c.default_expr && !domain_default &&
+	    !c.type.serial && !c.identity && !c.generated &&
+	    strcmp(rel->rows, "rows") == 0)
 		null_note(d, def->colname, INT_MAX);
-	else if (c.not_null && !c.default_expr && !c.type.serial && !c.identity &&
-	    !c.generated)
+	else if (c.not_null && !c.default_expr && !domain_default &&
+	    !c.type.serial && !c.identity && !c.generated)
 		data_ok(d, rel, "a NOT NULL column without a default fails on "
 			"existing rows");
 	else if (c.not_null && c.default_expr && !ddl_never_null(c.default_expr)
@@ -2816,6 +2858,22 @@ static int alter_cmd(ddl *d, const cat_rel *rel,
 		    (ret = inherits(d, cmd->def, rel->oid)) < 0)
 			return ret;
 		return cat_kept_forget(d->s, 0, KEPT_VALUES, d->err);
+	}
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterConstraint: {
+		const PgQuery__Constraint *c = cmd->def &&
+			cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT ?
+			cmd->def->constraint : NULL;
+		cat_con con = { 0 };
+		int found = 0, ret = MS_OK;
+
+		/* A foreign key made deferrable no longer fails at once. */
+		ddl_unknown(d, "ALTER CONSTRAINT is not modelled");
+		if (c && c->conname && (ret = cat_con_find(&found, &con, d->s,
+		    rel->oid, c->conname, d->err)) < 0)
+			return ret;
+		if (found && con.oid && (c->deferrable || c->initdeferred))
+			ret = cat_con_deferrable(NULL, d->s, con.oid, 1, d->err);
+		return ret;
 	}
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity: {

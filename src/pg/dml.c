@@ -621,6 +621,10 @@ static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 			memcpy(refname, ref.name, sizeof(refname));
 		}
 	}
+	/* A row ON CONFLICT skips for a row already there is not checked. */
+	if (r == EX_OK && broken && w->ins->on_conflict_clause &&
+	    strcmp(rel->rows, "empty") != 0)
+		r = EX_UNKNOWN;
 	if (r == EX_OK && broken) {
 		if ((*ret = ddl_fail(d, "23503", "ri_triggers.c:2596:"
 		    "ri_ReportViolation", -1, "insert or update on table \"%s\" "
@@ -1112,10 +1116,24 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 	/* A generated column's expression runs on each new row. */
 	if (generated)
 		return EX_UNKNOWN;
-	/* ON CONFLICT DO NOTHING skips a row that breaks a key. */
+	/* ON CONFLICT DO NOTHING skips a row that breaks its arbiter: every
+	 * unique index without a target, the one named with it (another
+	 * may still object). */
 	if (w->ins->on_conflict_clause && w->ins->on_conflict_clause->action ==
-	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
+	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING) {
+		int deferrable = 0;
+
+		if (w->ins->on_conflict_clause->infer && g.uniques > 1)
+			return EX_UNKNOWN;
+		/* Without a target a deferrable key is an arbiter too (55000). */
+		if (!w->ins->on_conflict_clause->infer && g.uniques &&
+		    (*ret = cat_rel_deferrable_unique(&deferrable, d->s, rel->oid,
+		    d->err)) < 0)
+			return EX_STOP;
+		if (deferrable)
+			return EX_UNKNOWN;
 		g.uniques = 0;
+	}
 	if (g.triggers || g.checks)
 		return EX_UNKNOWN;
 	if (g.uniques && strcmp(rel->rows, "empty") != 0 &&
@@ -1162,7 +1180,7 @@ static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
 	const PgQuery__InferClause *inf = oc->infer;
 	char cols[512] = "";
 	int64_t index = 0;
-	int r = EX_OK;
+	int r = EX_OK, deferrable;
 
 	if (inf && (inf->where_clause || (inf->conname && *inf->conname)))
 		return EX_UNKNOWN;
@@ -1201,7 +1219,12 @@ static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
 			"ON CONFLICT specification");
 		return EX_STOP;
 	}
-	return EX_OK;
+	/* A deferrable arbiter is refused when a row is checked against it
+	 * (55000, ExecCheckIndexConstraints): whether one is, is left open. */
+	if ((*ret = cat_index_deferrable(&deferrable, d->s, index, 0,
+	    d->err)) < 0)
+		return EX_STOP;
+	return deferrable ? EX_UNKNOWN : EX_OK;
 }
 
 /* DO UPDATE's new values, with the proposed row as "excluded". */

@@ -1020,6 +1020,11 @@ int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 		else if (s->n_from_clause == 0)
 			*rows = s->where_clause ? ex_truth(ret, d, &sc,
 				s->where_clause) : 1;
+		/* LIMIT, OFFSET and FETCH may keep none; HAVING groups even
+		 * without aggregates. */
+		if (*rows > 0 && (s->limit_count || s->limit_offset ||
+		    s->having_clause))
+			*rows = -1;
 	}
 	if (r == EX_OK && out) {
 		*out = cols;
