@@ -182,6 +182,19 @@ int ddl_temp_hidden(int *hidden, ddl *d, const PgQuery__RangeVar *rv,
 	return MS_OK;
 }
 
+void ddl_label(char *out, size_t n, const char *schema, const char *name)
+{
+	char s[CAT_NAME + 4], r[CAT_NAME + 4];
+
+	cat_quote_ident(r, sizeof(r), name);
+	if (strcmp(schema, "public") == 0) {
+		snprintf(out, n, "%s", r);
+		return;
+	}
+	cat_quote_ident(s, sizeof(s), schema);
+	snprintf(out, n, "%s.%s", s, r);
+}
+
 int ddl_schema_ok(ddl *d, const char *schema, int *ok)
 {
 	int ret = cat_schema_find(ok, d->s, schema, d->err);
@@ -783,7 +796,7 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
 		const PgQuery__TypeName *tn = ds->objects[i]->type_name;
 		const char *schema, *name;
-		char *deps = NULL, q[CAT_NAME + 4];
+		char *deps = NULL, q[2 * CAT_NAME + 8];
 		cat_type t;
 		int found, n, ok;
 
@@ -825,9 +838,9 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 			ddl_unknown(d, "DROP of this kind of type is not modelled");
 			continue;
 		}
-		cat_quote_ident(q, sizeof(q), name);
+		ddl_label(q, sizeof(q), schema, name);
 		{
-			char what[CAT_NAME + 16];
+			char what[2 * CAT_NAME + 16];
 			int refused;
 
 			snprintf(what, sizeof(what), "type %s", q);
@@ -1555,13 +1568,13 @@ static int trigger_when(ddl *d, const cat_rel *rel,
 static int trigger_columns(ddl *d, const cat_rel *rel,
 	const PgQuery__CreateTrigStmt *t)
 {
-	char kind[CAT_NAME + 8], desc[2 * CAT_NAME + 24], q[CAT_NAME + 4];
+	char kind[CAT_NAME + 8], desc[3 * CAT_NAME + 24], q[2 * CAT_NAME + 8];
 	int ret;
 
 	snprintf(kind, sizeof(kind), "trigger:%s", t->trigname);
 	if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid, d->err)) < 0)
 		return ret;
-	cat_quote_ident(q, sizeof(q), rel->name);
+	ddl_label(q, sizeof(q), rel->schema, rel->name);
 	snprintf(desc, sizeof(desc), "trigger %s on table %s", t->trigname, q);
 	for (size_t i = 0; i < t->n_columns && ret == MS_OK; i++)
 		ret = cat_dep_add(d->s, kind, rel->oid, "rel", rel->oid,
@@ -3099,7 +3112,7 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	ex_col *cols = NULL;
 	ex_uses uses = { NULL, 0, 0, 0 };
 	cat_rel rel;
-	char desc[2 * CAT_NAME + 32], q[CAT_NAME + 4];
+	char desc[3 * CAT_NAME + 32], q[2 * CAT_NAME + 8];
 	int found, ok, ret, rows = -1, known, schema_ok;
 
 	/* A missing schema is found after the query is analysed. */
@@ -3243,7 +3256,7 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	/* CREATE TABLE AS copies rows: the table depends on nothing. */
 	if (ret < 0 || relkind == 'r')
 		goto out;
-	cat_quote_ident(q, sizeof(q), rv->relname);
+	ddl_label(q, sizeof(q), schema, rv->relname);
 	snprintf(desc, sizeof(desc), "%s %s", relkind == 'm' ?
 		"materialized view" : "view", q);
 	if (known)

@@ -47,6 +47,13 @@ static void quote(char *out, size_t n, const char *name)
 	cat_quote_ident(out, n, name);
 }
 
+/* A relation as PostgreSQL describes it in messages: qualified outside
+ * public. */
+static void rel_label(char *out, size_t n, const cat_rel *rel)
+{
+	ddl_label(out, n, rel->schema, rel->name);
+}
+
 /* --- names PostgreSQL chooses (makeObjectName, ChooseRelationName) ------- */
 
 static void make_object_name(char *out, const char *name1, const char *name2,
@@ -478,7 +485,7 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 {
 	PgQuery__RangeVar *rv = c->pktable;
 	char **pk_cols = NULL, name[NAMEDATALEN], add[2 * NAMEDATALEN];
-	char fkj[512], pkj[512], desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
+	char fkj[512], pkj[512], desc[4 * NAMEDATALEN], q[2 * NAMEDATALEN + 8];
 	cat_rel pk;
 	cat_col fc, pc;
 	cat_con pkey;
@@ -650,7 +657,7 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	if ((c->deferrable || c->initdeferred) &&
 	    (ret = cat_con_deferrable(NULL, d->s, oid, 1, d->err)) < 0)
 		goto out;
-	quote(q, sizeof(q), rel->name);
+	rel_label(q, sizeof(q), rel);
 	snprintf(desc, sizeof(desc), "constraint %s on table %s", name, q);
 	ret = cat_dep_add(d->s, "fkey", oid, "index", index, NULL, desc, d->err);
 	for (size_t i = 0; i < n_pk && ret == MS_OK; i++)
@@ -1249,7 +1256,7 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 static int add_serial(ddl *d, const cat_rel *rel, const char *column,
 	int identity, int fresh)
 {
-	char name[NAMEDATALEN], desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
+	char name[NAMEDATALEN], desc[4 * NAMEDATALEN], q[2 * NAMEDATALEN + 8];
 	int64_t seq;
 	int ret;
 
@@ -1261,7 +1268,7 @@ static int add_serial(ddl *d, const cat_rel *rel, const char *column,
 		return ret;
 	char kind[NAMEDATALEN + 8];
 
-	quote(q, sizeof(q), rel->name);
+	rel_label(q, sizeof(q), rel);
 	snprintf(desc, sizeof(desc), "default value for column %s of table %s",
 		column, q);
 	snprintf(kind, sizeof(kind), "%s:%s", identity ? "identity" : "default",
@@ -1276,7 +1283,7 @@ static int add_serial(ddl *d, const cat_rel *rel, const char *column,
 
 static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 {
-	char desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4], kind[NAMEDATALEN + 8];
+	char desc[4 * NAMEDATALEN], q[2 * NAMEDATALEN + 8], kind[NAMEDATALEN + 8];
 	int ret;
 
 	/* A default that may be NULL (NULL::int, a CASE, a function) is
@@ -1296,28 +1303,13 @@ static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 		return ret;
 	if (c->type.user_oid == 0)
 		return MS_OK;
-	quote(q, sizeof(q), rel->name);
+	rel_label(q, sizeof(q), rel);
 	snprintf(desc, sizeof(desc), "column %s of table %s", c->def->colname, q);
 	snprintf(kind, sizeof(kind), "column:%s", c->def->colname);
 	/* An array column depends on the array type ("Tag"[]). */
 	return cat_dep_add(d->s, kind, rel->oid, "type", c->type.user_oid,
 		is_array(c->type.display) ? "[]" : NULL,
 		desc, d->err);
-}
-
-/* A relation as getObjectDescription names it: qualified when its schema
- * is not on the search path (only public is). */
-static void rel_label(char *out, size_t n, const cat_rel *rel)
-{
-	char s[NAMEDATALEN + 4], r[NAMEDATALEN + 4];
-
-	quote(r, sizeof(r), rel->name);
-	if (strcmp(rel->schema, "public") == 0) {
-		snprintf(out, n, "%s", r);
-		return;
-	}
-	quote(s, sizeof(s), rel->schema);
-	snprintf(out, n, "%s.%s", s, r);
 }
 
 /* The distinct columns an expression reads (a generation expression,
@@ -2333,7 +2325,7 @@ static int drop_column(ddl *d, const cat_rel *rel,
 static int retype_column(ddl *d, const cat_rel *rel, const char *column,
 	const ms_typeref *t)
 {
-	char kind[NAMEDATALEN + 8], desc[3 * NAMEDATALEN], q[NAMEDATALEN + 4];
+	char kind[NAMEDATALEN + 8], desc[4 * NAMEDATALEN], q[2 * NAMEDATALEN + 8];
 	int ret;
 
 	snprintf(kind, sizeof(kind), "column:%s", column);
@@ -2343,7 +2335,7 @@ static int retype_column(ddl *d, const cat_rel *rel, const char *column,
 	    (ret = cat_col_set_type(d->s, rel->oid, column, t->display, t->base,
 	    t->user_oid, d->err)) < 0 || t->user_oid == 0)
 		return ret;
-	quote(q, sizeof(q), rel->name);
+	rel_label(q, sizeof(q), rel);
 	snprintf(desc, sizeof(desc), "column %s of table %s", column, q);
 	return cat_dep_add(d->s, kind, rel->oid, "type", t->user_oid,
 		is_array(t->display) ? "[]" : NULL, desc, d->err);
@@ -2554,9 +2546,9 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	/* The default keeps its old type under a cast: it still depends on
 	 * an enum the column leaves. */
 	if (col.has_default && col.type_oid && col.type_oid != t.user_oid) {
-		char kind[CAT_NAME + 8], desc[3 * CAT_NAME], qt[CAT_NAME + 4];
+		char kind[CAT_NAME + 8], desc[4 * CAT_NAME], qt[2 * CAT_NAME + 8];
 
-		quote(qt, sizeof(qt), rel->name);
+		rel_label(qt, sizeof(qt), rel);
 		snprintf(kind, sizeof(kind), "default:%s", cmd->name);
 		snprintf(desc, sizeof(desc), "default value for column %s of table %s",
 			cmd->name, qt);
@@ -2711,7 +2703,7 @@ static int column_default(ddl *d, const cat_rel *rel,
 static int drop_constraint(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
-	char what[3 * NAMEDATALEN], q[NAMEDATALEN + 4], idx[NAMEDATALEN + 16];
+	char what[4 * NAMEDATALEN], q[2 * NAMEDATALEN + 8], idx[2 * NAMEDATALEN + 16];
 	cat_con con = { 0 };
 	cat_rel index;
 	int found, refused, ret;
@@ -2745,10 +2737,10 @@ static int drop_constraint(ddl *d, const cat_rel *rel,
 		if ((ret = cat_rel_by_oid(&found, &index, d->s, con.index_rel,
 		    d->err)) < 0)
 			return ret;
-		quote(q, sizeof(q), rel->name);
+		rel_label(q, sizeof(q), rel);
 		snprintf(what, sizeof(what), "constraint %s on table %s", con.name,
 			q);
-		quote(q, sizeof(q), index.name);
+		rel_label(q, sizeof(q), &index);
 		snprintf(idx, sizeof(idx), "index %s", q);
 		if (cmd->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
 		    ((ret = ddl_refuse_dependents(&refused, d, what, "index",
@@ -3681,7 +3673,7 @@ static const drop_kind *kind_of_rel(char relkind)
 /* An index that backs a constraint cannot be dropped by itself. */
 static int index_required(int *refused, ddl *d, const cat_rel *ix)
 {
-	char q[NAMEDATALEN + 4], t[NAMEDATALEN + 4], con_desc[3 * NAMEDATALEN];
+	char q[NAMEDATALEN + 4], t[2 * NAMEDATALEN + 8], con_desc[4 * NAMEDATALEN];
 	cat_con con;
 	cat_rel table;
 	int found, ret;
@@ -3695,14 +3687,14 @@ static int index_required(int *refused, ddl *d, const cat_rel *ix)
 		return ret;
 	*refused = 1;
 	quote(q, sizeof(q), ix->name);
-	quote(t, sizeof(t), table.name);
+	rel_label(t, sizeof(t), &table);
 	snprintf(con_desc, sizeof(con_desc), "constraint %s on table %s",
 		con.name, t);
 	if ((ret = ddl_fail(d, "2BP01", "dependency.c:835:findDependentObjects",
 	    -1, "cannot drop index %s because %s requires it", q, con_desc)) < 0)
 		return ret;
 	{
-		char hint[4 * NAMEDATALEN];
+		char hint[5 * NAMEDATALEN];
 
 		snprintf(hint, sizeof(hint), "You can drop %s instead.", con_desc);
 		return ddl_hint(d, hint);
@@ -3845,7 +3837,7 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 		goto out;
 	if (ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
 		for (size_t i = 0; i < n && !DDL_FAILED(d); i++) {
-			char what[2 * NAMEDATALEN + 24], q[NAMEDATALEN + 4];
+			char what[3 * NAMEDATALEN + 24], q[2 * NAMEDATALEN + 8];
 			cat_rel rel;
 			int found, refused;
 
@@ -3857,7 +3849,7 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 				    refused)
 					goto out;
 			}
-			quote(q, sizeof(q), rel.name);
+			rel_label(q, sizeof(q), &rel);
 			snprintf(what, sizeof(what), "%s %s", want->word, q);
 			ret = ddl_refuse_dependents(&refused, d, what, rel.relkind == 'i' ?
 				"index" : "rel", rel.oid, NULL, rel.oid, what);

@@ -83,6 +83,38 @@ static int typmod_value(const PgQuery__Node *n, long *v)
 	return 0;
 }
 
+/* intervaltypmodout: the fields (a mask of datetime.h's units) and the
+ * seconds' precision, as format_type prints them after "interval". */
+static int interval_display(char *out, size_t n, long fields, long prec,
+	int has_prec)
+{
+	static const struct { long mask; const char *text; } ranges[] = {
+		{ 1 << 2, " year" }, { 1 << 1, " month" }, { 1 << 3, " day" },
+		{ 1 << 10, " hour" }, { 1 << 11, " minute" }, { 1 << 12, " second" },
+		{ (1 << 2) | (1 << 1), " year to month" },
+		{ (1 << 3) | (1 << 10), " day to hour" },
+		{ (1 << 3) | (1 << 10) | (1 << 11), " day to minute" },
+		{ (1 << 3) | (1 << 10) | (1 << 11) | (1 << 12), " day to second" },
+		{ (1 << 10) | (1 << 11), " hour to minute" },
+		{ (1 << 10) | (1 << 11) | (1 << 12), " hour to second" },
+		{ (1 << 11) | (1 << 12), " minute to second" },
+		{ 0x7FFF, "" },
+	};
+	const char *text = NULL;
+
+	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
+		if (ranges[i].mask == fields)
+			text = ranges[i].text;
+	/* Beyond 6 is a WARNING that lowers it: not modelled. */
+	if (text == NULL || (has_prec && (prec < 0 || prec > 6)))
+		return 0;
+	if (has_prec)
+		snprintf(out, n, "interval%s(%ld)", text, prec);
+	else
+		snprintf(out, n, "interval%s", text);
+	return 1;
+}
+
 /* format_type with a type modifier, for the built-ins that take one. */
 static int display_with_typmod(char *out, size_t n, const char *name,
 	const char *base, const PgQuery__TypeName *tn)
@@ -91,12 +123,17 @@ static int display_with_typmod(char *out, size_t n, const char *name,
 	int na = tn->n_typmods > 0 && typmod_value(tn->typmods[0], &a);
 	int nb = tn->n_typmods > 1 && typmod_value(tn->typmods[1], &b);
 
+	/* BPCHAR written bare has no length; CHAR is given 1. */
 	if (tn->n_typmods == 0) {
-		snprintf(out, n, "%s", base);
+		snprintf(out, n, "%s", strcmp(name, "bpchar") == 0 &&
+			tn->n_names == 1 ? "bpchar" : base);
 		return 1;
 	}
 	if (!na || (tn->n_typmods > 1 && !nb))
 		return 0;
+	/* INTERVAL's fields come first, as a mask; its precision second. */
+	if (strcmp(name, "interval") == 0)
+		return interval_display(out, n, a, b, tn->n_typmods > 1);
 	/* Out of range is 22023, or a WARNING that lowers it: not modelled.
 	 * (numeric's scale may be anything from -1000 to 1000.) */
 	if ((strcmp(name, "numeric") == 0 && (a < 1 || a > 1000)) ||
@@ -117,8 +154,7 @@ static int display_with_typmod(char *out, size_t n, const char *name,
 	else if (strcmp(name, "numeric") == 0)
 		snprintf(out, n, "numeric(%ld,0)", a);
 	else if (strcmp(name, "varchar") == 0 || strcmp(name, "bpchar") == 0 ||
-	         strcmp(name, "bit") == 0 || strcmp(name, "varbit") == 0 ||
-	         strcmp(name, "interval") == 0)
+	         strcmp(name, "bit") == 0 || strcmp(name, "varbit") == 0)
 		snprintf(out, n, "%s(%ld)", base, a);
 	else
 		return 0;
