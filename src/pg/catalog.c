@@ -176,24 +176,14 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 	return ret;
 }
 
-int cat_rel_rename(ms_store *s, int64_t oid, const char *name, ms_error *err)
+/* The DETAIL of a later 2BP01 names a table or view as it is called
+ * then ("... of table \"New\"", "view crm.\"New\""): the descriptions of
+ * what it and its foreign keys depend on end in its label. */
+static int relabel(ms_store *s, int64_t oid, const char *old,
+	const char *now, ms_error *err)
 {
-	char old[CAT_NAME + 4], now[CAT_NAME + 4];
 	sqlite3_stmt *st;
-	cat_rel r;
-	int found, ret;
 
-	if ((ret = cat_rel_by_oid(&found, &r, s, oid, err)) < 0)
-		return ret;
-	PREP(st, "UPDATE migsim_relation SET name = ?2 WHERE oid = ?1");
-	sqlite3_bind_int64(st, 1, oid);
-	bind_text(st, 2, name);
-	if ((ret = done(s, st, err)) < 0 || !found)
-		return ret;
-	/* The DETAIL of a later 2BP01 names the table or view as it is
-	 * called then: "... of table \"New\"", "view \"New\"". */
-	cat_quote_ident(old, sizeof(old), r.name);
-	cat_quote_ident(now, sizeof(now), name);
 	PREP(st, "UPDATE migsim_depend SET describe = substr(describe, 1,"
 		" length(describe) - length(?2)) || ?3 WHERE ((kind <> 'fkey' AND"
 		" oid = ?1) OR (kind = 'fkey' AND oid IN (SELECT oid FROM"
@@ -205,10 +195,41 @@ int cat_rel_rename(ms_store *s, int64_t oid, const char *name, ms_error *err)
 	return done(s, st, err);
 }
 
+int cat_rel_rename(ms_store *s, int64_t oid, const char *name, ms_error *err)
+{
+	char old[2 * CAT_NAME + 8], now[2 * CAT_NAME + 8];
+	sqlite3_stmt *st;
+	cat_rel r;
+	int found, ret;
+
+	if ((ret = cat_rel_by_oid(&found, &r, s, oid, err)) < 0)
+		return ret;
+	PREP(st, "UPDATE migsim_relation SET name = ?2 WHERE oid = ?1");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, name);
+	if ((ret = done(s, st, err)) < 0 || !found)
+		return ret;
+	cat_label(old, sizeof(old), r.schema, r.name);
+	cat_label(now, sizeof(now), r.schema, name);
+	return relabel(s, oid, old, now, err);
+}
+
 int cat_rel_set_schema(ms_store *s, int64_t oid, const char *schema,
 	ms_error *err)
 {
+	char old[2 * CAT_NAME + 8], now[2 * CAT_NAME + 8];
 	sqlite3_stmt *st;
+	cat_rel r;
+	int found, ret;
+
+	if ((ret = cat_rel_by_oid(&found, &r, s, oid, err)) < 0)
+		return ret;
+	if (found) {
+		cat_label(old, sizeof(old), r.schema, r.name);
+		cat_label(now, sizeof(now), schema, r.name);
+		if ((ret = relabel(s, oid, old, now, err)) < 0)
+			return ret;
+	}
 
 	/* Its indexes and the sequences its columns own go with it. */
 	PREP(st, "UPDATE migsim_relation SET schema_name = ?2 WHERE oid = ?1 OR"
@@ -926,8 +947,7 @@ int cat_domain_rows(char *rows, size_t size, ms_store *s, int64_t type,
 	return MS_OK;
 }
 
-static void type_display(char *out, size_t n, const char *schema,
-	const char *name)
+void cat_label(char *out, size_t n, const char *schema, const char *name)
 {
 	char qs[CAT_NAME + 4], qn[CAT_NAME + 4];
 
@@ -952,8 +972,8 @@ int cat_type_rename(ms_store *s, int64_t oid, const char *name,
 		return ret;
 	/* format_type's spelling, which columns and domains show:
 	 * schema-qualified outside public. */
-	type_display(from, sizeof(from), t.schema, t.name);
-	type_display(to, sizeof(to), t.schema, name);
+	cat_label(from, sizeof(from), t.schema, t.name);
+	cat_label(to, sizeof(to), t.schema, name);
 	PREP(st, "UPDATE migsim_type SET name = ?2 WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, name);
@@ -1253,8 +1273,8 @@ int cat_func_names_set(ms_store *s, const char *schema, const char *name,
 	return done(s, st, err);
 }
 
-int cat_func_one_trigger(int *one, char *trigger, char *table, ms_store *s,
-	int64_t oid, ms_error *err)
+int cat_func_one_trigger(int *one, char *trigger, char *schema, char *table,
+	ms_store *s, int64_t oid, ms_error *err)
 {
 	sqlite3_stmt *st;
 	int ret, found;
@@ -1263,7 +1283,8 @@ int cat_func_one_trigger(int *one, char *trigger, char *table, ms_store *s,
 	PREP(st, "SELECT count(*), min(t.name), min(r.name), min(r.relkind),"
 		" (SELECT count(*) FROM migsim_depend WHERE ref_kind = 'function'"
 		" AND ref_oid IN (?1, -1)) + (SELECT count(*) FROM migsim_function"
-		" WHERE oid = ?1 AND extension IS NOT NULL) FROM migsim_trigger t"
+		" WHERE oid = ?1 AND extension IS NOT NULL), min(r.schema_name)"
+		" FROM migsim_trigger t"
 		" JOIN migsim_relation r ON r.oid = t.rel WHERE t.function = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	if ((ret = first(&found, s, st, err)) < 0 || !found)
@@ -1273,6 +1294,7 @@ int cat_func_one_trigger(int *one, char *trigger, char *table, ms_store *s,
 	if (*one) {
 		copy_col(trigger, CAT_NAME, st, 1);
 		copy_col(table, CAT_NAME, st, 2);
+		copy_col(schema, CAT_NAME, st, 5);
 	}
 	sqlite3_reset(st);
 	return MS_OK;
@@ -1550,7 +1572,18 @@ int cat_con_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err)
 {
 	sqlite3_stmt *st;
+	int ret;
 
+	/* A foreign key's descriptions name it unquoted, as
+	 * getObjectDescription does. */
+	PREP(st, "UPDATE migsim_depend SET describe = 'constraint ' || ?2 ||"
+		" substr(describe, length('constraint ' || (SELECT name FROM"
+		" migsim_constraint WHERE oid = ?1)) + 1) WHERE kind = 'fkey' AND"
+		" oid = ?1 AND describe LIKE 'constraint %'");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, name);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
 	PREP(st, "UPDATE migsim_constraint SET name = ?2 WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, name);

@@ -396,9 +396,9 @@ int cat_func_names(int *found, char *names, size_t n, ms_store *s,
 int cat_func_names_set(ms_store *s, const char *schema, const char *name,
 	const char *names, ms_error *err);
 /* Whether exactly one trigger (on a table) and nothing else needs
- * function oid; then its name and its table's. */
-int cat_func_one_trigger(int *one, char *trigger, char *table, ms_store *s,
-	int64_t oid, ms_error *err);
+ * function oid; then its name and its table's schema and name. */
+int cat_func_one_trigger(int *one, char *trigger, char *schema, char *table,
+	ms_store *s, int64_t oid, ms_error *err);
 /* Whether the history has created any function. */
 int cat_func_any(int *found, ms_store *s, ms_error *err);
 /* Drop function oid with its signature. */
@@ -511,5 +511,8 @@ int cat_dep_rows(cat_dep **out, size_t *n, ms_store *s, const char *ref_kind,
 
 /* quote_identifier: double quotes only where PostgreSQL needs them. */
 void cat_quote_ident(char *out, size_t n, const char *name);
+/* A name as format_type and getObjectDescription print it: quoted, and
+ * schema-qualified outside the search path (public). */
+void cat_label(char *out, size_t n, const char *schema, const char *name);
 
 #endif

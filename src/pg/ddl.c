@@ -182,19 +182,6 @@ int ddl_temp_hidden(int *hidden, ddl *d, const PgQuery__RangeVar *rv,
 	return MS_OK;
 }
 
-void ddl_label(char *out, size_t n, const char *schema, const char *name)
-{
-	char s[CAT_NAME + 4], r[CAT_NAME + 4];
-
-	cat_quote_ident(r, sizeof(r), name);
-	if (strcmp(schema, "public") == 0) {
-		snprintf(out, n, "%s", r);
-		return;
-	}
-	cat_quote_ident(s, sizeof(s), schema);
-	snprintf(out, n, "%s.%s", s, r);
-}
-
 int ddl_schema_ok(ddl *d, const char *schema, int *ok)
 {
 	int ret = cat_schema_find(ok, d->s, schema, d->err);
@@ -455,6 +442,8 @@ static int check_rangevar(rel_walk *w, const PgQuery__RangeVar *rv)
 
 /* --- schemas -------------------------------------------------------------- */
 
+static int path_moved(ms_store *store, ms_error *err);
+
 static int create_schema(ddl *d, const PgQuery__CreateSchemaStmt *c)
 {
 	int found, ret;
@@ -477,6 +466,12 @@ static int create_schema(ddl *d, const PgQuery__CreateSchemaStmt *c)
 		if ((ret = unseen_objects(d)) < 0)
 			return ret;
 	}
+	/* The default search_path is "$user", public: a schema named after
+	 * the role comes first.  migsim does not know the role; a schema
+	 * named postgres, the usual superuser's, moves the path. */
+	if (strcmp(c->schemaname, "postgres") == 0 &&
+	    (ret = path_moved(d->s, d->err)) < 0)
+		return ret;
 	return cat_schema_add(d->s, c->schemaname, d->err);
 }
 
@@ -838,7 +833,7 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 			ddl_unknown(d, "DROP of this kind of type is not modelled");
 			continue;
 		}
-		ddl_label(q, sizeof(q), schema, name);
+		cat_label(q, sizeof(q), schema, name);
 		{
 			char what[2 * CAT_NAME + 16];
 			int refused;
@@ -1574,7 +1569,7 @@ static int trigger_columns(ddl *d, const cat_rel *rel,
 	snprintf(kind, sizeof(kind), "trigger:%s", t->trigname);
 	if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid, d->err)) < 0)
 		return ret;
-	ddl_label(q, sizeof(q), rel->schema, rel->name);
+	cat_label(q, sizeof(q), rel->schema, rel->name);
 	snprintf(desc, sizeof(desc), "trigger %s on table %s", t->trigname, q);
 	for (size_t i = 0; i < t->n_columns && ret == MS_OK; i++)
 		ret = cat_dep_add(d->s, kind, rel->oid, "rel", rel->oid,
@@ -1889,13 +1884,13 @@ static int drop_overload(ddl *d, const char *schema, const char *name,
 
 /* format_procedure: the name and argument types as format_type spells
  * them; 0 when migsim cannot spell one. */
-static int procedure_text(char *out, size_t n, const char *name,
-	const char *args)
+static int procedure_text(char *out, size_t n, const char *schema,
+	const char *name, const char *args)
 {
-	char q[CAT_NAME + 4], one[CAT_NAME];
+	char q[2 * CAT_NAME + 8], one[CAT_NAME];
 	size_t len;
 
-	cat_quote_ident(q, sizeof(q), name);
+	cat_label(q, sizeof(q), schema, name);
 	snprintf(out, n, "%s(", q);
 	for (const char *p = args; *p; p += strcspn(p, ",") + (p[strcspn(p,
 	     ",")] == ',')) {
@@ -1915,20 +1910,21 @@ static int procedure_text(char *out, size_t n, const char *name,
 /* 2BP01 when the one thing that needs the function is a trigger (with
  * several dependents, the DETAIL's order is PostgreSQL's scan's). */
 static int refuse_for_trigger(int *refused, ddl *d, int64_t oid,
-	const char *name, const char *args)
+	const char *schema, const char *name, const char *args)
 {
-	char trigger[CAT_NAME], table[CAT_NAME], fn[600], q[CAT_NAME + 4];
+	char trigger[CAT_NAME], table[CAT_NAME], tschema[CAT_NAME], fn[600];
+	char q[2 * CAT_NAME + 8];
 	int ret;
 
 	*refused = 0;
-	if ((ret = cat_func_one_trigger(refused, trigger, table, d->s, oid,
-	    d->err)) < 0 || !*refused)
+	if ((ret = cat_func_one_trigger(refused, trigger, tschema, table, d->s,
+	    oid, d->err)) < 0 || !*refused)
 		return ret;
-	if (!procedure_text(fn, sizeof(fn), name, args)) {
+	if (!procedure_text(fn, sizeof(fn), schema, name, args)) {
 		*refused = 0;
 		return MS_OK;
 	}
-	cat_quote_ident(q, sizeof(q), table);
+	cat_label(q, sizeof(q), tschema, table);
 	if ((ret = ddl_fail(d, "2BP01", "dependency.c:1196:"
 	    "reportDependentObjects", -1, "cannot drop function %s because "
 	    "other objects depend on it", fn)) < 0 ||
@@ -1989,7 +1985,7 @@ static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 		if (found && match == 1 && needed && !overloaded &&
 		    !o->args_unspecified &&
 		    ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
-		    (ret = refuse_for_trigger(&refused, d, oid, name, args)) < 0)
+		    (ret = refuse_for_trigger(&refused, d, oid, schema, name, args)) < 0)
 			return ret;
 		if (refused)
 			return MS_OK;
@@ -3256,7 +3252,7 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	/* CREATE TABLE AS copies rows: the table depends on nothing. */
 	if (ret < 0 || relkind == 'r')
 		goto out;
-	ddl_label(q, sizeof(q), schema, rv->relname);
+	cat_label(q, sizeof(q), schema, rv->relname);
 	snprintf(desc, sizeof(desc), "%s %s", relkind == 'm' ?
 		"materialized view" : "view", q);
 	if (known)

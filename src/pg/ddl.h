@@ -71,9 +71,6 @@ int ddl_temp_hidden(int *hidden, ddl *d, const PgQuery__RangeVar *rv,
 /* Whether a schema is modelled (exists in the simulated catalog); when
  * it is not, the statement's outcome becomes unknown. */
 int ddl_schema_ok(ddl *d, const char *schema, int *ok);
-/* An object's name as PostgreSQL describes it (getObjectDescription):
- * quoted, and qualified outside the search path (public). */
-void ddl_label(char *out, size_t n, const char *schema, const char *name);
 
 /* Apply one statement (ddl.c); DO blocks run through it (plpgsql.c).
  * ddl_do sets *gap when a part it did not run may have changed the

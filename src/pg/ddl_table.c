@@ -51,7 +51,7 @@ static void quote(char *out, size_t n, const char *name)
  * public. */
 static void rel_label(char *out, size_t n, const cat_rel *rel)
 {
-	ddl_label(out, n, rel->schema, rel->name);
+	cat_label(out, n, rel->schema, rel->name);
 }
 
 /* --- names PostgreSQL chooses (makeObjectName, ChooseRelationName) ------- */
