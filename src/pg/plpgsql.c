@@ -552,6 +552,39 @@ static int system_relation(const char *name)
 		ddl_one_of(name, views);
 }
 
+/* Whether a new database's pg_type has this name outside pg_catalog's
+ * relations' row types and arrays: pg_catalog's base and pseudo-types
+ * and information_schema's domains (PostgreSQL 15's list). */
+static int system_type(const char *name)
+{
+	static const char *const types[] = {
+		"aclitem", "any", "anyarray", "anycompatible",
+		"anycompatiblearray", "anycompatiblemultirange",
+		"anycompatiblenonarray", "anycompatiblerange", "anyelement",
+		"anyenum", "anymultirange", "anynonarray", "anyrange", "bit",
+		"bool", "box", "bpchar", "bytea", "cardinal_number", "char",
+		"character_data", "cid", "cidr", "circle", "cstring", "date",
+		"datemultirange", "daterange", "event_trigger",
+		"fdw_handler", "float4", "float8", "gtsvector",
+		"index_am_handler", "inet", "int2", "int2vector", "int4",
+		"int4multirange", "int4range", "int8", "int8multirange",
+		"int8range", "internal", "interval", "json", "jsonb",
+		"jsonpath", "language_handler", "line", "lseg", "macaddr",
+		"macaddr8", "money", "name", "numeric", "nummultirange",
+		"numrange", "oid", "oidvector", "path", "point", "polygon",
+		"record", "refcursor", "regclass", "regcollation",
+		"regconfig", "regdictionary", "regnamespace", "regoper",
+		"regoperator", "regproc", "regprocedure", "regrole",
+		"regtype", "sql_identifier", "table_am_handler", "text",
+		"tid", "time", "time_stamp", "timestamp", "timestamptz",
+		"timetz", "trigger", "tsm_handler", "tsmultirange",
+		"tsquery", "tsrange", "tstzmultirange", "tstzrange",
+		"tsvector", "txid_snapshot", "unknown", "uuid", "varbit",
+		"varchar", "void", "xid", "xid8", "xml", "yes_or_no", NULL };
+
+	return ddl_one_of(name, types);
+}
+
 static int rel_is(int *yes, ddl *d, const char *schema, const char *name,
 	const char *kinds)
 {
@@ -560,7 +593,7 @@ static int rel_is(int *yes, ddl *d, const char *schema, const char *name,
 
 	*yes = 0;
 	if (name == NULL)
-		return -1;
+		return 0;
 	if ((ret = cat_rel_find(&found, &r, d->s, schema ? schema : "public",
 	    name, d->err)) < 0)
 		return ret;
@@ -668,6 +701,24 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		if (others)
 			return 0;
 	}
+	/* pg_catalog's and information_schema's own relations (and their
+	 * row types) answer too: names migsim does not keep. */
+	{
+		const char *rel = filter_get(f, "relname") ? filter_get(f, "relname") :
+			filter_get(f, "tablename") ? filter_get(f, "tablename") :
+			filter_get(f, "indexname") ? filter_get(f, "indexname") :
+			filter_get(f, "viewname") ? filter_get(f, "viewname") :
+			filter_get(f, "matviewname");
+
+		if (rel && system_relation(rel) && (!schema || strcmp(schema,
+		    "public") != 0))
+			return 0;
+		if (schema && strcmp(schema, "public") != 0 &&
+		    (strcmp(schema, "pg_catalog") == 0 ||
+		    strcmp(schema, "information_schema") == 0 ||
+		    strncmp(schema, "pg_", 3) == 0))
+			return 0;
+	}
 	if (strcmp(table, "pg_class") == 0 && only(f, pg_class)) {
 		const char *k = filter_get(f, "relkind");
 
@@ -679,8 +730,34 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		return rel_is(yes, d, schema, filter_get(f, "viewname"), "v");
 	if (strcmp(table, "pg_tables") == 0 && only(f, views))
 		return rel_is(yes, d, schema, filter_get(f, "tablename"), "rp");
+	if (strcmp(table, "pg_indexes") == 0 && only(f, views) &&
+	    filter_get(f, "tablename")) {
+		/* The index must be on that table. */
+		cat_rel r, t;
+		int64_t on;
+
+		*yes = 0;
+		if (filter_get(f, "indexname") == NULL)
+			return 0;
+		if ((ret = cat_rel_find(&found, &r, d->s, schema ? schema : "public",
+		    filter_get(f, "indexname"), d->err)) < 0)
+			return ret;
+		if (!found || r.relkind != 'i')
+			return 1;
+		if ((ret = cat_index_table(&on, d->s, r.oid, d->err)) < 0 ||
+		    (ret = cat_rel_by_oid(&found, &t, d->s, on, d->err)) < 0)
+			return ret;
+		if (!found || t.relkind == 'p')
+			return 0;
+		*yes = strcmp(t.name, filter_get(f, "tablename")) == 0;
+		return 1;
+	}
 	if (strcmp(table, "pg_indexes") == 0 && only(f, views))
 		return rel_is(yes, d, schema, filter_get(f, "indexname"), "i");
+	if (filter_get(f, "table_schema") &&
+	    (strcmp(filter_get(f, "table_schema"), "pg_catalog") == 0 ||
+	    strcmp(filter_get(f, "table_schema"), "information_schema") == 0))
+		return 0;
 	if (strcmp(table, "tables") == 0 && only(f, is_cols))
 		return rel_is(yes, d, filter_get(f, "table_schema"),
 			filter_get(f, "table_name"), "rpv");
@@ -726,7 +803,9 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		    "public", t, d->err)) < 0)
 			return ret;
 		*yes = 0;
-		if (!found)
+		/* information_schema.columns lists tables, views and foreign
+		 * tables only. */
+		if (!found || !strchr("rpvf", r.relkind))
 			return 1;
 		if (!r.known)
 			return 0;
@@ -759,8 +838,14 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		if (!found && (ret = rel_is(&found, d, NULL, name, "rpvmSc")) < 0)
 			return ret;
 		*yes = found;
-		/* Built-in types answer yes too; only user names are modelled. */
-		return !found && ms_pg__extension_of("type", name) ? 0 : 1;
+		/* The system's own types, and its relations' row types. */
+		if (!found && (system_type(name) || (system_relation(name) &&
+		    strncmp(name, "pg_", 3) != 0))) {
+			*yes = 1;
+			return 1;
+		}
+		return !found && (ms_pg__extension_of("type", name) ||
+			strncmp(name, "pg_", 3) == 0) ? 0 : 1;
 	}
 	/* A new database has plpgsql already. */
 	if (strcmp(table, "pg_extension") == 0 && filter_get(f, "extname") &&
@@ -775,8 +860,17 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		return 1;
 	}
 	if (strcmp(table, "pg_namespace") == 0 && filter_get(f, "nspname")) {
-		if ((ret = cat_schema_find(yes, d->s, filter_get(f, "nspname"),
-		    d->err)) < 0)
+		const char *ns = filter_get(f, "nspname");
+
+		if (strcmp(ns, "pg_catalog") == 0 ||
+		    strcmp(ns, "information_schema") == 0 ||
+		    strcmp(ns, "pg_toast") == 0) {
+			*yes = 1;
+			return 1;
+		}
+		if (strncmp(ns, "pg_", 3) == 0)
+			return 0;
+		if ((ret = cat_schema_find(yes, d->s, ns, d->err)) < 0)
 			return ret;
 		return 1;
 	}
@@ -861,10 +955,31 @@ static int user_exists(int *yes, ddl *d, const PgQuery__SelectStmt *sel)
 
 /* EXISTS (SELECT ... FROM one catalog WHERE equalities, or FROM a table
  * of the history). */
+/* EXISTS (SELECT 1 | * | columns FROM ... WHERE ...): a row for each row
+ * found; an aggregate, grouping or LIMIT answer otherwise. */
+static int plain_exists(const PgQuery__SelectStmt *sel)
+{
+	if (sel->n_group_clause || sel->having_clause || sel->limit_count ||
+	    sel->limit_offset || sel->n_distinct_clause || sel->with_clause ||
+	    sel->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+		return 0;
+	for (size_t i = 0; i < sel->n_target_list; i++) {
+		const PgQuery__Node *t = sel->target_list[i];
+		const PgQuery__Node *v = t->node_case ==
+			PG_QUERY__NODE__NODE_RES_TARGET ? t->res_target->val : NULL;
+
+		if (v == NULL || (v->node_case != PG_QUERY__NODE__NODE_A_CONST &&
+		    v->node_case != PG_QUERY__NODE__NODE_COLUMN_REF))
+			return 0;
+	}
+	return 1;
+}
+
 static int eval_exists(int *yes, ddl *d, const PgQuery__SubLink *sl)
 {
 	const PgQuery__SelectStmt *sel;
 	const PgQuery__RangeVar *rv;
+	const char *ns;
 	filter f;
 
 	if (sl->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK ||
@@ -872,7 +987,7 @@ static int eval_exists(int *yes, ddl *d, const PgQuery__SubLink *sl)
 	    sl->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
 		return 0;
 	sel = sl->subselect->select_stmt;
-	if (sel->n_from_clause != 1)
+	if (sel->n_from_clause != 1 || !plain_exists(sel))
 		return 0;
 	if (sel->from_clause[0]->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR)
 		return eval_namespace_join(yes, d, sel);
@@ -889,6 +1004,12 @@ static int eval_exists(int *yes, ddl *d, const PgQuery__SubLink *sl)
 		if (found)
 			return user_exists(yes, d, sel);
 	}
+	/* pg_catalog is on the search path, information_schema is not. */
+	ns = rv->schemaname && *rv->schemaname ? rv->schemaname : NULL;
+	if (strncmp(rv->relname, "pg_", 3) == 0 ? ns &&
+	    strcmp(ns, "pg_catalog") != 0 : !ns ||
+	    strcmp(ns, "information_schema") != 0)
+		return 0;
 	memset(&f, 0, sizeof(f));
 	if (!read_filter(&f, sel->where_clause))
 		return 0;
@@ -1300,6 +1421,11 @@ static int select_into(interp *in, json_t *st, const char *sql)
 	    !filter_get(&f, "column_name") || (filter_get(&f, "table_schema") &&
 	    strcmp(filter_get(&f, "table_schema"), "public")) ||
 	    system_relation(filter_get(&f, "table_name")))
+		goto out;
+	/* Without table_schema, a table of another schema answers too. */
+	if (!filter_get(&f, "table_schema") &&
+	    ((ret = cat_schema_others(&found, in->d->s, in->d->err)) < 0 ||
+	    found))
 		goto out;
 	if ((ret = cat_rel_find(&found, &r, in->d->s, "public",
 	    filter_get(&f, "table_name"), in->d->err)) < 0)
