@@ -94,6 +94,9 @@ int ddl_function_compiles(int *ok, ddl *d);
  * materialized view's row type (tn not an array, not SETOF). */
 int ddl_row_type(int *ok, ddl *d, const PgQuery__TypeName *tn,
 	const ms_typeref *t);
+/* Whether two comma-separated column lists hold the same names, in
+ * any order. */
+int ddl_same_columns(const char *a, const char *b);
 int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c);
 int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a);
 int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix);

@@ -414,6 +414,27 @@ static int in_list(const char *list, const char *name)
 	return 0;
 }
 
+int ddl_same_columns(const char *a, const char *b)
+{
+	size_t na = 1, nb = 1;
+
+	for (const char *p = a; *p; p++)
+		na += *p == ',';
+	for (const char *p = b; *p; p++)
+		nb += *p == ',';
+	if (na != nb || !*a || !*b)
+		return 0;
+	for (const char *p = a; *p; p += strcspn(p, ",") + (p[strcspn(p, ",")]
+	     == ',')) {
+		char one[NAMEDATALEN + 2];
+
+		snprintf(one, sizeof(one), "%.*s", (int)strcspn(p, ","), p);
+		if (!in_list(b, one))
+			return 0;
+	}
+	return 1;
+}
+
 static void join(char *out, size_t size, char **names, size_t n)
 {
 	size_t len = 0;

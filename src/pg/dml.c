@@ -1102,6 +1102,36 @@ static int domains_pass(int *ret, ddl *d, const cat_rel *rel)
  * NOTHING skips the row), and every NOT NULL column gets a value that is
  * not NULL, or its default.
  */
+/* Whether rel has a unique index ON CONFLICT's target does not name
+ * (infer_arbiter_indexes takes every one on exactly those columns), or
+ * one whose predicate or NULLS NOT DISTINCT migsim does not follow. */
+static int other_unique(int *others, int *ret, ddl *d, const cat_rel *rel,
+	const PgQuery__InferClause *inf)
+{
+	char (*cols)[512], target[512] = "";
+	size_t n;
+	int partial;
+
+	*others = 1;
+	for (size_t i = 0; i < inf->n_index_elems; i++) {
+		const PgQuery__IndexElem *e = inf->index_elems[i]->index_elem;
+		size_t len = strlen(target);
+
+		if (e->name == NULL || !*e->name)
+			return EX_OK;
+		snprintf(target + len, sizeof(target) - len, "%s%s", len ? "," : "",
+			e->name);
+	}
+	if ((*ret = cat_unique_indexes(&cols, &n, &partial, d->s, rel->oid,
+	    d->err)) < 0)
+		return EX_STOP;
+	*others = partial || inf->where_clause;
+	for (size_t i = 0; i < n && !*others; i++)
+		*others = !ddl_same_columns(cols[i], target);
+	free(cols);
+	return EX_OK;
+}
+
 static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 	const ins_rows *w)
 {
@@ -1121,10 +1151,15 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 	 * may still object). */
 	if (w->ins->on_conflict_clause && w->ins->on_conflict_clause->action ==
 	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING) {
-		int deferrable = 0;
+		int deferrable = 0, others;
 
-		if (w->ins->on_conflict_clause->infer && g.uniques > 1)
-			return EX_UNKNOWN;
+		if (w->ins->on_conflict_clause->infer && g.uniques > 1) {
+			if ((r = other_unique(&others, ret, d, rel,
+			    w->ins->on_conflict_clause->infer)) != EX_OK)
+				return r;
+			if (others)
+				return EX_UNKNOWN;
+		}
 		/* Without a target a deferrable key is an arbiter too (55000). */
 		if (!w->ins->on_conflict_clause->infer && g.uniques &&
 		    (*ret = cat_rel_deferrable_unique(&deferrable, d->s, rel->oid,
