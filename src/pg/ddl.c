@@ -3219,7 +3219,7 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	    n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
 		if (with_writes(n->select_stmt)) {
 			ddl_unknown(d, "a WITH query that writes is not modelled");
-			if ((ret = cat_rows_forget_all(d->s, d->err)) < 0)
+			if ((ret = cte_writes(d, n)) < 0)
 				goto out;
 		} else if (rows != 0 && !inert_query(n->select_stmt)) {
 			ddl_unknown(d, "the rows this query reads are not simulated");
