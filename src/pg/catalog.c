@@ -1711,8 +1711,9 @@ int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
 		" WHERE ref_rel = ?1",
 		"UPDATE migsim_index SET columns = trim(replace(',' || columns ||"
 		" ',', ',' || ?2 || ',', ',' || ?3 || ','), ',') WHERE table_rel = ?1",
-		/* The printed definitions of indexes on the column name it
-		 * (quoted: ?4, ?5) first in an element, before its options. */
+		/* The printed definitions of the table's indexes name it
+		 * (quoted: ?4, ?5) first in a key or INCLUDE element, before its
+		 * options. */
 		"UPDATE migsim_relation SET definition = replace(replace(replace("
 		"replace(replace(replace(definition,"
 		" '(' || ?4 || ' ', '(' || ?5 || ' '),"
@@ -1721,8 +1722,7 @@ int cat_col_rename_everywhere(ms_store *s, int64_t rel, const char *from,
 		" ', ' || ?4 || ' ', ', ' || ?5 || ' '),"
 		" ', ' || ?4 || ',', ', ' || ?5 || ','),"
 		" ', ' || ?4 || ')', ', ' || ?5 || ')') WHERE ?2 = ?2 AND"
-		" oid IN (SELECT rel FROM migsim_index WHERE table_rel = ?1 AND"
-		" instr(',' || columns || ',', ',' || ?3 || ','))",
+		" oid IN (SELECT rel FROM migsim_index WHERE table_rel = ?1)",
 		"UPDATE migsim_depend SET kind = 'column:' || ?3, describe ="
 		" replace(describe, 'column ' || ?2 || ' of', 'column ' || ?3 ||"
 		" ' of') WHERE kind = 'column:' || ?2 AND oid = ?1",

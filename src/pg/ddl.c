@@ -2177,8 +2177,13 @@ static int rename_stmt(ddl *d, const PgQuery__RenameStmt *r)
 	default:
 		break;
 	}
+	/* A schema or function now answers to a name migsim does not know
+	 * (ALTER SCHEMA billing RENAME TO pay). */
 	ddl_unknown(d, "this RENAME is not modelled");
-	return MS_OK;
+	return r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA ||
+		r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
+		r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ?
+		unseen_objects(d) : MS_OK;
 }
 
 /* --- statements that name tables: DML, views, COMMENT --------------------- */
@@ -4571,6 +4576,37 @@ static int sequences_touched(ddl *d, const PgQuery__Node *n)
 	return touched ? cat_sequence_touched(d->s, 0, d->err) : MS_OK;
 }
 
+static int visit_comma_name(const PgQuery__Node *n, void *ctx)
+{
+	const char *name = n->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF ?
+		n->column_def->colname : n->node_case ==
+		PG_QUERY__NODE__NODE_RENAME_STMT ? n->rename_stmt->newname : NULL;
+
+	(void)ctx;
+	return name && strchr(name, ',') != NULL;
+}
+
+/* migsim keeps column lists as comma-separated text: a table given a
+ * column whose name has a comma has its columns forgotten. */
+static int comma_column(ddl *d, const PgQuery__Node *n)
+{
+	const PgQuery__RangeVar *rv = n->node_case ==
+		PG_QUERY__NODE__NODE_CREATE_STMT ? n->create_stmt->relation :
+		n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT ?
+		n->alter_table_stmt->relation : n->node_case ==
+		PG_QUERY__NODE__NODE_RENAME_STMT ? n->rename_stmt->relation : NULL;
+	cat_rel rel;
+	int found, ret;
+
+	if (rv == NULL || !ddl_walk(&n->base, visit_comma_name, NULL))
+		return MS_OK;
+	ddl_unknown(d, "a column name with a comma is not modelled");
+	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
+	    rv->relname, d->err)) < 0 || !found)
+		return ret;
+	return cat_rel_drop_columns(d->s, rel.oid, 0, d->err);
+}
+
 int ddl_apply(ddl *d, const PgQuery__Node *n)
 {
 	int ret = sequences_touched(d, n);
@@ -4578,6 +4614,8 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 	if (ret == MS_OK)
 		ret = apply(d, n);
 	if (ret < 0 || DDL_FAILED(d))
+		return ret;
+	if ((ret = comma_column(d, n)) < 0)
 		return ret;
 	/* A check, default or USING over rows runs the functions it calls,
 	 * and one of the history's may write. */

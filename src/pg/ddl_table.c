@@ -2647,6 +2647,24 @@ static int set_not_null(ddl *d, const cat_rel *rel,
 	return cat_col_set(d->s, rel->oid, cmd->name, "not_null", on, d->err);
 }
 
+/* SET or DROP DEFAULT of an identity or generated column is 42601;
+ * DROP DEFAULT says what to use instead. */
+static int no_default_here(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableCmd *cmd, int identity)
+{
+	int ret = ddl_fail(d, "42601", identity ?
+		"tablecmds.c:7737:ATExecColumnDefault" :
+		"tablecmds.c:7744:ATExecColumnDefault", -1, "column \"%s\" of "
+		"relation \"%s\" is %s column", cmd->name, rel->name, identity ?
+		"an identity" : "a generated");
+
+	if (ret < 0 || cmd->def)
+		return ret;
+	return ddl_hint(d, identity ? "Use ALTER TABLE ... ALTER COLUMN ... "
+		"DROP IDENTITY instead." : "Use ALTER TABLE ... ALTER COLUMN ... "
+		"DROP EXPRESSION instead.");
+}
+
 /* Whether the identity columns migsim records are all there are: no
  * ALTER ... ADD GENERATED or DROP IDENTITY it did not follow. */
 static int identity_known(int *known, ddl *d)
@@ -2678,22 +2696,8 @@ static int column_default(ddl *d, const cat_rel *rel,
 			"modelled");
 		return MS_OK;
 	}
-	if (col.identity == 'a' || col.identity == 'd') {
-		if ((ret = ddl_fail(d, "42601", "tablecmds.c:7737:"
-		    "ATExecColumnDefault", -1, "column \"%s\" of relation \"%s\" "
-		    "is an identity column", cmd->name, rel->name)) < 0 || cmd->def)
-			return ret;
-		return ddl_hint(d, "Use ALTER TABLE ... ALTER COLUMN ... DROP "
-			"IDENTITY instead.");
-	}
-	if (col.identity) {
-		if ((ret = ddl_fail(d, "42601", "tablecmds.c:7744:"
-		    "ATExecColumnDefault", -1, "column \"%s\" of relation \"%s\" "
-		    "is a generated column", cmd->name, rel->name)) < 0 || cmd->def)
-			return ret;
-		return ddl_hint(d, "Use ALTER TABLE ... ALTER COLUMN ... DROP "
-			"EXPRESSION instead.");
-	}
+	if (col.identity)
+		return no_default_here(d, rel, cmd, col.identity != 'g');
 	if (cmd->def) {
 		col_typeref(&t, &col);
 		if (col.type_oid) {

@@ -117,9 +117,13 @@ static int enums(dump *d)
 			return ret;
 		}
 		sqlite3_bind_int64(lab, 1, sqlite3_column_int64(st, 0));
-		while ((lrc = sqlite3_step(lab)) == SQLITE_ROW)
-			ms_buf_printf(d->out, "%s    '%s'", n++ ? ",\n" : "",
-				col(lab, 0));
+		while ((lrc = sqlite3_step(lab)) == SQLITE_ROW) {
+			ms_buf_printf(d->out, "%s    '", n++ ? ",\n" : "");
+			/* A quote in a label is doubled, as in any literal. */
+			for (const char *c = col(lab, 0); *c; c++)
+				ms_buf_printf(d->out, *c == '\'' ? "''" : "%c", *c);
+			ms_buf_printf(d->out, "'");
+		}
 		sqlite3_reset(lab);
 		ms_buf_printf(d->out, "\n);\n\n");
 	}
