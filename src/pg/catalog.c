@@ -158,6 +158,8 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		 " (SELECT oid FROM migsim_constraint WHERE rel = ?1)"),
 		("DELETE FROM migsim_deferrable_fkey WHERE con IN"
 		 " (SELECT oid FROM migsim_constraint WHERE rel = ?1)"),
+		("DELETE FROM migsim_fkey_match_full WHERE con IN"
+		 " (SELECT oid FROM migsim_constraint WHERE rel = ?1)"),
 		"DELETE FROM migsim_constraint WHERE rel = ?1",
 		"DELETE FROM migsim_temp WHERE oid = ?1",
 		"DELETE FROM migsim_null_column WHERE rel = ?1",
@@ -1486,6 +1488,9 @@ int cat_con_drop(ms_store *s, int64_t oid, ms_error *err)
 	if (ret == MS_OK)
 		ret = exec_oid(s, "DELETE FROM migsim_deferrable_fkey WHERE con = ?1",
 			oid, err);
+	if (ret == MS_OK)
+		ret = exec_oid(s, "DELETE FROM migsim_fkey_match_full WHERE con = ?1",
+			oid, err);
 	return ret < 0 ? ret :
 		exec_oid(s, "DELETE FROM migsim_constraint WHERE oid = ?1", oid, err);
 }
@@ -2363,6 +2368,12 @@ int cat_rel_deferrable_unique(int *yes, ms_store *s, int64_t rel,
 	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
 		sqlite3_reset(st);
 	return ret;
+}
+
+int cat_fk_match_full(ms_store *s, int64_t con, ms_error *err)
+{
+	return exec_oid(s, "INSERT OR IGNORE INTO migsim_fkey_match_full"
+		" VALUES (?1)", con, err);
 }
 
 int cat_con_deferrable(int *yes, ms_store *s, int64_t con, int set,

@@ -231,6 +231,8 @@ typedef struct cat_guards {
 int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err);
 /* Mark (set 1) or look up (set 0: *yes) the unique index of a
  * DEFERRABLE key. */
+/* Record that foreign key con is MATCH FULL. */
+int cat_fk_match_full(ms_store *s, int64_t con, ms_error *err);
 /* A DEFERRABLE foreign key (set 1 records one, set 0 asks). */
 int cat_con_deferrable(int *yes, ms_store *s, int64_t con, int set,
 	ms_error *err);

@@ -97,6 +97,8 @@ int ddl_row_type(int *ok, ddl *d, const PgQuery__TypeName *tn,
 /* Whether two comma-separated column lists hold the same names, in
  * any order. */
 int ddl_same_columns(const char *a, const char *b);
+/* Whether a comma-separated column list holds name. */
+int ddl_in_columns(const char *list, const char *name);
 int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c);
 int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a);
 int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix);

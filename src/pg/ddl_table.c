@@ -414,6 +414,11 @@ static int in_list(const char *list, const char *name)
 	return 0;
 }
 
+int ddl_in_columns(const char *list, const char *name)
+{
+	return in_list(list, name);
+}
+
 int ddl_same_columns(const char *a, const char *b)
 {
 	size_t na = 1, nb = 1;
@@ -677,6 +682,9 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		goto out;
 	if ((c->deferrable || c->initdeferred) &&
 	    (ret = cat_con_deferrable(NULL, d->s, oid, 1, d->err)) < 0)
+		goto out;
+	if (c->fk_matchtype && c->fk_matchtype[0] == 'f' &&
+	    (ret = cat_fk_match_full(d->s, oid, d->err)) < 0)
 		goto out;
 	rel_label(q, sizeof(q), rel);
 	snprintf(desc, sizeof(desc), "constraint %s on table %s", name, q);
@@ -3351,6 +3359,17 @@ static int index_params(ddl *d, const cat_rel *rel,
 	return MS_OK;
 }
 
+/* Whether an index has a predicate: WHERE true is none, as
+ * PostgreSQL stores it (the planner's constant folding). */
+static int has_predicate(const PgQuery__IndexStmt *ix)
+{
+	const PgQuery__Node *w = ix->where_clause;
+
+	return w != NULL && !(w->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		w->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL &&
+		w->a_const->boolval->boolval);
+}
+
 /* An index on a relation whose columns migsim does not know: not
  * checked, but kept when it is named, so that the schema has it. */
 static int unknown_relation_index(ddl *d, const cat_rel *rel,
@@ -3384,7 +3403,7 @@ static int unknown_relation_index(ddl *d, const cat_rel *rel,
 	if ((ret = cat_rel_add(&index, d->s, rel->schema, ix->idxname, 'i', 1,
 	    d->err)) < 0 ||
 	    (ret = cat_index_add(d->s, index, rel->oid, ix->unique, cols,
-	    ix->where_clause != NULL, method, d->err)) < 0 || !cols[0])
+	    has_predicate(ix), method, d->err)) < 0 || !cols[0])
 		return ret;
 	return cat_rel_set_definition(d->s, index, paren, d->err);
 }
@@ -3630,7 +3649,7 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	    d->err)) < 0)
 		goto out;
 	if ((ret = cat_index_add(d->s, index, rel.oid, ix->unique, j,
-	    ix->where_clause != NULL, method, d->err)) == MS_OK &&
+	    has_predicate(ix), method, d->err)) == MS_OK &&
 	    ix->nulls_not_distinct)
 		ret = cat_index_nulls_not_distinct(d->s, index, d->err);
 	if (ret == MS_OK && (!j[0] || ix->where_clause ||

@@ -1223,10 +1223,14 @@ static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
 		const PgQuery__IndexElem *e = inf->index_elems[i]->index_elem;
 		size_t len = strlen(cols);
 
-		if (e->name == NULL || !*e->name || e->expr)
+		/* A collation or operator class must match the index's. */
+		if (e->name == NULL || !*e->name || e->expr || e->n_collation ||
+		    e->n_opclass)
 			return EX_UNKNOWN;
-		snprintf(cols + len, sizeof(cols) - len, "%s%s", len ? "," : "",
-			e->name);
+		/* The target is a set of columns: ("a", "a") is ("a"). */
+		if (!ddl_in_columns(cols, e->name))
+			snprintf(cols + len, sizeof(cols) - len, "%s%s", len ? "," : "",
+				e->name);
 	}
 	/* The arbiter's columns are resolved first (transformOnConflictArbiter),
 	 * DO UPDATE analysed next; the planner looks for the index last. */

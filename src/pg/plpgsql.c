@@ -636,11 +636,16 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 	int found, ret, others;
 
 	/* A constraint migsim does not model (EXCLUDE) has a name it does
-	 * not know. */
+	 * not know; the system catalogs' keys are named pg_... too. */
 	if (strcmp(table, "table_constraints") == 0 ||
 	    strcmp(table, "pg_constraint") == 0) {
+		const char *con = filter_get(f, "conname") ? filter_get(f,
+			"conname") : filter_get(f, "constraint_name");
 		char *flag = NULL;
 		int set;
+
+		if (con && strncmp(con, "pg_", 3) == 0)
+			return 0;
 
 		/* A catalog gap may hide constraints of any kind. */
 		if (d->gap)
@@ -928,6 +933,12 @@ static int eval_namespace_join(int *yes, ddl *d, const PgQuery__SelectStmt *sel)
 			rest.col[rest.n] = f.col[i];
 			rest.val[rest.n++] = f.val[i];
 		}
+	/* The system's own types are in pg_catalog, not public: not
+	 * followed. */
+	if (strcmp(table, "pg_type") == 0 && filter_get(&rest, "typname") &&
+	    (system_type(filter_get(&rest, "typname")) ||
+	    system_relation(filter_get(&rest, "typname"))))
+		return 0;
 	return catalog_exists(yes, d, table, &rest);
 }
 

@@ -407,7 +407,8 @@ static int constraints_and_indexes(dump *d)
 	if ((ret = done(d, st, rc)) < 0)
 		return ret;
 	if ((ret = prep(&st, d, "SELECT r.schema_name, r.name, c.name, c.columns,"
-	    " f.schema_name, f.name, c.ref_columns, c.validated FROM"
+	    " f.schema_name, f.name, c.ref_columns, c.validated, c.oid IN"
+	    " (SELECT con FROM migsim_fkey_match_full) FROM"
 	    " migsim_constraint c JOIN migsim_relation r ON r.oid = c.rel JOIN"
 	    " migsim_relation f ON f.oid = c.ref_rel WHERE c.contype = 'f'"
 	    " ORDER BY r.schema_name, r.name, c.name")) < 0)
@@ -421,8 +422,8 @@ static int constraints_and_indexes(dump *d)
 		put_columns(d->out, col(st, 3));
 		ms_buf_printf(d->out, ") REFERENCES %s(", r);
 		put_columns(d->out, col(st, 6));
-		ms_buf_printf(d->out, ")%s;\n\n", sqlite3_column_int(st, 7) ? "" :
-			" NOT VALID");
+		ms_buf_printf(d->out, ")%s%s;\n\n", sqlite3_column_int(st, 8) ?
+			" MATCH FULL" : "", sqlite3_column_int(st, 7) ? "" : " NOT VALID");
 	}
 	return done(d, st, rc);
 }

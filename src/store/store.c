@@ -171,6 +171,9 @@ static const char catalog_additions[] =
 	 * left behind by a dropped key only makes a check unknown. */
 	"CREATE TABLE IF NOT EXISTS migsim_deferrable_fkey ("
 	"  con INTEGER PRIMARY KEY);"
+	/* Foreign keys declared MATCH FULL, which pg_dump prints. */
+	"CREATE TABLE IF NOT EXISTS migsim_fkey_match_full ("
+	"  con INTEGER PRIMARY KEY);"
 	"CREATE TABLE IF NOT EXISTS migsim_function_names ("
 	"  schema_name TEXT NOT NULL,"
 	"  name TEXT NOT NULL,"
