@@ -718,9 +718,7 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		if (rel && system_relation(rel) && (!schema || strcmp(schema,
 		    "public") != 0))
 			return 0;
-		if (schema && strcmp(schema, "public") != 0 &&
-		    (strcmp(schema, "pg_catalog") == 0 ||
-		    strcmp(schema, "information_schema") == 0 ||
+		if (schema && (strcmp(schema, "information_schema") == 0 ||
 		    strncmp(schema, "pg_", 3) == 0))
 			return 0;
 	}
