@@ -153,7 +153,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		 " 'index')"
 		 " OR kind LIKE 'column:%' OR kind LIKE 'default:%' OR"
 		 " kind LIKE 'trigger:%' OR kind LIKE 'generated:%' OR"
-		 " kind LIKE 'identity:%') AND oid = ?1"),
+		 " kind LIKE 'identity:%' OR kind LIKE 'policy:%') AND oid = ?1"),
 		("DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN"
 		 " (SELECT oid FROM migsim_constraint WHERE rel = ?1)"),
 		("DELETE FROM migsim_deferrable_fkey WHERE con IN"
@@ -2259,6 +2259,35 @@ int cat_dep_drop_dependent(ms_store *s, const char *kind, int64_t oid,
 	PREP(st, "DELETE FROM migsim_depend WHERE kind = ?1 AND oid = ?2");
 	bind_text(st, 1, kind);
 	sqlite3_bind_int64(st, 2, oid);
+	return done(s, st, err);
+}
+
+int cat_dep_self(int *found, ms_store *s, const char *kind, int64_t oid,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_depend WHERE kind = ?1 AND oid = ?2 AND"
+		" ref_kind = 'rel' AND ref_oid = ?2");
+	bind_text(st, 1, kind);
+	sqlite3_bind_int64(st, 2, oid);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_dep_rename(ms_store *s, const char *kind, int64_t oid,
+	const char *new_kind, const char *describe, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_depend SET kind = ?3, describe = ?4 WHERE"
+		" kind = ?1 AND oid = ?2");
+	bind_text(st, 1, kind);
+	sqlite3_bind_int64(st, 2, oid);
+	bind_text(st, 3, new_kind);
+	bind_text(st, 4, describe);
 	return done(s, st, err);
 }
 

@@ -497,6 +497,13 @@ int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 	int64_t ref_oid, const char *ref_column, int64_t except, ms_error *err);
 int cat_dep_drop_dependent(ms_store *s, const char *kind, int64_t oid,
 	ms_error *err);
+/* Whether (kind, oid) has a row on itself (a policy of table oid). */
+int cat_dep_self(int *found, ms_store *s, const char *kind, int64_t oid,
+	ms_error *err);
+/* The rows of one dependent (kind, oid) under a new kind and
+ * description (a renamed policy). */
+int cat_dep_rename(ms_store *s, const char *kind, int64_t oid,
+	const char *new_kind, const char *describe, ms_error *err);
 int cat_dep_drop_referenced(ms_store *s, const char *ref_kind,
 	int64_t ref_oid, const char *ref_column, ms_error *err);
 

@@ -298,7 +298,7 @@ static int visit_cast(const PgQuery__Node *n, void *ctx)
 	    tc->type_name->n_names != 1 || tc->type_name->n_array_bounds)
 		return 0;
 	name = ms_pg__node_string(tc->type_name->names[0]);
-	if (name == NULL)
+	if (name == NULL || ms_pg__system_type(name))
 		return 0;
 	if ((w->ret = cat_type_find(&found, &t, w->d->s, "public", name,
 	    w->d->err)) < 0)
@@ -488,6 +488,15 @@ static int qualified_name(const char **schema, const char **name,
 	return *name && *schema;
 }
 
+/* A type looked up by name: unqualified, a name pg_catalog has is
+ * pg_catalog's, whose types are not kept. */
+static int type_lookup_name(const char **schema, const char **name,
+	PgQuery__Node **names, size_t n)
+{
+	return qualified_name(schema, name, names, n) &&
+		!(n == 1 && ms_pg__system_type(*name));
+}
+
 int ddl_type_taken(int *taken, ddl *d, const char *schema, const char *name)
 {
 	cat_type t;
@@ -549,7 +558,7 @@ int ddl_type_named(int *found, cat_type *t, ddl *d, PgQuery__Node **names,
 	int ok, ret;
 
 	*found = *row_type = 0;
-	if (!qualified_name(&schema, &name, names, n)) {
+	if (!type_lookup_name(&schema, &name, names, n)) {
 		ddl_unknown(d, "this type name is not modelled");
 		return MS_OK;
 	}
@@ -796,7 +805,7 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 		int found, n, ok;
 
 		if (ds->objects[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME ||
-		    !qualified_name(&schema, &name, tn->names, tn->n_names)) {
+		    !type_lookup_name(&schema, &name, tn->names, tn->n_names)) {
 			ddl_unknown(d, "this type name is not modelled");
 			continue;
 		}
@@ -1750,29 +1759,34 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 	return trigger_columns(d, &rel, t);
 }
 
+/* The table of a policy or trigger named as [schema.]table.name. */
+static int object_table(int *found, cat_rel *rel, const char **name, ddl *d,
+	const PgQuery__Node *obj)
+{
+	const PgQuery__List *l = obj->list;
+	const char *table;
+
+	*found = 0;
+	if (obj->node_case != PG_QUERY__NODE__NODE_LIST || l->n_items < 2 ||
+	    l->n_items > 3)
+		return MS_OK;
+	*name = ms_pg__node_string(l->items[l->n_items - 1]);
+	table = ms_pg__node_string(l->items[l->n_items - 2]);
+	if (*name == NULL || table == NULL)
+		return MS_OK;
+	return cat_rel_find(found, rel, d->s, l->n_items == 3 ?
+		ddl_schema(ms_pg__node_string(l->items[0])) : "public", table,
+		d->err);
+}
+
 static int drop_trigger(ddl *d, const PgQuery__DropStmt *ds)
 {
 	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
-		const PgQuery__List *l = ds->objects[i]->list;
-		const char *schema = "public", *table, *name;
+		const char *name = NULL;
 		cat_rel rel;
 		int found, ret;
 
-		if (ds->objects[i]->node_case != PG_QUERY__NODE__NODE_LIST ||
-		    l->n_items < 2 || l->n_items > 3) {
-			ddl_unknown(d, NULL);
-			continue;
-		}
-		name = ms_pg__node_string(l->items[l->n_items - 1]);
-		table = ms_pg__node_string(l->items[l->n_items - 2]);
-		if (l->n_items == 3)
-			schema = ms_pg__node_string(l->items[0]);
-		if (!name || !table || !schema) {
-			ddl_unknown(d, NULL);
-			continue;
-		}
-		if ((ret = cat_rel_find(&found, &rel, d->s, schema, table,
-		    d->err)) < 0)
+		if ((ret = object_table(&found, &rel, &name, d, ds->objects[i])) < 0)
 			return ret;
 		if (!found) {
 			ddl_unknown(d, "DROP TRIGGER on a missing table is not "
@@ -2021,6 +2035,8 @@ static int drop_stmt(ddl *d, const PgQuery__DropStmt *ds)
 		return drop_by_name(d, ds, DROP_PUBLICATION);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
 		return drop_trigger(d, ds);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+		return ddl_policy_drop(d, ds);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
 		return drop_function(d, ds);
@@ -2126,7 +2142,7 @@ static int find_renamed(int *found, cat_type *t, ddl *d,
 	if (domain)
 		return ddl_domain_find(found, t, d, names, n,
 			"typecmds.c:3638:RenameType");
-	if (qualified_name(&schema, &name, names, n) &&
+	if (type_lookup_name(&schema, &name, names, n) &&
 	    (ret = cat_type_find(found, t, d->s, schema, name, d->err)) < 0)
 		return ret;
 	if (*found && t->kind == 'd')
@@ -2174,6 +2190,8 @@ static int rename_stmt(ddl *d, const PgQuery__RenameStmt *r)
 		return rename_type(d, r);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT:
 		return ddl_domain_rename_check(d, r);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+		return ddl_policy_rename(d, r);
 	default:
 		break;
 	}
@@ -2997,34 +3015,37 @@ static int view_dependencies(ddl *d, int64_t oid, const char *desc,
 	return ret;
 }
 
-/* A view depends on the types its query casts to ('A'::"Role"). */
-struct view_casts {
+/* A view or a policy depends on the types its expressions cast to
+ * ('A'::"Role"). */
+struct cast_deps {
 	ddl *d;
-	int64_t view;
+	const char *kind;
+	int64_t oid;
 	const char *desc;
 	int ret;
 };
 
-static int visit_view_cast(const PgQuery__Node *n, void *ctx)
+static int visit_cast_dep(const PgQuery__Node *n, void *ctx)
 {
-	struct view_casts *c = ctx;
+	struct cast_deps *c = ctx;
 	ms_typeref t;
 
 	if (n->node_case != PG_QUERY__NODE__NODE_TYPE_CAST)
 		return 0;
 	if ((c->ret = ms_pg__resolve_type(&t, c->d->s, n->type_cast->type_name,
 	    c->d->err)) == MS_OK && t.known && t.exists && t.user_oid)
-		c->ret = cat_dep_add(c->d->s, "view", c->view, "type", t.user_oid,
+		c->ret = cat_dep_add(c->d->s, c->kind, c->oid, "type", t.user_oid,
 			NULL, c->desc, c->d->err);
 	return c->ret < 0;
 }
 
-static int view_type_casts(ddl *d, const PgQuery__Node *n, int64_t view,
-	const char *desc)
+int ddl_cast_dependencies(ddl *d, const PgQuery__Node *n,
+	const char *kind, int64_t oid, const char *desc)
 {
-	struct view_casts c = { d, view, desc, MS_OK };
+	struct cast_deps c = { d, kind, oid, desc, MS_OK };
 
-	ddl_walk(&n->base, visit_view_cast, &c);
+	if (n != NULL)
+		ddl_walk(&n->base, visit_cast_dep, &c);
 	return c.ret;
 }
 
@@ -3270,7 +3291,7 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	if (ret == MS_OK && !known && count > 0)
 		ret = view_columns(d, n, oid, oids, count, desc);
 	if (ret == MS_OK)
-		ret = view_type_casts(d, n, oid, desc);
+		ret = ddl_cast_dependencies(d, n, "view", oid, desc);
 out:
 	free(cols);
 	free(uses.items);
@@ -3346,7 +3367,7 @@ static int comment_type(ddl *d, const PgQuery__TypeName *tn, int domain)
 	int found, ok, ret;
 
 	if (tn->n_array_bounds ||
-	    !qualified_name(&schema, &name, tn->names, tn->n_names)) {
+	    !type_lookup_name(&schema, &name, tn->names, tn->n_names)) {
 		ddl_unknown(d, "COMMENT on this type is not modelled");
 		return MS_OK;
 	}
@@ -3749,55 +3770,137 @@ static int temporary(ddl *d, const PgQuery__IntoClause *into)
 		PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DELETE_ROWS ? 2 : 0, d->err);
 }
 
+/* OWNED BY [schema.]table.column (process_owned_by): the table is found
+ * on the search path and must be a table or view in the sequence's
+ * schema.  *rel 0 when not decided or failed. */
+static int owned_by(int64_t *rel_oid, ddl *d, const cat_rel *seq,
+	const PgQuery__List *l)
+{
+	PgQuery__RangeVar rv = PG_QUERY__RANGE_VAR__INIT;
+	static const struct { char kind; const char *what; } not_owner[] = {
+		{ 'm', "materialized views" }, { 'i', "indexes" },
+		{ 'S', "sequences" }, { 'I', "partitioned indexes" },
+	};
+	const char *c = ms_pg__node_string(l->items[l->n_items - 1]);
+	cat_rel rel;
+	cat_col col;
+	int found, ret;
+
+	*rel_oid = 0;
+	rv.relname = (char *)ms_pg__node_string(l->items[l->n_items - 2]);
+	if (l->n_items == 3)
+		rv.schemaname = (char *)ms_pg__node_string(l->items[0]);
+	if (c == NULL || rv.relname == NULL || (l->n_items == 3 &&
+	    rv.schemaname == NULL)) {
+		ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
+		return MS_OK;
+	}
+	if ((ret = ddl_open_rel(&found, &rel, d, &rv, 0)) < 0 || !found)
+		return ret;
+	for (size_t i = 0; i < sizeof(not_owner) / sizeof(not_owner[0]); i++)
+		if (rel.relkind == not_owner[i].kind) {
+			if ((ret = ddl_fail(d, "42809", "sequence.c:1652:process_owned_by",
+			    -1, "sequence cannot be owned by relation \"%s\"",
+			    rel.name)) < 0)
+				return ret;
+			return ddl_detail(d, "This operation is not supported for %s.",
+				not_owner[i].what);
+		}
+	if (strcmp(rel.schema, seq->schema) != 0)
+		return ddl_fail(d, "55000", "sequence.c:1664:process_owned_by", -1,
+			"sequence must be in same schema as table it is linked to");
+	if (!rel.known) {
+		ddl_unknown(d, "this relation's columns are not known");
+		return MS_OK;
+	}
+	if ((ret = cat_col_find(&found, &col, d->s, rel.oid, c, d->err)) < 0)
+		return ret;
+	if (!found)
+		return ddl_fail(d, "42703", "sequence.c:1671:process_owned_by", -1,
+			"column \"%s\" of relation \"%s\" does not exist", c, rel.name);
+	*rel_oid = rel.oid;
+	return MS_OK;
+}
+
+/* An identity column's sequence keeps its owner (0A000). */
+static int identity_owned(ddl *d, const cat_rel *seq)
+{
+	cat_dep *deps = NULL;
+	size_t n = 0;
+	int ret = cat_dep_rows(&deps, &n, d->s, "rel", seq->oid, NULL, 0, d->err);
+
+	for (size_t i = 0; ret == MS_OK && i < n; i++) {
+		cat_rel table;
+		int found;
+
+		if (strncmp(deps[i].kind, "identity:", 9) != 0 ||
+		    (ret = cat_rel_by_oid(&found, &table, d->s, deps[i].oid,
+		    d->err)) < 0 || !found)
+			continue;
+		if ((ret = ddl_fail(d, "0A000", "sequence.c:1686:process_owned_by",
+		    -1, "cannot change ownership of identity sequence")) == MS_OK)
+			ret = ddl_detail(d, "Sequence \"%s\" is linked to table \"%s\".",
+				seq->name, table.name);
+		break;
+	}
+	free(deps);
+	return ret;
+}
+
 /* ALTER SEQUENCE ... OWNED BY t.c (or NONE), RESTART: the sequence goes
  * with the column it is owned by. */
 static int alter_sequence(ddl *d, const PgQuery__AlterSeqStmt *a)
 {
-	cat_rel seq, rel;
-	cat_col col;
-	int found, ret;
+	cat_rel seq;
+	char *bounded = NULL;
+	int found, given_bounds, ret;
 
 	if ((ret = cat_rel_find(&found, &seq, d->s,
 	    ddl_schema(a->sequence->schemaname), a->sequence->relname,
+	    d->err)) < 0 ||
+	    (ret = ms_store_meta_get(&bounded, d->s, "sequence_options",
 	    d->err)) < 0)
 		return ret;
+	given_bounds = bounded != NULL;
+	free(bounded);
 	if (!found || seq.relkind != 'S' || a->for_identity) {
 		ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
 		return MS_OK;
 	}
-	for (size_t i = 0; i < a->n_options; i++) {
+	for (size_t i = 0; i < a->n_options && !DDL_FAILED(d); i++) {
 		const PgQuery__DefElem *de = a->options[i]->def_elem;
 		const PgQuery__List *l = de->arg &&
 			de->arg->node_case == PG_QUERY__NODE__NODE_LIST ?
 			de->arg->list : NULL;
-		const char *t, *c;
+		const char *none;
+		int64_t rel = 0;
 
 		/* RESTART WITH n must lie within MINVALUE and MAXVALUE (22023):
-		 * an ascending sequence's defaults are 1 and at least int4's. */
+		 * with no sequence given bounds, at least 1 and smallint's
+		 * maximum (a smallserial's). */
 		if (strcmp(de->defname, "restart") == 0 && (de->arg == NULL ||
-		    (de->arg->node_case == PG_QUERY__NODE__NODE_INTEGER &&
-		    de->arg->integer->ival >= 1)))
+		    (!given_bounds &&
+		    de->arg->node_case == PG_QUERY__NODE__NODE_INTEGER &&
+		    de->arg->integer->ival >= 1 && de->arg->integer->ival <= 32767)))
 			continue;
 		if (strcmp(de->defname, "owned_by") != 0 || l == NULL ||
-		    l->n_items != 2 || !(t = ms_pg__node_string(l->items[0])) ||
-		    !(c = ms_pg__node_string(l->items[1]))) {
+		    l->n_items < 1 || l->n_items > 3) {
 			ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
 			return MS_OK;
 		}
-		if ((ret = cat_rel_find(&found, &rel, d->s, seq.schema, t,
-		    d->err)) < 0)
-			return ret;
-		if (found && rel.known && (ret = cat_col_find(&found, &col, d->s,
-		    rel.oid, c, d->err)) < 0)
-			return ret;
-		if (!found || !rel.known) {
+		if (l->n_items == 1 && ((none = ms_pg__node_string(l->items[0])) ==
+		    NULL || strcmp(none, "none") != 0)) {
 			ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
 			return MS_OK;
 		}
-		if ((ret = cat_dep_drop_dependent(d->s, "owned", seq.oid,
-		    d->err)) < 0 ||
-		    (ret = cat_dep_add(d->s, "owned", seq.oid, "rel", rel.oid, c, "",
+		if ((l->n_items > 1 && ((ret = owned_by(&rel, d, &seq, l)) < 0 ||
+		    rel == 0)) || (ret = identity_owned(d, &seq)) < 0 ||
+		    DDL_FAILED(d) ||
+		    (ret = cat_dep_drop_dependent(d->s, "owned", seq.oid,
 		    d->err)) < 0)
+			return ret;
+		if (rel && (ret = cat_dep_add(d->s, "owned", seq.oid, "rel", rel,
+		    ms_pg__node_string(l->items[l->n_items - 1]), "", d->err)) < 0)
 			return ret;
 	}
 	return MS_OK;
@@ -3940,8 +4043,6 @@ static int leaves_catalog(const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_DEALLOCATE_STMT:
 	case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:
 	case PG_QUERY__NODE__NODE_SEC_LABEL_STMT:
-	case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
-	case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
 		return 1;
 	default:
 		return 0;
@@ -4065,6 +4166,10 @@ static int apply(ddl *d, const PgQuery__Node *n)
 	}
 	case PG_QUERY__NODE__NODE_RULE_STMT:
 		return create_rule(d, n->rule_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+		return ddl_policy_create(d, n->create_policy_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
+		return ddl_policy_alter(d, n->alter_policy_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
 		return set_schema(d, n->alter_object_schema_stmt);
 	case PG_QUERY__NODE__NODE_COPY_STMT:
@@ -4229,8 +4334,10 @@ static int default_sequence(ddl *d, const cat_rel *rel, const char *column,
 	cat_rel seq;
 	int found, ret, named = nextval_name(name, sizeof(name), e);
 
+	/* nextval('seq'::text) records nothing: the sequence is looked up
+	 * by name when a row takes the default, and may be gone by then. */
 	if (named < 0)
-		return MS_OK;
+		return cat_col_set(d->s, rel->oid, column, "default", 3, d->err);
 	if (named == 0)
 		return ddl_deps_gap(d);
 	/* ALTER TABLE sets the default on inheritors and partitions too. */
@@ -4467,6 +4574,8 @@ static int column_uses(ddl *d, const PgQuery__Node *n,
 	if (rv == NULL || (ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 || !found)
 		return rv ? ret : ddl_deps_gap(d);
+	if (n->node_case != PG_QUERY__NODE__NODE_CREATE_TRIG_STMT)
+		return ddl_policy_record(d, n, &rel);
 	return cat_dep_add(d->s, "rel", rel.oid, "rel", rel.oid, "*",
 		"an object of the table", d->err);
 }

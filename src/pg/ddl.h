@@ -1,7 +1,8 @@
 /*
  * ddl.h - what the files that apply statements to the simulated catalog
  * share (ddl.c: dispatch, schemas, types, extensions, DROP, RENAME;
- * ddl_table.c: tables, columns, constraints, indexes).
+ * ddl_table.c: tables, columns, constraints, indexes; ddl_domain.c:
+ * domains; ddl_policy.c: policies).
  *
  * A statement's outcome is three-valued: ok when every check PostgreSQL
  * would make was decided, fails with PostgreSQL's error when one of them
@@ -144,6 +145,25 @@ int ddl_domain_find(int *found, cat_type *type, ddl *d,
  * NULL, a default, how many checks. */
 int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
 	int64_t type);
+
+/* The relation an ALTER, CREATE INDEX or CREATE POLICY names
+ * (RangeVarGetRelidExtended): *found 0 with the error set (3F000,
+ * 42P01), or with nothing set when missing_ok. */
+int ddl_open_rel(int *found, cat_rel *rel, ddl *d,
+	const PgQuery__RangeVar *rv, int missing_ok);
+/* The types the casts in n name, as dependencies of (kind, oid) described
+ * as desc. */
+int ddl_cast_dependencies(ddl *d, const PgQuery__Node *n, const char *kind,
+	int64_t oid, const char *desc);
+
+/* Row level security policies (ddl_policy.c): CREATE, ALTER, DROP and
+ * RENAME, and after a CREATE or ALTER that did not fail, what its
+ * expressions read, recorded as the policy's dependencies. */
+int ddl_policy_create(ddl *d, const PgQuery__CreatePolicyStmt *c);
+int ddl_policy_alter(ddl *d, const PgQuery__AlterPolicyStmt *a);
+int ddl_policy_drop(ddl *d, const PgQuery__DropStmt *ds);
+int ddl_policy_rename(ddl *d, const PgQuery__RenameStmt *r);
+int ddl_policy_record(ddl *d, const PgQuery__Node *n, const cat_rel *rel);
 
 /* RENAME COLUMN and RENAME CONSTRAINT. */
 int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r);

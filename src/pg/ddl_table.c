@@ -179,9 +179,7 @@ static int name_unsure(int *unsure, ddl *d, const char *schema,
 	return ret;
 }
 
-/* The relation an ALTER or CREATE INDEX names (RangeVarGetRelidExtended):
- * *found 0 with the error set, or with nothing set when missing_ok. */
-static int open_rel(int *found, cat_rel *rel, ddl *d,
+int ddl_open_rel(int *found, cat_rel *rel, ddl *d,
 	const PgQuery__RangeVar *rv, int missing_ok)
 {
 	const char *schema = ddl_schema(rv->schemaname);
@@ -536,7 +534,7 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		    "fkey", NAME_CONSTRAINT)) < 0)
 			return ret;
 	}
-	if ((ret = open_rel(&found, &pk, d, rv, 0)) < 0 || !found)
+	if ((ret = ddl_open_rel(&found, &pk, d, rv, 0)) < 0 || !found)
 		return ret;
 	if (!is_table(&pk) || !pk.known) {
 		char kept[NAMEDATALEN + 16];
@@ -604,6 +602,14 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 			goto out;
 		}
 	}
+	for (size_t i = 0; i < n_pk; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(pk_cols[i], pk_cols[j]) == 0) {
+				ret = ddl_fail(d, "42830", "tablecmds.c:11663:"
+					"transformFkeyCheckAttrs", -1, "foreign key "
+					"referenced-columns list must not contain duplicates");
+				goto out;
+			}
 	join(pkj, sizeof(pkj), pk_cols, n_pk);
 	if ((ret = cat_unique_on(&index, d->s, pk.oid, pkj, d->err)) < 0)
 		goto out;
@@ -854,6 +860,26 @@ static int key_rows_ok(ddl *d, const cat_rel *rel, const char *j,
 	return MS_OK;
 }
 
+/* PRIMARY KEY (a, a) or UNIQUE (a, a), refused by
+ * transformIndexConstraint (an index may repeat a column). */
+static int key_repeated(ddl *d, const PgQuery__Constraint *c, size_t j)
+{
+	int primary = c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
+	const char *key = ms_pg__node_string(c->keys[j]);
+
+	for (size_t i = 0; key && i < j; i++) {
+		const char *other = ms_pg__node_string(c->keys[i]);
+
+		if (other && strcmp(other, key) == 0)
+			return ddl_fail(d, "42701", primary ?
+				"parse_utilcmd.c:2587:transformIndexConstraint" :
+				"parse_utilcmd.c:2593:transformIndexConstraint",
+				c->location, "column \"%s\" appears twice in %s constraint",
+				key, primary ? "primary key" : "unique");
+	}
+	return MS_OK;
+}
+
 /* PRIMARY KEY or UNIQUE: an index, then the constraint that owns it. */
 static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	char **cols, size_t n, int in_create)
@@ -877,6 +903,13 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 			return ret;
 		return ddl_deps_gap(d);
 	}
+	/* ALTER TABLE's transform refuses a repeated key column before
+	 * DefineIndex looks at the table. */
+	for (size_t i = 0; !in_create && i < c->n_keys && !DDL_FAILED(d); i++)
+		if ((ret = key_repeated(d, c, i)) < 0)
+			return ret;
+	if (DDL_FAILED(d))
+		return MS_OK;
 	if (primary) {
 		if ((ret = cat_pkey(&found, &existing, d->s, rel->oid, d->err)) < 0)
 			return ret;
@@ -1207,7 +1240,7 @@ static int plain_collation(const PgQuery__CollateClause *cc,
 
 /* Read a column definition: its type and inline NOT NULL / DEFAULT. */
 static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
-	int with_position)
+	const char *relname, int with_position)
 {
 	int ret;
 
@@ -1277,7 +1310,41 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			break;
 		}
 	}
+	/* SERIAL(5) is refused (42601) when the table is defined, after its
+	 * sequence is made. */
+	if (c->type.serial && def->type_name->n_typmods)
+		ddl_unknown(d, "a serial type with a modifier is not modelled");
+	/* SERIAL's own DEFAULT and NOT NULL follow those written: a written
+	 * DEFAULT (even NULL) or NULL clashes, without a position. */
+	if (c->type.serial && defaults && !identities && !c->generated)
+		return ddl_fail(d, "42601", "parse_utilcmd.c:712:"
+			"transformColumnDefinition", -1, "multiple default values "
+			"specified for column \"%s\" of table \"%s\"", def->colname,
+			relname);
+	if (c->type.serial && nullable && !identities && !c->generated)
+		return ddl_fail(d, "42601", "parse_utilcmd.c:700:"
+			"transformColumnDefinition", -1, "conflicting NULL/NOT NULL "
+			"declarations for column \"%s\" of table \"%s\"", def->colname,
+			relname);
 	return MS_OK;
+}
+
+/* ChooseRelationName avoids only relations: the sequence's row type
+ * then meets a type of its name (heap_create_with_catalog). */
+static int type_name_free(ddl *d, const char *schema, const char *name)
+{
+	cat_type t;
+	int found, ret;
+
+	if ((ret = cat_type_find(&found, &t, d->s, schema, name, d->err)) < 0 ||
+	    !found)
+		return ret;
+	if ((ret = ddl_fail(d, "42710", "heap.c:1180:heap_create_with_catalog",
+	    -1, "type \"%s\" already exists", name)) < 0)
+		return ret;
+	return ddl_hint(d, "A relation has an associated type of the same name, "
+		"so you must use a name that doesn't conflict with any existing "
+		"type.");
 }
 
 /* A serial or identity column's sequence (transformColumnDefinition);
@@ -1290,7 +1357,8 @@ static int add_serial(ddl *d, const cat_rel *rel, const char *column,
 	int ret;
 
 	if ((ret = choose_name(name, d, rel->schema, rel->name, column, "seq",
-	    NAME_RELATION)) < 0)
+	    NAME_RELATION)) < 0 ||
+	    (ret = type_name_free(d, rel->schema, name)) < 0 || DDL_FAILED(d))
 		return ret;
 	if ((ret = cat_rel_add(&seq, d->s, rel->schema, name, 'S', 1,
 	    d->err)) < 0)
@@ -1526,10 +1594,10 @@ static int column_constraints(ddl *d, const cat_rel *rel,
 static int key_order_checks(ddl *d, const PgQuery__CreateStmt *c,
 	const char *relname)
 {
-	int pkeys = 0;
+	int pkeys = 0, ret;
 
 	/* transformIndexConstraints: a second PRIMARY KEY, then key columns
-	 * that are not in the table (both with the constraint's position). */
+	 * that are not in the table or repeated (with the constraint's position). */
 	for (size_t pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < c->n_table_elts; i++) {
 			const PgQuery__Node *e = c->table_elts[i];
@@ -1588,6 +1656,8 @@ static int key_order_checks(ddl *d, const PgQuery__CreateStmt *c,
 				return ddl_fail(d, "42703", "parse_utilcmd.c:2575:"
 					"transformIndexConstraint", k->location,
 					"column \"%s\" named in key does not exist", key);
+			if ((ret = key_repeated(d, k, j)) < 0 || DDL_FAILED(d))
+				return ret;
 		}
 	}
 	return MS_OK;
@@ -1605,7 +1675,8 @@ static int create_checks(ddl *d, const PgQuery__CreateStmt *c,
 		const PgQuery__Node *e = c->table_elts[i];
 
 		if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
-			if ((ret = read_column(&cols[*ncols], d, e->column_def, 1)) < 0 ||
+			if ((ret = read_column(&cols[*ncols], d, e->column_def,
+			    relname, 1)) < 0 ||
 			    DDL_FAILED(d))
 				return ret;
 			(*ncols)++;
@@ -1987,6 +2058,9 @@ int ddl_drop_dependents(ddl *d, const char *ref_kind, int64_t ref_oid,
 		else if (strncmp(deps[i].kind, "trigger:", 8) == 0)
 			ret = cat_trigger_drop(d->s, deps[i].oid, deps[i].kind + 8,
 				d->err);
+		else if (strncmp(deps[i].kind, "policy:", 7) == 0)
+			ret = cat_dep_drop_dependent(d->s, deps[i].kind, deps[i].oid,
+				d->err);
 		else if (strncmp(deps[i].kind, "default:", 8) == 0)
 			ret = cat_col_set(d->s, deps[i].oid, deps[i].kind + 8,
 				"default", 0, d->err);
@@ -2105,7 +2179,7 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	coldef c;
 	int found, ret, domain_default = 0;
 
-	if ((ret = read_column(&c, d, def, 1)) < 0 || DDL_FAILED(d))
+	if ((ret = read_column(&c, d, def, rel->name, 1)) < 0 || DDL_FAILED(d))
 		return ret;
 	/* Before IF NOT EXISTS is looked at. */
 	if (system_column(rel->relkind, def->colname))
@@ -2286,6 +2360,49 @@ static int indexes_refuse(int *refused, ddl *d, const cat_rel *rel,
 		"index", "index", 0);
 }
 
+/* A serial column's sequence goes with it: a default elsewhere that
+ * uses the sequence refuses the drop, named as the sequence's dependent.
+ * One in the same table is listed in an order not modelled. */
+static int owned_refuse(int *refused, ddl *d, const cat_rel *rel,
+	const char *column, const char *what)
+{
+	char def[NAMEDATALEN + 12], ident[NAMEDATALEN + 12];
+	cat_dep *owned = NULL;
+	size_t n = 0;
+	int same = 0, ret;
+
+	*refused = 0;
+	snprintf(def, sizeof(def), "default:%s", column);
+	snprintf(ident, sizeof(ident), "identity:%s", column);
+	if ((ret = cat_dep_rows(&owned, &n, d->s, "rel", rel->oid, column, 0,
+	    d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && ret == MS_OK && !same; i++) {
+		cat_dep *deps = NULL;
+		size_t m = 0;
+
+		if (strcmp(owned[i].kind, "owned") != 0 ||
+		    (ret = cat_dep_rows(&deps, &m, d->s, "rel", owned[i].oid, NULL,
+		    0, d->err)) < 0)
+			continue;
+		for (size_t j = 0; j < m; j++)
+			same |= deps[j].oid == rel->oid &&
+				strcmp(deps[j].kind, "fkey") != 0 &&
+				strcmp(deps[j].kind, def) != 0 &&
+				strcmp(deps[j].kind, ident) != 0;
+		free(deps);
+	}
+	free(owned);
+	if (ret < 0)
+		return ret;
+	if (same) {
+		ddl_unknown(d, "which objects a DROP lists first is not modelled");
+		return MS_OK;
+	}
+	return refuse_through(refused, d, what, rel->oid, column, "owned",
+		"sequence", "rel", rel->oid);
+}
+
 static int drop_column(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
@@ -2312,6 +2429,8 @@ static int drop_column(ddl *d, const cat_rel *rel,
 		if ((ret = ddl_refuse_dependents(&refused, d, what, "rel", rel->oid,
 		    cmd->name, rel->oid, what)) < 0 || refused ||
 		    (ret = indexes_refuse(&refused, d, rel, cmd->name, what)) < 0 ||
+		    refused ||
+		    (ret = owned_refuse(&refused, d, rel, cmd->name, what)) < 0 ||
 		    refused)
 			return ret;
 	}
@@ -3018,7 +3137,7 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 		ddl_unknown(d, "ALTER of this kind of relation is not modelled");
 		return MS_OK;
 	}
-	if ((ret = open_rel(&found, &rel, d, a->relation, a->missing_ok)) < 0 ||
+	if ((ret = ddl_open_rel(&found, &rel, d, a->relation, a->missing_ok)) < 0 ||
 	    !found)
 		return ret;
 	if (!is_table(&rel) || !rel.known) {
@@ -3521,7 +3640,7 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	size_t n = 0;
 	int found, ret, nulls = 0;
 
-	if ((ret = open_rel(&found, &rel, d, ix->relation, 0)) < 0 || !found)
+	if ((ret = ddl_open_rel(&found, &rel, d, ix->relation, 0)) < 0 || !found)
 		return ret;
 	if (!(is_table(&rel) || rel.relkind == 'm'))
 		ddl_unknown(d, "indexes on this relation are not modelled");
@@ -3933,7 +4052,7 @@ int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r)
 		ddl_unknown(d, NULL);
 		return MS_OK;
 	}
-	if ((ret = open_rel(&found, &rel, d, r->relation, r->missing_ok)) < 0 ||
+	if ((ret = ddl_open_rel(&found, &rel, d, r->relation, r->missing_ok)) < 0 ||
 	    !found)
 		return ret;
 	/* renameatt takes a view's or materialized view's columns too. */

@@ -1375,6 +1375,8 @@ static int named_type(ex_type *t, int *ret, ddl *d, const char *name)
 	ex_set_type(t, category_of(name), name);
 	if (t->cat)
 		return EX_OK;
+	if (ms_pg__system_type(name))
+		return EX_UNKNOWN;
 	if ((*ret = cat_type_find(&found, &ut, d->s, "public", name,
 	    d->err)) < 0)
 		return EX_STOP;

@@ -413,28 +413,58 @@ static const struct {
 	  "Use NONE to denote the missing argument of a unary operator." },
 };
 
-/* The grammar's own ereports: their line in PostgreSQL 15.18's gram.y
- * (libpg_query's copy has other lines). */
+/* The parser's own ereports (grammar, scanner, Unicode escapes,
+ * encoding checks): their site in PostgreSQL 15.18, by the routine
+ * libpg_query names (its copies have other lines; the encoding check
+ * moved into report_invalid_encoding_int after 15.1). */
 static const struct {
+	const char *from;    /* libpg_query's routine */
 	const char *text;    /* found anywhere in the message */
+	const char *file;
 	int line;
 	const char *routine;
-} gram_sites[] = {
-	{ "a column list with ", 4262, "base_yyparse" },
-	{ "CREATE SCHEMA IF NOT EXISTS cannot include schema elements", 1488,
+} parse_sites[] = {
+	{ "base_yyparse", "a column list with ", "gram.y", 4262,
 	  "base_yyparse" },
-	{ " constraints cannot be marked NOT VALID", 18407, "processCASbits" },
+	{ "base_yyparse", "CREATE SCHEMA IF NOT EXISTS cannot include schema "
+	  "elements", "gram.y", 1488, "base_yyparse" },
+	{ "processCASbits", " constraints cannot be marked NOT VALID", "gram.y",
+	  18407, "processCASbits" },
+	{ "base_yyparse", "role name \"public\" is reserved", "gram.y", 16449,
+	  "base_yyparse" },
+	{ "base_yyparse", "SESSION_USER cannot be used as a role name here",
+	  "gram.y", 16456, "base_yyparse" },
+	{ "base_yyparse", "CURRENT_USER cannot be used as a role name here",
+	  "gram.y", 16463, "base_yyparse" },
+	{ "base_yyparse", "CURRENT_ROLE cannot be used as a role name here",
+	  "gram.y", 16470, "base_yyparse" },
+	{ "base_yyparse", "role name \"none\" is reserved", "gram.y", 16495,
+	  "base_yyparse" },
+	{ "check_unicode_value", "invalid Unicode escape value", "parser.c", 319,
+	  "check_unicode_value" },
+	{ "str_udeescape", "invalid Unicode escape", "parser.c", 466,
+	  "str_udeescape" },
+	{ "str_udeescape", "invalid Unicode surrogate pair", "parser.c", 495,
+	  "str_udeescape" },
+	{ "core_yylex", "unsafe use of string constant with Unicode escapes",
+	  "scan.l", 547, "core_yylex" },
+	{ "core_yylex", "invalid Unicode escape", "scan.l", 682, "core_yylex" },
+	{ "core_yylex", "unsafe use of \\' in a string literal", "scan.l", 694,
+	  "core_yylex" },
+	{ "report_invalid_encoding", "invalid byte sequence for encoding",
+	  "mbutils.c", 1798, "report_invalid_encoding_int" },
 };
 
-static void grammar_site(ms_pg_error *pe, const char *funcname)
+static void parse_site(ms_pg_error *pe, const char *funcname)
 {
-	for (size_t i = 0; funcname && i < sizeof(gram_sites) /
-	     sizeof(gram_sites[0]); i++)
-		if (strstr(pe->message, gram_sites[i].text) &&
-		    strcmp(funcname, gram_sites[i].routine) == 0) {
-			pe->file = "gram.y";
-			pe->line = gram_sites[i].line;
-			pe->routine = gram_sites[i].routine;
+	for (size_t i = 0; funcname && i < sizeof(parse_sites) /
+	     sizeof(parse_sites[0]); i++)
+		if (strstr(pe->message, parse_sites[i].text) &&
+		    strcmp(funcname, parse_sites[i].from) == 0) {
+			pe->file = parse_sites[i].file;
+			pe->line = parse_sites[i].line;
+			pe->routine = parse_sites[i].routine;
+			return;
 		}
 }
 
@@ -543,7 +573,7 @@ static int take_parse_error(ms_pg_script *out, const PgQueryError *e)
 		return MS_ENOMEM;
 	pe->position = e->cursorpos;
 	classify_parse_error(pe, e->funcname);
-	grammar_site(pe, e->funcname);
+	parse_site(pe, e->funcname);
 	if (widen_junk_token(pe, out->sql, out->sql_len) < 0)
 		return MS_ENOMEM;
 	if (e->funcname && strcmp(e->funcname, "scanner_yyerror") == 0) {

@@ -77,6 +77,7 @@ int ms_pg__types_comparable(const ms_typeref *a, const ms_typeref *b);
 int ms_pg__builtin_function(const char *name);
 /* format_type's spelling of a built-in type (int4: "integer"), or NULL. */
 const char *ms_pg__builtin_display(const char *name);
+int ms_pg__system_type(const char *name);
 /* A built-in operator class: 1 for the method, -1 for another method
  * only, 0 none. */
 int ms_pg__builtin_opclass(const char *name, const char *method);

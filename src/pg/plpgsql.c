@@ -553,36 +553,15 @@ static int system_relation(const char *name)
 }
 
 /* Whether a new database's pg_type has this name outside pg_catalog's
- * relations' row types and arrays: pg_catalog's base and pseudo-types
- * and information_schema's domains (PostgreSQL 15's list). */
+ * relations' row types and arrays: pg_catalog's own and
+ * information_schema's domains. */
 static int system_type(const char *name)
 {
-	static const char *const types[] = {
-		"aclitem", "any", "anyarray", "anycompatible",
-		"anycompatiblearray", "anycompatiblemultirange",
-		"anycompatiblenonarray", "anycompatiblerange", "anyelement",
-		"anyenum", "anymultirange", "anynonarray", "anyrange", "bit",
-		"bool", "box", "bpchar", "bytea", "cardinal_number", "char",
-		"character_data", "cid", "cidr", "circle", "cstring", "date",
-		"datemultirange", "daterange", "event_trigger",
-		"fdw_handler", "float4", "float8", "gtsvector",
-		"index_am_handler", "inet", "int2", "int2vector", "int4",
-		"int4multirange", "int4range", "int8", "int8multirange",
-		"int8range", "internal", "interval", "json", "jsonb",
-		"jsonpath", "language_handler", "line", "lseg", "macaddr",
-		"macaddr8", "money", "name", "numeric", "nummultirange",
-		"numrange", "oid", "oidvector", "path", "point", "polygon",
-		"record", "refcursor", "regclass", "regcollation",
-		"regconfig", "regdictionary", "regnamespace", "regoper",
-		"regoperator", "regproc", "regprocedure", "regrole",
-		"regtype", "sql_identifier", "table_am_handler", "text",
-		"tid", "time", "time_stamp", "timestamp", "timestamptz",
-		"timetz", "trigger", "tsm_handler", "tsmultirange",
-		"tsquery", "tsrange", "tstzmultirange", "tstzrange",
-		"tsvector", "txid_snapshot", "unknown", "uuid", "varbit",
-		"varchar", "void", "xid", "xid8", "xml", "yes_or_no", NULL };
+	static const char *const domains[] = { "cardinal_number",
+		"character_data", "sql_identifier", "time_stamp", "yes_or_no",
+		NULL };
 
-	return ddl_one_of(name, types);
+	return ms_pg__system_type(name) || ddl_one_of(name, domains);
 }
 
 static int rel_is(int *yes, ddl *d, const char *schema, const char *name,

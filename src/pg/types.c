@@ -186,6 +186,44 @@ static void add_array(char *out, size_t n, const PgQuery__TypeName *tn)
 		strcpy(out + len, "[]");
 }
 
+/* Whether pg_catalog has a type of this name besides its relations' row
+ * types and arrays: its base and pseudo-types (PostgreSQL 15's list).
+ * pg_catalog
+ * comes first in every search path: an unqualified "date" is its date
+ * even with a public."date" beside it. */
+int ms_pg__system_type(const char *name)
+{
+	static const char *const types[] = {
+		"aclitem", "any", "anyarray", "anycompatible",
+		"anycompatiblearray", "anycompatiblemultirange",
+		"anycompatiblenonarray", "anycompatiblerange", "anyelement",
+		"anyenum", "anymultirange", "anynonarray", "anyrange", "bit",
+		"bool", "box", "bpchar", "bytea", "char",
+		"cid", "cidr", "circle", "cstring", "date",
+		"datemultirange", "daterange", "event_trigger",
+		"fdw_handler", "float4", "float8", "gtsvector",
+		"index_am_handler", "inet", "int2", "int2vector", "int4",
+		"int4multirange", "int4range", "int8", "int8multirange",
+		"int8range", "internal", "interval", "json", "jsonb",
+		"jsonpath", "language_handler", "line", "lseg", "macaddr",
+		"macaddr8", "money", "name", "numeric", "nummultirange",
+		"numrange", "oid", "oidvector", "path", "point", "polygon",
+		"record", "refcursor", "regclass", "regcollation",
+		"regconfig", "regdictionary", "regnamespace", "regoper",
+		"regoperator", "regproc", "regprocedure", "regrole",
+		"regtype", "table_am_handler", "text",
+		"tid", "time", "timestamp", "timestamptz",
+		"timetz", "trigger", "tsm_handler", "tsmultirange",
+		"tsquery", "tsrange", "tstzmultirange", "tstzrange",
+		"tsvector", "txid_snapshot", "unknown", "uuid", "varbit",
+		"varchar", "void", "xid", "xid8", "xml", NULL };
+
+	for (size_t i = 0; types[i]; i++)
+		if (strcmp(name, types[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,
 	ms_error *err)
 {
@@ -205,7 +243,8 @@ int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,
 	if (name == NULL)
 		return MS_OK;
 	snprintf(t->base, sizeof(t->base), "%s", name);
-	if (schema == NULL || strcmp(schema, "pg_catalog") != 0) {
+	if ((schema == NULL && !ms_pg__system_type(name)) ||
+	    (schema != NULL && strcmp(schema, "pg_catalog") != 0)) {
 		if ((ret = cat_type_find(&found, &ut, s, schema ? schema : "public",
 		    name, err)) < 0)
 			return ret;
@@ -250,9 +289,9 @@ int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,
 		return MS_OK;
 	}
 	display = ms_pg__builtin_display(name);
-	t->known = 1;
+	t->known = display != NULL || !ms_pg__system_type(name);
 	if (display == NULL)
-		return MS_OK;  /* does not exist */
+		return MS_OK;  /* does not exist, or not modelled */
 	t->exists = 1;
 	if (!display_with_typmod(t->display, sizeof(t->display), name, display,
 	    tn)) {
