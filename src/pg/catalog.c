@@ -962,6 +962,20 @@ void cat_label(char *out, size_t n, const char *schema, const char *name)
 	snprintf(out, n, "%s.%s", qs, qn);
 }
 
+void cat_type_label(char *out, size_t n, const char *schema,
+	const char *name)
+{
+	char qs[CAT_NAME + 4], qn[CAT_NAME + 4];
+
+	if (strcmp(schema, "public") != 0 || !ms_pg__system_type(name)) {
+		cat_label(out, n, schema, name);
+		return;
+	}
+	cat_quote_ident(qs, sizeof(qs), schema);
+	cat_quote_ident(qn, sizeof(qn), name);
+	snprintf(out, n, "%s.%s", qs, qn);
+}
+
 int cat_type_rename(ms_store *s, int64_t oid, const char *name,
 	ms_error *err)
 {
@@ -974,8 +988,8 @@ int cat_type_rename(ms_store *s, int64_t oid, const char *name,
 		return ret;
 	/* format_type's spelling, which columns and domains show:
 	 * schema-qualified outside public. */
-	cat_label(from, sizeof(from), t.schema, t.name);
-	cat_label(to, sizeof(to), t.schema, name);
+	cat_type_label(from, sizeof(from), t.schema, t.name);
+	cat_type_label(to, sizeof(to), t.schema, name);
 	PREP(st, "UPDATE migsim_type SET name = ?2 WHERE oid = ?1");
 	sqlite3_bind_int64(st, 1, oid);
 	bind_text(st, 2, name);
@@ -2189,6 +2203,63 @@ int cat_dep_kind(int *found, ms_store *s, const char *prefix,
 	return ret;
 }
 
+/* What a 2BP01 lists as depending on (ref_kind, ref_oid[, ref_column]):
+ * not the dropped object's own parts (except), nor links of ownership
+ * and calls that never refuse a drop. */
+#define DEP_LIST_WHERE " WHERE ref_kind = ?1" \
+	" AND ref_oid = ?2 AND (?3 IS NULL OR ref_column = ?3) AND NOT" \
+	" (?4 <> 0 AND ((kind = 'fkey' AND oid IN (SELECT oid FROM" \
+	" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND" \
+	" oid = ?4 AND NOT (?3 IS NOT NULL AND (kind LIKE 'trigger:%' OR" \
+	" kind LIKE 'generated:%'))))) AND" \
+	" kind NOT IN ('owned', 'function', 'index', 'rowtype') AND" \
+	" kind NOT LIKE 'identity:%'"
+
+int cat_dep_lines(cat_dep_line **out, size_t *n, ms_store *s,
+	const char *ref_kind, int64_t ref_oid, const char *ref_column,
+	int64_t except, ms_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	PREP(st, "SELECT min(kind), min(oid), describe FROM migsim_depend d"
+		DEP_LIST_WHERE " GROUP BY describe ORDER BY min(rowid)");
+	bind_text(st, 1, ref_kind);
+	sqlite3_bind_int64(st, 2, ref_oid);
+	bind_text(st, 3, ref_column);
+	sqlite3_bind_int64(st, 4, except);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cat_dep_line *l;
+
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			if ((l = realloc(*out, cap * sizeof(**out))) == NULL) {
+				sqlite3_reset(st);
+				free(*out);
+				*out = NULL;
+				*n = 0;
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			}
+			*out = l;
+		}
+		l = &(*out)[(*n)++];
+		copy_col(l->kind, sizeof(l->kind), st, 0);
+		l->oid = sqlite3_column_int64(st, 1);
+		copy_col(l->describe, sizeof(l->describe), st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return fail(s, err);
+	}
+	return MS_OK;
+}
+
 int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 	int64_t ref_oid, const char *ref_column, int64_t except, ms_error *err)
 {
@@ -2198,14 +2269,7 @@ int cat_dep_list(char **out, int *n, ms_store *s, const char *ref_kind,
 
 	*out = NULL;
 	*n = 0;
-	PREP(st, "SELECT describe FROM migsim_depend d WHERE ref_kind = ?1"
-		" AND ref_oid = ?2 AND (?3 IS NULL OR ref_column = ?3) AND NOT"
-		" (?4 <> 0 AND ((kind = 'fkey' AND oid IN (SELECT oid FROM"
-		" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND"
-		" oid = ?4 AND NOT (?3 IS NOT NULL AND (kind LIKE 'trigger:%' OR"
-		" kind LIKE 'generated:%'))))) AND"
-		" kind NOT IN ('owned', 'function', 'index', 'rowtype') AND"
-		" kind NOT LIKE 'identity:%'"
+	PREP(st, "SELECT describe FROM migsim_depend d" DEP_LIST_WHERE
 		" GROUP BY describe ORDER BY min(rowid)");
 	bind_text(st, 1, ref_kind);
 	sqlite3_bind_int64(st, 2, ref_oid);
@@ -2702,6 +2766,18 @@ int cat_fk_referencing(int64_t **out, size_t *n, ms_store *s, int64_t rel,
 	PREP(st, "SELECT DISTINCT rel FROM migsim_constraint WHERE contype = 'f'"
 		" AND ref_rel = ?1 ORDER BY rel");
 	sqlite3_bind_int64(st, 1, rel);
+	return collect(out, n, sizeof(**out), s, st, read_oid, NULL, err);
+}
+
+int cat_children(int64_t **out, size_t *n, ms_store *s, int64_t parent,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	*out = NULL;
+	PREP(st, "SELECT child FROM migsim_inherits WHERE parent = ?1 ORDER BY"
+		" child");
+	sqlite3_bind_int64(st, 1, parent);
 	return collect(out, n, sizeof(**out), s, st, read_oid, NULL, err);
 }
 

@@ -106,6 +106,9 @@ int cat_fk_referencing(int64_t **out, size_t *n, ms_store *s, int64_t rel,
 	ms_error *err);
 int cat_inherits_add(ms_store *s, int64_t parent, int64_t child,
 	ms_error *err);
+/* The tables inheriting from (or partitions of) parent; *out malloc'd. */
+int cat_children(int64_t **out, size_t *n, ms_store *s, int64_t parent,
+	ms_error *err);
 int cat_temp_list(int64_t **out, size_t *n, ms_store *s, int on_commit_only,
 	ms_error *err);
 /* An index's column list as pg_get_indexdef prints it. */
@@ -511,6 +514,18 @@ typedef struct cat_dep {
 	char kind[CAT_NAME + 8];
 	int64_t oid;
 } cat_dep;
+
+/* A dependent as a 2BP01 DETAIL line names it. */
+typedef struct cat_dep_line {
+	char kind[CAT_NAME + 8];
+	int64_t oid;
+	char describe[4 * CAT_NAME + 32];
+} cat_dep_line;
+
+/* cat_dep_list's dependents with their kind and oid (*out malloc'd). */
+int cat_dep_lines(cat_dep_line **out, size_t *n, ms_store *s,
+	const char *ref_kind, int64_t ref_oid, const char *ref_column,
+	int64_t except, ms_error *err);
 /* The dependents of ref, in creation order, excluding those that belong
  * to relation `except` (0: none) - but for a column, its table's UPDATE
  * OF triggers count.  *out is malloc'd. */
@@ -523,5 +538,9 @@ void cat_quote_ident(char *out, size_t n, const char *name);
 /* A name as format_type and getObjectDescription print it: quoted, and
  * schema-qualified outside the search path (public). */
 void cat_label(char *out, size_t n, const char *schema, const char *name);
+/* A type's label: also qualified in public when pg_catalog has a type of
+ * its name, which the search path finds first. */
+void cat_type_label(char *out, size_t n, const char *schema,
+	const char *name);
 
 #endif

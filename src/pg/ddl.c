@@ -254,12 +254,17 @@ const char *ddl_string_literal(const PgQuery__Node *n, int *location)
 int ddl_enum_label_use(ddl *d, int64_t type, const char *typname,
 	const char *label, int location)
 {
-	char q[CAT_NAME + 4];
-	int state, ret;
+	char q[2 * CAT_NAME + 8];
+	cat_type t;
+	int state, found, ret;
 
-	if ((ret = cat_label_find(&state, d->s, type, label, d->err)) < 0)
+	if ((ret = cat_label_find(&state, d->s, type, label, d->err)) < 0 ||
+	    (ret = cat_type_by_oid(&found, &t, d->s, type, d->err)) < 0)
 		return ret;
-	cat_quote_ident(q, sizeof(q), typname);
+	if (found)
+		cat_type_label(q, sizeof(q), t.schema, t.name);
+	else
+		cat_quote_ident(q, sizeof(q), typname);
 	if (state == 0)
 		return ddl_fail(d, "22P02", "enum.c:128:enum_in", location,
 			"invalid input value for enum %s: \"%s\"", q, label);
@@ -792,6 +797,19 @@ static int domains_used(int *used, ddl *d, int64_t type)
 	return ret;
 }
 
+/* A policy's string constant may have become one of the type's. */
+static int some_type_used(int *some, ddl *d)
+{
+	char *deps = NULL;
+	int ret = cat_dep_list(&deps, some, d->s, "type", 0, NULL, 0, d->err);
+
+	free(deps);
+	if (ret == MS_OK && *some)
+		ddl_unknown(d, "which types a policy's constants take is not "
+			"modelled");
+	return ret;
+}
+
 static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 {
 	int domain = ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN;
@@ -842,13 +860,13 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 			ddl_unknown(d, "DROP of this kind of type is not modelled");
 			continue;
 		}
-		cat_label(q, sizeof(q), schema, name);
+		cat_type_label(q, sizeof(q), schema, name);
 		{
 			char what[2 * CAT_NAME + 16];
 			int refused;
 
 			snprintf(what, sizeof(what), "type %s", q);
-			int arrays, functions;
+			int arrays, functions, some;
 
 			/* What depends on its array type reads 'type "T"[]'; a
 			 * function's description names the type as it is now. */
@@ -865,6 +883,8 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 			if ((ret = ddl_dependents(&deps, &n, d, "type", t.oid,
 			    NULL)) < 0)
 				return ret;
+			if ((ret = some_type_used(&some, d)) < 0)
+				return ret;
 			if (n && ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
 				int nested;
 
@@ -872,7 +892,7 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 				if ((ret = columns_used(&nested, d, t.oid)) < 0 ||
 				    (!nested && (ret = domains_used(&nested, d, t.oid)) < 0))
 					return ret;
-				if (ds->n_objects > 1 || arrays || nested) {
+				if (ds->n_objects > 1 || arrays || nested || some) {
 					ddl_unknown(d, arrays ? "what depends on the array type is "
 						"not modelled" : nested ? "what depends on a column of "
 						"this type is not modelled" : "DROP of several "
@@ -1062,7 +1082,9 @@ static int signature_type(char *out, size_t n, ddl *d,
 		return MS_OK;
 	if ((ret = ms_pg__resolve_type(&t, d->s, tn, d->err)) < 0)
 		return ret;
-	if (t.known && t.exists && !t.serial)
+	/* public."date" beside pg_catalog's date: told apart by neither. */
+	if (t.known && t.exists && !t.serial && !(t.user_oid &&
+	    ms_pg__system_type(t.base)))
 		snprintf(out, n, "%s", t.base);
 	return MS_OK;
 }
@@ -3473,6 +3495,18 @@ static int bounding(PgQuery__Node **options, size_t n)
 	return 0;
 }
 
+int ddl_bounds_given(PgQuery__Node **options, size_t n)
+{
+	static const char *const bounds[] = { "minvalue", "maxvalue", "as",
+		"increment", NULL };
+
+	for (size_t i = 0; i < n; i++)
+		if (options[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM ||
+		    ddl_one_of(options[i]->def_elem->defname, bounds))
+			return 1;
+	return 0;
+}
+
 static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 {
 	const char *schema = ddl_schema(c->sequence->schemaname);
@@ -3511,6 +3545,9 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 		ddl_unknown(d, "sequence options are not checked");
 	if (bounding(c->options, c->n_options) && (ret = ms_store_meta_set(d->s,
 	    "sequence_options", "1", d->err)) < 0)
+		return ret;
+	if (ddl_bounds_given(c->options, c->n_options) &&
+	    (ret = ms_store_meta_set(d->s, SEQUENCE_BOUNDS_KEY, "1", d->err)) < 0)
 		return ret;
 	return cat_rel_add(NULL, d->s, schema, c->sequence->relname, 'S', 1,
 		d->err);
@@ -3858,7 +3895,7 @@ static int alter_sequence(ddl *d, const PgQuery__AlterSeqStmt *a)
 	if ((ret = cat_rel_find(&found, &seq, d->s,
 	    ddl_schema(a->sequence->schemaname), a->sequence->relname,
 	    d->err)) < 0 ||
-	    (ret = ms_store_meta_get(&bounded, d->s, "sequence_options",
+	    (ret = ms_store_meta_get(&bounded, d->s, SEQUENCE_BOUNDS_KEY,
 	    d->err)) < 0)
 		return ret;
 	given_bounds = bounded != NULL;
@@ -4669,6 +4706,11 @@ static int sequences_touched(ddl *d, const PgQuery__Node *n)
 	    bounding(n->alter_seq_stmt->options, n->alter_seq_stmt->n_options) &&
 	    (ret = ms_store_meta_set(d->s, "sequence_options", "1", d->err)) < 0)
 		return ret;
+	if (n->node_case == PG_QUERY__NODE__NODE_ALTER_SEQ_STMT &&
+	    ddl_bounds_given(n->alter_seq_stmt->options,
+	    n->alter_seq_stmt->n_options) &&
+	    (ret = ms_store_meta_set(d->s, SEQUENCE_BOUNDS_KEY, "1", d->err)) < 0)
+		return ret;
 	for (size_t i = 0; n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT &&
 	     i < n->alter_table_stmt->n_cmds; i++) {
 		PgQuery__AlterTableType t =
@@ -4677,6 +4719,12 @@ static int sequences_touched(ddl *d, const PgQuery__Node *n)
 		touched |= t == PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity ||
 			t == PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity ||
 			t == PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity;
+		/* Its options are read nowhere else. */
+		if ((t == PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity ||
+		    t == PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity) &&
+		    (ret = ms_store_meta_set(d->s, SEQUENCE_BOUNDS_KEY, "1",
+		    d->err)) < 0)
+			return ret;
 	}
 	return touched ? cat_sequence_touched(d->s, 0, d->err) : MS_OK;
 }

@@ -146,6 +146,12 @@ int ddl_domain_find(int *found, cat_type *type, ddl *d,
 int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
 	int64_t type);
 
+/* The meta key set once a sequence was given bounds, a type or an
+ * increment (CREATE / ALTER SEQUENCE, identity options): RESTART WITH n
+ * is then not decided. */
+#define SEQUENCE_BOUNDS_KEY "sequence_bounds"
+int ddl_bounds_given(PgQuery__Node **options, size_t n);
+
 /* The relation an ALTER, CREATE INDEX or CREATE POLICY names
  * (RangeVarGetRelidExtended): *found 0 with the error set (3F000,
  * 42P01), or with nothing set when missing_ok. */

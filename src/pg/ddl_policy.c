@@ -155,8 +155,14 @@ int ddl_policy_drop(ddl *d, const PgQuery__DropStmt *ds)
 			rv.schemaname = (char *)ms_pg__node_string(l->items[0]);
 		if ((ret = ddl_open_rel(&found, &rel, d, &rv, ds->missing_ok)) < 0)
 			return ret;
+		if (!found && ds->missing_ok && d->gap)
+			ddl_unknown(d, "the table may exist unseen");
 		if (!found)
 			continue;
+		/* table_openrv_extended, IF EXISTS or not. */
+		if (rel.relkind == 'i' || rel.relkind == 'I')
+			return ddl_fail(d, "42809", "table.c:143:table_openrv_extended",
+				-1, "\"%s\" is an index", rel.name);
 		policy_kind(kind, sizeof(kind), name);
 		if ((ret = cat_dep_self(&found, d->s, kind, rel.oid, d->err)) < 0)
 			return ret;
@@ -211,15 +217,24 @@ struct policy_refs {
 	ddl *d;
 	int64_t table;
 	const char *kind, *desc;
-	int with, ret;
+	int with, strings, cast_strings, ret;
 };
 
 static int visit_policy_with(const PgQuery__Node *n, void *ctx)
 {
 	struct policy_refs *p = ctx;
 
-	p->with |= n->node_case == PG_QUERY__NODE__NODE_WITH_CLAUSE;
+	p->with |= n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+		n->select_stmt->with_clause != NULL;
 	return p->with;
+}
+
+/* 'ADMIN' compared with an enum column becomes a constant of the enum's
+ * type, which the policy then depends on; which type is not followed. */
+static int bare_string(const PgQuery__Node *n)
+{
+	return n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
 }
 
 static int visit_policy_ref(const PgQuery__Node *n, void *ctx)
@@ -229,6 +244,11 @@ static int visit_policy_ref(const PgQuery__Node *n, void *ctx)
 	cat_rel r;
 	int found;
 
+	if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
+	    n->type_cast->arg && bare_string(n->type_cast->arg))
+		p->cast_strings++;
+	if (bare_string(n))
+		p->strings++;
 	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
 		return 0;
 	rv = n->range_var;
@@ -245,7 +265,7 @@ static int policy_uses(ddl *d, const char *name, const cat_rel *rel,
 	const PgQuery__Node *qual, const PgQuery__Node *check)
 {
 	char kind[CAT_NAME + 8], desc[3 * CAT_NAME + 24], q[2 * CAT_NAME + 8];
-	struct policy_refs p = { d, rel->oid, kind, desc, 0, MS_OK };
+	struct policy_refs p = { d, rel->oid, kind, desc, 0, 0, 0, MS_OK };
 	const PgQuery__Node *expr[2] = { qual, check };
 	int ret;
 
@@ -267,6 +287,10 @@ static int policy_uses(ddl *d, const char *name, const cat_rel *rel,
 		    rel->oid, desc)) < 0)
 			return p.ret;
 	}
+	/* Type 0 stands for "some type": DROP TYPE is then not decided. */
+	if (p.strings > p.cast_strings)
+		return cat_dep_add(d->s, kind, rel->oid, "type", 0, NULL, desc,
+			d->err);
 	return MS_OK;
 }
 

@@ -1289,6 +1289,10 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			if (c->identity_options && (ret = ms_store_meta_set(d->s,
 			    "sequence_options", "1", d->err)) < 0)
 				return ret;
+			if (ddl_bounds_given(k->options, k->n_options) &&
+			    (ret = ms_store_meta_set(d->s, SEQUENCE_BOUNDS_KEY, "1",
+			    d->err)) < 0)
+				return ret;
 			/* Only integers (22023); NULL with it is 42601. */
 			if (!is_int_type(c->type.base) || nullable)
 				ddl_unknown(d, "this identity column is not modelled");
@@ -1893,44 +1897,112 @@ int ddl_dependents(char **out, int *n, ddl *d, const char *ref_kind,
 		d->err);
 }
 
+/* The DETAIL's lines, as findDependentObjects and reportDependentObjects
+ * make them: the dependents of each object visited newest first, what
+ * depends on a view before the view itself, each object once (under the
+ * first object it was reached from), then the list read back to front. */
+struct dep_walk {
+	ddl *d;
+	char **seen;         /* describes met */
+	size_t nseen;
+	char **lines;        /* "<dependent> depends on <ref>", deletion order */
+	size_t nlines;
+	int oom;
+};
+
+static int walk_add(struct dep_walk *w, char ***list, size_t *n, char *item)
+{
+	char **more = item ? realloc(*list, (*n + 1) * sizeof(*more)) : NULL;
+
+	if (more == NULL) {
+		free(item);
+		w->oom = 1;
+		return 0;
+	}
+	*list = more;
+	(*list)[(*n)++] = item;
+	return 1;
+}
+
+static int walk_seen(struct dep_walk *w, const char *describe)
+{
+	for (size_t i = 0; i < w->nseen; i++)
+		if (strcmp(w->seen[i], describe) == 0)
+			return 1;
+	return !walk_add(w, &w->seen, &w->nseen, ms_strdup(describe));
+}
+
+static int walk_dependents(struct dep_walk *w, const char *ref_kind,
+	int64_t ref_oid, const char *ref_column, int64_t except,
+	const char *ref_desc, int depth)
+{
+	cat_dep_line *lines = NULL;
+	size_t n = 0;
+	int ret;
+
+	if ((ret = cat_dep_lines(&lines, &n, w->d->s, ref_kind, ref_oid,
+	    ref_column, except, w->d->err)) < 0)
+		return ret;
+	for (size_t i = n; i-- > 0 && ret == MS_OK && !w->oom;) {
+		ms_buf line = MS_BUF_INIT;
+
+		if (walk_seen(w, lines[i].describe))
+			continue;
+		if (strcmp(lines[i].kind, "view") == 0 && depth < 64)
+			ret = walk_dependents(w, "rel", lines[i].oid, NULL, 0,
+				lines[i].describe, depth + 1);
+		ms_buf_printf(&line, "%s depends on %s", lines[i].describe,
+			ref_desc);
+		if (ms_buf_status(&line) < 0)
+			w->oom = 1;
+		walk_add(w, &w->lines, &w->nlines, ms_buf_detach(&line));
+		ms_buf_free(&line);
+	}
+	free(lines);
+	return ret;
+}
+
+static void walk_free(struct dep_walk *w)
+{
+	for (size_t i = 0; i < w->nseen; i++)
+		free(w->seen[i]);
+	for (size_t i = 0; i < w->nlines; i++)
+		free(w->lines[i]);
+	free(w->seen);
+	free(w->lines);
+}
+
 /* Raise 2BP01 for `what` if anything outside `except` depends on ref. */
 int ddl_refuse_dependents(int *refused, ddl *d, const char *what,
 	const char *ref_kind, int64_t ref_oid, const char *ref_column,
 	int64_t except, const char *ref_desc)
 {
-	char *deps = NULL;
-	int n, ret;
+	struct dep_walk w = { d, NULL, 0, NULL, 0, 0 };
 	ms_buf detail = MS_BUF_INIT;
+	int ret;
 
 	*refused = 0;
 	if (d->deps_gap) {
 		ddl_unknown(d, "what depends on this is not all recorded");
 		return MS_OK;
 	}
-	if ((ret = cat_dep_list(&deps, &n, d->s, ref_kind, ref_oid, ref_column,
-	    except, d->err)) < 0 || n == 0)
-		return ret;
-	*refused = 1;
-	/* Each line: "<dependent> depends on <ref>". */
-	for (char *line = deps, *next; line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		ms_buf_printf(&detail, "%s%s depends on %s", line == deps ? "" :
-			"\n", line, ref_desc);
+	ret = walk_dependents(&w, ref_kind, ref_oid, ref_column, except,
+		ref_desc, 0);
+	for (size_t i = w.nlines; i-- > 0;)
+		ms_buf_printf(&detail, "%s%s", detail.len ? "\n" : "", w.lines[i]);
+	if (ret == MS_OK && (w.oom || ms_buf_status(&detail) < 0))
+		ret = oom(d);
+	if (ret == MS_OK && w.nlines) {
+		*refused = 1;
+		ret = ddl_fail(d, "2BP01", "dependency.c:1196:reportDependentObjects",
+			-1, "cannot drop %s because other objects depend on it", what);
+		if (ret == MS_OK)
+			ret = ddl_detail(d, "%s", ms_buf_cstr(&detail));
+		if (ret == MS_OK)
+			ret = ddl_hint(d, "Use DROP ... CASCADE to drop the dependent "
+				"objects too.");
 	}
-	free(deps);
-	if (ms_buf_status(&detail) < 0) {
-		ms_buf_free(&detail);
-		return oom(d);
-	}
-	ret = ddl_fail(d, "2BP01", "dependency.c:1196:reportDependentObjects",
-		-1, "cannot drop %s because other objects depend on it", what);
-	if (ret == MS_OK)
-		ret = ddl_detail(d, "%s", ms_buf_cstr(&detail));
-	if (ret == MS_OK)
-		ret = ddl_hint(d, "Use DROP ... CASCADE to drop the dependent "
-			"objects too.");
+	walk_free(&w);
 	ms_buf_free(&detail);
 	return ret;
 }
@@ -3864,6 +3936,51 @@ static int index_required(int *refused, ddl *d, const cat_rel *ix)
 	}
 }
 
+/* A partitioned table's partitions go with it (with CASCADE, so do
+ * inheriting tables): what depends on them, and what they read of each
+ * other, is not followed.  They join the dropped, after their parent. */
+static int with_children(ddl *d, const PgQuery__DropStmt *ds,
+	int64_t **oids, size_t *n)
+{
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < *n && ret == MS_OK; i++) {
+		int64_t *kids = NULL, *more;
+		size_t k = 0;
+		cat_rel rel;
+		int found;
+
+		if ((ret = cat_children(&kids, &k, d->s, (*oids)[i], d->err)) < 0 ||
+		    k == 0 ||
+		    (ret = cat_rel_by_oid(&found, &rel, d->s, (*oids)[i],
+		    d->err)) < 0) {
+			free(kids);
+			break;
+		}
+		ddl_unknown(d, "what depends on a table's partitions or inheritors "
+			"is not modelled");
+		if (found && (rel.relkind == 'p' || ds->behavior ==
+		    PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)) {
+			if ((more = realloc(*oids, (*n + k + 1) * sizeof(**oids))) ==
+			    NULL) {
+				free(kids);
+				return oom(d);
+			}
+			*oids = more;
+			for (size_t j = 0; j < k; j++) {
+				size_t m = 0;
+
+				while (m < *n && (*oids)[m] != kids[j])
+					m++;
+				if (m == *n)
+					(*oids)[(*n)++] = kids[j];
+			}
+		}
+		free(kids);
+	}
+	return ret;
+}
+
 int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 {
 	const drop_kind *want = kind_of_type(ds->remove_type);
@@ -3965,6 +4082,9 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 				"modelled");
 		oids[n++] = rel.oid;
 	}
+	if (DDL_FAILED(d) || ret < 0 || (ret = with_children(d, ds, &oids,
+	    &n)) < 0)
+		goto out;
 	if (DDL_FAILED(d) || ret < 0)
 		goto out;
 	/* A constraint's index is refused even with CASCADE: the constraint

@@ -249,20 +249,12 @@ int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,
 		    name, err)) < 0)
 			return ret;
 		if (found) {
-			char q[CAT_NAME + 4];
-
 			t->known = t->exists = 1;
 			t->user_oid = ut.oid;
 			t->user_kind = ut.kind;
 			/* format_type qualifies a type search_path does not see. */
-			t->display[0] = '\0';
-			if (schema != NULL && strcmp(schema, "public") != 0) {
-				cat_quote_ident(q, sizeof(q), schema);
-				snprintf(t->display, sizeof(t->display), "%s.", q);
-			}
-			cat_quote_ident(q, sizeof(q), name);
-			snprintf(t->display + strlen(t->display), sizeof(t->display) -
-				strlen(t->display), "%s", q);
+			cat_type_label(t->display, sizeof(t->display), ut.schema,
+				ut.name);
 			add_array(t->display, sizeof(t->display), tn);
 			return MS_OK;
 		}
