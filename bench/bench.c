@@ -1,13 +1,16 @@
 /*
  * bench.c - what `make bench` measures: deploying a corpus onto an empty
  * state against libpg_query's bare parse of the same files, in the same
- * run, with statements per second and peak memory.  Figures only; nothing
- * here passes or fails.
+ * run, with statements per second and peak memory; and the floor any
+ * reader of libpg_query's protobuf tree pays on top of the parse
+ * (unpacking and freeing it).  Figures only; nothing here passes or
+ * fails.
  *
  * usage: bench CORPUS-MIGRATIONS-DIR [ROUNDS]
  */
 #define _GNU_SOURCE
 #include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +63,28 @@ static double parse_only(const ms_migdir *dir)
 		if (m->script == NULL)
 			continue;
 		r = pg_query_parse_protobuf(m->script);
+		pg_query_free_protobuf_parse_result(r);
+	}
+	return now() - t0;
+}
+
+/* The parse, then the protobuf tree unpacked and freed, as migsim
+ * reads every script, with no analysis at all. */
+static double tree_only(const ms_migdir *dir)
+{
+	double t0 = now();
+
+	for (size_t i = 0; i < ms_migdir_count(dir); i++) {
+		const ms_migration *m = ms_migdir_at(dir, i);
+		PgQueryProtobufParseResult r;
+		PgQuery__ParseResult *pr;
+
+		if (m->script == NULL)
+			continue;
+		r = pg_query_parse_protobuf(m->script);
+		if (r.error == NULL && (pr = pg_query__parse_result__unpack(NULL,
+		    r.parse_tree.len, (const uint8_t *)r.parse_tree.data)) != NULL)
+			pg_query__parse_result__free_unpacked(pr, NULL);
 		pg_query_free_protobuf_parse_result(r);
 	}
 	return now() - t0;
@@ -123,7 +148,7 @@ int main(int argc, char **argv)
 	ms_migdir *dir = NULL;
 	ms_error err = MS_ERROR_INIT;
 	int rounds = argc > 2 ? atoi(argv[2]) : 3, runs = 0;
-	double parse = -1, bare = -1, batch = -1, split = -1;
+	double parse = -1, bare = -1, tree = -1, batch = -1, split = -1;
 	size_t stmts = 0;
 	struct rusage ru;
 
@@ -139,6 +164,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < rounds; i++) {
 		parse = best(parse, parse_only(dir));
 		bare = best(bare, bare_parse(dir, &stmts));
+		tree = best(tree, tree_only(dir));
 		batch = best(batch, deploy(dir, "6.19.3", &runs));
 		split = best(split, deploy(dir, "7.10.0", &runs));
 	}
@@ -147,6 +173,8 @@ int main(int argc, char **argv)
 	printf("  migrations: %zu, statements: %zu (best of %d rounds)\n",
 		ms_migdir_count(dir), stmts, rounds);
 	printf("  libpg_query parse, bare:     %8.1f ms\n", parse * 1e3);
+	printf("  parse + protobuf tree read:  %8.1f ms  %5.2fx parse (floor)\n",
+		tree * 1e3, tree / parse);
 	printf("  deploy, batch (6.19.3):      %8.1f ms  %5.2fx parse  %8.0f stmts/s\n",
 		batch * 1e3, batch / parse, (double)stmts / batch);
 	printf("  deploy, split (7.10.0):      %8.1f ms  %5.2fx parse  %8.0f stmts/s\n",

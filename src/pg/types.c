@@ -58,13 +58,14 @@ int ms_pg__extension_known(const char *extension)
 	return strcmp(extension, "plpgsql") == 0;
 }
 
+/* Asked for every type name of every statement: the table is sorted. */
 const char *ms_pg__builtin_display(const char *name)
 {
-	for (size_t i = 0; i < sizeof(builtin_types) / sizeof(builtin_types[0]);
-	     i++)
-		if (strcmp(builtin_types[i].name, name) == 0)
-			return builtin_types[i].display;
-	return NULL;
+	const struct { const char *name, *display; } *t = bsearch(name,
+		builtin_types, sizeof(builtin_types) / sizeof(builtin_types[0]),
+		sizeof(builtin_types[0]), by_name);
+
+	return t ? t->display : NULL;
 }
 
 const char *ms_pg__node_string(const PgQuery__Node *n)
@@ -187,10 +188,9 @@ static void add_array(char *out, size_t n, const PgQuery__TypeName *tn)
 }
 
 /* Whether pg_catalog has a type of this name besides its relations' row
- * types and arrays: its base and pseudo-types (PostgreSQL 15's list).
- * pg_catalog
- * comes first in every search path: an unqualified "date" is its date
- * even with a public."date" beside it. */
+ * types and arrays: its base and pseudo-types (PostgreSQL 15's list, kept
+ * sorted for bsearch).  pg_catalog comes first in every search path: an
+ * unqualified "date" is its date even with a public."date" beside it. */
 int ms_pg__system_type(const char *name)
 {
 	static const char *const types[] = {
@@ -218,10 +218,8 @@ int ms_pg__system_type(const char *name)
 		"tsvector", "txid_snapshot", "unknown", "uuid", "varbit",
 		"varchar", "void", "xid", "xid8", "xml", NULL };
 
-	for (size_t i = 0; types[i]; i++)
-		if (strcmp(name, types[i]) == 0)
-			return 1;
-	return 0;
+	return bsearch(name, types, sizeof(types) / sizeof(types[0]) - 1,
+		sizeof(types[0]), by_name) != NULL;
 }
 
 int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,

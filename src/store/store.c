@@ -137,11 +137,14 @@ static const char schema_catalog[] =
  * objects of the database; a function's signature is kept when its
  * CREATE FUNCTION was read (types by their own names, "*" for one
  * migsim could not read); temporary tables go at COMMIT or when the
- * session ends.
+ * session ends.  A new column takes the number after its table's
+ * highest, found by an index rather than by reading every column.
  */
 static const char catalog_additions[] =
 	"CREATE INDEX IF NOT EXISTS migsim_depend_oid ON migsim_depend(oid);"
 	"CREATE INDEX IF NOT EXISTS migsim_trigger_name ON migsim_trigger(name);"
+	"CREATE INDEX IF NOT EXISTS migsim_column_attnum"
+	" ON migsim_column(rel, attnum);"
 	"CREATE INDEX IF NOT EXISTS migsim_enum_label_pending"
 	" ON migsim_enum_label(uncommitted) WHERE uncommitted <> 0;"
 	"CREATE TABLE IF NOT EXISTS migsim_publication ("
