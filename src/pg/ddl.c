@@ -1443,6 +1443,59 @@ static int trigger_with_arguments(const PgQuery__CreateFunctionStmt *c)
 	return name && strcmp(name, "trigger") == 0 && c->n_parameters > 0;
 }
 
+/* interpret_function_parameter_list: two inputs or two outputs of one
+ * name (an input and an output may share it).  Types are looked up on
+ * the way, so a missing type before the repeat is left unknown. */
+static int parameter_names(ddl *d, const PgQuery__CreateFunctionStmt *c)
+{
+	enum { IN = PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_IN,
+		OUT = PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT,
+		VARIADIC = PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_VARIADIC,
+		TABLE = PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE,
+		DEFAULT = PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_DEFAULT };
+
+	for (size_t i = 0; i < c->n_parameters; i++) {
+		const PgQuery__FunctionParameter *p =
+			c->parameters[i]->function_parameter;
+		int mode = (int)p->mode == DEFAULT ? IN : (int)p->mode;
+		ms_typeref t;
+		int ret;
+
+		if ((ret = ms_pg__resolve_type(&t, d->s, p->arg_type, d->err)) < 0)
+			return ret;
+		if (!t.known || !t.exists)
+			return MS_OK;
+		for (size_t j = 0; p->name && p->name[0] && j < i; j++) {
+			const PgQuery__FunctionParameter *q =
+				c->parameters[j]->function_parameter;
+			int prev = (int)q->mode == DEFAULT ? IN : (int)q->mode;
+
+			if (((mode == IN || mode == VARIADIC) &&
+			    (prev == OUT || prev == TABLE)) ||
+			    ((prev == IN || prev == VARIADIC) &&
+			    (mode == OUT || mode == TABLE)))
+				continue;
+			if (q->name && strcmp(q->name, p->name) == 0)
+				return ddl_fail(d, "42P13", "functioncmds.c:392:"
+					"interpret_function_parameter_list", -1,
+					"parameter name \"%s\" used more than once", p->name);
+		}
+	}
+	return MS_OK;
+}
+
+/* Whether the body's RETURN takes no expression: a function returning
+ * void (an event trigger's too) or a set. */
+static int bare_return(const PgQuery__CreateFunctionStmt *c)
+{
+	const PgQuery__TypeName *t = c->return_type;
+	const char *name = t && t->n_names ?
+		ms_pg__node_string(t->names[t->n_names - 1]) : NULL;
+
+	return t == NULL || t->setof || (name && (strcmp(name, "void") == 0 ||
+		strcmp(name, "event_trigger") == 0));
+}
+
 static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 {
 	const char *schema, *name, *language = NULL;
@@ -1453,6 +1506,11 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 		return MS_OK;
 	}
 	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
+		return ret;
+	if (c->is_procedure && (ret = ms_store_meta_set(d->s, PROCEDURES_KEY,
+	    "1", d->err)) < 0)
+		return ret;
+	if ((ret = parameter_names(d, c)) < 0 || DDL_FAILED(d))
 		return ret;
 	if ((ret = cat_func_find(&exists, NULL, d->s, schema, name, d->err)) < 0)
 		return ret;
@@ -1483,7 +1541,7 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 		if (ok && p->defexpr && (ret = default_fits(&ok, d, p)) < 0)
 			return ret;
 	}
-	if (ok && (ret = ddl_function_compiles(&ok, d)) < 0)
+	if (ok && (ret = ddl_function_compiles(&ok, d, bare_return(c))) < 0)
 		return ret;
 	if (!ok)
 		ddl_unknown(d, "function bodies are not checked");
@@ -1674,6 +1732,102 @@ static int transitions_check(int *ok, ddl *d,
 	return MS_OK;
 }
 
+/* CreateTriggerFiringOn's checks of the relation and of the trigger's
+ * type, made before transition tables, WHEN and the function. */
+static int trigger_type_checks(ddl *d, const cat_rel *rel,
+	const PgQuery__CreateTrigStmt *t)
+{
+	enum { INSTEAD = 1 << 6, TRUNCATE = 1 << 5 };
+	static const struct { char kind; const char *what; } none[] = {
+		{ 'm', "materialized views" }, { 'S', "sequences" },
+	};
+	int instead = t->timing == INSTEAD, ret;
+
+	if ((rel->relkind == 'r' || rel->relkind == 'p') && instead) {
+		if ((ret = ddl_fail(d, "42809", rel->relkind == 'r' ?
+		    "trigger.c:228:CreateTriggerFiringOn" :
+		    "trigger.c:239:CreateTriggerFiringOn", -1, "\"%s\" is a table",
+		    rel->name)) < 0)
+			return ret;
+		return ddl_detail(d, "Tables cannot have INSTEAD OF triggers.");
+	}
+	if (rel->relkind == 'v' && ((!instead && t->row) ||
+	    (t->events & TRUNCATE))) {
+		int row = !instead && t->row;
+
+		if ((ret = ddl_fail(d, "42809", row ?
+		    "trigger.c:276:CreateTriggerFiringOn" :
+		    "trigger.c:283:CreateTriggerFiringOn", -1, "\"%s\" is a view",
+		    rel->name)) < 0)
+			return ret;
+		return ddl_detail(d, row ? "Views cannot have row-level BEFORE or "
+			"AFTER triggers." : "Views cannot have TRUNCATE triggers.");
+	}
+	for (size_t i = 0; i < sizeof(none) / sizeof(none[0]); i++)
+		if (rel->relkind == none[i].kind) {
+			if ((ret = ddl_fail(d, "42809", "trigger.c:319:"
+			    "CreateTriggerFiringOn", -1, "relation \"%s\" cannot have "
+			    "triggers", rel->name)) < 0)
+				return ret;
+			return ddl_detail(d, "This operation is not supported for %s.",
+				none[i].what);
+		}
+	if (t->row && (t->events & TRUNCATE))
+		return ddl_fail(d, "0A000", "trigger.c:390:CreateTriggerFiringOn", -1,
+			"TRUNCATE FOR EACH ROW triggers are not supported");
+	if (instead && !t->row)
+		return ddl_fail(d, "0A000", "trigger.c:398:CreateTriggerFiringOn", -1,
+			"INSTEAD OF triggers must be FOR EACH ROW");
+	if (instead && t->when_clause)
+		return ddl_fail(d, "0A000", "trigger.c:402:CreateTriggerFiringOn", -1,
+			"INSTEAD OF triggers cannot have WHEN conditions");
+	if (instead && t->n_columns)
+		return ddl_fail(d, "0A000", "trigger.c:406:CreateTriggerFiringOn", -1,
+			"INSTEAD OF triggers cannot have column lists");
+	return MS_OK;
+}
+
+/* LookupFuncName for EXECUTE FUNCTION: a missing schema (3F000), then a
+ * missing function, named as written; one of another type than trigger
+ * (42P17).  *ok 0 when it failed or is not decided. */
+static int trigger_function(int *ok, ddl *d, const char *schema,
+	const char *fname, const PgQuery__CreateTrigStmt *t)
+{
+	char written[2 * CAT_NAME + 2];
+	cat_sig sig;
+	int found, ret;
+
+	*ok = 0;
+	snprintf(written, sizeof(written), "%s%s%s", t->n_funcname == 2 ?
+		schema : "", t->n_funcname == 2 ? "." : "", fname);
+	if (t->n_funcname == 2 && ((ret = cat_schema_find(&found, d->s, schema,
+	    d->err)) < 0 || !found))
+		return ret < 0 ? ret : ddl_fail(d, "3F000",
+			"namespace.c:3099:get_namespace_oid", -1,
+			"schema \"%s\" does not exist", schema);
+	if ((ret = function_exists(&found, d, schema, fname)) < 0)
+		return ret;
+	if (!found)
+		return ddl_fail(d, "42883", "parse_func.c:2171:LookupFuncName", -1,
+			"function %s() does not exist", written);
+	if ((ret = cat_func_sig(&found, &sig, d->s, schema, fname, d->err)) < 0)
+		return ret;
+	/* Looked up with no arguments: one that takes some is not it (args
+	 * "*..." lists several signatures). */
+	if (found && sig.args[0] != '\0' && sig.args[0] != '*')
+		return ddl_fail(d, "42883", "parse_func.c:2171:LookupFuncName", -1,
+			"function %s() does not exist", written);
+	if (found && strcmp(sig.result, "trigger") != 0 &&
+	    strcmp(sig.result, "*") != 0 && sig.args[0] == '\0')
+		return ddl_fail(d, "42P17", "trigger.c:712:CreateTriggerFiringOn",
+			-1, "function %s must return type trigger", written);
+	if (found && (strcmp(sig.result, "trigger") != 0 ||
+	    strcmp(sig.args, "") != 0))
+		ddl_unknown(d, "this trigger's function is not checked");
+	*ok = 1;
+	return MS_OK;
+}
+
 static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 {
 	const char *schema, *fname;
@@ -1684,10 +1838,12 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 	    ddl_schema(t->relation->schemaname), t->relation->relname,
 	    d->err)) < 0)
 		return ret;
-	if (!found || rel.relkind == 'i' || rel.relkind == 'S') {
+	if (!found || rel.relkind == 'i' || rel.relkind == 'I') {
 		ddl_unknown(d, "a trigger on this relation is not modelled");
 		return MS_OK;
 	}
+	if ((ret = trigger_type_checks(d, &rel, t)) < 0 || DDL_FAILED(d))
+		return ret;
 	if (!qualified_name(&schema, &fname, t->funcname, t->n_funcname)) {
 		ddl_unknown(d, NULL);
 		return MS_OK;
@@ -1725,24 +1881,9 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 	if (t->when_clause && ((ret = trigger_when(d, &rel, t)) < 0 ||
 	    DDL_FAILED(d)))
 		return ret;
-	if ((ret = function_exists(&exists, d, schema, fname)) < 0)
+	if ((ret = trigger_function(&exists, d, schema, fname, t)) < 0 ||
+	    !exists)
 		return ret;
-	if (!exists)
-		return ddl_fail(d, "42883", "parse_func.c:2171:LookupFuncName", -1,
-			"function %s() does not exist", fname);
-	{
-		cat_sig sig;
-
-		/* The function must return trigger (42P17); a view takes only
-		 * INSTEAD OF row triggers (42809). */
-		if ((ret = cat_func_sig(&found, &sig, d->s, schema, fname,
-		    d->err)) < 0)
-			return ret;
-		if ((found && strcmp(sig.result, "trigger") != 0) ||
-		    (rel.relkind == 'v' && !(t->timing & 64)))
-			ddl_unknown(d, "this trigger's function or timing is not "
-				"checked");
-	}
 	if ((ret = cat_trigger_find(&found, d->s, rel.oid, t->trigname,
 	    d->err)) < 0)
 		return ret;
@@ -1750,6 +1891,15 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 		return ddl_fail(d, "42710", "trigger.c:773:CreateTriggerFiringOn",
 			-1, "trigger \"%s\" for relation \"%s\" already exists",
 			t->trigname, rel.name);
+	if (found) {
+		if ((ret = cat_con_unmodelled(&found, d->s, rel.oid, t->trigname,
+		    d->err)) < 0)
+			return ret;
+		if (found == 2)
+			return ddl_fail(d, "42710", "trigger.c:805:"
+				"CreateTriggerFiringOn", -1, "trigger \"%s\" for relation "
+				"\"%s\" is a constraint trigger", t->trigname, rel.name);
+	}
 	/* UPDATE OF columns must be the relation's. */
 	for (size_t i = 0; i < t->n_columns; i++) {
 		const char *col = ms_pg__node_string(t->columns[i]);
@@ -1766,6 +1916,11 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 			return ddl_fail(d, "42703", "trigger.c:952:"
 				"CreateTriggerFiringOn", -1, "column \"%s\" of relation "
 				"\"%s\" does not exist", col, rel.name);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(ms_pg__node_string(t->columns[j]), col) == 0)
+				return ddl_fail(d, "42701", "trigger.c:961:"
+					"CreateTriggerFiringOn", -1, "column \"%s\" specified "
+					"more than once", col);
 	}
 	/* Arguments are strings handed to the function as they are. */
 	{
@@ -1978,8 +2133,28 @@ static int refuse_for_trigger(int *refused, ddl *d, int64_t oid,
  * is skipped with a notice.  The rest is not modelled: overloads,
  * procedures, dependents (2BP01).
  */
+/* Functions and procedures share pg_proc but not DROP / COMMENT ON
+ * FUNCTION (42809 "f() is not a function"): once the history made a
+ * procedure, which of a name's routines is which is not kept. */
+static int procedures_made(int *made, ddl *d)
+{
+	char *v = NULL;
+	int ret = ms_store_meta_get(&v, d->s, PROCEDURES_KEY, d->err);
+
+	*made = v != NULL;
+	free(v);
+	if (ret == MS_OK && *made)
+		ddl_unknown(d, "functions and procedures of one name are not told "
+			"apart");
+	return ret;
+}
+
 static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 {
+	int made, ret;
+
+	if ((ret = procedures_made(&made, d)) < 0 || made)
+		return ret;
 	for (size_t i = 0; i < ds->n_objects; i++) {
 		const PgQuery__ObjectWithArgs *o =
 			ds->objects[i]->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS ?
@@ -1987,7 +2162,7 @@ static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 		const char *schema, *name;
 		char args[sizeof(((cat_sig *)0)->args)];
 		int64_t oid;
-		int found, match = 0, overloaded = 0, needed = 1, refused = 0, ret;
+		int found, match = 0, overloaded = 0, needed = 1, refused = 0;
 
 		if (o == NULL || d->gap ||
 		    !qualified_name(&schema, &name, o->objname, o->n_objname) ||
@@ -2002,6 +2177,20 @@ static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 		    (ret = function_target(&match, &overloaded, args, sizeof(args),
 		    d, o, schema, name)) < 0)
 			return ret;
+		/* No procedure was made: the routine named is a function. */
+		if (found && ds->remove_type ==
+		    PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE) {
+			if (o->args_unspecified || o->n_objargs != 0 ||
+			    (ret = function_target(&match, &overloaded, args,
+			    sizeof(args), d, o, schema, name)) < 0 || match != 1) {
+				ddl_unknown(d, "DROP PROCEDURE is not modelled");
+				return ret < 0 ? ret : MS_OK;
+			}
+			return ddl_fail(d, "42809", "parse_func.c:2367:"
+				"LookupFuncWithArgs", -1, "%s%s%s() is not a procedure",
+				o->n_objname == 2 ? schema : "", o->n_objname == 2 ? "." : "",
+				name);
+		}
 		if (match == 1 && (ret = cat_func_needed(&needed, d->s, oid,
 		    d->err)) < 0)
 			return ret;
@@ -3071,11 +3260,113 @@ int ddl_cast_dependencies(ddl *d, const PgQuery__Node *n,
 	return c.ret;
 }
 
+static int visit_any_call(const PgQuery__Node *n, void *ctx)
+{
+	(void)ctx;
+	return n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL;
+}
+
+/* view_query_is_auto_updatable, asked for WITH CHECK OPTION: why the
+ * view's query is not automatically updatable (the HINT), or NULL when
+ * it is.  *unsure when a function of its target list may be an
+ * aggregate, a window or a set-returning function, or its FROM item is
+ * not modelled. */
+static const char *not_updatable(int *unsure, ddl *d, const PgQuery__Node *q)
+{
+	static const char *const aggregates[] = { "count", "sum", "avg", "min",
+		"max", "array_agg", "string_agg", "bool_and", "bool_or", "every",
+		"json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg",
+		NULL };
+	const PgQuery__SelectStmt *s = q->select_stmt;
+	int aggs = 0, windows = 0, columns = 0;
+	cat_rel rel;
+	int found;
+
+	*unsure = q->node_case != PG_QUERY__NODE__NODE_SELECT_STMT;
+	if (*unsure)
+		return NULL;
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+		return "Views containing UNION, INTERSECT, or EXCEPT are not "
+			"automatically updatable.";
+	if (s->n_distinct_clause)
+		return "Views containing DISTINCT are not automatically updatable.";
+	if (s->n_group_clause)
+		return "Views containing GROUP BY are not automatically updatable.";
+	if (s->having_clause)
+		return "Views containing HAVING are not automatically updatable.";
+	if (s->with_clause)
+		return "Views containing WITH are not automatically updatable.";
+	if (s->limit_offset || s->limit_count)
+		return "Views containing LIMIT or OFFSET are not automatically "
+			"updatable.";
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *t = s->target_list[i]->res_target;
+		const PgQuery__Node *v = t ? t->val : NULL;
+
+		if (v == NULL)
+			continue;
+		if (v->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+			columns++;
+			continue;
+		}
+		if (v->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+		    v->func_call->n_funcname == 1 && !v->func_call->over &&
+		    ddl_one_of(ms_pg__node_string(v->func_call->funcname[0]),
+		    aggregates))
+			aggs = 1;
+		else if (v->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+		    v->func_call->over)
+			windows = 1;
+		else if (ddl_walk(&v->base, visit_any_call, NULL))
+			*unsure = 1;
+	}
+	if (aggs)
+		return "Views that return aggregate functions are not automatically "
+			"updatable.";
+	if (*unsure)
+		return NULL;
+	if (windows)
+		return "Views that return window functions are not automatically "
+			"updatable.";
+	if (s->n_from_clause != 1 ||
+	    s->from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+		return "Views that do not select from a single table or view are "
+			"not automatically updatable.";
+	if (cat_rel_find(&found, &rel, d->s,
+	    ddl_schema(s->from_clause[0]->range_var->schemaname),
+	    s->from_clause[0]->range_var->relname, d->err) < 0 || !found ||
+	    !strchr("rpvm", rel.relkind)) {
+		*unsure = 1;
+		return NULL;
+	}
+	if (rel.relkind == 'm')
+		return "Views that do not select from a single table or view are "
+			"not automatically updatable.";
+	if (!columns)
+		return "Views that have no updatable columns are not automatically "
+			"updatable.";
+	return NULL;
+}
+
+static int check_option(const PgQuery__ViewStmt *v)
+{
+	if (v->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION ||
+	    v->with_check_option ==
+	    PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION)
+		return 1;
+	for (size_t i = 0; i < v->n_options; i++)
+		if (v->options[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+		    strcmp(v->options[i]->def_elem->defname, "check_option") == 0)
+			return 1;
+	return 0;
+}
+
 /* create_view's flags. */
 #define VIEW_REPLACE        1   /* CREATE OR REPLACE VIEW */
 #define VIEW_IF_NOT_EXISTS  2   /* CREATE TABLE / MATERIALIZED VIEW IF NOT
                                    EXISTS ... AS */
 #define VIEW_NO_DATA        4   /* WITH NO DATA: the query is not run */
+#define VIEW_CHECK_OPTION   8   /* WITH [LOCAL | CASCADED] CHECK OPTION */
 
 /* FROM (VALUES (constant, ...), ...) AS t: analysis has converted
  * each constant already. */
@@ -3187,6 +3478,22 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	    naliases)) < 0 || DDL_FAILED(d))
 		goto out;
 	known = cols != NULL;
+	/* DefineView, before the view's schema and name are looked at. */
+	if (known && d->verdict == MS_VERDICT_OK && (flags & VIEW_CHECK_OPTION)) {
+		int unsure;
+		const char *why = not_updatable(&unsure, d, n);
+
+		if (unsure)
+			ddl_unknown(d, "whether this view is automatically updatable is "
+				"not modelled");
+		if (why) {
+			if ((ret = ddl_fail(d, "0A000", "view.c:519:DefineView", -1,
+			    "WITH CHECK OPTION is supported only on automatically "
+			    "updatable views")) == MS_OK)
+				ret = ddl_hint(d, why);
+			goto out;
+		}
+	}
 	if (!schema_ok) {
 		/* Certain only when the query is known to pass analysis. */
 		if (known && d->verdict == MS_VERDICT_OK)
@@ -3327,8 +3634,10 @@ static int comment_function(ddl *d, const PgQuery__CommentStmt *c)
 	const PgQuery__ObjectWithArgs *o = c->object->object_with_args;
 	const char *schema, *name;
 	char args[sizeof(((cat_sig *)0)->args)];
-	int found, match = -1, overloaded, ret;
+	int found, match = -1, overloaded, made, ret;
 
+	if ((ret = procedures_made(&made, d)) < 0 || made)
+		return ret;
 	if (!qualified_name(&schema, &name, o->objname, o->n_objname) ||
 	    ms_pg__builtin_function(name))
 		return ddl_unknown(d, "COMMENT on this object is not modelled"),
@@ -4121,8 +4430,9 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		return comment_stmt(d, n->comment_stmt);
 	case PG_QUERY__NODE__NODE_VIEW_STMT:
 		return create_view(d, n->view_stmt->query, n->view_stmt->view, 'v',
-			n->view_stmt->replace ? VIEW_REPLACE : 0, n->view_stmt->aliases,
-			n->view_stmt->n_aliases);
+			(n->view_stmt->replace ? VIEW_REPLACE : 0) |
+			(check_option(n->view_stmt) ? VIEW_CHECK_OPTION : 0),
+			n->view_stmt->aliases, n->view_stmt->n_aliases);
 	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
 		const PgQuery__IntoClause *into = n->create_table_as_stmt->into;
 		cat_rel old;

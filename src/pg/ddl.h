@@ -88,7 +88,7 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap);
 /* Whether the PL/pgSQL function that statement d->stmt_no creates
  * compiles as plpgsql_validator compiles it: its body parses and every
  * variable's type exists.  *ok 1 yes, 0 not known. */
-int ddl_function_compiles(int *ok, ddl *d);
+int ddl_function_compiles(int *ok, ddl *d, int bare_return);
 
 /* Relations, for statements on them. */
 /* Whether a type name that is no type names a table's, view's or
@@ -150,6 +150,8 @@ int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
  * increment (CREATE / ALTER SEQUENCE, identity options): RESTART WITH n
  * is then not decided. */
 #define SEQUENCE_BOUNDS_KEY "sequence_bounds"
+/* The meta key set once the history made a procedure. */
+#define PROCEDURES_KEY "procedures"
 int ddl_bounds_given(PgQuery__Node **options, size_t n);
 
 /* The relation an ALTER, CREATE INDEX or CREATE POLICY names

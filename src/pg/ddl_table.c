@@ -1033,7 +1033,7 @@ static int visit_check_ref(const PgQuery__Node *n, void *ctx)
 /* A CHECK: its expression analysed over the table (cookConstraint),
  * then its name. */
 static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
-	const char *column, int in_create)
+	int in_create)
 {
 	char name[NAMEDATALEN];
 	check_walk w;
@@ -1074,16 +1074,21 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 				"MergeWithExistingConstraint", -1, "constraint \"%s\" for "
 				"relation \"%s\" already exists", name, rel->name);
 	} else {
-		const char *one = column ? column : w.n == 1 && !w.other ?
-			w.names[0] : NULL;
+		/* Named after the one column it reads, wherever it is written
+		 * (a column's CHECK over two columns is t_check). */
+		const char *one = w.n == 1 && !w.other ? w.names[0] : NULL;
 
-		if (column == NULL && w.other)
+		if (w.other)
 			ddl_unknown(d, "the name PostgreSQL gives this check is not "
 				"modelled");
 		if ((ret = choose_name(name, d, rel->schema, rel->name, one, "check",
 		    NAME_CONSTRAINT)) < 0)
 			return ret;
 	}
+	if (c->is_no_inherit && rel->relkind == 'p')
+		return ddl_fail(d, "42P16", "heap.c:2204:StoreRelCheck", -1,
+			"cannot add NO INHERIT constraint to partitioned table \"%s\"",
+			rel->name);
 	if (!in_create && !c->skip_validation)
 		data_ok(d, rel, "a check over existing rows depends on them");
 	/* The columns it names: dropping one of them drops the check. */
@@ -1193,7 +1198,7 @@ static int add_constraint(ddl *d, const cat_rel *rel,
 			ddl_unknown(d, NULL);
 		break;
 	case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
-		return add_check(d, rel, c, column, in_create);
+		return add_check(d, rel, c, in_create);
 	default:
 		return unmodelled_constraint(d, rel, c);
 	}
@@ -1754,6 +1759,114 @@ static int inherits(ddl *d, const PgQuery__Node *parent, int64_t child)
 	return cat_inherits_add(d->s, rel.oid, child, d->err);
 }
 
+/* A key, index or exclusion constraint of CREATE TABLE, and the column
+ * it is written on (NULL for a table constraint). */
+typedef struct key_spec {
+	PgQuery__Constraint k;
+	const char *column;
+} key_spec;
+
+static int key_is_index(const PgQuery__Constraint *k)
+{
+	return k->contype != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN &&
+		k->contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK;
+}
+
+static const char *key_column(const key_spec *s, size_t i)
+{
+	return s->column ? s->column : ms_pg__node_string(s->k.keys[i]);
+}
+
+/* transformIndexConstraints keeps one of two keys on the same columns
+ * with the same options: UNIQUE PRIMARY KEY is one index. */
+static int same_key(const key_spec *a, const key_spec *b)
+{
+	size_t na = a->column ? 1 : a->k.n_keys, nb = b->column ? 1 : b->k.n_keys;
+
+	if ((a->k.contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY &&
+	    a->k.contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE) ||
+	    (b->k.contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY &&
+	    b->k.contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE) ||
+	    na != nb || a->k.n_including || b->k.n_including ||
+	    a->k.nulls_not_distinct != b->k.nulls_not_distinct ||
+	    a->k.deferrable != b->k.deferrable ||
+	    a->k.initdeferred != b->k.initdeferred)
+		return 0;
+	for (size_t i = 0; i < na; i++) {
+		const char *x = key_column(a, i), *y = key_column(b, i);
+
+		if (x == NULL || y == NULL || strcmp(x, y) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The table's keys and other index constraints, as
+ * transformIndexConstraints hands them on: the primary key first, then
+ * the others in the order written, one of each set of the same key (an
+ * unnamed one taking the name of one it absorbs).  Two primary keys are
+ * left in order, for the first to refuse the second (42P16). */
+static int create_keys(ddl *d, const cat_rel *rel, const PgQuery__CreateStmt *c)
+{
+	key_spec *all;
+	size_t n = 0, cap = 1, kept = 0, pkeys = 0;
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < c->n_table_elts; i++)
+		cap += c->table_elts[i]->node_case ==
+			PG_QUERY__NODE__NODE_COLUMN_DEF ?
+			c->table_elts[i]->column_def->n_constraints : 1;
+	if ((all = calloc(cap, sizeof(*all))) == NULL)
+		return oom(d);
+	for (size_t i = 0; i < c->n_table_elts; i++) {
+		const PgQuery__Node *e = c->table_elts[i];
+
+		if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
+		    key_is_index(e->constraint)) {
+			all[n].k = *e->constraint;
+			all[n++].column = NULL;
+		}
+		for (size_t j = 0; e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF &&
+		     j < e->column_def->n_constraints; j++) {
+			PgQuery__Constraint k = with_attrs(e->column_def->constraints,
+				e->column_def->n_constraints, j);
+
+			if (k.contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY &&
+			    k.contype != PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)
+				continue;
+			all[n].k = k;
+			all[n++].column = e->column_def->colname;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		pkeys += all[i].k.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
+	if (pkeys == 1)
+		for (size_t i = 0; i < n; i++)
+			if (all[i].k.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) {
+				key_spec pk = all[i];
+
+				memmove(all + 1, all, i * sizeof(*all));
+				all[0] = pk;
+				break;
+			}
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+
+		while (pkeys <= 1 && j < kept && !same_key(&all[i], &all[j]))
+			j++;
+		if (pkeys <= 1 && j < kept) {
+			if (!str(all[j].k.conname))
+				all[j].k.conname = all[i].k.conname;
+			continue;
+		}
+		all[kept++] = all[i];
+	}
+	for (size_t i = 0; i < kept && ret == MS_OK && !DDL_FAILED(d); i++)
+		ret = add_constraint(d, rel, &all[i].k, all[i].column, 1);
+	free(all);
+	return ret;
+}
+
 int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 {
 	const char *schema = ddl_schema(c->relation->schemaname);
@@ -1840,6 +1953,11 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	/* Checks, then keys, then foreign keys, as ProcessUtilitySlow runs
 	 * them after the table exists. */
 	for (int phase = 0; phase < 3; phase++) {
+		if (phase == 1) {
+			if ((ret = create_keys(d, &rel, c)) < 0 || DDL_FAILED(d))
+				break;
+			continue;
+		}
 		for (size_t i = 0; i < c->n_table_elts && ret == MS_OK &&
 		     !DDL_FAILED(d); i++) {
 			const PgQuery__Node *e = c->table_elts[i];
@@ -4227,19 +4345,24 @@ int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r)
 			return ddl_fail(d, "42P07", "tablecmds.c:3919:"
 				"RenameRelationInternal", -1, "relation \"%s\" already "
 				"exists", r->newname);
-		if ((ret = cat_rel_rename(d->s, con.index_rel, r->newname,
-		    d->err)) < 0)
-			return ret;
-	} else {
+	}
+	/* The index's constraint, or the constraint itself, is renamed by
+	 * RenameConstraintById, which refuses a name the table's
+	 * constraints have. */
+	{
 		cat_con other;
 
 		if ((ret = cat_con_find(&found, &other, d->s, rel.oid, r->newname,
 		    d->err)) < 0)
 			return ret;
 		if (found)
-			return ddl_fail(d, "42710", NULL, -1, "constraint \"%s\" for "
-				"relation \"%s\" already exists", r->newname, rel.name);
+			return ddl_fail(d, "42710", "pg_constraint.c:688:"
+				"RenameConstraintById", -1, "constraint \"%s\" for relation "
+				"\"%s\" already exists", r->newname, rel.name);
 	}
+	if (con.index_rel && con.contype != 'f' &&
+	    (ret = cat_rel_rename(d->s, con.index_rel, r->newname, d->err)) < 0)
+		return ret;
 	return cat_con_rename(d->s, con.oid, r->newname, d->err);
 }
 

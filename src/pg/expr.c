@@ -58,8 +58,9 @@ void ex_set_type(ex_type *t, char cat, const char *name)
 		snprintf(t->display, sizeof(t->display), "%s", display);
 }
 
-/* A function's result has no typmod (exprTypmod of a FuncExpr or an
- * Aggref is -1): timestamp(3) becomes timestamp. */
+/* A function's or an operator's result has no typmod (exprTypmod of a
+ * FuncExpr, an OpExpr or an Aggref is -1): timestamp(3) becomes
+ * timestamp, numeric(10,2) negated numeric. */
 static void drop_typmod(ex_type *t)
 {
 	const char *plain = ms_pg__builtin_display(t->name);
@@ -723,6 +724,7 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		    strcmp(a->name, "date") != 0 && (op[0] == '+' || op[0] == '-') &&
 		    (b->cat == 'T' || (b->cat == 'X' && is_interval(b->literal)))) {
 			*t = *a;
+			drop_typmod(t);
 			return EX_OK;
 		}
 		return EX_UNKNOWN;
@@ -737,6 +739,7 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 	    comparable(a, b)) {
 		*t = *a;
 		t->constant = 0;
+		drop_typmod(t);
 		return EX_OK;
 	}
 	if (strcmp(op, "||") == 0) {
@@ -1968,6 +1971,7 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 				*t = b;
 				if (op[0] == '-')
 					t->value = -t->value;
+				drop_typmod(t);
 				return EX_OK;
 			}
 			/* Bitwise NOT of an integer keeps its type. */
@@ -2219,6 +2223,9 @@ static int case_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		results[n++] = c->defresult;
 	if (r == EX_OK)
 		r = ex_common(t, ret, d, sc, results, n);
+	/* Without ELSE, a NULL of no modifier is among the results. */
+	if (r == EX_OK && c->defresult == NULL)
+		drop_typmod(t);
 	free(results);
 	return r;
 }
@@ -2239,6 +2246,16 @@ static int sql_value(ex_type *t, const PgQuery__SQLValueFunction *f)
 		break;
 	default:
 		return EX_UNKNOWN;
+	}
+	/* CURRENT_TIMESTAMP(3): the precision is the value's typmod. */
+	if (f->typmod >= 0 && (f->op ==
+	    PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N ||
+	    f->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N)) {
+		t->typmod = f->typmod;
+		snprintf(t->display, sizeof(t->display), "timestamp(%d) with%s time "
+			"zone", f->typmod, f->op ==
+			PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N ? "out" :
+			"");
 	}
 	return EX_OK;
 }

@@ -430,6 +430,8 @@ static const struct {
 	  "elements", "gram.y", 1488, "base_yyparse" },
 	{ "processCASbits", " constraints cannot be marked NOT VALID", "gram.y",
 	  18407, "processCASbits" },
+	{ "base_yyparse", "CREATE OR REPLACE CONSTRAINT TRIGGER is not "
+	  "supported", "gram.y", 5763, "base_yyparse" },
 	{ "base_yyparse", "role name \"public\" is reserved", "gram.y", 16449,
 	  "base_yyparse" },
 	{ "base_yyparse", "SESSION_USER cannot be used as a role name here",
