@@ -67,12 +67,33 @@ static int policy_expr(int *ret, ddl *d, const cat_rel *rel,
 	return r;
 }
 
+/* What CREATE and ALTER POLICY check before the policy's name: its
+ * roles, its table, its expressions.  *ok 1 when all passed. */
+static int policy_target(int *ok, cat_rel *rel, ddl *d, PgQuery__Node **roles,
+	size_t n_roles, const PgQuery__RangeVar *table,
+	const PgQuery__Node *qual, const PgQuery__Node *check)
+{
+	int found, ret, r;
+
+	*ok = 0;
+	if (!roles_known(roles, n_roles)) {
+		ddl_unknown(d, "whether these roles exist is not modelled");
+		return MS_OK;
+	}
+	if ((ret = policy_table(&found, rel, d, table, 0)) < 0 || !found)
+		return ret;
+	if ((r = policy_expr(&ret, d, rel, qual)) == EX_OK)
+		r = policy_expr(&ret, d, rel, check);
+	*ok = r == EX_OK;
+	return ret;
+}
+
 int ddl_policy_create(ddl *d, const PgQuery__CreatePolicyStmt *c)
 {
 	const char *cmd = c->cmd_name ? c->cmd_name : "all";
 	char kind[CAT_NAME + 8];
 	cat_rel rel;
-	int found, ret, r;
+	int found, ret;
 
 	if (c->with_check && (strcmp(cmd, "select") == 0 ||
 	    strcmp(cmd, "delete") == 0))
@@ -81,15 +102,8 @@ int ddl_policy_create(ddl *d, const PgQuery__CreatePolicyStmt *c)
 	if (c->qual && strcmp(cmd, "insert") == 0)
 		return ddl_fail(d, "42601", "policy.c:614:CreatePolicy", -1,
 			"only WITH CHECK expression allowed for INSERT");
-	if (!roles_known(c->roles, c->n_roles)) {
-		ddl_unknown(d, "whether these roles exist is not modelled");
-		return MS_OK;
-	}
-	if ((ret = policy_table(&found, &rel, d, c->table, 0)) < 0 || !found)
-		return ret;
-	if ((r = policy_expr(&ret, d, &rel, c->qual)) == EX_OK)
-		r = policy_expr(&ret, d, &rel, c->with_check);
-	if (r != EX_OK)
+	if ((ret = policy_target(&found, &rel, d, c->roles, c->n_roles,
+	    c->table, c->qual, c->with_check)) < 0 || !found)
 		return ret;
 	policy_kind(kind, sizeof(kind), c->policy_name);
 	if ((ret = cat_dep_self(&found, d->s, kind, rel.oid, d->err)) < 0 ||
@@ -107,17 +121,10 @@ int ddl_policy_alter(ddl *d, const PgQuery__AlterPolicyStmt *a)
 {
 	char kind[CAT_NAME + 8];
 	cat_rel rel;
-	int found, ret, r;
+	int found, ret;
 
-	if (!roles_known(a->roles, a->n_roles)) {
-		ddl_unknown(d, "whether these roles exist is not modelled");
-		return MS_OK;
-	}
-	if ((ret = policy_table(&found, &rel, d, a->table, 0)) < 0 || !found)
-		return ret;
-	if ((r = policy_expr(&ret, d, &rel, a->qual)) == EX_OK)
-		r = policy_expr(&ret, d, &rel, a->with_check);
-	if (r != EX_OK)
+	if ((ret = policy_target(&found, &rel, d, a->roles, a->n_roles,
+	    a->table, a->qual, a->with_check)) < 0 || !found)
 		return ret;
 	policy_kind(kind, sizeof(kind), a->policy_name);
 	if ((ret = cat_dep_self(&found, d->s, kind, rel.oid, d->err)) < 0)
