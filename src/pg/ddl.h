@@ -150,6 +150,8 @@ int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
  * increment (CREATE / ALTER SEQUENCE, identity options): RESTART WITH n
  * is then not decided. */
 #define SEQUENCE_BOUNDS_KEY "sequence_bounds"
+/* The meta key set once an index was made a table's replica identity. */
+#define REPLICA_IDENTITY_KEY "replica_identity"
 /* The meta key set once the history made a procedure. */
 #define PROCEDURES_KEY "procedures"
 int ddl_bounds_given(PgQuery__Node **options, size_t n);

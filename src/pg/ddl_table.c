@@ -3317,6 +3317,53 @@ static int transformed_columns(ddl *d, const cat_rel *rel,
 	return MS_OK;
 }
 
+/* What a table's partitions, inheritors and replica identity make of an
+ * ALTER TABLE, not followed: ONLY on a table that has children (42P16:
+ * a column must be added to, dropped from or renamed in them too), a
+ * partitioned table's columns (its partition key's cannot be dropped or
+ * retyped), DROP NOT NULL once an index was made the replica identity. */
+static int inheritance_alter(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableStmt *a)
+{
+	int64_t *kids = NULL;
+	char *replica = NULL;
+	size_t n = 0;
+	int ret;
+
+	if (!a->relation->inh || rel->relkind == 'p') {
+		if ((ret = cat_children(&kids, &n, d->s, rel->oid, d->err)) < 0)
+			return ret;
+		free(kids);
+	}
+	if (n && !a->relation->inh)
+		ddl_unknown(d, "ALTER TABLE ONLY on a table with partitions or "
+			"inheritors is not modelled");
+	for (size_t i = 0; i < a->n_cmds; i++) {
+		PgQuery__AlterTableType t = a->cmds[i]->alter_table_cmd->subtype;
+
+		if (rel->relkind == 'p' &&
+		    (t == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ||
+		    t == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType))
+			ddl_unknown(d, "a partitioned table's key columns are not "
+				"modelled");
+		if (t == PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity &&
+		    (ret = ms_store_meta_set(d->s, REPLICA_IDENTITY_KEY, "1",
+		    d->err)) < 0)
+			return ret;
+		if (t != PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull)
+			continue;
+		if ((ret = ms_store_meta_get(&replica, d->s, REPLICA_IDENTITY_KEY,
+		    d->err)) < 0)
+			return ret;
+		if (replica)
+			ddl_unknown(d, "an index used as replica identity is not "
+				"modelled");
+		free(replica);
+		replica = NULL;
+	}
+	return MS_OK;
+}
+
 int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 {
 	cat_rel rel;
@@ -3341,6 +3388,8 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 		return ret;
 	if (found)
 		ddl_unknown(d, "a column of this table's row type is not modelled");
+	if ((ret = inheritance_alter(d, &rel, a)) < 0)
+		return ret;
 	if ((ret = transformed_columns(d, &rel, a)) < 0 || DDL_FAILED(d))
 		return ret;
 	/* A second type change of one column is 0A000 when the first one
@@ -3832,6 +3881,11 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 
 	if ((ret = ddl_open_rel(&found, &rel, d, ix->relation, 0)) < 0 || !found)
 		return ret;
+	/* Partitions' indexes are built one by one, never concurrently. */
+	if (ix->concurrent && rel.relkind == 'p')
+		return ddl_fail(d, "0A000", "indexcmds.c:712:DefineIndex", -1,
+			"cannot create index on partitioned table \"%s\" concurrently",
+			rel.name);
 	if (!(is_table(&rel) || rel.relkind == 'm'))
 		ddl_unknown(d, "indexes on this relation are not modelled");
 	if (!(is_table(&rel) || rel.relkind == 'm') || !rel.known)
@@ -4299,6 +4353,18 @@ int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r)
 	    (rel.relkind == 'v' || rel.relkind == 'm')))) {
 		ddl_unknown(d, "this relation's columns are not known");
 		return MS_OK;
+	}
+	/* ONLY: an inherited column must be renamed in the children too. */
+	if (!r->relation->inh) {
+		int64_t *kids = NULL;
+		size_t n = 0;
+
+		if ((ret = cat_children(&kids, &n, d->s, rel.oid, d->err)) < 0)
+			return ret;
+		free(kids);
+		if (n)
+			ddl_unknown(d, "RENAME with ONLY on a table with partitions or "
+				"inheritors is not modelled");
 	}
 	if (r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
 		if ((ret = cat_col_find(&found, &col, d->s, rel.oid, r->subname,

@@ -614,6 +614,11 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 	const char *schema = filter_get(f, "schemaname");
 	int found, ret, others;
 
+	/* Statements migsim did not follow may have made or dropped the
+	 * object: the catalog's answer is not the database's. */
+	if (d->gap)
+		return 0;
+
 	/* A constraint migsim does not model (EXCLUDE) has a name it does
 	 * not know; the system catalogs' keys are named pg_... too. */
 	if (strcmp(table, "table_constraints") == 0 ||
@@ -624,10 +629,6 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		int set;
 
 		if (con && strncmp(con, "pg_", 3) == 0)
-			return 0;
-
-		/* A catalog gap may hide constraints of any kind. */
-		if (d->gap)
 			return 0;
 
 		if ((ret = ms_store_meta_get(&flag, d->s, "unmodelled_constraint",
@@ -1595,9 +1596,42 @@ static int text_array(const char *q)
 	}
 }
 
+/* Whether constant q certainly converts to the declared type: NULL to
+ * any, a string to an unbounded string type, digits to an integer or
+ * numeric type, true / false to boolean.  Others may fail (22P02,
+ * 22001) when the block starts, outside its handlers. */
+static int constant_fits(const char *q, const char *typname)
+{
+	static const char *const strings[] = { "text", "varchar",
+		"character varying", NULL };
+	static const char *const ints[] = { "int", "integer", "int4", "bigint",
+		"int8", NULL };
+	static const char *const numbers[] = { "numeric", "decimal", "float8",
+		"double precision", "real", "float4", NULL };
+	char type[64];
+	size_t n = 0, digits;
+
+	if (strcasecmp(q, "null") == 0)
+		return 1;
+	for (; typname && *typname && n + 1 < sizeof(type); typname++)
+		type[n++] = (char)tolower((unsigned char)*typname);
+	while (n && type[n - 1] == ' ')
+		n--;
+	type[n] = '\0';
+	if (q[0] == '\'')
+		return ddl_one_of(type, strings);
+	if (strcasecmp(q, "true") == 0 || strcasecmp(q, "false") == 0)
+		return strcmp(type, "boolean") == 0 || strcmp(type, "bool") == 0;
+	digits = strspn(q + (*q == '-'), "0123456789");
+	if (q[(*q == '-') + digits] == '\0' && digits > 0 && digits < 10 &&
+	    ddl_one_of(type, ints))
+		return 1;
+	return ddl_one_of(type, numbers);
+}
+
 /* Whether a declared variable has an initial value other than a
- * constant (or a text[] of string constants): an expression run when
- * the block starts, outside its handlers. */
+ * constant that fits its type (or a text[] of string constants): an
+ * expression run when the block starts, outside its handlers. */
 static int initialised(json_t *datums)
 {
 	size_t i;
@@ -1613,14 +1647,18 @@ static int initialised(json_t *datums)
 			"PLpgSQL_type"), "typname"));
 
 		if (json_object_get(var, "default_val") && !(q &&
-		    (constant_text(q) || (typname && strncmp(typname, "text[]",
-		    6) == 0 && typname[6 + strspn(typname + 6, " ")] == '\0' &&
+		    ((constant_text(q) && constant_fits(q, typname)) ||
+		    (typname && strncmp(typname, "text[]", 6) == 0 &&
+		    typname[6 + strspn(typname + 6, " ")] == '\0' &&
 		    text_array(q)))))
 			return 1;
 	}
 	return 0;
 }
 
+
+static int declarations_compile(int *ok, ddl *d, json_t *funcs,
+	int bare_return);
 
 /* The body and language of a DO statement. */
 static const char *do_body(const PgQuery__DoStmt *ds, int *plpgsql)
@@ -1757,7 +1795,7 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 	const char *body;
 	json_t *funcs, *action;
 	char *src;
-	int plpgsql, ret = MS_OK;
+	int plpgsql, compiles, ret = MS_OK;
 
 	*gap = *rows_gap = 1;
 	body = do_body(ds, &plpgsql);
@@ -1796,6 +1834,11 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 	} else if (initialised(in.datums)) {
 		ddl_unknown(d, "a DO block's variable initialisers are not "
 			"modelled");
+		ret = text_may_change_catalog(gap, d, body);
+	} else if ((ret = declarations_compile(&compiles, d, funcs, 1)) < 0) {
+		;
+	} else if (!compiles) {
+		ddl_unknown(d, "this DO block's declarations are not checked");
 		ret = text_may_change_catalog(gap, d, body);
 	} else {
 		in.values = declared_nulls(in.datums);
@@ -1856,7 +1899,9 @@ static void returns_seen(const json_t *j, int *with, int *without)
 		return;
 	}
 	json_object_foreach((json_t *)j, key, v) {
-		if (strcmp(key, "PLpgSQL_stmt_return") == 0) {
+		/* The compiler's own RETURN at the end has no line. */
+		if (strcmp(key, "PLpgSQL_stmt_return") == 0 &&
+		    json_object_get(v, "lineno")) {
 			if (json_object_get(v, "expr"))
 				(*with)++;
 			else
@@ -1867,41 +1912,21 @@ static void returns_seen(const json_t *j, int *with, int *without)
 	}
 }
 
-int ddl_function_compiles(int *ok, ddl *d, int bare_return)
+/* What PL/pgSQL checks when it compiles a body that libpg_query does not:
+ * RETURN's form (make_return_stmt refuses RETURN x where the function
+ * returns void or a set, and a bare RETURN elsewhere: 42804, 42601, at
+ * positions in the body migsim does not keep, so such a body is left
+ * unknown) and the declared variables' types. */
+static int declarations_compile(int *ok, ddl *d, json_t *funcs,
+	int bare_return)
 {
-	const ms_pg_stmt *st = &d->script->stmts[d->stmt_no];
-	PgQueryPlpgsqlParseResult pr;
-	json_t *funcs, *datums, *v;
-	char *sql;
+	json_t *datums = json_object_get(json_object_get(json_array_get(funcs,
+		0), "PLpgSQL_function"), "datums"), *v;
+	int with = 0, without = 0, ret = MS_OK;
 	size_t i;
-	int ret = MS_OK;
 
-	*ok = 0;
-	if ((sql = malloc(st->len + 1)) == NULL)
-		return ms_error_set(d->err, MS_ENOMEM, "out of memory");
-	memcpy(sql, d->script->sql + st->offset, st->len);
-	sql[st->len] = '\0';
-	pr = pg_query_parse_plpgsql(sql);
-	free(sql);
-	if (pr.error) {
-		pg_query_free_plpgsql_parse_result(pr);
-		return MS_OK;
-	}
-	funcs = json_loads(pr.plpgsql_funcs, 0, NULL);
-	pg_query_free_plpgsql_parse_result(pr);
-	datums = json_object_get(json_object_get(json_array_get(funcs, 0),
-		"PLpgSQL_function"), "datums");
-	*ok = json_array_size(funcs) == 1;
-	/* make_return_stmt refuses RETURN x where the function returns void
-	 * or a set, and a bare RETURN elsewhere (42804, 42601): positions
-	 * in the body are not kept, so such a function is left unknown. */
-	{
-		int with = 0, without = 0;
-
-		returns_seen(funcs, &with, &without);
-		if (bare_return ? with > 0 : without > 0)
-			*ok = 0;
-	}
+	returns_seen(funcs, &with, &without);
+	*ok = !(bare_return ? with > 0 : without > 0);
 	json_array_foreach(datums, i, v) {
 		const char *typname = json_string_value(json_object_get(
 			json_object_get(json_object_get(json_object_get(v,
@@ -1919,6 +1944,33 @@ int ddl_function_compiles(int *ok, ddl *d, int bare_return)
 		    json_object_get(json_object_get(v, "PLpgSQL_var"), "lineno"))
 			ret = var_type_exists(ok, d, typname);
 	}
+	return ret;
+}
+
+int ddl_function_compiles(int *ok, ddl *d, int bare_return)
+{
+	const ms_pg_stmt *st = &d->script->stmts[d->stmt_no];
+	PgQueryPlpgsqlParseResult pr;
+	json_t *funcs;
+	char *sql;
+	int ret;
+
+	*ok = 0;
+	if ((sql = malloc(st->len + 1)) == NULL)
+		return ms_error_set(d->err, MS_ENOMEM, "out of memory");
+	memcpy(sql, d->script->sql + st->offset, st->len);
+	sql[st->len] = '\0';
+	pr = pg_query_parse_plpgsql(sql);
+	free(sql);
+	if (pr.error) {
+		pg_query_free_plpgsql_parse_result(pr);
+		return MS_OK;
+	}
+	funcs = json_loads(pr.plpgsql_funcs, 0, NULL);
+	pg_query_free_plpgsql_parse_result(pr);
+	*ok = json_array_size(funcs) == 1;
+	ret = *ok ? declarations_compile(ok, d, funcs, bare_return) : MS_OK;
 	json_decref(funcs);
 	return ret;
 }
+

@@ -174,28 +174,122 @@ static int user_savepoint(int *done, runner *r, size_t i, const char *what,
 }
 
 /* PostgreSQL 15.18's reporting sites for "%s can only be used in
- * transaction blocks": COMMIT AND CHAIN raises it from one place inside
- * an implicit block (a multi-statement message), another alone. */
+ * transaction blocks": inside an implicit block (a multi-statement
+ * message) the routine that runs the statement raises it; alone, COMMIT
+ * AND CHAIN raises it from another place, and the savepoint statements
+ * from RequireTransactionBlock's CheckTransactionBlock. */
 static void no_block_site(ms_pg_error *e, const char *what, int multi)
 {
 	static const struct {
 		const char *what;
-		int in_implicit, alone;
+		int in_implicit;
 		const char *routine;
+		int alone;
+		const char *alone_routine;
 	} sites[] = {
-		{ "COMMIT AND CHAIN", 3902, 3981, "EndTransactionBlock" },
-		{ "ROLLBACK AND CHAIN", 4104, 4104, "UserAbortTransactionBlock" },
-		{ "SAVEPOINT", 4255, 4255, "DefineSavepoint" },
-		{ "RELEASE SAVEPOINT", 4324, 4324, "ReleaseSavepoint" },
-		{ "ROLLBACK TO SAVEPOINT", 4435, 4435, "RollbackToSavepoint" },
+		{ "COMMIT AND CHAIN", 3902, "EndTransactionBlock", 3981,
+		  "EndTransactionBlock" },
+		{ "ROLLBACK AND CHAIN", 4104, "UserAbortTransactionBlock", 4104,
+		  "UserAbortTransactionBlock" },
+		{ "SAVEPOINT", 4255, "DefineSavepoint", 3587,
+		  "CheckTransactionBlock" },
+		{ "RELEASE SAVEPOINT", 4324, "ReleaseSavepoint", 3587,
+		  "CheckTransactionBlock" },
+		{ "ROLLBACK TO SAVEPOINT", 4435, "RollbackToSavepoint", 3587,
+		  "CheckTransactionBlock" },
 	};
 
 	for (size_t k = 0; k < sizeof(sites) / sizeof(sites[0]); k++)
 		if (strcmp(sites[k].what, what) == 0) {
 			e->file = "xact.c";
 			e->line = multi ? sites[k].in_implicit : sites[k].alone;
-			e->routine = sites[k].routine;
+			e->routine = multi ? sites[k].routine : sites[k].alone_routine;
 		}
+}
+
+/* VACUUM and REINDEX read their options before PreventInTransactionBlock:
+ * one they do not know is 42601 first, which is not modelled. */
+static int options_known(const PgQuery__Node *n)
+{
+	static const char *const vacuum[] = { "verbose", "skip_locked",
+		"analyze", "freeze", "full", "disable_page_skipping",
+		"index_cleanup", "process_toast", "truncate", "parallel", NULL };
+	static const char *const reindex[] = { "verbose", "concurrently",
+		"tablespace", NULL };
+	PgQuery__Node **opts = NULL;
+	const char *const *known = NULL;
+	size_t n_opts = 0;
+
+	if (n && n->node_case == PG_QUERY__NODE__NODE_VACUUM_STMT) {
+		opts = n->vacuum_stmt->options;
+		n_opts = n->vacuum_stmt->n_options;
+		known = vacuum;
+	} else if (n && n->node_case == PG_QUERY__NODE__NODE_REINDEX_STMT) {
+		opts = n->reindex_stmt->params;
+		n_opts = n->reindex_stmt->n_params;
+		known = reindex;
+	}
+	for (size_t i = 0; i < n_opts; i++) {
+		const char *name = opts[i]->node_case ==
+			PG_QUERY__NODE__NODE_DEF_ELEM ? opts[i]->def_elem->defname : NULL;
+		size_t k = 0;
+
+		while (name && known[k] && strcmp(known[k], name) != 0)
+			k++;
+		if (name == NULL || known[k] == NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/* PREPARE TRANSACTION: alone, only a warning (no transaction in
+ * progress); in a block, implicit or not, a default server refuses it
+ * (max_prepared_transactions = 0). */
+static int prepare_transaction(runner *r, size_t i, int multi,
+	ms_error *err)
+{
+	if (!multi && !r->session->in_block)
+		return MS_OK;
+	if (fails(r, i, "55000", "%s", "prepared transactions are disabled") < 0)
+		return oom(err);
+	r->out->error.file = "twophase.c";
+	r->out->error.line = 391;
+	r->out->error.routine = "MarkAsPreparing";
+	r->out->error.hint = ms_strdup("Set max_prepared_transactions to a "
+		"nonzero value.");
+	return r->out->error.hint ? MS_OK : oom(err);
+}
+
+/* BEGIN ISOLATION LEVEL after statements of the same implicit block
+ * that took a snapshot (any but SET and transaction statements). */
+static int isolation_after_query(const runner *r, const PgQuery__Node *n,
+	size_t i)
+{
+	int isolation = 0, query = 0;
+
+	for (size_t k = 0; n && k < n->transaction_stmt->n_options; k++)
+		isolation |= n->transaction_stmt->options[k]->node_case ==
+			PG_QUERY__NODE__NODE_DEF_ELEM && strcmp(
+			n->transaction_stmt->options[k]->def_elem->defname,
+			"transaction_isolation") == 0;
+	for (size_t k = r->open_from; isolation && k < i; k++) {
+		const PgQuery__Node *p = ms_pg__stmt_node(r->script, k);
+
+		query |= p && p->node_case != PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+			p->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT;
+	}
+	return isolation && query;
+}
+
+static int isolation_too_late(runner *r, size_t i, ms_error *err)
+{
+	if (fails(r, i, "25001", "%s", "SET TRANSACTION ISOLATION LEVEL must be "
+	    "called before any query") < 0)
+		return oom(err);
+	r->out->error.file = "guc.c";
+	r->out->error.line = 12082;
+	r->out->error.routine = "call_enum_check_hook";
+	return MS_OK;
 }
 
 static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
@@ -211,6 +305,10 @@ static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
 		/* A second BEGIN only warns (25001 WARNING); statements
 		 * already run join the block either way. */
 		r->session->in_block = 1;
+		/* Its isolation level is set after them: too late once one took
+		 * a snapshot (check_XactIsoLevel). */
+		if (isolation_after_query(r, n, i))
+			return isolation_too_late(r, i, err);
 		/* READ ONLY (or READ WRITE): not followed. */
 		if (ms_pg__settings_named(n)) {
 			res->verdict = MS_VERDICT_UNKNOWN;
@@ -233,6 +331,16 @@ static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
 		return begin_txn(r, i + 1, err);
 	default:
 		break;
+	}
+	if (st->no_block == NULL)
+		return prepare_transaction(r, i, multi, err);
+	/* COMMIT / ROLLBACK AND CHAIN in a block end it and open another. */
+	if (r->session->in_block && (strcmp(st->no_block, "COMMIT AND CHAIN") == 0 ||
+	    strcmp(st->no_block, "ROLLBACK AND CHAIN") == 0)) {
+		if ((ret = st->no_block[0] == 'C' ? commit_txn(r, i + 1, err) :
+		    rollback_txn(r, err)) < 0)
+			return ret;
+		return begin_txn(r, i + 1, err);
 	}
 	if (!r->session->in_block && st->no_block) {
 		/* xact.c: RequireTransactionBlock / DefineSavepoint and friends
@@ -294,6 +402,12 @@ static int run_stmt(runner *r, size_t i, int multi, ms_error *err)
 			r->session->aborted = 0;
 		}
 		return run_txn_stmt(r, i, multi, err);
+	}
+	if (st->cls == MS_STMT_NO_BLOCK && (multi || r->session->in_block) &&
+	    !options_known(ms_pg__stmt_node(r->script, i))) {
+		res->verdict = MS_VERDICT_UNKNOWN;
+		res->note = "an option PostgreSQL may not know is not checked";
+		return MS_OK;
 	}
 	if (st->cls == MS_STMT_NO_BLOCK && (multi || r->session->in_block)) {
 		if (fails(r, i, "25001", "%s cannot run inside a transaction block",

@@ -3,9 +3,10 @@
 # migsim simulated with what PostgreSQL built (tests/pg/live.sh).  Both
 # sides go through the same rules; what migsim does not keep is dropped
 # from both: default and check expressions, index predicates, foreign key
-# actions, DEFERRABLE, view queries, functions, triggers, sequences'
-# options, comments, grants, ownership, publications, domains' defaults
-# and check expressions.
+# actions, DEFERRABLE, view queries, functions, aggregates, triggers,
+# policies (their expressions), sequences' options, comments, grants and
+# default privileges, ownership, publications, domains' defaults and
+# check expressions.
 #
 # usage: awk -f schema_norm.awk DUMP | sort
 
@@ -51,7 +52,7 @@ function statement(s,   w, n) {
 	gsub(/\n/, " ", s)
 	gsub(/[ \t]+/, " ", s)
 	sub(/^ /, "", s)
-	if (s ~ /^(SET|SELECT|COMMENT ON|GRANT|REVOKE|CREATE TRIGGER|CREATE CONSTRAINT TRIGGER|CREATE PUBLICATION|ALTER PUBLICATION|CREATE EXTENSION|CREATE SCHEMA public|ALTER SCHEMA)/ || s ~ / OWNER TO / || s ~ / OWNED BY / || s ~ / SET DEFAULT nextval/)
+	if (s ~ /^(SET|SELECT|COMMENT ON|GRANT|REVOKE|CREATE TRIGGER|CREATE CONSTRAINT TRIGGER|CREATE POLICY|ALTER DEFAULT PRIVILEGES|CREATE PUBLICATION|ALTER PUBLICATION|CREATE EXTENSION|CREATE SCHEMA public|ALTER SCHEMA)/ || s ~ / OWNER TO / || s ~ / OWNED BY / || s ~ / SET DEFAULT nextval/)
 		return
 	if (s ~ /^CREATE DOMAIN /) {
 		domain(s)
@@ -93,9 +94,16 @@ function statement(s,   w, n) {
 /^\\(un)?restrict / { next }
 /^--/ || /^$/ { if (!intable && !instmt) next }
 
-# Function and procedure bodies end where their dollar quote does.
-infunc { if ($0 ~ /\$[A-Za-z_]*\$;$/) infunc = 0; next }
+# Function and procedure bodies end where their dollar quote does; an
+# aggregate's definition and a SQL-standard body (RETURN expr, BEGIN
+# ATOMIC) have none and end at the first line ending in ";".
+infunc {
+	if ($0 ~ /AS \$[A-Za-z_]*\$/) dq = 1
+	if ((dq && $0 ~ /\$[A-Za-z_]*\$;$/) || (!dq && $0 ~ /;$/)) infunc = 0
+	next
+}
 /^CREATE (OR REPLACE )?(FUNCTION|PROCEDURE|AGGREGATE) / {
+	dq = ($0 ~ /AS \$[A-Za-z_]*\$/)
 	if ($0 !~ /;$/) infunc = 1
 	next
 }
