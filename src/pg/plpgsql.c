@@ -1646,6 +1646,11 @@ static int initialised(json_t *datums)
 			json_object_get(json_object_get(var, "datatype"),
 			"PLpgSQL_type"), "typname"));
 
+		/* NULL into a NOT NULL variable is 22004 when the block
+		 * starts. */
+		if (q && strcasecmp(q, "null") == 0 &&
+		    json_is_true(json_object_get(var, "notnull")))
+			return 1;
 		if (json_object_get(var, "default_val") && !(q &&
 		    ((constant_text(q) && constant_fits(q, typname)) ||
 		    (typname && strncmp(typname, "text[]", 6) == 0 &&
