@@ -16,6 +16,9 @@
 
 #include "expr.h"
 
+/* PostgreSQL 15's pg_config_manual.h. */
+#define INDEX_MAX_KEYS 32
+
 #define NAMEDATALEN 64
 
 /* protobuf's absent string is "". */
@@ -880,6 +883,13 @@ static int key_repeated(ddl *d, const PgQuery__Constraint *c, size_t j)
 	return MS_OK;
 }
 
+/* DefineIndex: INDEX_MAX_KEYS, key and INCLUDE columns together. */
+static int too_many_keys(ddl *d)
+{
+	return ddl_fail(d, "54011", "indexcmds.c:643:DefineIndex", -1,
+		"cannot use more than %d columns in an index", INDEX_MAX_KEYS);
+}
+
 /* PRIMARY KEY or UNIQUE: an index, then the constraint that owns it. */
 static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	char **cols, size_t n, int in_create)
@@ -934,6 +944,8 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 				"ComputeIndexAttrs", in_create ? c->location : -1,
 				"column \"%s\" named in key does not exist", cols[i]);
 	}
+	if (n + c->n_including > INDEX_MAX_KEYS)
+		return too_many_keys(d);
 	if (c->n_including || c->n_options || c->where_clause ||
 	    c->nulls_not_distinct)
 		ddl_unknown(d, "this key constraint's options are not modelled");
@@ -3702,7 +3714,8 @@ static int index_params(ddl *d, const cat_rel *rel,
 		char q[NAMEDATALEN + 4];
 
 		if (str(e->name) == NULL)
-			continue;
+			return ddl_fail(d, "0A000", "indexcmds.c:1850:ComputeIndexAttrs",
+				-1, "expressions are not supported in included columns");
 		quote(q, sizeof(q), e->name);
 		snprintf(def + len, def_size - len, "%s%s", i ? ", " : ") INCLUDE (",
 			q);
@@ -3881,6 +3894,8 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 
 	if ((ret = ddl_open_rel(&found, &rel, d, ix->relation, 0)) < 0 || !found)
 		return ret;
+	if (ix->n_index_params + ix->n_index_including_params > INDEX_MAX_KEYS)
+		return too_many_keys(d);
 	/* Partitions' indexes are built one by one, never concurrently. */
 	if (ix->concurrent && rel.relkind == 'p')
 		return ddl_fail(d, "0A000", "indexcmds.c:712:DefineIndex", -1,

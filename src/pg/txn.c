@@ -58,6 +58,19 @@ static int fails(runner *r, size_t i, const char *sqlstate, const char *fmt,
 	return ms_pg_error_set(&r->out->error, sqlstate, fmt, arg);
 }
 
+/* fails, at PostgreSQL 15.18's reporting site. */
+static int fails_at(runner *r, size_t i, const char *sqlstate,
+	const char *site_file, int site_line, const char *routine,
+	const char *fmt, const char *arg)
+{
+	if (fails(r, i, sqlstate, fmt, arg) < 0)
+		return MS_ENOMEM;
+	r->out->error.file = site_file;
+	r->out->error.line = site_line;
+	r->out->error.routine = routine;
+	return MS_OK;
+}
+
 /* Mark statements [from, to) as committed. */
 static void keep(runner *r, size_t from, size_t to)
 {
@@ -250,11 +263,9 @@ static int prepare_transaction(runner *r, size_t i, int multi,
 {
 	if (!multi && !r->session->in_block)
 		return MS_OK;
-	if (fails(r, i, "55000", "%s", "prepared transactions are disabled") < 0)
+	if (fails_at(r, i, "55000", "twophase.c", 391, "MarkAsPreparing", "%s",
+	    "prepared transactions are disabled") < 0)
 		return oom(err);
-	r->out->error.file = "twophase.c";
-	r->out->error.line = 391;
-	r->out->error.routine = "MarkAsPreparing";
 	r->out->error.hint = ms_strdup("Set max_prepared_transactions to a "
 		"nonzero value.");
 	return r->out->error.hint ? MS_OK : oom(err);
@@ -283,13 +294,9 @@ static int isolation_after_query(const runner *r, const PgQuery__Node *n,
 
 static int isolation_too_late(runner *r, size_t i, ms_error *err)
 {
-	if (fails(r, i, "25001", "%s", "SET TRANSACTION ISOLATION LEVEL must be "
-	    "called before any query") < 0)
-		return oom(err);
-	r->out->error.file = "guc.c";
-	r->out->error.line = 12082;
-	r->out->error.routine = "call_enum_check_hook";
-	return MS_OK;
+	return fails_at(r, i, "25001", "guc.c", 12082, "call_enum_check_hook",
+		"%s", "SET TRANSACTION ISOLATION LEVEL must be called before any "
+		"query") < 0 ? oom(err) : MS_OK;
 }
 
 static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
@@ -410,27 +417,19 @@ static int run_stmt(runner *r, size_t i, int multi, ms_error *err)
 		return MS_OK;
 	}
 	if (st->cls == MS_STMT_NO_BLOCK && (multi || r->session->in_block)) {
-		if (fails(r, i, "25001", "%s cannot run inside a transaction block",
-		    st->no_block) < 0)
-			return oom(err);
-		/* PostgreSQL 15.18's reporting site (docs/postgresql.md). */
-		r->out->error.file = "xact.c";
-		r->out->error.line = 3486;
-		r->out->error.routine = "PreventInTransactionBlock";
-		return MS_OK;
+		/* docs/postgresql.md. */
+		return fails_at(r, i, "25001", "xact.c", 3486,
+		    "PreventInTransactionBlock", "%s cannot run inside a "
+		    "transaction block", st->no_block) < 0 ? oom(err) : MS_OK;
 	}
 	/* LOCK TABLE needs a transaction block; the implicit block of a
 	 * multi-statement message is one (CheckTransactionBlock). */
 	if (!multi && !r->session->in_block &&
 	    ms_pg__stmt_node(r->script, i) && ms_pg__stmt_node(r->script,
 	    i)->node_case == PG_QUERY__NODE__NODE_LOCK_STMT) {
-		if (fails(r, i, "25P01", "%s", "LOCK TABLE can only be used in "
-		    "transaction blocks") < 0)
-			return oom(err);
-		r->out->error.file = "xact.c";
-		r->out->error.line = 3587;
-		r->out->error.routine = "CheckTransactionBlock";
-		return MS_OK;
+		return fails_at(r, i, "25P01", "xact.c", 3587,
+		    "CheckTransactionBlock", "%s", "LOCK TABLE can only be used in "
+		    "transaction blocks") < 0 ? oom(err) : MS_OK;
 	}
 	ret = ms_pg__catalog_apply(&res->verdict, &note, &r->out->error,
 		r->store, r->script, i, r->split ? st->start : 0, err);
