@@ -243,6 +243,49 @@ int cat_rel_set_schema(ms_store *s, int64_t oid, const char *schema,
 	return done(s, st, err);
 }
 
+int cat_moved_clash(char *name, int *found, ms_store *s, int64_t oid,
+	const char *schema, int sequences, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	if (sequences)
+		PREP(st, "SELECT m.name FROM migsim_relation m JOIN migsim_depend x"
+			" ON x.oid = m.oid AND x.kind = 'owned' AND x.ref_kind = 'rel'"
+			" AND x.ref_oid = ?1 WHERE EXISTS (SELECT 1 FROM migsim_relation t"
+			" WHERE t.schema_name = ?2 AND t.name = m.name) ORDER BY m.oid"
+			" LIMIT 1");
+	else
+		PREP(st, "SELECT m.name FROM migsim_relation m JOIN migsim_index x"
+			" ON x.rel = m.oid AND x.table_rel = ?1 WHERE EXISTS (SELECT 1"
+			" FROM migsim_relation t WHERE t.schema_name = ?2 AND"
+			" t.name = m.name) ORDER BY m.oid LIMIT 1");
+	sqlite3_bind_int64(st, 1, oid);
+	bind_text(st, 2, schema);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	copy_col(name, CAT_NAME, st, 0);
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
+int cat_seq_owner(char *table, int *found, ms_store *s, int64_t seq,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT r.name FROM migsim_depend x JOIN migsim_relation r ON"
+		" r.oid = x.ref_oid WHERE x.kind = 'owned' AND x.ref_kind = 'rel'"
+		" AND x.oid = ?1 LIMIT 1");
+	sqlite3_bind_int64(st, 1, seq);
+	if ((ret = first(found, s, st, err)) < 0 || !*found)
+		return ret;
+	copy_col(table, CAT_NAME, st, 0);
+	sqlite3_reset(st);
+	return MS_OK;
+}
+
 int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
 	ms_error *err)
 {
@@ -1314,6 +1357,17 @@ int cat_func_one_trigger(int *one, char *trigger, char *schema, char *table,
 	}
 	sqlite3_reset(st);
 	return MS_OK;
+}
+
+int cat_composite_any(int *found, ms_store *s, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_relation WHERE relkind = 'c' LIMIT 1");
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
 }
 
 int cat_func_any(int *found, ms_store *s, ms_error *err)
@@ -2751,6 +2805,21 @@ int cat_inherits_any(int *yes, ms_store *s, int64_t rel, ms_error *err)
 	int ret;
 
 	PREP(st, "SELECT 1 FROM migsim_inherits WHERE parent = ?1 OR child = ?1");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_fk_to_ancestor(int *yes, ms_store *s, int64_t rel, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "WITH RECURSIVE up(oid) AS (SELECT parent FROM migsim_inherits"
+		" WHERE child = ?1 UNION SELECT i.parent FROM migsim_inherits i"
+		" JOIN up ON i.child = up.oid) SELECT 1 FROM migsim_constraint"
+		" WHERE contype = 'f' AND ref_rel IN (SELECT oid FROM up)");
 	sqlite3_bind_int64(st, 1, rel);
 	if ((ret = first(yes, s, st, err)) == MS_OK && *yes)
 		sqlite3_reset(st);

@@ -78,6 +78,15 @@ typedef struct cat_index {
 int cat_index_get(int *found, cat_index *out, ms_store *s, int64_t index,
 	ms_error *err);
 /* ALTER ... SET SCHEMA of a table, view or sequence. */
+/* The first of a table's indexes (or, with sequences, of the sequences
+ * its columns own) whose name schema already has, into name[CAT_NAME]. */
+int cat_moved_clash(char *name, int *found, ms_store *s, int64_t oid,
+	const char *schema, int sequences, ms_error *err);
+/* The table whose column owns sequence seq, into table[CAT_NAME]. */
+int cat_seq_owner(char *table, int *found, ms_store *s, int64_t seq,
+	ms_error *err);
+/* Whether any composite type (CREATE TYPE AS) exists. */
+int cat_composite_any(int *found, ms_store *s, ms_error *err);
 int cat_rel_set_schema(ms_store *s, int64_t oid, const char *schema,
 	ms_error *err);
 int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
@@ -100,6 +109,9 @@ int cat_kept_only_named(int *found, ms_store *s, const char *schema,
 int cat_partitions_any(int *yes, ms_store *s, ms_error *err);
 /* Whether rel is a parent or a child of inheritance (or partitions). */
 int cat_inherits_any(int *yes, ms_store *s, int64_t rel, ms_error *err);
+/* Whether a foreign key references a table rel inherits from, or is a
+ * partition of: it depends on rel too. */
+int cat_fk_to_ancestor(int *yes, ms_store *s, int64_t rel, ms_error *err);
 /* The tables whose foreign keys reference rel, in oid (creation) order;
  * *out is malloc'd. */
 int cat_fk_referencing(int64_t **out, size_t *n, ms_store *s, int64_t rel,

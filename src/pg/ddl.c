@@ -194,7 +194,16 @@ int ddl_schema_ok(ddl *d, const char *schema, int *ok)
 
 /* --- walking the parse tree --------------------------------------------- */
 
-int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx)
+/* Every message under m: Nodes to node_fn, messages of descriptor want
+ * (a TypeName, which fields hold bare) to msg_fn. */
+typedef struct walker {
+	ddl_visit_fn node_fn;
+	const ProtobufCMessageDescriptor *want;
+	int (*msg_fn)(const ProtobufCMessage *m, void *ctx);
+	void *ctx;
+} walker;
+
+static int walk(const ProtobufCMessage *m, const walker *w)
 {
 	const ProtobufCMessageDescriptor *desc;
 	int ret;
@@ -202,17 +211,19 @@ int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx)
 	if (m == NULL)
 		return 0;
 	desc = m->descriptor;
+	if (desc == w->want && (ret = w->msg_fn(m, w->ctx)) != 0)
+		return ret;
 	if (desc == &pg_query__node__descriptor) {
 		const PgQuery__Node *n = (const PgQuery__Node *)m;
 		const ProtobufCFieldDescriptor *f;
 
-		if ((ret = fn(n, ctx)) != 0)
+		if (w->node_fn && (ret = w->node_fn(n, w->ctx)) != 0)
 			return ret;
 		/* A Node is a oneof over every node type: go straight to the
 		 * member it holds instead of testing some 250 fields. */
 		f = protobuf_c_message_descriptor_get_field(desc, n->node_case);
-		return f ? ddl_walk(*(ProtobufCMessage *const *)((const char *)m +
-			f->offset), fn, ctx) : 0;
+		return f ? walk(*(ProtobufCMessage *const *)((const char *)m +
+			f->offset), w) : 0;
 	}
 	for (unsigned i = 0; i < desc->n_fields; i++) {
 		const ProtobufCFieldDescriptor *f = &desc->fields[i];
@@ -229,14 +240,21 @@ int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx)
 				*(ProtobufCMessage *const *const *)(base + f->offset);
 
 			for (size_t j = 0; j < n; j++)
-				if ((ret = ddl_walk(v[j], fn, ctx)) != 0)
+				if ((ret = walk(v[j], w)) != 0)
 					return ret;
-		} else if ((ret = ddl_walk(*(ProtobufCMessage *const *)(base +
-		    f->offset), fn, ctx)) != 0) {
+		} else if ((ret = walk(*(ProtobufCMessage *const *)(base +
+		    f->offset), w)) != 0) {
 			return ret;
 		}
 	}
 	return 0;
+}
+
+int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx)
+{
+	walker w = { fn, NULL, NULL, ctx };
+
+	return walk(m, &w);
 }
 
 const char *ddl_string_literal(const PgQuery__Node *n, int *location)
@@ -457,6 +475,20 @@ static int create_schema(ddl *d, const PgQuery__CreateSchemaStmt *c)
 		/* A schema named after the role, which migsim does not know. */
 		ddl_unknown(d, "CREATE SCHEMA AUTHORIZATION is not modelled");
 		return ddl_catalog_gap(d);
+	}
+	/* The owner is looked up first (42704 for a missing role); migsim
+	 * knows no roles but the usual superuser. */
+	if (c->authrole && c->authrole->roletype ==
+	    PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING &&
+	    strcmp(c->authrole->rolename, "postgres") != 0)
+		ddl_unknown(d, "whether this role exists is not modelled");
+	if (strncmp(c->schemaname, "pg_", 3) == 0) {
+		if ((ret = ddl_fail(d, "42939", "schemacmds.c:106:"
+		    "CreateSchemaCommand", -1, "unacceptable schema name \"%s\"",
+		    c->schemaname)) < 0 || !DDL_FAILED(d))
+			return ret;
+		return ddl_detail(d, "The prefix \"pg_\" is reserved for system "
+			"schemas.");
 	}
 	if ((ret = cat_schema_find(&found, d->s, c->schemaname, d->err)) < 0)
 		return ret;
@@ -815,6 +847,29 @@ static int some_type_used(int *some, ddl *d)
 	return ret;
 }
 
+/* DROP TYPE of a composite type takes its relation.  What uses it (a
+ * column, another composite's attribute, a function) is recorded without
+ * a description to report: then the DROP is unknown. */
+static int drop_composite(ddl *d, const cat_rel *r)
+{
+	char *deps = NULL;
+	int used, called, n, ret;
+
+	if ((ret = cat_dep_kind(&used, d->s, "rowtype", "rel", r->oid,
+	    d->err)) < 0 ||
+	    (ret = cat_dep_kind(&called, d->s, "function", "rel", r->oid,
+	    d->err)) < 0 ||
+	    (ret = ddl_dependents(&deps, &n, d, "rel", r->oid, NULL)) < 0)
+		return ret;
+	free(deps);
+	if (used || called || n) {
+		ddl_unknown(d, "what uses this composite type is not modelled");
+		if ((ret = unseen_objects(d)) < 0)
+			return ret;
+	}
+	return cat_rel_drop(d->s, r->oid, d->err);
+}
+
 static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 {
 	int domain = ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN;
@@ -852,9 +907,27 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 				continue;
 			}
 		}
+		if (!found && !domain) {
+			cat_rel r;
+
+			if ((ret = cat_rel_find(&found, &r, d->s, schema, name,
+			    d->err)) < 0)
+				return ret;
+			if (found && r.relkind == 'c') {
+				if ((ret = drop_composite(d, &r)) < 0)
+					return ret;
+				continue;
+			}
+			found = 0;
+		}
 		if (!found) {
 			if ((ret = row_type(&found, d, schema, name)) < 0 || found)
 				return ret;
+			/* "_T" may be T's array type, which is not kept. */
+			if (name[0] == '_') {
+				ddl_unknown(d, "array types are not modelled");
+				continue;
+			}
 			if (!ds->missing_ok)
 				return ddl_fail(d, "42704",
 					"objectaddress.c:1636:get_object_address_type", -1,
@@ -940,6 +1013,11 @@ static int create_publication(ddl *d, const PgQuery__CreatePublicationStmt *c)
 	if (c->n_pubobjects || c->n_options)
 		ddl_unknown(d, "the tables and options of a publication are not "
 			"modelled");
+	/* Later UPDATE and DELETE of a table without a replica identity
+	 * fail (CheckCmdReplicaIdentity). */
+	if ((ret = ms_store_meta_set(d->s, c->for_all_tables && !c->n_options ?
+	    PUB_ALL_KEY : PUB_SOME_KEY, "1", d->err)) < 0)
+		return ret;
 	return cat_pub_set(d->s, c->pubname, 1, d->err);
 }
 
@@ -955,7 +1033,10 @@ static int alter_publication(ddl *d, const PgQuery__AlterPublicationStmt *a)
 			a->pubname);
 	ddl_unknown(d, "the tables and options of a publication are not "
 		"modelled");
-	return MS_OK;
+	/* SET (publish = ...) may stop a FOR ALL TABLES one publishing. */
+	if ((ret = ms_store_meta_set(d->s, PUB_SOME_KEY, "1", d->err)) < 0)
+		return ret;
+	return ms_store_meta_set(d->s, PUB_ALL_KEY, "0", d->err);
 }
 
 enum { DROP_SCHEMA, DROP_EXTENSION, DROP_PUBLICATION };
@@ -994,7 +1075,10 @@ static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 				"get_publication_oid", -1, "publication \"%s\" does not "
 				"exist", name);
 		/* Nothing depends on a publication. */
-		if (kind == DROP_PUBLICATION)
+		/* Which publications are left is not followed. */
+		if (kind == DROP_PUBLICATION &&
+		    (ret = ms_store_meta_set(d->s, PUB_SOME_KEY, "1", d->err)) == MS_OK &&
+		    (ret = ms_store_meta_set(d->s, PUB_ALL_KEY, "0", d->err)) == MS_OK)
 			ret = cat_pub_set(d->s, name, 0, d->err);
 		else
 			ddl_unknown(d, kind == DROP_SCHEMA ? "DROP SCHEMA is not "
@@ -1562,38 +1646,126 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 		MS_OK;
 }
 
+/* The kind ALTER VIEW, MATERIALIZED VIEW or SEQUENCE names must be the
+ * relation's (RangeVarCallbackForAlterRelation); ALTER TABLE takes any
+ * but an index or a composite type. */
+static int set_schema_kind(ddl *d, PgQuery__ObjectType type,
+	const cat_rel *rel)
+{
+	static const struct { PgQuery__ObjectType type; char relkind;
+		const char *site, *msg; } kinds[] = {
+		{ PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE, 'S', "tablecmds.c:17455:"
+		  "RangeVarCallbackForAlterRelation", "\"%s\" is not a sequence" },
+		{ PG_QUERY__OBJECT_TYPE__OBJECT_VIEW, 'v', "tablecmds.c:17460:"
+		  "RangeVarCallbackForAlterRelation", "\"%s\" is not a view" },
+		{ PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW, 'm', "tablecmds.c:17465:"
+		  "RangeVarCallbackForAlterRelation",
+		  "\"%s\" is not a materialized view" },
+	};
+	int ret;
+
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kinds[i].type == type && kinds[i].relkind != rel->relkind)
+			return ddl_fail(d, "42809", kinds[i].site, -1, kinds[i].msg,
+				rel->name);
+	if (rel->relkind == 'c')
+		return ddl_composite_refused(d, rel->name);
+	if (rel->relkind != 'i')
+		return MS_OK;
+	if ((ret = ddl_fail(d, "42809", "tablecmds.c:17503:"
+	    "RangeVarCallbackForAlterRelation", -1, "cannot change schema of "
+	    "index \"%s\"", rel->name)) < 0)
+		return ret;
+	return ddl_hint(d, "Change the schema of the table instead.");
+}
+
+/* A relation moved with what moves with it: its row type, its indexes,
+ * the sequences its columns own (AlterTableNamespaceInternal's order);
+ * a name the schema has is 42P07 or, for the row type, 42710. */
+static int set_schema_clash(ddl *d, const cat_rel *rel, const char *schema)
+{
+	char name[CAT_NAME];
+	cat_rel other;
+	int found, ret;
+
+	if ((ret = cat_rel_find(&found, &other, d->s, schema, rel->name,
+	    d->err)) < 0)
+		return ret;
+	snprintf(name, sizeof(name), "%s", rel->name);
+	if (!found && rel->relkind != 'S') {
+		if ((ret = ddl_type_taken(&found, d, schema, rel->name)) < 0)
+			return ret;
+		if (found)
+			return ddl_fail(d, "42710", "typecmds.c:4007:"
+				"AlterTypeNamespaceInternal", -1, "type \"%s\" already "
+				"exists in schema \"%s\"", rel->name, schema);
+	}
+	for (int seqs = 0; !found && seqs < 2 && strchr("rpm", rel->relkind);
+	     seqs++)
+		if ((ret = cat_moved_clash(name, &found, d->s, rel->oid, schema,
+		    seqs, d->err)) < 0)
+			return ret;
+	if (!found)
+		return MS_OK;
+	return ddl_fail(d, "42P07", "tablecmds.c:16900:"
+		"AlterRelationNamespaceInternal", -1, "relation \"%s\" already "
+		"exists in schema \"%s\"", name, schema);
+}
+
 /*
- * ALTER TABLE | VIEW | MATERIALIZED VIEW | SEQUENCE ... SET SCHEMA: the
- * relation (with its indexes and owned sequences) moves when it and the
- * schema exist and the name is free there; anything else is not
- * modelled and leaves the catalog incomplete.
+ * ALTER TABLE / VIEW / MATERIALIZED VIEW / SEQUENCE ... SET SCHEMA, in
+ * AlterTableNamespace's order: the relation and its kind, an owned
+ * sequence (0A000), the schema (3F000), then the names it takes there.
+ * Other objects' SET SCHEMA is not modelled and leaves the catalog
+ * incomplete.
  */
 static int set_schema(ddl *d, const PgQuery__AlterObjectSchemaStmt *a)
 {
 	const PgQuery__RangeVar *rv = a->relation;
-	cat_rel rel, taken;
+	char owner[CAT_NAME];
+	cat_rel rel;
 	int found, ok, ret;
 
 	if (rv == NULL || (a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
 	    a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_VIEW &&
 	    a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW &&
-	    a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE))
-		goto gap;
-	if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
-	    rv->relname, d->err)) < 0)
+	    a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE)) {
+		ddl_unknown(d, "this SET SCHEMA is not modelled");
+		return unseen_objects(d);
+	}
+	if ((ret = ddl_open_rel(&found, &rel, d, rv, a->missing_ok)) < 0 ||
+	    !found || (ret = set_schema_kind(d, a->object_type, &rel)) < 0 ||
+	    DDL_FAILED(d))
 		return ret;
-	if (!found)
-		goto gap;
-	if ((ret = cat_schema_find(&ok, d->s, a->newschema, d->err)) < 0 ||
-	    (ok && (ret = cat_rel_find(&found, &taken, d->s, a->newschema,
-	    rv->relname, d->err)) < 0))
+	if (rel.relkind == 'S' && (ret = cat_seq_owner(owner, &found, d->s,
+	    rel.oid, d->err)) < 0)
 		return ret;
-	if (!ok || found)
-		goto gap;
+	if (rel.relkind == 'S' && found) {
+		char detail[3 * CAT_NAME];
+
+		if ((ret = ddl_fail(d, "0A000", "tablecmds.c:16795:"
+		    "AlterTableNamespace", -1, "cannot move an owned sequence into "
+		    "another schema")) < 0)
+			return ret;
+		snprintf(detail, sizeof(detail), "Sequence \"%s\" is linked to "
+			"table \"%s\".", rel.name, owner);
+		return ddl_detail(d, detail);
+	}
+	if ((ret = cat_schema_find(&ok, d->s, a->newschema, d->err)) < 0)
+		return ret;
+	if (!ok)
+		return ddl_fail(d, "3F000", "namespace.c:3099:get_namespace_oid", -1,
+			"schema \"%s\" does not exist", a->newschema);
+	/* Into its own schema, or a temporary one: not followed. */
+	if (strcmp(a->newschema, rel.schema) == 0 ||
+	    strncmp(a->newschema, "pg_", 3) == 0) {
+		ddl_unknown(d, "this SET SCHEMA is not modelled");
+		return MS_OK;
+	}
+	if ((ret = set_schema_clash(d, &rel, a->newschema)) < 0 ||
+	    DDL_FAILED(d))
+		return ret;
 	return cat_rel_set_schema(d->s, rel.oid, a->newschema, d->err);
-gap:
-	ddl_unknown(d, "this SET SCHEMA is not modelled");
-	return unseen_objects(d);
 }
 
 /* CREATE RULE: not modelled, but a rule on a table acts on its rows as
@@ -1876,6 +2048,9 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 	    ddl_schema(t->relation->schemaname), t->relation->relname,
 	    d->err)) < 0)
 		return ret;
+	if (found && rel.relkind == 'c')
+		return ddl_fail(d, "42809", "table.c:115:table_openrv", -1,
+			"\"%s\" is a composite type", rel.name);
 	if (!found || rel.relkind == 'i' || rel.relkind == 'I') {
 		ddl_unknown(d, "a trigger on this relation is not modelled");
 		return MS_OK;
@@ -2336,6 +2511,9 @@ static int rename_relation(ddl *d, const PgQuery__RenameStmt *r)
 			r->relation->schemaname : "",
 			r->relation->relname);
 	}
+	if (r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+	    rel.relkind == 'c')
+		return ddl_composite_refused(d, rel.name);
 	/* ALTER VIEW, MATERIALIZED VIEW, SEQUENCE or INDEX names its own
 	 * kind (42809 otherwise, from RangeVarCallbackForAlterRelation). */
 	if ((r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW &&
@@ -2390,7 +2568,56 @@ static int find_renamed(int *found, cat_type *t, ddl *d,
 		return ret;
 	if (*found && t->kind == 'd')
 		return MS_OK;
+	if (!*found && type_lookup_name(&schema, &name, names, n)) {
+		cat_rel rel;
+		char q[2 * CAT_NAME + 8];
+
+		if ((ret = cat_rel_find(found, &rel, d->s, schema, name,
+		    d->err)) < 0)
+			return ret;
+		if (*found && strchr("rpvm", rel.relkind)) {
+			*found = 0;
+			cat_type_label(q, sizeof(q), schema, name);
+			if ((ret = ddl_fail(d, "42809", "typecmds.c:3650:RenameType", -1,
+			    "%s is a table's row type", q)) < 0)
+				return ret;
+			return ddl_hint(d, "Use ALTER TABLE instead.");
+		}
+		*found = 0;
+	}
 	return find_enum(found, t, d, names, n);
+}
+
+/* ALTER TYPE t RENAME of a composite type renames its relation
+ * (RenameRelationInternal: the relation's name, then the type's). */
+static int rename_composite(int *done, ddl *d, const PgQuery__RenameStmt *r,
+	PgQuery__Node **names, size_t n)
+{
+	const char *schema, *name;
+	cat_rel rel;
+	int taken, ret;
+
+	*done = 0;
+	if (r->rename_type != PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ||
+	    !type_lookup_name(&schema, &name, names, n) ||
+	    (ret = cat_rel_find(done, &rel, d->s, schema, name, d->err)) < 0)
+		return MS_OK;
+	if (!*done || rel.relkind != 'c')
+		return *done = 0, MS_OK;
+	if ((ret = cat_rel_find(&taken, &rel, d->s, schema, r->newname,
+	    d->err)) < 0 || (ret = cat_rel_find(done, &rel, d->s, schema, name,
+	    d->err)) < 0)
+		return ret;
+	if (taken)
+		return ddl_fail(d, "42P07", "tablecmds.c:3919:"
+			"RenameRelationInternal", -1, "relation \"%s\" already exists",
+			r->newname);
+	if ((ret = ddl_type_taken(&taken, d, schema, r->newname)) < 0)
+		return ret;
+	if (taken)
+		return ddl_fail(d, "42710", "pg_type.c:782:RenameTypeInternal", -1,
+			"type \"%s\" already exists", r->newname);
+	return cat_rel_rename(d->s, rel.oid, r->newname, d->err);
 }
 
 static int rename_type(ddl *d, const PgQuery__RenameStmt *r)
@@ -2402,6 +2629,9 @@ static int rename_type(ddl *d, const PgQuery__RenameStmt *r)
 
 	if (l == NULL)
 		return ddl_unknown(d, NULL), MS_OK;
+	if ((ret = rename_composite(&found, d, r, l->items, l->n_items)) < 0 ||
+	    found)
+		return ret;
 	if ((ret = find_renamed(&found, &t, d, l->items, l->n_items,
 	    r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN)) < 0 ||
 	    !found)
@@ -2414,9 +2644,37 @@ static int rename_type(ddl *d, const PgQuery__RenameStmt *r)
 	return cat_type_rename(d->s, t.oid, r->newname, d->err);
 }
 
+/* ALTER PUBLICATION p RENAME TO q (AlterObjectRename_internal). */
+static int rename_publication(ddl *d, const PgQuery__RenameStmt *r)
+{
+	const char *name = r->object ? ms_pg__node_string(r->object) : NULL;
+	int found, ret;
+
+	if (name == NULL) {
+		ddl_unknown(d, "this RENAME is not modelled");
+		return MS_OK;
+	}
+	if ((ret = cat_pub_find(&found, d->s, name, d->err)) < 0)
+		return ret;
+	if (!found)
+		return ddl_fail(d, "42704", "pg_publication.c:1043:"
+			"get_publication_oid", -1, "publication \"%s\" does not exist",
+			name);
+	if ((ret = cat_pub_find(&found, d->s, r->newname, d->err)) < 0)
+		return ret;
+	if (found)
+		return ddl_fail(d, "42710", "alter.c:107:report_name_conflict", -1,
+			"publication \"%s\" already exists", r->newname);
+	if ((ret = cat_pub_set(d->s, name, 0, d->err)) < 0)
+		return ret;
+	return cat_pub_set(d->s, r->newname, 1, d->err);
+}
+
 static int rename_stmt(ddl *d, const PgQuery__RenameStmt *r)
 {
 	switch (r->rename_type) {
+	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
+		return rename_publication(d, r);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
@@ -2426,6 +2684,7 @@ static int rename_stmt(ddl *d, const PgQuery__RenameStmt *r)
 			break;
 		return rename_relation(d, r);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+	case PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
 		return ddl_rename_in_table(d, r);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
@@ -4482,6 +4741,8 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		return ddl_index_create(d, n->index_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
 		return create_enum(d, n->create_enum_stmt);
+	case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+		return ddl_composite_create(d, n->composite_type_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
 		return alter_enum(d, n->alter_enum_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
@@ -5148,6 +5409,50 @@ static int comma_column(ddl *d, const PgQuery__Node *n)
 	return cat_rel_drop_columns(d->s, rel.oid, 0, d->err);
 }
 
+/* A composite type named anywhere in what a statement keeps (a column,
+ * a domain, a typed table, a cast in a view or a default) makes it
+ * needed: DROP TYPE of it is then unknown. */
+struct composite_uses {
+	ddl *d;
+	int ret;
+};
+
+static int visit_type_name(const ProtobufCMessage *m, void *ctx)
+{
+	const PgQuery__TypeName *tn = (const PgQuery__TypeName *)m;
+	struct composite_uses *u = ctx;
+	const char *schema, *name;
+	cat_rel rel;
+	int found;
+
+	if (!qualified_name(&schema, &name, tn->names, tn->n_names))
+		return 0;
+	if ((u->ret = cat_rel_find(&found, &rel, u->d->s, schema, name,
+	    u->d->err)) < 0)
+		return 1;
+	if (found && rel.relkind == 'c' && (u->ret = cat_dep_add(u->d->s,
+	    "rowtype", 0, "rel", rel.oid, NULL, "", u->d->err)) < 0)
+		return 1;
+	return 0;
+}
+
+static int composite_uses(ddl *d, const PgQuery__Node *n)
+{
+	struct composite_uses u = { d, MS_OK };
+	walker w = { NULL, &pg_query__type_name__descriptor, visit_type_name,
+		&u };
+	int any, ret;
+
+	if (n->node_case == PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT ||
+	    n->node_case == PG_QUERY__NODE__NODE_DROP_STMT ||
+	    n->node_case == PG_QUERY__NODE__NODE_COMMENT_STMT)
+		return MS_OK;
+	if ((ret = cat_composite_any(&any, d->s, d->err)) < 0 || !any)
+		return ret;
+	walk(&n->base, &w);
+	return u.ret;
+}
+
 int ddl_apply(ddl *d, const PgQuery__Node *n)
 {
 	int ret = sequences_touched(d, n);
@@ -5156,7 +5461,7 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 		ret = apply(d, n);
 	if (ret < 0 || DDL_FAILED(d))
 		return ret;
-	if ((ret = comma_column(d, n)) < 0)
+	if ((ret = comma_column(d, n)) < 0 || (ret = composite_uses(d, n)) < 0)
 		return ret;
 	/* A check, default or USING over rows runs the functions it calls,
 	 * and one of the history's may write. */
@@ -5225,6 +5530,7 @@ static int keeps_rows(const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_LOCK_STMT:
 	case PG_QUERY__NODE__NODE_CREATE_STMT:
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+	case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
 	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
 		return 1;
 	case PG_QUERY__NODE__NODE_DROP_STMT:

@@ -101,6 +101,8 @@ int ddl_same_columns(const char *a, const char *b);
 /* Whether a comma-separated column list holds name. */
 int ddl_in_columns(const char *list, const char *name);
 int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c);
+int ddl_composite_create(ddl *d, const PgQuery__CompositeTypeStmt *c);
+int ddl_composite_refused(ddl *d, const char *name);
 int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a);
 int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix);
 /* DROP TABLE/INDEX/VIEW/MATERIALIZED VIEW/SEQUENCE. */
@@ -152,6 +154,14 @@ int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
 #define SEQUENCE_BOUNDS_KEY "sequence_bounds"
 /* The meta key set once an index was made a table's replica identity. */
 #define REPLICA_IDENTITY_KEY "replica_identity"
+/* Meta keys for publications: one FOR ALL TABLES publishing updates
+ * and deletes; one that may publish some table's (a table list,
+ * options, an ALTER or a DROP since). */
+#define PUB_ALL_KEY "publication_all"
+#define PUB_SOME_KEY "publication_some"
+/* The meta key set once a table was made unlogged (CREATE UNLOGGED
+ * TABLE, SET UNLOGGED): foreign keys between kinds are then unsure. */
+#define UNLOGGED_KEY "unlogged"
 /* The meta key set once the history made a procedure. */
 #define PROCEDURES_KEY "procedures"
 int ddl_bounds_given(PgQuery__Node **options, size_t n);

@@ -508,7 +508,7 @@ static void col_typeref(ms_typeref *t, const cat_col *c)
 }
 
 static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
-	char **fk_cols, size_t n_fk)
+	char **fk_cols, size_t n_fk, int in_create)
 {
 	PgQuery__RangeVar *rv = c->pktable;
 	char **pk_cols = NULL, name[NAMEDATALEN], add[2 * NAMEDATALEN];
@@ -539,6 +539,16 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	}
 	if ((ret = ddl_open_rel(&found, &pk, d, rv, 0)) < 0 || !found)
 		return ret;
+	/* CREATE TABLE's foreign keys are valid from the start. */
+	if (rel->relkind == 'p' && !in_create && c->skip_validation) {
+		if ((ret = ddl_fail(d, "42809", "tablecmds.c:9235:"
+		    "ATAddForeignKeyConstraint", -1, "cannot add NOT VALID foreign "
+		    "key on partitioned table \"%s\" referencing relation \"%s\"",
+		    rel->name, pk.name)) < 0)
+			return ret;
+		return ddl_detail(d, "This feature is not yet supported on "
+			"partitioned tables.");
+	}
 	if (!is_table(&pk) || !pk.known) {
 		char kept[NAMEDATALEN + 16];
 
@@ -554,7 +564,16 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	}
 	{
 		int from_temp, to_temp;
+		char *unlogged = NULL;
 
+		/* From a permanent table to an unlogged one: 42P16. */
+		if ((ret = ms_store_meta_get(&unlogged, d->s, UNLOGGED_KEY,
+		    d->err)) < 0)
+			return ret;
+		if (unlogged)
+			ddl_unknown(d, "a foreign key with an unlogged table is not "
+				"modelled");
+		free(unlogged);
 		/* Between a temporary and a permanent table: 42P16. */
 		if ((ret = cat_temp_is(&from_temp, d->s, rel->oid, d->err)) < 0 ||
 		    (ret = cat_temp_is(&to_temp, d->s, pk.oid, d->err)) < 0)
@@ -1201,11 +1220,11 @@ static int add_constraint(ddl *d, const cat_rel *rel,
 		if (column) {
 			char *one = (char *)column;
 
-			return add_fk(d, rel, c, &one, 1);
+			return add_fk(d, rel, c, &one, 1, in_create);
 		}
 		if ((ret = name_list(&cols, &n, c->fk_attrs, c->n_fk_attrs)) ==
 		    MS_OK)
-			ret = add_fk(d, rel, c, cols, n);
+			ret = add_fk(d, rel, c, cols, n, in_create);
 		else
 			ddl_unknown(d, NULL);
 		break;
@@ -1422,7 +1441,8 @@ static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 	if (c->type.user_oid == 0)
 		return MS_OK;
 	rel_label(q, sizeof(q), rel);
-	snprintf(desc, sizeof(desc), "column %s of table %s", c->def->colname, q);
+	snprintf(desc, sizeof(desc), "column %s of %s %s", c->def->colname,
+		rel->relkind == 'c' ? "composite type" : "table", q);
 	snprintf(kind, sizeof(kind), "column:%s", c->def->colname);
 	/* An array column depends on the array type ("Tag"[]). */
 	return cat_dep_add(d->s, kind, rel->oid, "type", c->type.user_oid,
@@ -1491,7 +1511,8 @@ static int generated_uses(ddl *d, const cat_rel *rel, const coldef *c,
 
 	rel_label(q, sizeof(q), rel);
 	snprintf(kind, sizeof(kind), "generated:%s", c->def->colname);
-	snprintf(desc, sizeof(desc), "column %s of table %s", c->def->colname, q);
+	snprintf(desc, sizeof(desc), "column %s of %s %s", c->def->colname,
+		rel->relkind == 'c' ? "composite type" : "table", q);
 	for (size_t i = 0; i < w->n && ret == MS_OK; i++)
 		ret = cat_dep_add(d->s, kind, rel->oid, "rel", rel->oid, w->names[i],
 			desc, d->err);
@@ -1936,6 +1957,9 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	if (like && ((ret = ms_store_meta_set(d->s, "unmodelled_constraint", "1",
 	    d->err)) < 0 || (ret = ddl_deps_gap(d)) < 0))
 		goto out;
+	if (c->relation->relpersistence[0] == 'u' &&
+	    (ret = ms_store_meta_set(d->s, UNLOGGED_KEY, "1", d->err)) < 0)
+		goto out;
 	if ((ret = cat_rel_add(&rel.oid, d->s, schema, c->relation->relname,
 	    c->partspec ? 'p' : 'r', !c->partbound && !c->of_typename &&
 	    !c->n_inh_relations && !like, d->err)) < 0)
@@ -2010,6 +2034,76 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 		ret = cat_kept_forget(d->s, rel.oid, KEPT_VALUES, d->err);
 	for (size_t i = 0; i < c->n_inh_relations && ret == MS_OK; i++)
 		ret = inherits(d, c->inh_relations[i], rel.oid);
+out:
+	free(cols);
+	return ret;
+}
+
+/*
+ * CREATE TYPE t AS (...): DefineCompositeType looks for a type of the
+ * name first (42710, without CREATE TABLE's HINT), then DefineRelation
+ * makes a relation of relkind 'c' with no parse analysis: repeated
+ * attributes (MergeAttributes), then their types, without a position,
+ * then the relation's name.  System column names are allowed.
+ */
+int ddl_composite_create(ddl *d, const PgQuery__CompositeTypeStmt *c)
+{
+	const PgQuery__RangeVar *rv = c->typevar;
+	const char *schema = ddl_schema(rv->schemaname);
+	coldef *cols;
+	cat_rel rel;
+	int found, ok, ret;
+
+	if ((ret = cat_schema_find(&ok, d->s, schema, d->err)) < 0)
+		return ret;
+	if ((!ok && is_temp_schema(schema)) || rv->relpersistence[0] == 't' ||
+	    rv->relname[0] == '_') {
+		ddl_unknown(d, "this composite type is not modelled");
+		return ddl_catalog_gap(d);
+	}
+	if (!ok)
+		return ddl_fail(d, "3F000", "namespace.c:3099:get_namespace_oid",
+			rv->location, "schema \"%s\" does not exist", schema);
+	if ((ret = ddl_type_taken(&found, d, schema, rv->relname)) < 0)
+		return ret;
+	if (found)
+		return ddl_fail(d, "42710", "typecmds.c:2552:DefineCompositeType",
+			-1, "type \"%s\" already exists", rv->relname);
+	for (size_t i = 0; i < c->n_coldeflist; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(c->coldeflist[i]->column_def->colname,
+			    c->coldeflist[j]->column_def->colname) == 0)
+				return ddl_fail(d, "42701", "tablecmds.c:2417:"
+					"MergeAttributes", -1, "column \"%s\" specified more "
+					"than once", c->coldeflist[i]->column_def->colname);
+	cols = calloc(c->n_coldeflist ? c->n_coldeflist : 1, sizeof(*cols));
+	if (cols == NULL)
+		return oom(d);
+	for (size_t i = 0; i < c->n_coldeflist && ret == MS_OK &&
+	     !DDL_FAILED(d); i++) {
+		ret = read_column(&cols[i], d, c->coldeflist[i]->column_def,
+			rv->relname, 0);
+		/* serial is CREATE TABLE's shorthand, not a type. */
+		if (ret == MS_OK && !DDL_FAILED(d) && cols[i].type.serial)
+			ret = ddl_fail(d, "42704", "parse_type.c:270:typenameType", -1,
+				"type \"%s\" does not exist", cols[i].type.written);
+	}
+	if (ret < 0 || DDL_FAILED(d))
+		goto out;
+	if ((ret = cat_rel_find(&found, &rel, d->s, schema, rv->relname,
+	    d->err)) < 0)
+		goto out;
+	if (found) {
+		ret = ddl_fail(d, "42P07", "heap.c:1164:heap_create_with_catalog",
+			-1, "relation \"%s\" already exists", rv->relname);
+		goto out;
+	}
+	if ((ret = cat_rel_add(&rel.oid, d->s, schema, rv->relname, 'c', 1,
+	    d->err)) < 0 ||
+	    (ret = cat_rel_by_oid(&found, &rel, d->s, rel.oid, d->err)) < 0)
+		goto out;
+	for (size_t i = 0; i < c->n_coldeflist && ret == MS_OK; i++)
+		ret = store_column(d, &rel, &cols[i]);
 out:
 	free(cols);
 	return ret;
@@ -3347,7 +3441,7 @@ static int inheritance_alter(ddl *d, const cat_rel *rel,
 			return ret;
 		free(kids);
 	}
-	if (n && !a->relation->inh)
+	if ((n || rel->relkind == 'p') && !a->relation->inh)
 		ddl_unknown(d, "ALTER TABLE ONLY on a table with partitions or "
 			"inheritors is not modelled");
 	for (size_t i = 0; i < a->n_cmds; i++) {
@@ -3361,6 +3455,9 @@ static int inheritance_alter(ddl *d, const cat_rel *rel,
 		if (t == PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity &&
 		    (ret = ms_store_meta_set(d->s, REPLICA_IDENTITY_KEY, "1",
 		    d->err)) < 0)
+			return ret;
+		if (t == PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged &&
+		    (ret = ms_store_meta_set(d->s, UNLOGGED_KEY, "1", d->err)) < 0)
 			return ret;
 		if (t != PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull)
 			continue;
@@ -3376,12 +3473,44 @@ static int inheritance_alter(ddl *d, const cat_rel *rel,
 	return MS_OK;
 }
 
+/* ALTER TABLE, RENAME or SET SCHEMA of a composite type's relation
+ * (RangeVarCallbackForAlterRelation). */
+int ddl_composite_refused(ddl *d, const char *name)
+{
+	int ret = ddl_fail(d, "42809", "tablecmds.c:17491:"
+		"RangeVarCallbackForAlterRelation", -1, "\"%s\" is a composite type",
+		name);
+
+	return ret < 0 || !DDL_FAILED(d) ? ret :
+		ddl_hint(d, "Use ALTER TYPE instead.");
+}
+
+/* ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE: the name is looked up as
+ * a relation (an enum's is 42P01), which must be a composite type. */
+static int composite_alter(ddl *d, const PgQuery__AlterTableStmt *a)
+{
+	cat_rel rel;
+	int found, ret;
+
+	if ((ret = ddl_open_rel(&found, &rel, d, a->relation, 0)) < 0 || !found)
+		return ret;
+	if (rel.relkind != 'c')
+		return ddl_fail(d, "42809", "tablecmds.c:17475:"
+			"RangeVarCallbackForAlterRelation", -1, "\"%s\" is not a "
+			"composite type", rel.name);
+	ddl_unknown(d, "ALTER TYPE of a composite type's attributes is not "
+		"modelled");
+	return cat_rel_drop_columns(d->s, rel.oid, 0, d->err);
+}
+
 int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 {
 	cat_rel rel;
 	size_t *order;
 	int found, ret, placed;
 
+	if (a->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
+		return composite_alter(d, a);
 	if (a->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
 		ddl_unknown(d, "ALTER of this kind of relation is not modelled");
 		return MS_OK;
@@ -3389,6 +3518,8 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 	if ((ret = ddl_open_rel(&found, &rel, d, a->relation, a->missing_ok)) < 0 ||
 	    !found)
 		return ret;
+	if (rel.relkind == 'c')
+		return ddl_composite_refused(d, rel.name);
 	if (!is_table(&rel) || !rel.known) {
 		ddl_unknown(d, "this relation's columns are not known");
 		return MS_OK;
@@ -3896,6 +4027,9 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 		return ret;
 	if (ix->n_index_params + ix->n_index_including_params > INDEX_MAX_KEYS)
 		return too_many_keys(d);
+	if (rel.relkind == 'c')
+		return ddl_fail(d, "42809", "table.c:52:table_open", -1,
+			"\"%s\" is a composite type", rel.name);
 	/* Partitions' indexes are built one by one, never concurrently. */
 	if (ix->concurrent && rel.relkind == 'p')
 		return ddl_fail(d, "0A000", "indexcmds.c:712:DefineIndex", -1,
@@ -4074,6 +4208,10 @@ static const drop_kind drop_kinds[] = {
 	{ PG_QUERY__OBJECT_TYPE__OBJECT_INDEX, 'i', "index", "42704",
 	  "index \"%s\" does not exist", "\"%s\" is not an index",
 	  "Use DROP INDEX to remove an index." },
+	/* Only ever met: DROP TYPE does not come here. */
+	{ PG_QUERY__OBJECT_TYPE__OBJECT_TYPE, 'c', "type", "42704",
+	  "type \"%s\" does not exist", "\"%s\" is not a type",
+	  "Use DROP TYPE to remove a type." },
 };
 
 static const drop_kind *kind_of_type(PgQuery__ObjectType t)
@@ -4095,7 +4233,8 @@ static const drop_kind *kind_of_rel(char relkind)
 /* An index that backs a constraint cannot be dropped by itself. */
 static int index_required(int *refused, ddl *d, const cat_rel *ix)
 {
-	char q[NAMEDATALEN + 4], t[2 * NAMEDATALEN + 8], con_desc[4 * NAMEDATALEN];
+	char q[2 * NAMEDATALEN + 8], t[2 * NAMEDATALEN + 8],
+		con_desc[4 * NAMEDATALEN];
 	cat_con con;
 	cat_rel table;
 	int found, ret;
@@ -4108,7 +4247,7 @@ static int index_required(int *refused, ddl *d, const cat_rel *ix)
 	    (ret = cat_rel_by_oid(&found, &table, d->s, table.oid, d->err)) < 0)
 		return ret;
 	*refused = 1;
-	quote(q, sizeof(q), ix->name);
+	rel_label(q, sizeof(q), ix);
 	rel_label(t, sizeof(t), &table);
 	snprintf(con_desc, sizeof(con_desc), "constraint %s on table %s",
 		con.name, t);
@@ -4267,6 +4406,11 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 		if (ok)
 			ddl_unknown(d, "a column of this relation's row type is not "
 				"modelled");
+		if ((ret = cat_fk_to_ancestor(&ok, d->s, rel.oid, d->err)) < 0)
+			goto out;
+		if (ok)
+			ddl_unknown(d, "a foreign key to a partition's parent is not "
+				"modelled");
 		oids[n++] = rel.oid;
 	}
 	if (DDL_FAILED(d) || ret < 0 || (ret = with_children(d, ds, &oids,
@@ -4362,12 +4506,15 @@ int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r)
 	if ((ret = ddl_open_rel(&found, &rel, d, r->relation, r->missing_ok)) < 0 ||
 	    !found)
 		return ret;
-	/* renameatt takes a view's or materialized view's columns too. */
-	if (!rel.known || !(is_table(&rel) ||
+	/* renameatt takes a view's or materialized view's columns too; a
+	 * composite type's attributes are not followed by name. */
+	if (!rel.known || r->rename_type ==
+	    PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE || !(is_table(&rel) ||
 	    (r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN &&
 	    (rel.relkind == 'v' || rel.relkind == 'm')))) {
 		ddl_unknown(d, "this relation's columns are not known");
-		return MS_OK;
+		return rel.relkind == 'c' ? cat_rel_drop_columns(d->s, rel.oid, 0,
+			d->err) : MS_OK;
 	}
 	/* ONLY: an inherited column must be renamed in the children too. */
 	if (!r->relation->inh) {

@@ -318,6 +318,63 @@ static int update_safe(int *safe, ddl *d, const cat_rel *rel,
 	return MS_OK;
 }
 
+/* CheckCmdReplicaIdentity, as the executor starts, rows or none: a
+ * table a publication publishes UPDATE or DELETE of needs a replica
+ * identity, by default its primary key. */
+static int replica_identity(int *ret, ddl *d, const cat_rel *rel,
+	int update)
+{
+	char *all = NULL, *some = NULL, *replica = NULL, *unlogged = NULL;
+	cat_con pk;
+	int pub_all, found = 0, deferrable = 0, temp, r = EX_OK;
+
+	if ((*ret = ms_store_meta_get(&all, d->s, PUB_ALL_KEY, d->err)) < 0 ||
+	    (*ret = ms_store_meta_get(&some, d->s, PUB_SOME_KEY, d->err)) < 0 ||
+	    (*ret = ms_store_meta_get(&replica, d->s, REPLICA_IDENTITY_KEY,
+	    d->err)) < 0 ||
+	    (*ret = ms_store_meta_get(&unlogged, d->s, UNLOGGED_KEY,
+	    d->err)) < 0 ||
+	    (*ret = cat_temp_is(&temp, d->s, rel->oid, d->err)) < 0)
+		goto out;
+	pub_all = all && strcmp(all, "1") == 0;
+	/* Temporary and unlogged tables are never published. */
+	if ((!pub_all && !some) || temp)
+		goto out;
+	if ((*ret = cat_pkey(&found, &pk, d->s, rel->oid, d->err)) < 0 ||
+	    (found && (*ret = cat_index_deferrable(&deferrable, d->s,
+	    pk.index_rel, 0, d->err)) < 0))
+		goto out;
+	if (found && !deferrable && !replica)
+		goto out;
+	/* Partitions are checked one by one; another identity (FULL, an
+	 * index) or a publication's tables are not followed. */
+	if (rel->relkind == 'p' || replica || deferrable || !pub_all ||
+	    unlogged) {
+		ddl_unknown(d, "whether this table publishes changes without a "
+			"replica identity is not modelled");
+		r = EX_UNKNOWN;
+		goto out;
+	}
+	*ret = ddl_fail(d, "55000", update ?
+		"execReplication.c:647:CheckCmdReplicaIdentity" :
+		"execReplication.c:653:CheckCmdReplicaIdentity", -1, update ?
+		"cannot update table \"%s\" because it does not have a replica "
+		"identity and publishes updates" : "cannot delete from table \"%s\" "
+		"because it does not have a replica identity and publishes deletes",
+		rel->name);
+	if (*ret == MS_OK && DDL_FAILED(d))
+		*ret = ddl_hint(d, update ? "To enable updating the table, set "
+			"REPLICA IDENTITY using ALTER TABLE." : "To enable deleting "
+			"from the table, set REPLICA IDENTITY using ALTER TABLE.");
+	r = EX_STOP;
+out:
+	free(all);
+	free(some);
+	free(replica);
+	free(unlogged);
+	return *ret < 0 ? EX_STOP : r;
+}
+
 static int update(int *none, int *safe, int *ret, ddl *d,
 	const PgQuery__UpdateStmt *u)
 {
@@ -370,6 +427,8 @@ static int update(int *none, int *safe, int *ret, ddl *d,
 					"same column \"%s\"", u->target_list[i]->res_target->name);
 				r = EX_STOP;
 			}
+	if (r == EX_OK)
+		r = replica_identity(ret, d, &rel, 1);
 	*none = sc.rels[0].empty;
 	if (r == EX_OK && !*none && (*ret = update_safe(safe, d, &rel, u,
 	    values)) < 0)
@@ -392,6 +451,8 @@ static int delete(int *none, int *ret, ddl *d, const PgQuery__DeleteStmt *x)
 	if ((r = dml_scope(&sc, &rel, ret, d, x->with_clause, x->relation,
 	    x->using_clause, x->n_using_clause)) == EX_OK && x->where_clause)
 		r = ex_boolean(ret, d, &sc, x->where_clause);
+	if (r == EX_OK)
+		r = replica_identity(ret, d, &rel, 0);
 	*none = sc.n ? sc.rels[0].empty : 0;
 	ex_scope_free(&sc);
 	return r;
@@ -436,6 +497,8 @@ static int not_null(const PgQuery__Node *v)
 	static const char *const never_null[] = { "now", "gen_random_uuid",
 		"jsonb_build_object", "json_build_object", "jsonb_build_array",
 		"json_build_array", "concat", NULL };
+	static const char *const strict_ops[] = { "+", "-", "*", "/", "%", "^",
+		"||", "=", "<>", "<", ">", "<=", ">=", NULL };
 	const char *fn;
 
 	switch (v->node_case) {
@@ -447,9 +510,11 @@ static int not_null(const PgQuery__Node *v)
 	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
 		return 1;
 	case PG_QUERY__NODE__NODE_A_EXPR:
-		/* Operators of these non-NULL values (arithmetic, ||) are strict:
-		 * NULL only from NULL. */
+		/* Arithmetic, || and comparisons are strict: NULL only from NULL.
+		 * JSON's -> and ->> are NULL for a missing key. */
 		return v->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
+			v->a_expr->n_name == 1 &&
+			ddl_one_of(ms_pg__node_string(v->a_expr->name[0]), strict_ops) &&
 			(v->a_expr->lexpr == NULL || not_null(v->a_expr->lexpr)) &&
 			not_null(v->a_expr->rexpr);
 	case PG_QUERY__NODE__NODE_FUNC_CALL:
@@ -1458,6 +1523,10 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 		r = insert_query(&rows, ret, d, &rel, &w, &with);
 	if (r == EX_OK && ins->on_conflict_clause)
 		r = on_conflict(ret, d, &rel, ins->on_conflict_clause);
+	if (r == EX_OK && ins->on_conflict_clause &&
+	    ins->on_conflict_clause->action ==
+	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE)
+		r = replica_identity(ret, d, &rel, 1);
 	*none = rows == 0;
 	/* If it goes through, the table has rows after it even if migsim
 	 * cannot tell whether it does: a row ON CONFLICT skips met a row

@@ -298,7 +298,7 @@ static int relations(dump *d)
 	    " EXISTS (SELECT 1 FROM migsim_row_security s WHERE s.rel ="
 	    " migsim_relation.oid AND s.forced) FROM migsim_relation WHERE"
 	    " relkind IN"
-	    " ('r', 'p', 'v', 'm', 'S')"
+	    " ('r', 'p', 'v', 'm', 'S', 'c')"
 	    " AND name <> '_prisma_migrations' ORDER BY schema_name, name")) < 0)
 		return ret;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -318,7 +318,9 @@ static int relations(dump *d)
 				" by migsim\n;\n\n", kind[0] == 'm' ? "MATERIALIZED " : "", q);
 			continue;
 		}
-		ms_buf_printf(d->out, "CREATE TABLE %s (\n", q);
+		/* A composite type's attributes print as a table's columns. */
+		ms_buf_printf(d->out, kind[0] == 'c' ? "CREATE TYPE %s AS (\n" :
+			"CREATE TABLE %s (\n", q);
 		/* pg_dump runs with an empty search_path: user types and
 		 * extensions' types are schema-qualified. */
 		if ((ret = prep(&cols, d, "SELECT c.name, CASE WHEN t.oid IS NULL"
@@ -337,7 +339,8 @@ static int relations(dump *d)
 				col(cols, 1), sqlite3_column_int(cols, 2) ? " NOT NULL" : "");
 		}
 		sqlite3_reset(cols);
-		if ((ret = checks(d, sqlite3_column_int64(st, 0), &n)) < 0) {
+		if (kind[0] != 'c' &&
+		    (ret = checks(d, sqlite3_column_int64(st, 0), &n)) < 0) {
 			sqlite3_reset(st);
 			return ret;
 		}
