@@ -118,6 +118,13 @@ int ddl_fail(ddl *d, const char *sqlstate, const char *site, int location,
 		d->note = "system columns are not modelled";
 		d->abstained = 1;
 	}
+	/* A check before this one was not decided: it may fail first. */
+	if (d->open_check) {
+		if (d->note == NULL)
+			d->note = "an earlier check is not decided, so this error is "
+				"not certain";
+		d->abstained = 1;
+	}
 	if (d->gap) {
 		/* An earlier statement did what migsim cannot see: the statement
 		 * stops here as it would on the error (handlers in a DO block see
@@ -713,6 +720,11 @@ static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 	if (found)
 		return ddl_fail(d, "42710", "extension.c:1877:CreateExtension", -1,
 			"extension \"%s\" already exists", c->extname);
+	if ((ret = ms_pg__extension_clash(&found, d->s, c->extname,
+	    d->err)) < 0)
+		return ret;
+	if (found)
+		ddl_unknown(d, "an object this extension makes exists already");
 	if ((ret = cat_ext_add(d->s, c->extname, "public", d->err)) < 0)
 		return ret;
 	/* Its types, functions and operators are unknown to migsim, so a

@@ -38,6 +38,8 @@ typedef struct ddl {
 	                        no default on a table with rows: 23502 from
 	                        the domain, before any column's */
 	int abstained;       /* an error was likely but not certain */
+	int open_check;      /* a check PostgreSQL makes before the next ones
+	                        was not decided: their errors are not certain */
 	int64_t kept_rel;    /* the table whose keys this INSERT recorded */
 } ddl;
 

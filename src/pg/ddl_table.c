@@ -266,6 +266,10 @@ static int column_type(ms_typeref *t, ddl *d, const PgQuery__TypeName *tn,
 
 	if (ret < 0)
 		return ret;
+	if (t->typmod_refused)
+		return ddl_fail(d, "42601", "parse_type.c:361:typenameTypeMod",
+			with_position ? t->location : -1,
+			"type modifier is not allowed for type \"%s\"", t->written);
 	if (!t->known) {
 		ddl_unknown(d, "this column type is not modelled");
 		return MS_OK;
@@ -507,12 +511,84 @@ static void col_typeref(ms_typeref *t, const cat_col *c)
 	t->user_oid = c->type_oid;
 }
 
+/* REFERENCES t without columns: t's primary key (transformFkeyGetPrimaryKey:
+ * 42704 without one, 55000 when it is deferrable); its columns are split
+ * into buf, *cols malloc'd. */
+static int implied_key(char ***cols, size_t *n, int64_t *index, char *buf,
+	size_t size, ddl *d, const cat_rel *pk)
+{
+	cat_con pkey;
+	int found, ret;
+
+	if ((ret = cat_pkey(&found, &pkey, d->s, pk->oid, d->err)) < 0)
+		return ret;
+	if (!found)
+		return ddl_fail(d, "42704", "tablecmds.c:11594:"
+			"transformFkeyGetPrimaryKey", -1, "there is no primary key "
+			"for referenced table \"%s\"", pk->name);
+	if ((ret = cat_index_deferrable(&found, d->s, pkey.index_rel, 0,
+	    d->err)) < 0)
+		return ret;
+	if (found)
+		return ddl_fail(d, "55000", "tablecmds.c:11577:"
+			"transformFkeyGetPrimaryKey", -1, "cannot use a deferrable "
+			"primary key for referenced table \"%s\"", pk->name);
+	snprintf(buf, size, "%s", pkey.columns);
+	if ((*cols = calloc(strlen(buf) + 1, sizeof(**cols))) == NULL)
+		return oom(d);
+	*n = 0;
+	for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ","))
+		(*cols)[(*n)++] = tok;
+	*index = pkey.index_rel;
+	return MS_OK;
+}
+
+/* REFERENCES t (cols): the columns (42703), once each, and a unique
+ * index over exactly them (42830); *index is 0 after an error. */
+static int named_key(char ***cols, size_t *n, int64_t *index, ddl *d,
+	const PgQuery__Constraint *c, const cat_rel *pk)
+{
+	char pkj[512];
+	cat_col pc;
+	int found, ret;
+
+	*index = 0;
+	if (name_list(cols, n, c->pk_attrs, c->n_pk_attrs) != MS_OK) {
+		ddl_unknown(d, NULL);
+		return *cols ? MS_OK : oom(d);
+	}
+	for (size_t i = 0; i < *n; i++) {
+		if ((ret = cat_col_find(&found, &pc, d->s, pk->oid, (*cols)[i],
+		    d->err)) < 0)
+			return ret;
+		if (!found)
+			return ddl_fail(d, "42703", "tablecmds.c:11501:"
+				"transformColumnNameList", -1, "column \"%s\" referenced in "
+				"foreign key constraint does not exist", (*cols)[i]);
+	}
+	for (size_t i = 0; i < *n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp((*cols)[i], (*cols)[j]) == 0)
+				return ddl_fail(d, "42830", "tablecmds.c:11663:"
+					"transformFkeyCheckAttrs", -1, "foreign key "
+					"referenced-columns list must not contain duplicates");
+	join(pkj, sizeof(pkj), *cols, *n);
+	if ((ret = cat_unique_on(index, d->s, pk->oid, pkj, d->err)) < 0)
+		return ret;
+	if (*index == 0)
+		return ddl_fail(d, "42830", "tablecmds.c:11762:"
+			"transformFkeyCheckAttrs", -1, "there is no unique constraint "
+			"matching given keys for referenced table \"%s\"", pk->name);
+	return MS_OK;
+}
+
 static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	char **fk_cols, size_t n_fk, int in_create)
 {
 	PgQuery__RangeVar *rv = c->pktable;
 	char **pk_cols = NULL, name[NAMEDATALEN], add[2 * NAMEDATALEN];
 	char fkj[512], pkj[512], desc[4 * NAMEDATALEN], q[2 * NAMEDATALEN + 8];
+	char keys[512];
 	cat_rel pk;
 	cat_col fc, pc;
 	cat_con pkey;
@@ -598,49 +674,15 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 				"foreign key constraint does not exist", fk_cols[i]);
 	}
 	if (c->n_pk_attrs == 0) {
-		if ((ret = cat_pkey(&found, &pkey, d->s, pk.oid, d->err)) < 0)
-			return ret;
-		if (!found)
-			return ddl_fail(d, "42704", "tablecmds.c:11594:"
-				"transformFkeyGetPrimaryKey", -1, "there is no primary key "
-				"for referenced table \"%s\"", pk.name);
-		ddl_unknown(d, "a foreign key to an implied primary key is not "
-			"modelled");
-		return MS_OK;
-	}
-	if (name_list(&pk_cols, &n_pk, c->pk_attrs, c->n_pk_attrs) != MS_OK) {
-		free(pk_cols);
-		ddl_unknown(d, NULL);
-		return pk_cols ? MS_OK : oom(d);
-	}
-	for (size_t i = 0; i < n_pk; i++) {
-		if ((ret = cat_col_find(&found, &pc, d->s, pk.oid, pk_cols[i],
-		    d->err)) < 0)
+		if ((ret = implied_key(&pk_cols, &n_pk, &index, keys, sizeof(keys),
+		    d, &pk)) < 0 || DDL_FAILED(d))
 			goto out;
-		if (!found) {
-			ret = ddl_fail(d, "42703", "tablecmds.c:11501:"
-				"transformColumnNameList", -1, "column \"%s\" referenced in "
-				"foreign key constraint does not exist", pk_cols[i]);
+	} else {
+		if ((ret = named_key(&pk_cols, &n_pk, &index, d, c, &pk)) < 0 ||
+		    DDL_FAILED(d) || index == 0)
 			goto out;
-		}
 	}
-	for (size_t i = 0; i < n_pk; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(pk_cols[i], pk_cols[j]) == 0) {
-				ret = ddl_fail(d, "42830", "tablecmds.c:11663:"
-					"transformFkeyCheckAttrs", -1, "foreign key "
-					"referenced-columns list must not contain duplicates");
-				goto out;
-			}
 	join(pkj, sizeof(pkj), pk_cols, n_pk);
-	if ((ret = cat_unique_on(&index, d->s, pk.oid, pkj, d->err)) < 0)
-		goto out;
-	if (index == 0) {
-		ret = ddl_fail(d, "42830", "tablecmds.c:11762:"
-			"transformFkeyCheckAttrs", -1, "there is no unique constraint "
-			"matching given keys for referenced table \"%s\"", pk.name);
-		goto out;
-	}
 	/* A deferrable key cannot be referenced (55000); SET NULL (cols)
 	 * names columns that must be the key's (42P10). */
 	if ((ret = cat_index_deferrable(&found, d->s, index, 0, d->err)) < 0)
@@ -2468,6 +2510,16 @@ static int default_calls_own(ddl *d, const coldef *c)
 	return w.ret;
 }
 
+/* A type whose modifier limits its values: varchar(n), char(n),
+ * numeric(p,s), bit(n). */
+static int sized_type(const ms_typeref *t)
+{
+	static const char *const sized[] = { "varchar", "bpchar", "numeric",
+		"bit", "varbit", NULL };
+
+	return strchr(t->display, '(') && ddl_one_of(t->base, sized);
+}
+
 static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *cmd)
 {
 	const PgQuery__ColumnDef *def = cmd->def->column_def;
@@ -2535,6 +2587,12 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	    ((ret = check_default(d, c.default_expr, &c.type, 0)) < 0 ||
 	    (!DDL_FAILED(d) && (ret = default_calls_own(d, &c)) < 0)))
 		return ret;
+	/* A computed default is converted row by row: into varchar(n) and
+	 * the like it may not fit (22001: a uuid into varchar(32)). */
+	if (c.default_expr && !DDL_FAILED(d) && sized_type(&c.type) &&
+	    c.default_expr->node_case != PG_QUERY__NODE__NODE_A_CONST)
+		data_ok(d, rel, "a computed default may not fit the column's "
+			"size on existing rows");
 	if (c.generated_expr && !DDL_FAILED(d) &&
 	    (ret = check_generated(d, rel, &c, 0)) < 0)
 		return ret;
@@ -2836,26 +2894,21 @@ static int array_cast(const cat_col *from, const ms_typeref *to)
 /* ALTER COLUMN TYPE ... USING: the expression analysed over the table,
  * its value assigned to the new type; computing it over existing rows
  * may fail. */
-static int using_expr(ddl *d, const cat_rel *rel, const PgQuery__Node *expr,
-	const ms_typeref *to)
+/* A USING expression analysed over the table as it is (transformExpr
+ * in ATParseTransformCmd): EX_OK, EX_UNKNOWN or EX_STOP, *t its type. */
+static int using_analyse(int *ret, ddl *d, const cat_rel *rel,
+	const PgQuery__Node *expr, ex_type *t)
 {
 	ex_scope sc;
-	cat_col col;
-	ex_type t;
-	int ret, r;
+	int r;
 
-	if ((ret = ex_scope_add(memset(&sc, 0, sizeof(sc)), d, rel->schema,
+	if ((*ret = ex_scope_add(memset(&sc, 0, sizeof(sc)), d, rel->schema,
 	    rel->name, NULL)) < 0)
-		return ret;
+		return EX_STOP;
 	sc.no_subqueries = 1;
-	r = ex_analyse(&t, &ret, d, &sc, expr);
+	r = ex_analyse(t, ret, d, &sc, expr);
 	ex_scope_free(&sc);
-	col_of_typeref(&col, to);
-	if (r == EX_OK)
-		r = ex_assignable(&ret, d, &t, &col);
-	if (r == EX_OK)
-		data_ok(d, rel, "converting existing values may fail");
-	return ret;
+	return r;
 }
 
 /* ALTER COLUMN ... DROP EXPRESSION (ATExecDropExpression): the column
@@ -2882,24 +2935,105 @@ static int drop_expression(ddl *d, const cat_rel *rel,
 	return cat_col_set(d->s, rel->oid, cmd->name, "identity", 0, d->err);
 }
 
-static int alter_type(ddl *d, const cat_rel *rel,
+/* format_type_be's spelling of a type format_type_with_typemod spelled
+ * display: timestamp(3) without time zone is timestamp without time
+ * zone, numeric(65,30) numeric, an interval's fields go. */
+static void without_typmod(char *out, size_t n, const char *display)
+{
+	const char *open = strchr(display, '('), *close;
+	const char *array = strstr(display, "[]");
+
+	if (strncmp(display, "interval", 8) == 0) {
+		snprintf(out, n, "interval%s", array ? array : "");
+		return;
+	}
+	close = open ? strchr(open, ')') : NULL;
+	if (close == NULL) {
+		snprintf(out, n, "%s", display);
+		return;
+	}
+	snprintf(out, n, "%.*s%s", (int)(open - display), display, close + 1);
+}
+
+/* The column's default, kept under a cast to the old type, must convert
+ * to the new one (42804 from ATExecAlterColumnType); it still depends on
+ * an enum the column leaves. */
+static int default_converts(ddl *d, const cat_rel *rel, const char *column,
+	const cat_col *col, const ms_typeref *t)
+{
+	int ret;
+
+	/* The default keeps its old type under a cast: it still depends on
+	 * an enum the column leaves. */
+	if (col->has_default && col->type_oid && col->type_oid != t->user_oid) {
+		char kind[CAT_NAME + 8], desc[4 * CAT_NAME], qt[2 * CAT_NAME + 8];
+
+		rel_label(qt, sizeof(qt), rel);
+		snprintf(kind, sizeof(kind), "default:%s", column);
+		snprintf(desc, sizeof(desc), "default value for column %s of table %s",
+			column, qt);
+		if ((ret = cat_dep_add(d->s, kind, rel->oid, "type", col->type_oid,
+		    NULL, desc, d->err)) < 0)
+			return ret;
+	}
+	if (col->has_default && strcmp(col->type, t->display) != 0) {
+		/* No cast to an enum from another type is automatic. */
+		if (t->user_kind == 'e')
+			return ddl_fail(d, "42804", "tablecmds.c:12845:"
+				"ATExecAlterColumnType", -1, "default for column \"%s\" "
+				"cannot be cast automatically to type %s", column,
+				t->display);
+		/* The default was coerced to the old type when it was set:
+		 * it converts when the old type does by assignment. */
+		if (array_cast(col, t) != 1) {
+			ddl_unknown(d, "whether the default converts is not modelled");
+			d->open_check = 1;
+		}
+		/* It is kept as it was, cast to the new type each time it is
+		 * used: then it may fail (a json default with \u0000 as
+		 * jsonb, a bigint default as integer). */
+		else if (strcmp(t->display, "text") != 0 &&
+		    (ret = cat_col_set(d->s, rel->oid, column, "default", 3,
+		    d->err)) < 0)
+			return ret;
+	}
+	return MS_OK;
+}
+
+/*
+ * ALTER COLUMN TYPE's first phase, run for each such command in the
+ * statement's order before any command is carried out (ATPrepCmd:
+ * ATParseTransformCmd, then ATPrepAlterColumnType): USING is analysed
+ * against the table as it was, the column and the type looked up, and
+ * a conversion with no assignment cast refused (42804).
+ */
+static int alter_type_prep(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
 	const PgQuery__ColumnDef *def = cmd->def->column_def;
 	char q[NAMEDATALEN + 4];
 	cat_col col;
 	ms_typeref t;
-	int found, cast, ret, n, nulls;
-	char *deps = NULL;
+	ex_type using;
+	int found, cast, ret = MS_OK, nulls, r = EX_OK;
 
-	/* Without USING, a column missing now was there when the statement
-	 * began (transformed_columns) and a DROP COLUMN of an earlier pass
-	 * took it. */
-	if ((ret = find_column(&found, &col, d, rel, cmd->name,
-	    def->raw_default ? "parse_utilcmd.c:3467:transformAlterTableStmt" :
-	    "tablecmds.c:12791:ATExecAlterColumnType")) < 0 || !found)
+	if (def->raw_default &&
+	    (r = using_analyse(&ret, d, rel, def->raw_default, &using)) ==
+	    EX_STOP)
 		return ret;
-	if ((ret = column_type(&t, d, def->type_name, 1)) < 0 || DDL_FAILED(d))
+	/* An undecided USING may fail before what follows. */
+	d->open_check |= r != EX_OK;
+	if ((ret = find_column(&found, &col, d, rel, cmd->name,
+	    "parse_utilcmd.c:3467:transformAlterTableStmt")) < 0 || !found)
+		return ret;
+	/* COLLATE must suit the type and exist (42804, 42704). */
+	if (def->coll_clause)
+		ddl_unknown(d, "COLLATE in SET DATA TYPE is not modelled");
+	/* Only an identity column's type is resolved in parse analysis
+	 * (transformAlterTableStmt), with a position; ATPrepAlterColumnType
+	 * has none. */
+	if ((ret = column_type(&t, d, def->type_name, col.identity == 'a' ||
+	    col.identity == 'd')) < 0 || DDL_FAILED(d))
 		return ret;
 	/* serial is only a column's shorthand: type "serial" does not exist
 	 * here (42704). */
@@ -2922,35 +3056,65 @@ static int alter_type(ddl *d, const cat_rel *rel,
 		ddl_unknown(d, "changing the type of an identity column is not "
 			"modelled");
 	if (def->raw_default) {
-		/* USING may make values of NULLs. */
-		if ((ret = using_expr(d, rel, def->raw_default, &t)) < 0 ||
-		    DDL_FAILED(d) || (ret = cat_null_col_set(d->s, rel->oid,
-		    cmd->name, 0, d->err)) < 0)
-			return ret;
-	} else {
-		cast = array_cast(&col, &t);
-		if (cast == 0) {
-			char hint[512];
+		cat_col as;
 
-			quote(q, sizeof(q), cmd->name);
-			if ((ret = ddl_fail(d, "42804", "tablecmds.c:12535:"
-			    "ATPrepAlterColumnType", -1, "column \"%s\" cannot be cast "
-			    "automatically to type %s", cmd->name, t.display)) < 0)
-				return ret;
-			snprintf(hint, sizeof(hint), "You might need to specify "
-				"\"USING %s::%s\".", q, t.display);
-			return ddl_hint(d, hint);
-		}
-		if ((ret = all_null(&nulls, d, rel, cmd->name)) < 0)
-			return ret;
-		if (cast < 0)
-			ddl_unknown(d, "this type conversion is not modelled");
-		else if (strcmp(col.type, t.display) != 0 &&
-		         strcmp(t.display, "text") != 0 && !nulls &&
-		         !(strcmp(col.type, "jsonb") == 0 &&
-		         strcmp(t.display, "json") == 0))
+		col_of_typeref(&as, &t);
+		if (r == EX_OK)
+			r = ex_assignable(&ret, d, &using, &as);
+		if (r == EX_OK)
 			data_ok(d, rel, "converting existing values may fail");
+		/* USING may make values of NULLs. */
+		if (ret < 0 || DDL_FAILED(d))
+			return ret;
+		return cat_null_col_set(d->s, rel->oid, cmd->name, 0, d->err);
 	}
+	cast = array_cast(&col, &t);
+	if (cast == 0) {
+		char hint[512], bare[sizeof(t.display)];
+
+		quote(q, sizeof(q), cmd->name);
+		without_typmod(bare, sizeof(bare), t.display);
+		if ((ret = ddl_fail(d, "42804", "tablecmds.c:12535:"
+		    "ATPrepAlterColumnType", -1, "column \"%s\" cannot be cast "
+		    "automatically to type %s", cmd->name, bare)) < 0)
+			return ret;
+		snprintf(hint, sizeof(hint), "You might need to specify "
+			"\"USING %s::%s\".", q, t.display);
+		return ddl_hint(d, hint);
+	}
+	if ((ret = all_null(&nulls, d, rel, cmd->name)) < 0)
+		return ret;
+	if (cast < 0)
+		ddl_unknown(d, "this type conversion is not modelled");
+	else if (strcmp(col.type, t.display) != 0 &&
+	         strcmp(t.display, "text") != 0 && !nulls &&
+	         !(strcmp(col.type, "jsonb") == 0 &&
+	         strcmp(t.display, "json") == 0))
+		data_ok(d, rel, "converting existing values may fail");
+	return MS_OK;
+}
+
+/* ALTER COLUMN TYPE carried out (ATExecAlterColumnType), in its pass:
+ * the default converted first, then what depends on the column. */
+static int alter_type(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableCmd *cmd)
+{
+	const PgQuery__ColumnDef *def = cmd->def->column_def;
+	cat_col col;
+	ms_typeref t;
+	int found, ret, n;
+	char *deps = NULL;
+
+	/* A DROP COLUMN of an earlier pass may have taken it. */
+	if ((ret = find_column(&found, &col, d, rel, cmd->name,
+	    "tablecmds.c:12791:ATExecAlterColumnType")) < 0 || !found)
+		return ret;
+	if ((ret = ms_pg__resolve_type(&t, d->s, def->type_name, d->err)) < 0 ||
+	    !t.known || !t.exists || t.serial)
+		return ret;
+	if ((ret = default_converts(d, rel, cmd->name, &col, &t)) < 0 ||
+	    DDL_FAILED(d))
+		return ret;
 	if ((ret = some_column_used(d, rel)) < 0 ||
 	    (ret = view_uses_column(d, rel, cmd->name)) < 0 || DDL_FAILED(d))
 		return ret;
@@ -2987,38 +3151,6 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	if (n || d->deps_gap)
 		ddl_unknown(d, "changing the type of a column others depend on is "
 			"not modelled");
-	/* The default keeps its old type under a cast: it still depends on
-	 * an enum the column leaves. */
-	if (col.has_default && col.type_oid && col.type_oid != t.user_oid) {
-		char kind[CAT_NAME + 8], desc[4 * CAT_NAME], qt[2 * CAT_NAME + 8];
-
-		rel_label(qt, sizeof(qt), rel);
-		snprintf(kind, sizeof(kind), "default:%s", cmd->name);
-		snprintf(desc, sizeof(desc), "default value for column %s of table %s",
-			cmd->name, qt);
-		if ((ret = cat_dep_add(d->s, kind, rel->oid, "type", col.type_oid,
-		    NULL, desc, d->err)) < 0)
-			return ret;
-	}
-	if (col.has_default && strcmp(col.type, t.display) != 0) {
-		/* No cast to an enum from another type is automatic. */
-		if (t.user_kind == 'e')
-			return ddl_fail(d, "42804", "tablecmds.c:12845:"
-				"ATExecAlterColumnType", -1, "default for column \"%s\" "
-				"cannot be cast automatically to type %s", cmd->name,
-				t.display);
-		/* The default was coerced to the old type when it was set:
-		 * it converts when the old type does by assignment. */
-		if (array_cast(&col, &t) != 1)
-			ddl_unknown(d, "whether the default converts is not modelled");
-		/* It is kept as it was, cast to the new type each time it is
-		 * used: then it may fail (a json default with \u0000 as
-		 * jsonb, a bigint default as integer). */
-		else if (strcmp(t.display, "text") != 0 &&
-		    (ret = cat_col_set(d->s, rel->oid, cmd->name, "default", 3,
-		    d->err)) < 0)
-			return ret;
-	}
 	return retype_column(d, rel, cmd->name, &t);
 }
 
@@ -3398,29 +3530,18 @@ static void in_pass_order(size_t *order, int *placed,
 		}
 }
 
-/* transformAlterTableStmt runs before any subcommand: ALTER COLUMN TYPE
- * must name a column the table has then, whatever ADD COLUMN comes with
- * it; a USING expression is transformed first. */
-static int transformed_columns(ddl *d, const cat_rel *rel,
+/* The first phase of ALTER COLUMN TYPE commands, in the statement's
+ * order, before any command is carried out. */
+static int prepared_types(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableStmt *a)
 {
-	for (size_t i = 0; i < a->n_cmds; i++) {
-		const PgQuery__AlterTableCmd *cmd = a->cmds[i]->alter_table_cmd;
-		cat_col col;
-		int found, ret;
+	int ret = MS_OK;
 
-		if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)
-			continue;
-		/* With USING, the check stays with the command: errors in the
-		 * expression come first, and migsim checks it there. */
-		if (cmd->def && cmd->def->column_def &&
-		    cmd->def->column_def->raw_default)
-			continue;
-		if ((ret = find_column(&found, &col, d, rel, cmd->name,
-		    "parse_utilcmd.c:3467:transformAlterTableStmt")) < 0 || !found)
-			return ret;
-	}
-	return MS_OK;
+	for (size_t i = 0; i < a->n_cmds && ret == MS_OK && !DDL_FAILED(d); i++)
+		if (a->cmds[i]->alter_table_cmd->subtype ==
+		    PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)
+			ret = alter_type_prep(d, rel, a->cmds[i]->alter_table_cmd);
+	return ret;
 }
 
 /* What a table's partitions, inheritors and replica identity make of an
@@ -3533,7 +3654,7 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 		ddl_unknown(d, "a column of this table's row type is not modelled");
 	if ((ret = inheritance_alter(d, &rel, a)) < 0)
 		return ret;
-	if ((ret = transformed_columns(d, &rel, a)) < 0 || DDL_FAILED(d))
+	if ((ret = prepared_types(d, &rel, a)) < 0 || DDL_FAILED(d))
 		return ret;
 	/* A second type change of one column is 0A000 when the first one
 	 * changed it (ATExecAlterColumnType). */
@@ -3647,6 +3768,28 @@ static int accepts(ddl *d, const char *oc, const cat_col *col)
 static const char *default_opclass_name(const char *method,
 	const cat_col *col);
 
+/* Whether an extension's operator class is one of access method m (its
+ * install script's CREATE OPERATOR CLASS ... USING): 1, 0, or -1 when
+ * not modelled. */
+static int ext_opclass_of(const char *oc, const char *m)
+{
+	static const char *const vectors[] = { "vector_ops", "halfvec_ops",
+		"sparsevec_ops", NULL };
+
+	if (strncmp(oc, "gist_", 5) == 0)
+		return strcmp(m, "gist") == 0;
+	if (strcmp(oc, "gin_trgm_ops") == 0)
+		return strcmp(m, "gin") == 0;
+	if (strcmp(oc, "citext_ops") == 0)
+		return strcmp(m, "btree") == 0 || strcmp(m, "hash") == 0;
+	if (strcmp(oc, "citext_pattern_ops") == 0)
+		return strcmp(m, "btree") == 0;
+	/* pgvector's classes are ivfflat's and hnsw's, but for btree's. */
+	if (builtin_method(m) && !ddl_one_of(oc, vectors))
+		return 0;
+	return -1;
+}
+
 static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 	const char *method, const cat_col *col)
 {
@@ -3674,7 +3817,11 @@ static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 	}
 	if ((ret = cat_ext_find(&found, d->s, ext, d->err)) < 0)
 		return ret;
-	if (found)
+	if (found && ext_opclass_of(oc, method) < 0) {
+		ddl_unknown(d, "this operator class is not modelled");
+		return MS_OK;
+	}
+	if (found && ext_opclass_of(oc, method) > 0)
 		return accepts(d, oc, col);
 	return ddl_fail(d, "42704", "indexcmds.c:2180:ResolveOpClass", -1,
 		"operator class \"%s\" does not exist for access method \"%s\"",

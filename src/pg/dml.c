@@ -1272,18 +1272,38 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
  * exactly the named columns; DO UPDATE's new values are analysed with
  * the proposed row as "excluded". */
 static int conflict_update(int *ret, ddl *d, const cat_rel *rel,
-	const PgQuery__OnConflictClause *oc);
+	const char *alias, const PgQuery__OnConflictClause *oc);
 
 static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
-	const PgQuery__OnConflictClause *oc)
+	const char *alias, const PgQuery__OnConflictClause *oc)
 {
 	const PgQuery__InferClause *inf = oc->infer;
 	char cols[512] = "";
 	int64_t index = 0;
 	int r = EX_OK, deferrable;
 
-	if (inf && (inf->where_clause || (inf->conname && *inf->conname)))
+	if (inf && inf->where_clause)
 		return EX_UNKNOWN;
+	/* ON CONSTRAINT names a constraint (transformOnConflictArbiter): a
+	 * unique index Prisma made for @unique is none. */
+	if (inf && inf->conname && *inf->conname) {
+		cat_con con;
+		int found, kept;
+
+		if ((*ret = cat_con_find(&found, &con, d->s, rel->oid, inf->conname,
+		    d->err)) < 0 || (*ret = cat_con_unmodelled(&kept, d->s,
+		    rel->oid, inf->conname, d->err)) < 0)
+			return EX_STOP;
+		if (!found && !kept && !d->gap) {
+			*ret = ddl_fail(d, "42704", "pg_constraint.c:985:"
+				"get_relation_constraint_attnos", -1, "constraint \"%s\" for "
+				"table \"%s\" does not exist", inf->conname, rel->name);
+			return EX_STOP;
+		}
+		if (!found || (con.contype != 'p' && con.contype != 'u'))
+			return EX_UNKNOWN;
+		index = con.index_rel;
+	}
 	for (size_t i = 0; inf && i < inf->n_index_elems; i++) {
 		const PgQuery__IndexElem *e = inf->index_elems[i]->index_elem;
 		size_t len = strlen(cols);
@@ -1310,12 +1330,13 @@ static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
 			return EX_UNKNOWN;
 	}
 	if (oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE && inf)
-		r = conflict_update(ret, d, rel, oc);
+		r = conflict_update(ret, d, rel, alias, oc);
 	else if (oc->action != PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
 		r = EX_UNKNOWN;
 	if (r != EX_OK || !inf)
 		return r;
-	if ((*ret = cat_unique_on(&index, d->s, rel->oid, cols, d->err)) < 0)
+	if (index == 0 &&
+	    (*ret = cat_unique_on(&index, d->s, rel->oid, cols, d->err)) < 0)
 		return EX_STOP;
 	if (index == 0) {
 		*ret = ddl_fail(d, "42P10", "plancat.c:885:infer_arbiter_indexes",
@@ -1332,31 +1353,49 @@ static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
 }
 
 /* DO UPDATE's new values, with the proposed row as "excluded". */
+/* DO UPDATE as transformOnConflictClause analyses it: the new values
+ * (the target under its alias, and EXCLUDED), their columns, then WHERE;
+ * the rewriter refuses a column set twice. */
 static int conflict_update(int *ret, ddl *d, const cat_rel *rel,
-	const PgQuery__OnConflictClause *oc)
+	const char *alias, const PgQuery__OnConflictClause *oc)
 {
+	ex_type *values;
 	ex_scope sc;
 	int r = EX_OK;
 
 	memset(&sc, 0, sizeof(sc));
-	if ((*ret = ex_scope_add(&sc, d, rel->schema, rel->name, NULL)) < 0 ||
-	    (*ret = ex_scope_add(&sc, d, rel->schema, rel->name,
-	    "excluded")) < 0) {
-		ex_scope_free(&sc);
+	if ((values = calloc(oc->n_target_list + 1, sizeof(*values))) == NULL) {
+		*ret = ms_error_set(d->err, MS_ENOMEM, "out of memory");
 		return EX_STOP;
 	}
-	if (oc->where_clause)
-		r = ex_boolean(ret, d, &sc, oc->where_clause);
+	if ((*ret = ex_scope_add(&sc, d, rel->schema, rel->name, alias)) < 0 ||
+	    (*ret = ex_scope_add(&sc, d, rel->schema, rel->name,
+	    "excluded")) < 0)
+		r = EX_STOP;
 	for (size_t i = 0; i < oc->n_target_list && r == EX_OK; i++) {
 		const PgQuery__ResTarget *t = oc->target_list[i]->res_target;
-		ex_type v;
 
-		if (t->n_indirection)
-			r = EX_UNKNOWN;
-		else if ((r = ex_analyse(&v, ret, d, &sc, t->val)) == EX_OK)
-			r = assign(ret, d, rel, t->name, &v, t->location,
-				"analyze.c:2515:transformUpdateTargetList");
+		r = t->n_indirection ? EX_UNKNOWN :
+			ex_analyse(&values[i], ret, d, &sc, t->val);
 	}
+	for (size_t i = 0; i < oc->n_target_list && r == EX_OK; i++) {
+		const PgQuery__ResTarget *t = oc->target_list[i]->res_target;
+
+		r = assign(ret, d, rel, t->name, &values[i], t->location,
+			"analyze.c:2515:transformUpdateTargetList");
+	}
+	if (r == EX_OK && oc->where_clause)
+		r = ex_boolean(ret, d, &sc, oc->where_clause);
+	for (size_t i = 0; i < oc->n_target_list && r == EX_OK; i++)
+		for (size_t k = 0; k < i && r == EX_OK; k++)
+			if (strcmp(oc->target_list[i]->res_target->name,
+			    oc->target_list[k]->res_target->name) == 0) {
+				*ret = ddl_fail(d, "42601", "rewriteHandler.c:1139:"
+					"process_matched_tle", -1, "multiple assignments to "
+					"same column \"%s\"", oc->target_list[i]->res_target->name);
+				r = EX_STOP;
+			}
+	free(values);
 	ex_scope_free(&sc);
 	return r;
 }
@@ -1522,7 +1561,8 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 	else if (r == EX_OK)
 		r = insert_query(&rows, ret, d, &rel, &w, &with);
 	if (r == EX_OK && ins->on_conflict_clause)
-		r = on_conflict(ret, d, &rel, ins->on_conflict_clause);
+		r = on_conflict(ret, d, &rel, ins->relation->alias ?
+			ins->relation->alias->aliasname : NULL, ins->on_conflict_clause);
 	if (r == EX_OK && ins->on_conflict_clause &&
 	    ins->on_conflict_clause->action ==
 	    PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE)

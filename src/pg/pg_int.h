@@ -45,6 +45,10 @@ int ms_pg__settings_named(const PgQuery__Node *n);
 /* The connection ends: temporary tables go. */
 int ms_pg__session_end(ms_store *store, ms_error *err);
 /* Add the types and functions an extension brings (types.c). */
+/* Whether a type or function the extension brings already exists in
+ * public (its CREATE EXTENSION then fails: 42710, 42723). */
+int ms_pg__extension_clash(int *clash, ms_store *s, const char *extension,
+	ms_error *err);
 int ms_pg__extension_install(ms_store *store, const char *extension,
 	ms_error *err);
 
@@ -68,6 +72,7 @@ typedef struct ms_typeref {
 	char written[200];    /* TypeNameToString, for "does not exist" */
 	int64_t user_oid;     /* a type created by a migration, or 0 */
 	char user_kind;
+	int typmod_refused;   /* a modifier on a type without typmodin */
 	int location;         /* byte offset in the script, -1 if none */
 } ms_typeref;
 

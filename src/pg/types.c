@@ -247,9 +247,21 @@ int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,
 		    name, err)) < 0)
 			return ret;
 		if (found) {
+			static const char *const typmods[] = { "vector", "halfvec",
+				"sparsevec", NULL };
+
 			t->known = t->exists = 1;
 			t->user_oid = ut.oid;
 			t->user_kind = ut.kind;
+			/* Enums, domains and citext take no modifier (42601). */
+			int takes = 0;
+
+			for (const char *const *p = typmods; *p; p++)
+				takes |= strcmp(name, *p) == 0;
+			if (tn->n_typmods && !(ut.kind == 'b' && takes)) {
+				t->typmod_refused = 1;
+				t->known = 0;
+			}
 			/* format_type qualifies a type search_path does not see. */
 			cat_type_label(t->display, sizeof(t->display), ut.schema,
 				ut.name);
@@ -352,6 +364,32 @@ static int extension_sig(ms_store *s, const char *name, ms_error *err)
 			return cat_func_sig_set(s, "public", name, &extension_sigs[i].sig,
 				err);
 	return MS_OK;
+}
+
+int ms_pg__extension_clash(int *clash, ms_store *s, const char *extension,
+	ms_error *err)
+{
+	int ret = MS_OK;
+
+	*clash = 0;
+	for (size_t i = 0; i < sizeof(extension_objects) /
+	     sizeof(extension_objects[0]) && ret == MS_OK && !*clash; i++) {
+		const char *name = extension_objects[i].name;
+		const char *kind = extension_objects[i].kind;
+		cat_type t;
+		cat_rel r;
+		int64_t oid;
+
+		if (strcmp(extension_objects[i].extension, extension) != 0)
+			continue;
+		if (strcmp(kind, "type") == 0 &&
+		    (ret = cat_type_find(clash, &t, s, "public", name, err)) == MS_OK &&
+		    !*clash)
+			ret = cat_rel_find(clash, &r, s, "public", name, err);
+		else if (strcmp(kind, "function") == 0)
+			ret = cat_func_find(clash, &oid, s, "public", name, err);
+	}
+	return ret;
 }
 
 int ms_pg__extension_install(ms_store *s, const char *extension,
