@@ -2902,6 +2902,19 @@ int cat_kept_only_named(int *found, ms_store *s, const char *schema,
 		" 'constraint:' || ?2");
 	bind_text(st, 1, schema);
 	bind_text(st, 2, name);
+	if ((ret = first(found, s, st, err)) < 0 || *found) {
+		if (ret == MS_OK)
+			sqlite3_reset(st);
+		return ret;
+	}
+	/* A partition's indexes for its parent's are named after it
+	 * ("p_pkey", "p_col_idx") and not kept. */
+	PREP(st, "SELECT 1 FROM migsim_inherits i JOIN migsim_relation c ON"
+		" c.oid = i.child JOIN migsim_relation p ON p.oid = i.parent WHERE"
+		" p.relkind = 'p' AND c.schema_name = ?1 AND substr(?2, 1,"
+		" length(c.name)) = c.name LIMIT 1");
+	bind_text(st, 1, schema);
+	bind_text(st, 2, name);
 	if ((ret = first(found, s, st, err)) == MS_OK && *found)
 		sqlite3_reset(st);
 	return ret;

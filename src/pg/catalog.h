@@ -101,7 +101,8 @@ int cat_temp_commit(ms_store *s, ms_error *err);
  * a name qualified with public does not, in PostgreSQL. */
 int cat_temp_is(int *yes, ms_store *s, int64_t oid, ms_error *err);
 /* Whether a constraint kept only by name (EXCLUDE, a constraint
- * trigger) in the schema has this name: an EXCLUDE's index has it too. */
+ * trigger) in the schema has this name: an EXCLUDE's index has it too;
+ * or a partition's index, named after the partition, may. */
 int cat_kept_only_named(int *found, ms_store *s, const char *schema,
 	const char *name, ms_error *err);
 /* child inherits from (or is a partition of) parent. */

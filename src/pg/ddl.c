@@ -1597,6 +1597,36 @@ static int bare_return(const PgQuery__CreateFunctionStmt *c)
 		strcmp(name, "event_trigger") == 0));
 }
 
+static int timeout_fits(const char *val);
+
+/* A function's SET clause migsim knows PostgreSQL accepts: FROM CURRENT,
+ * a search_path of names (schemas need not exist), a timeout within
+ * range. */
+static int function_setting_fits(const PgQuery__VariableSetStmt *v)
+{
+	static const char *const timeouts[] = { "lock_timeout",
+		"statement_timeout", "idle_in_transaction_session_timeout", NULL };
+	const char *val = v->n_args == 1 ? ddl_string_literal(v->args[0], NULL) :
+		NULL;
+
+	if (v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_CURRENT)
+		return 1;
+	if (v->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE || !v->name)
+		return 0;
+	if (strcmp(v->name, "search_path") == 0) {
+		for (size_t i = 0; i < v->n_args; i++)
+			if (!ddl_string_literal(v->args[i], NULL))
+				return 0;
+		return 1;
+	}
+	if (!ddl_one_of(v->name, timeouts) || v->n_args != 1)
+		return 0;
+	if (v->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    v->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+		return v->args[0]->a_const->ival->ival >= 0;
+	return val && timeout_fits(val);
+}
+
 static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 {
 	const char *schema, *name, *language = NULL;
@@ -1620,6 +1650,12 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 
 		if (strcmp(de->defname, "language") == 0)
 			language = ms_pg__node_string(de->arg);
+		/* SET clauses are validated as the function is made
+		 * (ProcessGUCArray): 22023, 55P02, 25001. */
+		if (strcmp(de->defname, "set") == 0 && de->arg &&
+		    de->arg->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+		    !function_setting_fits(de->arg->variable_set_stmt))
+			ddl_unknown(d, "this function's SET clause is not checked");
 	}
 	ok = !c->is_procedure && language && strcmp(language, "plpgsql") == 0 &&
 		!trigger_with_arguments(c);
@@ -4742,9 +4778,104 @@ static int leaves_catalog(const PgQuery__Node *n)
 	}
 }
 
+/* A role named in GRANT, REVOKE or OWNER TO: PUBLIC and the session's
+ * own roles exist; of named ones migsim knows only the usual superuser. */
+static int role_known(const PgQuery__Node *n)
+{
+	const PgQuery__RoleSpec *r = n && n->node_case ==
+		PG_QUERY__NODE__NODE_ROLE_SPEC ? n->role_spec : NULL;
+
+	return r && (r->roletype != PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING ||
+		strcmp(r->rolename, "postgres") == 0);
+}
+
+/*
+ * GRANT / REVOKE on tables, in ExecuteGrantStmt's order: the relations
+ * (42P01), the grantees (a role migsim does not know leaves what follows
+ * uncertain), then each column of a column privilege (42703 from
+ * expand_col_privileges).  Privileges are not kept.
+ */
+static int grant_stmt(ddl *d, const PgQuery__GrantStmt *g)
+{
+	static const char *const privs[] = { "select", "insert", "update",
+		"delete", "truncate", "references", "trigger", NULL };
+	static const char *const col_privs[] = { "select", "insert", "update",
+		"references", NULL };
+	cat_rel *rels;
+	int found, ret = MS_OK;
+
+	if (g->targtype != PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_OBJECT ||
+	    g->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+		ddl_unknown(d, "this GRANT or REVOKE is not modelled");
+		return MS_OK;
+	}
+	if ((rels = calloc(g->n_objects + 1, sizeof(*rels))) == NULL)
+		return oom(d);
+	for (size_t i = 0; i < g->n_objects && ret == MS_OK && !DDL_FAILED(d);
+	     i++) {
+		if (g->objects[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) {
+			ddl_unknown(d, "this GRANT or REVOKE is not modelled");
+			goto out;
+		}
+		if ((ret = ddl_open_rel(&found, &rels[i], d,
+		    g->objects[i]->range_var, 0)) < 0 || !found)
+			goto out;
+		if (!strchr("rpvm", rels[i].relkind) || !rels[i].known) {
+			ddl_unknown(d, "privileges on this relation are not modelled");
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < g->n_grantees; i++)
+		if (!role_known(g->grantees[i]) || (g->grant_option &&
+		    g->grantees[i]->role_spec->roletype ==
+		    PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)) {
+			ddl_unknown(d, "whether this role exists is not modelled");
+			d->open_check = 1;
+		}
+	for (size_t i = 0; i < g->n_privileges && !DDL_FAILED(d); i++) {
+		const PgQuery__AccessPriv *p = g->privileges[i]->node_case ==
+			PG_QUERY__NODE__NODE_ACCESS_PRIV ?
+			g->privileges[i]->access_priv : NULL;
+
+		if (p == NULL || (p->priv_name && !ddl_one_of(p->priv_name,
+		    p->n_cols ? col_privs : privs))) {
+			ddl_unknown(d, "this privilege is not modelled");
+			goto out;
+		}
+	}
+	/* ExecGrant_Relation, relation by relation. */
+	for (size_t i = 0; i < g->n_objects && ret == MS_OK && !DDL_FAILED(d);
+	     i++)
+		for (size_t j = 0; j < g->n_privileges && ret == MS_OK &&
+		     !DDL_FAILED(d); j++) {
+			const PgQuery__AccessPriv *p = g->privileges[j]->access_priv;
+
+			for (size_t k = 0; k < p->n_cols && ret == MS_OK &&
+			     !DDL_FAILED(d); k++) {
+				const char *col = ms_pg__node_string(p->cols[k]);
+				cat_col c;
+
+				if (col == NULL || names_system_column_name(col)) {
+					ddl_unknown(d, "this column privilege is not modelled");
+					continue;
+				}
+				if ((ret = cat_col_find(&found, &c, d->s, rels[i].oid, col,
+				    d->err)) == MS_OK && !found)
+					ret = ddl_fail(d, "42703", "aclchk.c:1586:"
+						"expand_col_privileges", -1, "column \"%s\" of "
+						"relation \"%s\" does not exist", col, rels[i].name);
+			}
+		}
+out:
+	free(rels);
+	return ret;
+}
+
 static int apply(ddl *d, const PgQuery__Node *n)
 {
 	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_GRANT_STMT:
+		return grant_stmt(d, n->grant_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_STMT:
 		return ddl_table_create(d, n->create_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:

@@ -981,6 +981,9 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 			return ret;
 	if (DDL_FAILED(d))
 		return MS_OK;
+	/* It must include the partition key, which is not kept (0A000). */
+	if (rel->relkind == 'p')
+		ddl_unknown(d, "a partitioned table's keys are not modelled");
 	if (primary) {
 		if ((ret = cat_pkey(&found, &existing, d->s, rel->oid, d->err)) < 0)
 			return ret;
@@ -1649,8 +1652,12 @@ static PgQuery__Constraint with_attrs(PgQuery__Node **list, size_t n,
 	return c;
 }
 
+/* The keys (PRIMARY KEY, UNIQUE; keys 1) or the other constraints
+ * (CHECK, REFERENCES; keys 0) written in an added column: ALTER TABLE
+ * runs them in its index pass and its last constraint pass, after every
+ * ADD COLUMN. */
 static int column_constraints(ddl *d, const cat_rel *rel,
-	const PgQuery__ColumnDef *def, int in_create)
+	const PgQuery__ColumnDef *def, int keys)
 {
 	int ret = MS_OK;
 
@@ -1662,9 +1669,13 @@ static int column_constraints(ddl *d, const cat_rel *rel,
 		switch (k.contype) {
 		case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
 		case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+			if (keys)
+				ret = add_constraint(d, rel, &k, def->colname, 0);
+			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
 		case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
-			ret = add_constraint(d, rel, &k, def->colname, in_create);
+			if (!keys)
+				ret = add_constraint(d, rel, &k, def->colname, 0);
 			break;
 		default:
 			break;
@@ -2596,9 +2607,7 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	if (c.generated_expr && !DDL_FAILED(d) &&
 	    (ret = check_generated(d, rel, &c, 0)) < 0)
 		return ret;
-	if (DDL_FAILED(d))
-		return MS_OK;
-	return column_constraints(d, rel, def, 0);
+	return MS_OK;
 }
 
 /* Something uses columns of rel that migsim cannot name (a view over
@@ -3561,10 +3570,23 @@ static int inheritance_alter(ddl *d, const cat_rel *rel,
 		if ((ret = cat_children(&kids, &n, d->s, rel->oid, d->err)) < 0)
 			return ret;
 		free(kids);
+		kids = NULL;
 	}
 	if ((n || rel->relkind == 'p') && !a->relation->inh)
 		ddl_unknown(d, "ALTER TABLE ONLY on a table with partitions or "
 			"inheritors is not modelled");
+	if (a->relation->inh && rel->relkind != 'p' &&
+	    (ret = cat_children(&kids, &n, d->s, rel->oid, d->err)) < 0)
+		return ret;
+	free(kids);
+	kids = NULL;
+	/* A column added to a parent merges with its inheritors' own
+	 * (42804, 42P21 when they differ). */
+	for (size_t i = 0; n && i < a->n_cmds; i++)
+		if (a->cmds[i]->alter_table_cmd->subtype ==
+		    PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn)
+			ddl_unknown(d, "a column added to a table with inheritors is not "
+				"modelled");
 	for (size_t i = 0; i < a->n_cmds; i++) {
 		PgQuery__AlterTableType t = a->cmds[i]->alter_table_cmd->subtype;
 
@@ -3591,6 +3613,71 @@ static int inheritance_alter(ddl *d, const cat_rel *rel,
 		free(replica);
 		replica = NULL;
 	}
+	return MS_OK;
+}
+
+/* The constraints of the statement's added columns, for one pass;
+ * skipped[i] for an ADD COLUMN IF NOT EXISTS that added nothing. */
+static int added_constraints(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableStmt *a, const char *skipped, int keys)
+{
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < a->n_cmds && ret == MS_OK && !DDL_FAILED(d); i++) {
+		const PgQuery__AlterTableCmd *cmd = a->cmds[i]->alter_table_cmd;
+
+		if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn &&
+		    !skipped[i] && cmd->def && cmd->def->node_case ==
+		    PG_QUERY__NODE__NODE_COLUMN_DEF)
+			ret = column_constraints(d, rel, cmd->def->column_def, keys);
+	}
+	return ret;
+}
+
+/*
+ * Which ADD COLUMN IF NOT EXISTS commands will add nothing (the column is
+ * there), into skipped.  An added column's key is named when it is added,
+ * before the keys ADD CONSTRAINT makes (which may then take its name):
+ * with both, and with IF NOT EXISTS of a column dropped in the same
+ * statement, unknown.
+ */
+static int added_columns(char *skipped, ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableStmt *a)
+{
+	int inline_keys = 0, keys = 0, drops = 0;
+
+	for (size_t i = 0; i < a->n_cmds; i++) {
+		const PgQuery__AlterTableCmd *cmd = a->cmds[i]->alter_table_cmd;
+		const PgQuery__ColumnDef *def = cmd->def && cmd->def->node_case ==
+			PG_QUERY__NODE__NODE_COLUMN_DEF ? cmd->def->column_def : NULL;
+		cat_col col;
+		int found, ret;
+
+		keys |= cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint &&
+			at_pass(cmd) == 8;
+		if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn ||
+		    def == NULL)
+			continue;
+		for (size_t k = 0; k < def->n_constraints; k++)
+			inline_keys |= def->constraints[k]->constraint->contype ==
+				PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
+				def->constraints[k]->constraint->contype ==
+				PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE;
+		if (!cmd->missing_ok)
+			continue;
+		for (size_t k = 0; k < a->n_cmds; k++)
+			drops |= a->cmds[k]->alter_table_cmd->subtype ==
+				PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn &&
+				a->cmds[k]->alter_table_cmd->name &&
+				strcmp(a->cmds[k]->alter_table_cmd->name, def->colname) == 0;
+		if ((ret = cat_col_find(&found, &col, d->s, rel->oid, def->colname,
+		    d->err)) < 0)
+			return ret;
+		skipped[i] = (char)found;
+	}
+	if ((inline_keys && keys) || drops)
+		ddl_unknown(d, "the names and order of keys added with columns are "
+			"not modelled");
 	return MS_OK;
 }
 
@@ -3628,6 +3715,7 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 {
 	cat_rel rel;
 	size_t *order;
+	char *skipped;
 	int found, ret, placed;
 
 	if (a->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
@@ -3675,8 +3763,30 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 	if (!placed)
 		ddl_unknown(d, "the order these ALTER TABLE actions run in is not "
 			"modelled");
-	for (size_t i = 0; i < a->n_cmds && ret == MS_OK && !DDL_FAILED(d); i++)
-		ret = alter_cmd(d, &rel, a->cmds[order[i]]->alter_table_cmd);
+	if ((skipped = calloc(a->n_cmds + 1, 1)) == NULL) {
+		free(order);
+		return oom(d);
+	}
+	ret = added_columns(skipped, d, &rel, a);
+	/* An added column's keys join the index pass (8) after the keys ADD
+	 * CONSTRAINT adds, its checks and foreign keys the constraint pass
+	 * (9) after the others'. */
+	for (size_t i = 0, done = 0; i <= a->n_cmds && ret == MS_OK &&
+	     !DDL_FAILED(d); i++) {
+		int pass = i < a->n_cmds ?
+			at_pass(a->cmds[order[i]]->alter_table_cmd) : 99;
+
+		for (; placed && done < 2 && pass > (int)(8 + done) && ret == MS_OK &&
+		     !DDL_FAILED(d); done++)
+			ret = added_constraints(d, &rel, a, skipped, done == 0);
+		if (i < a->n_cmds && ret == MS_OK && !DDL_FAILED(d))
+			ret = alter_cmd(d, &rel, a->cmds[order[i]]->alter_table_cmd);
+	}
+	if (!placed && ret == MS_OK && !DDL_FAILED(d) &&
+	    (ret = added_constraints(d, &rel, a, skipped, 1)) == MS_OK &&
+	    !DDL_FAILED(d))
+		ret = added_constraints(d, &rel, a, skipped, 0);
+	free(skipped);
 	free(order);
 	if (ret == MS_OK && d->null_domain[0] && d->verdict == MS_VERDICT_OK)
 		return ddl_fail(d, "23502", "execExprInterp.c:3772:"
@@ -4177,6 +4287,8 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	if (rel.relkind == 'c')
 		return ddl_fail(d, "42809", "table.c:52:table_open", -1,
 			"\"%s\" is a composite type", rel.name);
+	if (ix->unique && rel.relkind == 'p')
+		ddl_unknown(d, "a partitioned table's keys are not modelled");
 	/* Partitions' indexes are built one by one, never concurrently. */
 	if (ix->concurrent && rel.relkind == 'p')
 		return ddl_fail(d, "0A000", "indexcmds.c:712:DefineIndex", -1,
@@ -4663,16 +4775,18 @@ int ddl_rename_in_table(ddl *d, const PgQuery__RenameStmt *r)
 		return rel.relkind == 'c' ? cat_rel_drop_columns(d->s, rel.oid, 0,
 			d->err) : MS_OK;
 	}
-	/* ONLY: an inherited column must be renamed in the children too. */
-	if (!r->relation->inh) {
+	/* ONLY: an inherited column must be renamed in the children too;
+	 * without, the children's columns are renamed, and may clash. */
+	{
 		int64_t *kids = NULL;
 		size_t n = 0;
 
 		if ((ret = cat_children(&kids, &n, d->s, rel.oid, d->err)) < 0)
 			return ret;
 		free(kids);
-		if (n)
-			ddl_unknown(d, "RENAME with ONLY on a table with partitions or "
+		if (n && (!r->relation->inh || r->rename_type ==
+		    PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN))
+			ddl_unknown(d, "RENAME on a table with partitions or "
 				"inheritors is not modelled");
 	}
 	if (r->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
