@@ -150,7 +150,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		"DELETE FROM migsim_trigger WHERE rel = ?1",
 		"DELETE FROM migsim_statement_trigger WHERE rel = ?1",
 		("DELETE FROM migsim_depend WHERE (kind IN ('rel', 'view', 'owned',"
-		 " 'index')"
+		 " 'index', 'keyed')"
 		 " OR kind LIKE 'column:%' OR kind LIKE 'default:%' OR"
 		 " kind LIKE 'trigger:%' OR kind LIKE 'generated:%' OR"
 		 " kind LIKE 'identity:%' OR kind LIKE 'policy:%') AND oid = ?1"),
@@ -1570,18 +1570,24 @@ int cat_con_validate(ms_store *s, int64_t oid, ms_error *err)
 }
 
 int cat_con_name_used(int *used, ms_store *s, const char *schema,
-	const char *name, ms_error *err)
+	const char *name, int tables_only, ms_error *err)
 {
 	sqlite3_stmt *st;
 	int ret;
 
-	/* Domains' checks share the schema's constraint names. */
-	PREP(st, "SELECT 1 FROM migsim_constraint c JOIN migsim_relation r ON"
-		" r.oid = c.rel WHERE r.schema_name = ?1 AND c.name = ?2 UNION ALL"
-		" SELECT 1 FROM migsim_domain_check k JOIN migsim_type t ON t.oid ="
-		" k.type WHERE t.schema_name = ?1 AND k.name = ?2 UNION ALL"
-		" SELECT 1 FROM migsim_trigger g JOIN migsim_relation r ON r.oid ="
-		" g.rel WHERE r.schema_name = ?1 AND g.name = 'constraint:' || ?2");
+	/* Domains' checks share the schema's constraint names, and so do
+	 * EXCLUDE constraints and constraint triggers. */
+	if (tables_only)
+		PREP(st, "SELECT 1 FROM migsim_constraint c JOIN migsim_relation r"
+			" ON r.oid = c.rel WHERE r.schema_name = ?1 AND c.name = ?2");
+	else
+		PREP(st, "SELECT 1 FROM migsim_constraint c JOIN migsim_relation r"
+			" ON r.oid = c.rel WHERE r.schema_name = ?1 AND c.name = ?2"
+			" UNION ALL SELECT 1 FROM migsim_domain_check k JOIN migsim_type t"
+			" ON t.oid = k.type WHERE t.schema_name = ?1 AND k.name = ?2"
+			" UNION ALL SELECT 1 FROM migsim_trigger g JOIN migsim_relation r"
+			" ON r.oid = g.rel WHERE r.schema_name = ?1 AND g.name ="
+			" 'constraint:' || ?2");
 	bind_text(st, 1, schema);
 	bind_text(st, 2, name);
 	if ((ret = first(used, s, st, err)) == MS_OK && *used)

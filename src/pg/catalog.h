@@ -436,10 +436,12 @@ int cat_con_add(int64_t *oid, ms_store *s, int64_t rel, const char *name,
 	const char *ref_columns, int64_t index_rel, int validated,
 	ms_error *err);
 int cat_con_drop(ms_store *s, int64_t oid, ms_error *err);
-/* Whether a constraint of this name exists on any table of the schema
- * (ChooseConstraintName avoids those). */
+/* Whether a constraint of this name exists in the schema, as
+ * ChooseConstraintName sees them (domains' checks, EXCLUDE constraints
+ * and constraint triggers too), or with tables_only as
+ * information_schema.table_constraints lists them. */
 int cat_con_name_used(int *used, ms_store *s, const char *schema,
-	const char *name, ms_error *err);
+	const char *name, int tables_only, ms_error *err);
 /* Whether a relation of one of kinds ("rpv") is called name in any
  * schema (with a column of that name, unless column is NULL): 1, 0, or
  * -1 when one whose columns are not known might be. */

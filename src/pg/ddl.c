@@ -40,6 +40,16 @@ int ddl_deps_gap(ddl *d)
 	return ms_store_meta_set(d->s, DEPS_GAP_KEY, "1", d->err);
 }
 
+int ddl_meta_has(int *yes, ddl *d, const char *key)
+{
+	char *v = NULL;
+	int ret = ms_store_meta_get(&v, d->s, key, d->err);
+
+	*yes = v && strcmp(v, "0") != 0;
+	free(v);
+	return ret;
+}
+
 int ddl_catalog_gap(ddl *d)
 {
 	return ms_store_meta_set(d->s, GAP_KEY, "1", d->err);
@@ -1789,15 +1799,12 @@ static int set_schema(ddl *d, const PgQuery__AlterObjectSchemaStmt *a)
 	    rel.oid, d->err)) < 0)
 		return ret;
 	if (rel.relkind == 'S' && found) {
-		char detail[3 * CAT_NAME];
-
 		if ((ret = ddl_fail(d, "0A000", "tablecmds.c:16795:"
 		    "AlterTableNamespace", -1, "cannot move an owned sequence into "
 		    "another schema")) < 0)
 			return ret;
-		snprintf(detail, sizeof(detail), "Sequence \"%s\" is linked to "
-			"table \"%s\".", rel.name, owner);
-		return ddl_detail(d, detail);
+		return ddl_detail(d, "Sequence \"%s\" is linked to table \"%s\".",
+			rel.name, owner);
 	}
 	if ((ret = cat_schema_find(&ok, d->s, a->newschema, d->err)) < 0)
 		return ret;
@@ -2547,6 +2554,17 @@ static int rename_relation(ddl *d, const PgQuery__RenameStmt *r)
 	if ((ret = cat_rel_find(&found, &rel, d->s, schema,
 	    r->relation->relname, d->err)) < 0)
 		return ret;
+	/* An EXCLUDE constraint's index is kept by its name only. */
+	if (!found && (ret = cat_kept_only_named(&found, d->s, schema,
+	    r->relation->relname, d->err)) < 0)
+		return ret;
+	if (found && (ret = cat_rel_find(&taken, &rel, d->s, schema,
+	    r->relation->relname, d->err)) == MS_OK && !taken) {
+		ddl_unknown(d, "an EXCLUDE constraint's index is not modelled");
+		return ddl_catalog_gap(d);
+	}
+	if (ret < 0)
+		return ret;
 	if (!found) {
 		if (r->missing_ok)
 			return MS_OK;
@@ -2580,6 +2598,12 @@ static int rename_relation(ddl *d, const PgQuery__RenameStmt *r)
 		return ddl_fail(d, "42P07", "tablecmds.c:3919:"
 			"RenameRelationInternal", -1,
 			"relation \"%s\" already exists", r->newname);
+	if ((ret = cat_kept_only_named(&taken, d->s, schema, r->newname,
+	    d->err)) < 0)
+		return ret;
+	if (taken)
+		ddl_unknown(d, "a name an EXCLUDE constraint's index may hold is "
+			"not modelled");
 	if (rel.relkind != 'i' && (ret = ddl_type_taken(&taken, d, schema,
 	    r->newname)) < 0)
 		return ret;
@@ -3694,8 +3718,20 @@ static const char *not_updatable(int *unsure, ddl *d, const PgQuery__Node *q)
 	return NULL;
 }
 
+/* A word parse_bool reads (some of its spellings). */
+static int bool_word(const char *v)
+{
+	static const char *const words[] = { "true", "false", "on", "off",
+		"yes", "no", "1", "0", NULL };
+
+	return ddl_one_of(v, words);
+}
+
 static int check_option(const PgQuery__ViewStmt *v)
 {
+	static const char *const view_options[] = { "security_barrier",
+		"security_invoker", NULL };
+
 	if (v->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION ||
 	    v->with_check_option ==
 	    PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION)
@@ -3718,6 +3754,11 @@ static int check_option(const PgQuery__ViewStmt *v)
 			/* Another value is 22023, not modelled. */
 			return val && (strcmp(val, "local") == 0 ||
 				strcmp(val, "cascaded") == 0) ? 1 : -1;
+		/* A view's other options are two booleans; any other name, or
+		 * value, is 22023 (not modelled). */
+		if (de == NULL || !ddl_one_of(de->defname, view_options) ||
+		    (de->arg && !(val && bool_word(val))))
+			return -1;
 	}
 	return 0;
 }
@@ -4920,6 +4961,10 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		cat_rel old;
 		int existed = 0, ret;
 
+		/* Storage parameters are checked (22023): not modelled. */
+		if (into->n_options)
+			ddl_unknown(d, "storage parameters are not modelled");
+
 		/* IF NOT EXISTS over a relation leaves it as it is. */
 		if (n->create_table_as_stmt->if_not_exists &&
 		    (ret = cat_rel_find(&existed, &old, d->s,
@@ -5596,6 +5641,31 @@ static int composite_uses(ddl *d, const PgQuery__Node *n)
 	return u.ret;
 }
 
+/* A view or materialized view that read columns through a grouped
+ * primary key depends on the key (check_functional_grouping): DROP
+ * CONSTRAINT of it is then unknown. */
+static int keyed_view(ddl *d, const PgQuery__Node *n)
+{
+	const PgQuery__RangeVar *rv = n->node_case ==
+		PG_QUERY__NODE__NODE_VIEW_STMT ? n->view_stmt->view :
+		n->node_case == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT ?
+		n->create_table_as_stmt->into->rel : NULL;
+	cat_rel view;
+	int found, ret = MS_OK;
+
+	if (rv == NULL || (d->keys->n == 0 && !d->keys->more))
+		return MS_OK;
+	if (d->keys->more && (ret = ddl_deps_gap(d)) < 0)
+		return ret;
+	if ((ret = cat_rel_find(&found, &view, d->s, ddl_schema(rv->schemaname),
+	    rv->relname, d->err)) < 0 || !found)
+		return ret;
+	for (size_t i = 0; i < d->keys->n && ret == MS_OK; i++)
+		ret = cat_dep_add(d->s, "keyed", view.oid, "pkey", d->keys->oids[i],
+			NULL, "", d->err);
+	return ret;
+}
+
 int ddl_apply(ddl *d, const PgQuery__Node *n)
 {
 	int ret = sequences_touched(d, n);
@@ -5605,6 +5675,8 @@ int ddl_apply(ddl *d, const PgQuery__Node *n)
 	if (ret < 0 || DDL_FAILED(d))
 		return ret;
 	if ((ret = comma_column(d, n)) < 0 || (ret = composite_uses(d, n)) < 0)
+		return ret;
+	if ((ret = keyed_view(d, n)) < 0)
 		return ret;
 	/* A check, default or USING over rows runs the functions it calls,
 	 * and one of the history's may write. */
@@ -5799,9 +5871,11 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 {
 	const PgQuery__Node *n = ms_pg__stmt_node(script, i);
 	ddl d;
+	ex_keys keys = { { 0 }, 0, 0 };
 	int ret, moved, role, events;
 
 	memset(&d, 0, sizeof(d));
+	d.keys = &keys;
 	d.s = store;
 	d.script = script;
 	d.base = base;
@@ -5961,11 +6035,13 @@ static int drop_temporary(ms_store *store, int on_commit_only, ms_error *err)
 	int64_t *oids;
 	size_t n;
 	ddl d;
+	ex_keys keys = { { 0 }, 0, 0 };
 	int ret;
 
 	if ((ret = cat_temp_list(&oids, &n, store, on_commit_only, err)) < 0)
 		return ret;
 	memset(&d, 0, sizeof(d));
+	d.keys = &keys;
 	memset(&scratch, 0, sizeof(scratch));
 	d.s = store;
 	d.e = &scratch;

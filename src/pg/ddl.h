@@ -38,6 +38,8 @@ typedef struct ddl {
 	                        no default on a table with rows: 23502 from
 	                        the domain, before any column's */
 	int abstained;       /* an error was likely but not certain */
+	struct ex_keys *keys; /* tables whose primary key a grouped query
+	                        relied on: a view depends on the key */
 	int open_check;      /* a check PostgreSQL makes before the next ones
 	                        was not decided: their errors are not certain */
 	int64_t kept_rel;    /* the table whose keys this INSERT recorded */
@@ -83,6 +85,8 @@ int ddl_apply(ddl *d, const PgQuery__Node *n);
  * then on, dropping anything may be refused (2BP01) for reasons migsim
  * does not know. */
 int ddl_deps_gap(ddl *d);
+/* Whether the state's meta key is set (to anything but "0"). */
+int ddl_meta_has(int *yes, ddl *d, const char *key);
 /* Remember that objects may exist, or be gone, without migsim's record:
  * from then on a predicted error is only a possibility. */
 int ddl_catalog_gap(ddl *d);

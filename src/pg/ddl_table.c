@@ -116,7 +116,7 @@ static int choose_name(char *out, ddl *d, const char *schema,
 		make_object_name(out, name1, name2, mod);
 		taken = 0;
 		ret = space == NAME_RELATION ? MS_OK :
-			cat_con_name_used(&taken, d->s, schema, out, d->err);
+			cat_con_name_used(&taken, d->s, schema, out, 0, d->err);
 		if (ret == MS_OK && !taken && space != NAME_CONSTRAINT)
 			ret = cat_rel_find(&taken, &r, d->s, schema, out, d->err);
 		if (ret < 0)
@@ -639,17 +639,14 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 			d->err);
 	}
 	{
-		int from_temp, to_temp;
-		char *unlogged = NULL;
+		int from_temp, to_temp, unlogged;
 
 		/* From a permanent table to an unlogged one: 42P16. */
-		if ((ret = ms_store_meta_get(&unlogged, d->s, UNLOGGED_KEY,
-		    d->err)) < 0)
+		if ((ret = ddl_meta_has(&unlogged, d, UNLOGGED_KEY)) < 0)
 			return ret;
 		if (unlogged)
 			ddl_unknown(d, "a foreign key with an unlogged table is not "
 				"modelled");
-		free(unlogged);
 		/* Between a temporary and a permanent table: 42P16. */
 		if ((ret = cat_temp_is(&from_temp, d->s, rel->oid, d->err)) < 0 ||
 		    (ret = cat_temp_is(&to_temp, d->s, pk.oid, d->err)) < 0)
@@ -3322,6 +3319,17 @@ static int drop_constraint(ddl *d, const cat_rel *rel,
 	if (con.contype == 'f' && (ret = cat_fk_note(d->s, con.oid,
 	    d->err)) < 0)
 		return ret;
+	/* A view grouping by the key may read columns it determines: it
+	 * then depends on the key (2BP01), which is not recorded. */
+	if (con.contype == 'p') {
+		int keyed;
+
+		if ((ret = cat_dep_kind(&keyed, d->s, "keyed", "pkey", rel->oid,
+		    d->err)) < 0)
+			return ret;
+		if (keyed)
+			ddl_unknown(d, "a view grouping by this key depends on it");
+	}
 	if (con.index_rel && con.contype != 'f') {
 		if ((ret = cat_rel_by_oid(&found, &index, d->s, con.index_rel,
 		    d->err)) < 0)
@@ -4566,6 +4574,20 @@ static int with_children(ddl *d, const PgQuery__DropStmt *ds,
 	return ret;
 }
 
+/* Whether index ix is a partitioned table's. */
+static int partitioned_index(int *yes, ddl *d, const cat_rel *ix)
+{
+	cat_rel table;
+	int found, ret;
+
+	*yes = 0;
+	if ((ret = cat_index_table(&table.oid, d->s, ix->oid, d->err)) < 0 ||
+	    (ret = cat_rel_by_oid(&found, &table, d->s, table.oid, d->err)) < 0)
+		return ret;
+	*yes = found && table.relkind == 'p';
+	return MS_OK;
+}
+
 int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 {
 	const drop_kind *want = kind_of_type(ds->remove_type);
@@ -4626,6 +4648,17 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 		if (ret < 0)
 			goto out;
 		if (!found) {
+			int kept;
+
+			/* An EXCLUDE constraint's index is kept by its name only. */
+			if ((ret = cat_kept_only_named(&kept, d->s, schema, name,
+			    d->err)) < 0)
+				goto out;
+			if (kept) {
+				ddl_unknown(d, "an EXCLUDE constraint's index is not "
+					"modelled");
+				continue;
+			}
 			if (!ds->missing_ok)
 				ret = ddl_fail(d, want->code, "tablecmds.c:1304:"
 					"DropErrorMsgNonExistent", -1, want->missing, name);
@@ -4644,6 +4677,13 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 			}
 		}
 		have = kind_of_rel(rel.relkind);
+		if (have == want && ds->concurrent && rel.relkind == 'i' &&
+		    (ret = partitioned_index(&ok, d, &rel)) == MS_OK && ok)
+			ret = ddl_fail(d, "0A000", "tablecmds.c:1478:RemoveRelations",
+				-1, "cannot drop partitioned index \"%s\" concurrently",
+				name);
+		if (ret < 0 || DDL_FAILED(d))
+			goto out;
 		if (have != want) {
 			if ((ret = ddl_fail(d, "42809", "tablecmds.c:1339:"
 			    "DropErrorMsgWrongType", -1, want->not_msg, name)) == MS_OK &&

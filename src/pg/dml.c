@@ -318,42 +318,52 @@ static int update_safe(int *safe, ddl *d, const cat_rel *rel,
 	return MS_OK;
 }
 
+/* The rewriter, after analysis, refuses a column set twice. */
+static int assigned_twice(int *ret, ddl *d, PgQuery__Node **targets,
+	size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(targets[i]->res_target->name,
+			    targets[k]->res_target->name) == 0) {
+				*ret = ddl_fail(d, "42601", "rewriteHandler.c:1139:"
+					"process_matched_tle", -1, "multiple assignments to "
+					"same column \"%s\"", targets[i]->res_target->name);
+				return EX_STOP;
+			}
+	return EX_OK;
+}
+
 /* CheckCmdReplicaIdentity, as the executor starts, rows or none: a
  * table a publication publishes UPDATE or DELETE of needs a replica
  * identity, by default its primary key. */
 static int replica_identity(int *ret, ddl *d, const cat_rel *rel,
 	int update)
 {
-	char *all = NULL, *some = NULL, *replica = NULL, *unlogged = NULL;
 	cat_con pk;
-	int pub_all, found = 0, deferrable = 0, temp, r = EX_OK;
+	int all, some, replica, unlogged, found = 0, deferrable = 0, temp;
 
-	if ((*ret = ms_store_meta_get(&all, d->s, PUB_ALL_KEY, d->err)) < 0 ||
-	    (*ret = ms_store_meta_get(&some, d->s, PUB_SOME_KEY, d->err)) < 0 ||
-	    (*ret = ms_store_meta_get(&replica, d->s, REPLICA_IDENTITY_KEY,
-	    d->err)) < 0 ||
-	    (*ret = ms_store_meta_get(&unlogged, d->s, UNLOGGED_KEY,
-	    d->err)) < 0 ||
+	if ((*ret = ddl_meta_has(&all, d, PUB_ALL_KEY)) < 0 ||
+	    (*ret = ddl_meta_has(&some, d, PUB_SOME_KEY)) < 0 ||
+	    (*ret = ddl_meta_has(&replica, d, REPLICA_IDENTITY_KEY)) < 0 ||
+	    (*ret = ddl_meta_has(&unlogged, d, UNLOGGED_KEY)) < 0 ||
 	    (*ret = cat_temp_is(&temp, d->s, rel->oid, d->err)) < 0)
-		goto out;
-	pub_all = all && strcmp(all, "1") == 0;
+		return EX_STOP;
 	/* Temporary and unlogged tables are never published. */
-	if ((!pub_all && !some) || temp)
-		goto out;
+	if ((!all && !some) || temp)
+		return EX_OK;
 	if ((*ret = cat_pkey(&found, &pk, d->s, rel->oid, d->err)) < 0 ||
 	    (found && (*ret = cat_index_deferrable(&deferrable, d->s,
 	    pk.index_rel, 0, d->err)) < 0))
-		goto out;
+		return EX_STOP;
 	if (found && !deferrable && !replica)
-		goto out;
+		return EX_OK;
 	/* Partitions are checked one by one; another identity (FULL, an
 	 * index) or a publication's tables are not followed. */
-	if (rel->relkind == 'p' || replica || deferrable || !pub_all ||
-	    unlogged) {
+	if (rel->relkind == 'p' || replica || deferrable || !all || unlogged) {
 		ddl_unknown(d, "whether this table publishes changes without a "
 			"replica identity is not modelled");
-		r = EX_UNKNOWN;
-		goto out;
+		return EX_UNKNOWN;
 	}
 	*ret = ddl_fail(d, "55000", update ?
 		"execReplication.c:647:CheckCmdReplicaIdentity" :
@@ -366,13 +376,7 @@ static int replica_identity(int *ret, ddl *d, const cat_rel *rel,
 		*ret = ddl_hint(d, update ? "To enable updating the table, set "
 			"REPLICA IDENTITY using ALTER TABLE." : "To enable deleting "
 			"from the table, set REPLICA IDENTITY using ALTER TABLE.");
-	r = EX_STOP;
-out:
-	free(all);
-	free(some);
-	free(replica);
-	free(unlogged);
-	return *ret < 0 ? EX_STOP : r;
+	return EX_STOP;
 }
 
 static int update(int *none, int *safe, int *ret, ddl *d,
@@ -417,16 +421,8 @@ static int update(int *none, int *safe, int *ret, ddl *d,
 		r = assign(ret, d, &rel, t->name, &values[i], t->location,
 			"analyze.c:2515:transformUpdateTargetList");
 	}
-	/* The rewriter, after analysis, refuses a column set twice. */
-	for (size_t i = 0; i < u->n_target_list && r == EX_OK; i++)
-		for (size_t k = 0; k < i && r == EX_OK; k++)
-			if (strcmp(u->target_list[i]->res_target->name,
-			    u->target_list[k]->res_target->name) == 0) {
-				*ret = ddl_fail(d, "42601", "rewriteHandler.c:1139:"
-					"process_matched_tle", -1, "multiple assignments to "
-					"same column \"%s\"", u->target_list[i]->res_target->name);
-				r = EX_STOP;
-			}
+	if (r == EX_OK)
+		r = assigned_twice(ret, d, u->target_list, u->n_target_list);
 	if (r == EX_OK)
 		r = replica_identity(ret, d, &rel, 1);
 	*none = sc.rels[0].empty;
@@ -1386,15 +1382,8 @@ static int conflict_update(int *ret, ddl *d, const cat_rel *rel,
 	}
 	if (r == EX_OK && oc->where_clause)
 		r = ex_boolean(ret, d, &sc, oc->where_clause);
-	for (size_t i = 0; i < oc->n_target_list && r == EX_OK; i++)
-		for (size_t k = 0; k < i && r == EX_OK; k++)
-			if (strcmp(oc->target_list[i]->res_target->name,
-			    oc->target_list[k]->res_target->name) == 0) {
-				*ret = ddl_fail(d, "42601", "rewriteHandler.c:1139:"
-					"process_matched_tle", -1, "multiple assignments to "
-					"same column \"%s\"", oc->target_list[i]->res_target->name);
-				r = EX_STOP;
-			}
+	if (r == EX_OK)
+		r = assigned_twice(ret, d, oc->target_list, oc->n_target_list);
 	free(values);
 	ex_scope_free(&sc);
 	return r;

@@ -936,13 +936,23 @@ static int grouped(const ex_scope *s, const ex_rel *r, const char *name)
 {
 	if (s->group == NULL || s->in_aggregate)
 		return 1;
-	for (size_t i = 0; i < s->group->nkeyed; i++)
-		if (s->group->keyed[i] == r)
-			return 1;
 	for (size_t i = 0; i < s->group->n; i++)
 		if (s->group->items[i].rel == r &&
 		    strcmp(s->group->items[i].col, name) == 0)
 			return 1;
+	for (size_t i = 0; i < s->group->nkeyed; i++)
+		if (s->group->keyed[i] == r) {
+			ex_keys *k = s->group->key_used;
+			size_t j = 0;
+
+			while (k && j < k->n && k->oids[j] != r->oid)
+				j++;
+			if (k && j == k->n && k->n < sizeof(k->oids) / sizeof(k->oids[0]))
+				k->oids[k->n++] = r->oid;
+			else if (k && j == k->n)
+				k->more = 1;
+			return 1;
+		}
 	return 0;
 }
 
@@ -1610,8 +1620,10 @@ static int window_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	ex_type a;
 	int r;
 
+	/* FILTER and DISTINCT over a window are 0A000 (ParseFuncOrColumn). */
 	if (!sc->aggregates || sc->in_aggregate || (w->name && *w->name) ||
-	    (w->refname && *w->refname) || w->start_offset || w->end_offset)
+	    (w->refname && *w->refname) || w->start_offset || w->end_offset ||
+	    f->agg_filter || f->agg_distinct || f->n_agg_order)
 		goto unknown;
 	for (size_t i = 0; i < w->n_partition_clause; i++)
 		if ((r = ex_analyse(&a, ret, d, sc, w->partition_clause[i])) != EX_OK)

@@ -77,7 +77,16 @@ typedef struct ex_group {
 	size_t n;
 	const ex_rel **keyed;
 	size_t nkeyed;
+	struct ex_keys *key_used; /* the tables whose key allowed a column:
+	                          the query then depends on the key */
 } ex_group;
+
+/* The tables whose primary key a grouped query relied on. */
+typedef struct ex_keys {
+	int64_t oids[8];
+	size_t n;
+	int more;              /* more than fit */
+} ex_keys;
 
 /* Columns of catalog relations a query reads, for a view's dependencies. */
 typedef struct ex_uses {

@@ -846,7 +846,7 @@ static int values_query(int *rows, ex_col **out, size_t *nout, int *ret,
 static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 	ddl *d, ex_scope *sc, const PgQuery__SelectStmt *s)
 {
-	ex_group g = { NULL, 0, NULL, 0 };
+	ex_group g = { NULL, 0, NULL, 0, d->keys };
 	ex_type t;
 	int r = EX_OK;
 
@@ -863,11 +863,17 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 		r = ex_boolean(ret, d, sc, s->having_clause);
 	for (size_t i = 0; i < s->n_distinct_clause && r == EX_OK; i++)
 		/* Plain DISTINCT is one empty node; DISTINCT ON lists its
-		 * expressions. */
+		 * expressions, which ORDER BY must begin with (42P10): that
+		 * match is not followed. */
 		if (s->distinct_clause[i] && s->distinct_clause[i]->node_case !=
 		    PG_QUERY__NODE__NODE_LIST && s->distinct_clause[i]->node_case !=
-		    PG_QUERY__NODE__NODE__NOT_SET)
+		    PG_QUERY__NODE__NODE__NOT_SET) {
 			r = ex_analyse(&t, ret, d, sc, s->distinct_clause[i]);
+			if (r == EX_OK && s->n_sort_clause) {
+				ddl_unknown(d, "DISTINCT ON with ORDER BY is not modelled");
+				r = EX_UNKNOWN;
+			}
+		}
 	if (r == EX_OK)
 		r = order_by(ret, d, sc, s, *cols, *n);
 	if (r == EX_OK && (r = limit(ret, d, s->limit_count)) == EX_OK)
