@@ -1359,17 +1359,6 @@ int cat_func_one_trigger(int *one, char *trigger, char *schema, char *table,
 	return MS_OK;
 }
 
-int cat_composite_any(int *found, ms_store *s, ms_error *err)
-{
-	sqlite3_stmt *st;
-	int ret;
-
-	PREP(st, "SELECT 1 FROM migsim_relation WHERE relkind = 'c' LIMIT 1");
-	if ((ret = first(found, s, st, err)) == MS_OK && *found)
-		sqlite3_reset(st);
-	return ret;
-}
-
 int cat_func_any(int *found, ms_store *s, ms_error *err)
 {
 	sqlite3_stmt *st;
@@ -2570,7 +2559,9 @@ int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err)
 		" (SELECT count(*) FROM migsim_index WHERE table_rel = ?1 AND"
 		" is_unique),"
 		" (SELECT count(*) FROM migsim_constraint WHERE ref_rel = ?1 AND"
-		" contype = 'f')");
+		" contype = 'f'),"
+		" (SELECT count(*) FROM migsim_constraint WHERE rel = ?1 AND"
+		" contype = 'c' AND NOT validated)");
 	sqlite3_bind_int64(st, 1, rel);
 	if ((ret = first(&found, s, st, err)) < 0)
 		return ret;
@@ -2580,6 +2571,7 @@ int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err)
 		g->checks = sqlite3_column_int(st, 1);
 		g->uniques = sqlite3_column_int(st, 2);
 		g->referenced = sqlite3_column_int(st, 3);
+		g->unvalidated = sqlite3_column_int(st, 4);
 		sqlite3_reset(st);
 	}
 	return MS_OK;

@@ -85,8 +85,6 @@ int cat_moved_clash(char *name, int *found, ms_store *s, int64_t oid,
 /* The table whose column owns sequence seq, into table[CAT_NAME]. */
 int cat_seq_owner(char *table, int *found, ms_store *s, int64_t seq,
 	ms_error *err);
-/* Whether any composite type (CREATE TYPE AS) exists. */
-int cat_composite_any(int *found, ms_store *s, ms_error *err);
 int cat_rel_set_schema(ms_store *s, int64_t oid, const char *schema,
 	ms_error *err);
 int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
@@ -243,6 +241,7 @@ int cat_col_names(char (**out)[CAT_NAME], size_t *n, ms_store *s,
  * foreign keys of other tables that reference rel). */
 typedef struct cat_guards {
 	int triggers, checks, uniques, referenced;
+	int unvalidated;     /* NOT VALID checks: old rows may break them */
 } cat_guards;
 int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err);
 /* Mark (set 1) or look up (set 0: *yes) the unique index of a

@@ -1859,13 +1859,26 @@ static int function_exists(int *yes, ddl *d, const char *schema,
 static int trigger_when(ddl *d, const cat_rel *rel,
 	const PgQuery__CreateTrigStmt *t)
 {
-	enum { INSERT = 1 << 2, DELETE = 1 << 3 };
+	enum { BEFORE = 1 << 1, INSERT = 1 << 2, DELETE = 1 << 3 };
 	ex_scope sc;
 	int ret = MS_OK;
 
 	if (!t->row || !rel->known || (rel->relkind != 'r' && rel->relkind != 'p')) {
 		ddl_unknown(d, "this trigger's condition is not checked");
 		return MS_OK;
+	}
+	/* A BEFORE trigger's WHEN cannot read NEW's generated columns
+	 * (42P17), which are computed after it. */
+	if (t->timing & BEFORE) {
+		int generated;
+
+		if ((ret = cat_rel_generated(&generated, d->s, rel->oid,
+		    d->err)) < 0)
+			return ret;
+		if (generated) {
+			ddl_unknown(d, "this trigger's condition is not checked");
+			return MS_OK;
+		}
 	}
 	memset(&sc, 0, sizeof(sc));
 	sc.no_subqueries = 1;
@@ -2093,6 +2106,20 @@ static int trigger_function(int *ok, ddl *d, const char *schema,
 	return MS_OK;
 }
 
+/* After a trigger may have been renamed or dropped unseen, whether one
+ * of a name exists is not certain. */
+static int trigger_names_unsure(ddl *d)
+{
+	int unsure, ret = ddl_meta_has(&unsure, d, TRIGGER_NAMES_KEY);
+
+	if (ret == MS_OK && unsure) {
+		ddl_unknown(d, "triggers renamed or dropped by CASCADE are not "
+			"followed");
+		d->open_check = 1;
+	}
+	return ret;
+}
+
 static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 {
 	const char *schema, *fname;
@@ -2158,7 +2185,7 @@ static int create_trigger(ddl *d, const PgQuery__CreateTrigStmt *t)
 	    !exists)
 		return ret;
 	if ((ret = cat_trigger_find(&found, d->s, rel.oid, t->trigname,
-	    d->err)) < 0)
+	    d->err)) < 0 || (ret = trigger_names_unsure(d)) < 0)
 		return ret;
 	if (found && !t->replace)
 		return ddl_fail(d, "42710", "trigger.c:773:CreateTriggerFiringOn",
@@ -2233,7 +2260,8 @@ static int drop_trigger(ddl *d, const PgQuery__DropStmt *ds)
 			continue;
 		}
 		if ((ret = cat_trigger_find(&found, d->s, rel.oid, name,
-		    d->err)) < 0 || (ret = partition_triggers(&found, d, &rel)) < 0)
+		    d->err)) < 0 || (ret = partition_triggers(&found, d, &rel)) < 0 ||
+		    (ret = trigger_names_unsure(d)) < 0)
 			return ret;
 		if (!found && !ds->missing_ok)
 			return ddl_fail(d, "42704", "trigger.c:1441:get_trigger_oid", -1,
@@ -2414,6 +2442,11 @@ static int procedures_made(int *made, ddl *d)
 static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 {
 	int made, ret;
+
+	/* CASCADE takes the triggers that call it. */
+	if (ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
+	    (ret = ms_store_meta_set(d->s, TRIGGER_NAMES_KEY, "1", d->err)) < 0)
+		return ret;
 
 	if ((ret = procedures_made(&made, d)) < 0 || made)
 		return ret;
@@ -2747,6 +2780,9 @@ static int rename_stmt(ddl *d, const PgQuery__RenameStmt *r)
 	switch (r->rename_type) {
 	case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION:
 		return rename_publication(d, r);
+	case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+		ddl_unknown(d, "ALTER TRIGGER ... RENAME is not modelled");
+		return ms_store_meta_set(d->s, TRIGGER_NAMES_KEY, "1", d->err);
 	case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
 	case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
@@ -5635,7 +5671,7 @@ static int composite_uses(ddl *d, const PgQuery__Node *n)
 	    n->node_case == PG_QUERY__NODE__NODE_DROP_STMT ||
 	    n->node_case == PG_QUERY__NODE__NODE_COMMENT_STMT)
 		return MS_OK;
-	if ((ret = cat_composite_any(&any, d->s, d->err)) < 0 || !any)
+	if ((ret = ddl_meta_has(&any, d, COMPOSITES_KEY)) < 0 || !any)
 		return ret;
 	walk(&n->base, &w);
 	return u.ret;

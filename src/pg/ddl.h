@@ -165,6 +165,13 @@ int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
  * options, an ALTER or a DROP since). */
 #define PUB_ALL_KEY "publication_all"
 #define PUB_SOME_KEY "publication_some"
+/* The meta key set once the history made a composite type (CREATE
+ * TYPE AS): statements are then searched for its name. */
+#define COMPOSITES_KEY "composites"
+/* The meta key set once a trigger may have been renamed or dropped
+ * unseen (ALTER TRIGGER RENAME, a CASCADE through a function or a
+ * column): triggers' names are then unsure. */
+#define TRIGGER_NAMES_KEY "trigger_names"
 /* The meta key set once a table was made unlogged (CREATE UNLOGGED
  * TABLE, SET UNLOGGED): foreign keys between kinds are then unsure. */
 #define UNLOGGED_KEY "unlogged"

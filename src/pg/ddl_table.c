@@ -1364,6 +1364,11 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			c->identity = k->generated_when && k->generated_when[0] == 'a' ?
 				'a' : 'd';
 			c->identity_options = k->n_options > 0;
+			/* Its sequence's options are checked as CREATE SEQUENCE's
+			 * (22023, 42601, 42P07): not modelled. */
+			if (c->identity_options)
+				ddl_unknown(d, "an identity column's sequence options are "
+					"not checked");
 			if (c->identity_options && (ret = ms_store_meta_set(d->s,
 			    "sequence_options", "1", d->err)) < 0)
 				return ret;
@@ -2148,7 +2153,8 @@ int ddl_composite_create(ddl *d, const PgQuery__CompositeTypeStmt *c)
 			-1, "relation \"%s\" already exists", rv->relname);
 		goto out;
 	}
-	if ((ret = cat_rel_add(&rel.oid, d->s, schema, rv->relname, 'c', 1,
+	if ((ret = ms_store_meta_set(d->s, COMPOSITES_KEY, "1", d->err)) < 0 ||
+	    (ret = cat_rel_add(&rel.oid, d->s, schema, rv->relname, 'c', 1,
 	    d->err)) < 0 ||
 	    (ret = cat_rel_by_oid(&found, &rel, d->s, rel.oid, d->err)) < 0)
 		goto out;
@@ -2585,6 +2591,10 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	    c.type.user_kind != 'd' &&
 	    (ret = cat_null_col_set(d->s, rel->oid, def->colname, 1, d->err)) < 0)
 		return ret;
+	/* A smallint sequence may run out over the rows (2200H). */
+	if ((c.type.serial || c.identity) && strcmp(c.type.base, "int2") == 0)
+		data_ok(d, rel, "a smallint sequence may reach its maximum over "
+			"existing rows");
 	/* Or they all get its default, or the sequence's next values. */
 	if ((c.type.serial || c.identity || (c.default_expr &&
 	    ddl_never_null(c.default_expr))) && !c.generated &&
@@ -3397,8 +3407,16 @@ static int alter_cmd(ddl *d, const cat_rel *rel,
 	switch (cmd->subtype) {
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
 		return add_column(d, rel, cmd);
-	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn: {
+		int ret;
+
+		/* CASCADE takes the triggers over the column. */
+		if (cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
+		    (ret = ms_store_meta_set(d->s, TRIGGER_NAMES_KEY, "1",
+		    d->err)) < 0)
+			return ret;
 		return drop_column(d, rel, cmd);
+	}
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
 		return drop_expression(d, rel, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {

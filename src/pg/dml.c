@@ -301,9 +301,11 @@ static int update_safe(int *safe, ddl *d, const cat_rel *rel,
 	if (u->with_clause || !ddl_cannot_fail(u->where_clause) ||
 	    (rel->relkind != 'r'))
 		return MS_OK;
+	/* Every check is tested on each updated row, a NOT VALID one too,
+	 * which rows written before it may break. */
 	if ((ret = cat_rel_guards(&g, d->s, rel->oid, d->err)) < 0 ||
-	    g.triggers || (ret = cat_rel_generated(safe, d->s, rel->oid,
-	    d->err)) < 0 || *safe) {
+	    g.triggers || g.unvalidated || (ret = cat_rel_generated(safe, d->s,
+	    rel->oid, d->err)) < 0 || *safe) {
 		*safe = 0;
 		return ret;
 	}
