@@ -484,6 +484,15 @@ static int check_rangevar(rel_walk *w, const PgQuery__RangeVar *rv)
 
 static int path_moved(ms_store *store, ms_error *err);
 
+/* A role a statement names (GRANT, CREATE SCHEMA AUTHORIZATION): PUBLIC
+ * and the session's own roles exist; of named ones migsim knows only the
+ * usual superuser. */
+static int role_known(const PgQuery__RoleSpec *r)
+{
+	return r && (r->roletype != PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING ||
+		strcmp(r->rolename, "postgres") == 0);
+}
+
 static int create_schema(ddl *d, const PgQuery__CreateSchemaStmt *c)
 {
 	int found, ret;
@@ -495,9 +504,7 @@ static int create_schema(ddl *d, const PgQuery__CreateSchemaStmt *c)
 	}
 	/* The owner is looked up first (42704 for a missing role); migsim
 	 * knows no roles but the usual superuser. */
-	if (c->authrole && c->authrole->roletype ==
-	    PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING &&
-	    strcmp(c->authrole->rolename, "postgres") != 0)
+	if (c->authrole && !role_known(c->authrole))
 		ddl_unknown(d, "whether this role exists is not modelled");
 	if (strncmp(c->schemaname, "pg_", 3) == 0) {
 		if ((ret = ddl_fail(d, "42939", "schemacmds.c:106:"
@@ -1607,18 +1614,13 @@ static int bare_return(const PgQuery__CreateFunctionStmt *c)
 		strcmp(name, "event_trigger") == 0));
 }
 
-static int timeout_fits(const char *val);
+static int timeout_set_fits(const PgQuery__VariableSetStmt *v);
 
 /* A function's SET clause migsim knows PostgreSQL accepts: FROM CURRENT,
  * a search_path of names (schemas need not exist), a timeout within
  * range. */
 static int function_setting_fits(const PgQuery__VariableSetStmt *v)
 {
-	static const char *const timeouts[] = { "lock_timeout",
-		"statement_timeout", "idle_in_transaction_session_timeout", NULL };
-	const char *val = v->n_args == 1 ? ddl_string_literal(v->args[0], NULL) :
-		NULL;
-
 	if (v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_CURRENT)
 		return 1;
 	if (v->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE || !v->name)
@@ -1629,12 +1631,7 @@ static int function_setting_fits(const PgQuery__VariableSetStmt *v)
 				return 0;
 		return 1;
 	}
-	if (!ddl_one_of(v->name, timeouts) || v->n_args != 1)
-		return 0;
-	if (v->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-	    v->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
-		return v->args[0]->a_const->ival->ival >= 0;
-	return val && timeout_fits(val);
+	return timeout_set_fits(v);
 }
 
 static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
@@ -2428,11 +2425,8 @@ static int refuse_for_trigger(int *refused, ddl *d, int64_t oid,
  * procedure, which of a name's routines is which is not kept. */
 static int procedures_made(int *made, ddl *d)
 {
-	char *v = NULL;
-	int ret = ms_store_meta_get(&v, d->s, PROCEDURES_KEY, d->err);
+	int ret = ddl_meta_has(made, d, PROCEDURES_KEY);
 
-	*made = v != NULL;
-	free(v);
 	if (ret == MS_OK && *made)
 		ddl_unknown(d, "functions and procedures of one name are not told "
 			"apart");
@@ -4636,17 +4630,13 @@ static int identity_owned(ddl *d, const cat_rel *seq)
 static int alter_sequence(ddl *d, const PgQuery__AlterSeqStmt *a)
 {
 	cat_rel seq;
-	char *bounded = NULL;
 	int found, given_bounds, ret;
 
 	if ((ret = cat_rel_find(&found, &seq, d->s,
 	    ddl_schema(a->sequence->schemaname), a->sequence->relname,
 	    d->err)) < 0 ||
-	    (ret = ms_store_meta_get(&bounded, d->s, SEQUENCE_BOUNDS_KEY,
-	    d->err)) < 0)
+	    (ret = ddl_meta_has(&given_bounds, d, SEQUENCE_BOUNDS_KEY)) < 0)
 		return ret;
-	given_bounds = bounded != NULL;
-	free(bounded);
 	if (!found || seq.relkind != 'S' || a->for_identity) {
 		ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
 		return MS_OK;
@@ -4791,29 +4781,31 @@ static int timeout_fits(const char *val)
 
 /* SET of a timeout: a number with an optional unit, no effect on the
  * schema; SET search_path; SET ROLE. */
-static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
+/* SET of a timeout to a value it takes: 0 .. 2147483647 ms, else 22023. */
+static int timeout_set_fits(const PgQuery__VariableSetStmt *v)
 {
 	static const char *const timeouts[] = { "lock_timeout",
 		"statement_timeout", "idle_in_transaction_session_timeout", NULL };
-	const char *val = v->n_args == 1 ? ddl_string_literal(v->args[0], NULL) :
-		NULL;
-	int ok = 0;
+	const char *val;
 
+	if (v->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE ||
+	    !v->name || !ddl_one_of(v->name, timeouts) || v->n_args != 1)
+		return 0;
+	if (v->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    v->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+		return v->args[0]->a_const->ival->ival >= 0;
+	val = ddl_string_literal(v->args[0], NULL);
+	return val && timeout_fits(val);
+}
+
+static int variable_set(ddl *d, const PgQuery__VariableSetStmt *v)
+{
 	if (v->name && strcmp(v->name, "search_path") == 0)
 		return search_path(d, v);
 	if (is_role_set(v))
 		return role_set(d, v);
-	for (const char *const *t = timeouts; *t; t++)
-		ok |= v->name && strcmp(v->name, *t) == 0;
-	/* 0 .. 2147483647 ms, else 22023. */
-	if (ok && v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE &&
-	    v->n_args == 1 && v->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-	    v->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&
-	    v->args[0]->a_const->ival->ival >= 0)
-		return MS_OK;
-	if (ok && val && timeout_fits(val))
-		return MS_OK;
-	ddl_unknown(d, "this SET is not modelled");
+	if (!timeout_set_fits(v))
+		ddl_unknown(d, "this SET is not modelled");
 	return MS_OK;
 }
 
@@ -4855,16 +4847,6 @@ static int leaves_catalog(const PgQuery__Node *n)
 	}
 }
 
-/* A role named in GRANT, REVOKE or OWNER TO: PUBLIC and the session's
- * own roles exist; of named ones migsim knows only the usual superuser. */
-static int role_known(const PgQuery__Node *n)
-{
-	const PgQuery__RoleSpec *r = n && n->node_case ==
-		PG_QUERY__NODE__NODE_ROLE_SPEC ? n->role_spec : NULL;
-
-	return r && (r->roletype != PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING ||
-		strcmp(r->rolename, "postgres") == 0);
-}
 
 /*
  * GRANT / REVOKE on tables, in ExecuteGrantStmt's order: the relations
@@ -4903,7 +4885,8 @@ static int grant_stmt(ddl *d, const PgQuery__GrantStmt *g)
 		}
 	}
 	for (size_t i = 0; i < g->n_grantees; i++)
-		if (!role_known(g->grantees[i]) || (g->grant_option &&
+		if (g->grantees[i]->node_case != PG_QUERY__NODE__NODE_ROLE_SPEC ||
+		    !role_known(g->grantees[i]->role_spec) || (g->grant_option &&
 		    g->grantees[i]->role_spec->roletype ==
 		    PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)) {
 			ddl_unknown(d, "whether this role exists is not modelled");

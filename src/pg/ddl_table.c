@@ -877,13 +877,11 @@ static int wide_key(ddl *d, const cat_rel *rel, const char *name)
  * written) or from its other tables, and are taken to fit. */
 static int wide_entries(ddl *d, const cat_rel *rel, char **cols, size_t n)
 {
-	char *declared = NULL;
+	int declared;
 
 	if (strcmp(rel->rows, "empty") == 0 ||
-	    ms_store_meta_get(&declared, d->s, "declared_rows", d->err) < 0 ||
-	    declared == NULL)
+	    ddl_meta_has(&declared, d, "declared_rows") < 0 || !declared)
 		return 0;
-	free(declared);
 	for (size_t i = 0; i < n; i++)
 		if (cols[i] == NULL || wide_key(d, rel, cols[i]))
 			return 1;
@@ -3240,11 +3238,9 @@ static int no_default_here(ddl *d, const cat_rel *rel,
  * ALTER ... ADD GENERATED or DROP IDENTITY it did not follow. */
 static int identity_known(int *known, ddl *d)
 {
-	char *v = NULL;
-	int ret = ms_store_meta_get(&v, d->s, IDENTITY_ALTERED_KEY, d->err);
+	int altered, ret = ddl_meta_has(&altered, d, IDENTITY_ALTERED_KEY);
 
-	*known = v == NULL;
-	free(v);
+	*known = !altered;
 	return ret;
 }
 
@@ -3588,9 +3584,8 @@ static int inheritance_alter(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableStmt *a)
 {
 	int64_t *kids = NULL;
-	char *replica = NULL;
 	size_t n = 0;
-	int ret;
+	int replica, ret;
 
 	if (!a->relation->inh || rel->relkind == 'p') {
 		if ((ret = cat_children(&kids, &n, d->s, rel->oid, d->err)) < 0)
@@ -3630,14 +3625,11 @@ static int inheritance_alter(ddl *d, const cat_rel *rel,
 			return ret;
 		if (t != PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull)
 			continue;
-		if ((ret = ms_store_meta_get(&replica, d->s, REPLICA_IDENTITY_KEY,
-		    d->err)) < 0)
+		if ((ret = ddl_meta_has(&replica, d, REPLICA_IDENTITY_KEY)) < 0)
 			return ret;
 		if (replica)
 			ddl_unknown(d, "an index used as replica identity is not "
 				"modelled");
-		free(replica);
-		replica = NULL;
 	}
 	return MS_OK;
 }

@@ -789,14 +789,12 @@ static int rows_distinct(int *ret, ddl *d, const cat_rel *rel,
 static int sequence_spent(int *spent, ddl *d, const cat_rel *rel,
 	const char *col)
 {
-	char *bounded = NULL;
-	int ret;
+	int bounded, ret;
 
 	*spent = 0;
-	if ((ret = ms_store_meta_get(&bounded, d->s, "sequence_options",
-	    d->err)) < 0 || bounded == NULL)
+	if ((ret = ddl_meta_has(&bounded, d, "sequence_options")) < 0 ||
+	    !bounded)
 		return ret;
-	free(bounded);
 	return cat_col_sequence_default(spent, d->s, rel->oid, col, d->err);
 }
 
