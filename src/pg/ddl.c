@@ -735,7 +735,7 @@ static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 	if (found && c->if_not_exists)
 		return MS_OK;
 	if (found)
-		return ddl_fail(d, "42710", "extension.c:1877:CreateExtension", -1,
+		return ddl_fail(d, "42710", "extension.c:1969:CreateExtension", -1,
 			"extension \"%s\" already exists", c->extname);
 	if ((ret = ms_pg__extension_clash(&found, d->s, c->extname,
 	    d->err)) < 0)
@@ -1097,7 +1097,7 @@ static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 			return ddl_fail(d, "3F000", "namespace.c:3099:get_namespace_oid",
 				-1, "schema \"%s\" does not exist", name);
 		if (!found && kind == DROP_EXTENSION)
-			return ddl_fail(d, "42704", "extension.c:193:get_extension_oid",
+			return ddl_fail(d, "42704", "extension.c:195:get_extension_oid",
 				-1, "extension \"%s\" does not exist", name);
 		if (!found)
 			return ddl_fail(d, "42704", "pg_publication.c:1043:"

@@ -294,7 +294,7 @@ static int isolation_after_query(const runner *r, const PgQuery__Node *n,
 
 static int isolation_too_late(runner *r, size_t i, ms_error *err)
 {
-	return fails_at(r, i, "25001", "guc.c", 12082, "call_enum_check_hook",
+	return fails_at(r, i, "25001", "guc.c", 12094, "call_enum_check_hook",
 		"%s", "SET TRANSACTION ISOLATION LEVEL must be called before any "
 		"query") < 0 ? oom(err) : MS_OK;
 }
