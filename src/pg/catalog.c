@@ -153,7 +153,8 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		 " 'index', 'keyed')"
 		 " OR kind LIKE 'column:%' OR kind LIKE 'default:%' OR"
 		 " kind LIKE 'trigger:%' OR kind LIKE 'generated:%' OR"
-		 " kind LIKE 'identity:%' OR kind LIKE 'policy:%') AND oid = ?1"),
+		 " kind LIKE 'identity:%' OR kind LIKE 'policy:%' OR"
+		 " kind = 'cast') AND oid = ?1"),
 		("DELETE FROM migsim_depend WHERE kind = 'fkey' AND oid IN"
 		 " (SELECT oid FROM migsim_constraint WHERE rel = ?1)"),
 		("DELETE FROM migsim_deferrable_fkey WHERE con IN"

@@ -630,9 +630,12 @@ int ddl_type_named(int *found, cat_type *t, ddl *d, PgQuery__Node **names,
 		return ret;
 	if ((ret = cat_rel_find(row_type, &r, d->s, schema, name, d->err)) < 0)
 		return ret;
+	snprintf(t->schema, sizeof(t->schema), "%s", schema);
 	snprintf(t->name, sizeof(t->name), "%s", name);
-	if (*row_type)
+	/* Sequences and indexes have no row type (heap_create_with_catalog). */
+	if (*row_type && strchr("rpvmfc", r.relkind))
 		return MS_OK;
+	*row_type = 0;
 	/* "_T" is T's array type, not kept: ALTER TYPE of it is 42809. */
 	if (name[0] == '_') {
 		ddl_unknown(d, "array types are not modelled");
@@ -645,7 +648,7 @@ int ddl_type_named(int *found, cat_type *t, ddl *d, PgQuery__Node **names,
 static int find_enum(int *found, cat_type *t, ddl *d, PgQuery__Node **names,
 	size_t n)
 {
-	char q[CAT_NAME + 4];
+	char q[2 * CAT_NAME + 8];
 	int row_type, ret;
 
 	if ((ret = ddl_type_named(found, t, d, names, n, &row_type)) < 0)
@@ -654,7 +657,7 @@ static int find_enum(int *found, cat_type *t, ddl *d, PgQuery__Node **names,
 		return MS_OK;
 	if (row_type || t->kind != 'e') {
 		*found = 0;
-		cat_quote_ident(q, sizeof(q), t->name);
+		cat_type_label(q, sizeof(q), t->schema, t->name);
 		return ddl_fail(d, "42809", "typecmds.c:1315:checkEnumOwner", -1,
 			"%s is not an enum", q);
 	}
@@ -973,7 +976,7 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 			int refused;
 
 			snprintf(what, sizeof(what), "type %s", q);
-			int arrays, functions, some;
+			int arrays, functions, some, casts, exprs;
 
 			/* What depends on its array type reads 'type "T"[]'; a
 			 * function's description names the type as it is now. */
@@ -987,6 +990,24 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 				if (ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 					continue;
 			}
+			/* A check casting to it: CASCADE drops the check. */
+			if ((ret = cat_dep_kind(&casts, d->s, "cast", "type", t.oid,
+			    d->err)) < 0)
+				return ret;
+			if (casts) {
+				ddl_unknown(d, "a check casting to this type is not "
+					"modelled");
+				if (ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+					continue;
+				if ((ret = ddl_catalog_gap(d)) < 0)
+					return ret;
+			}
+			/* Defaults and triggers' WHEN that cast to it are listed in
+			 * an order not modelled beside other dependents. */
+			if ((ret = cat_dep_kind(&exprs, d->s, "default:", "type", t.oid,
+			    d->err)) < 0 || (!exprs && (ret = cat_dep_kind(&exprs, d->s,
+			    "trigger:", "type", t.oid, d->err)) < 0))
+				return ret;
 			if ((ret = ddl_dependents(&deps, &n, d, "type", t.oid,
 			    NULL)) < 0)
 				return ret;
@@ -999,7 +1020,8 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 				if ((ret = columns_used(&nested, d, t.oid)) < 0 ||
 				    (!nested && (ret = domains_used(&nested, d, t.oid)) < 0))
 					return ret;
-				if (ds->n_objects > 1 || arrays || nested || some) {
+				if (ds->n_objects > 1 || arrays || nested || some ||
+				    (exprs && n > 1)) {
 					ddl_unknown(d, arrays ? "what depends on the array type is "
 						"not modelled" : nested ? "what depends on a column of "
 						"this type is not modelled" : "DROP of several "
@@ -1518,6 +1540,11 @@ static int function_types(int *odd, ddl *d,
 		plain.setof = 0;
 		if ((ret = ms_pg__resolve_type(&t, d->s, &plain, d->err)) < 0)
 			return ret;
+		/* A parameter's default depends on the types it casts to. */
+		if (i < c->n_parameters && (ret = ddl_cast_dependencies(d,
+		    c->parameters[i]->function_parameter->defexpr, "function", oid,
+		    "")) < 0)
+			return ret;
 		if (t.known && t.exists) {
 			if (t.user_oid && (ret = cat_dep_add(d->s, "function", oid,
 			    "type", t.user_oid, NULL, "", d->err)) < 0)
@@ -1905,6 +1932,9 @@ static int trigger_columns(ddl *d, const cat_rel *rel,
 	for (size_t i = 0; i < t->n_columns && ret == MS_OK; i++)
 		ret = cat_dep_add(d->s, kind, rel->oid, "rel", rel->oid,
 			ms_pg__node_string(t->columns[i]), desc, d->err);
+	/* Its WHEN depends on the types it casts to. */
+	if (ret == MS_OK)
+		ret = ddl_cast_dependencies(d, t->when_clause, kind, rel->oid, desc);
 	return ret;
 }
 
@@ -3868,6 +3898,64 @@ static int with_writes(const PgQuery__SelectStmt *s)
 	return 0;
 }
 
+/* What transformCreateTableAsStmt refuses in a materialized view, and
+ * DefineView in a view, once the query is analysed and before the name
+ * is looked at: certain only when the analysis is known to pass. */
+static int view_refused(ddl *d, const PgQuery__Node *n,
+	const PgQuery__RangeVar *rv, char relkind, const int64_t *oids,
+	size_t count, int known)
+{
+	int unlogged = rv->relpersistence && rv->relpersistence[0] == 'u';
+	const char *site = NULL, *msg = NULL, *state = "0A000";
+	int ret;
+
+	if (relkind == 'v' && unlogged) {
+		state = "42601";
+		site = "view.c:556:DefineView";
+		msg = "views cannot be unlogged because they do not have storage";
+	} else if (relkind == 'm' && n->node_case ==
+	    PG_QUERY__NODE__NODE_SELECT_STMT && with_writes(n->select_stmt)) {
+		site = "analyze.c:2986:transformCreateTableAsStmt";
+		msg = "materialized views must not use data-modifying statements "
+			"in WITH";
+	}
+	for (size_t i = 0; relkind == 'm' && !site && i < count; i++) {
+		int temp;
+
+		if ((ret = cat_temp_is(&temp, d->s, oids[i], d->err)) < 0)
+			return ret;
+		if (temp) {
+			site = "analyze.c:2996:transformCreateTableAsStmt";
+			msg = "materialized views must not use temporary tables or "
+				"views";
+		}
+	}
+	if (relkind == 'm' && !site && unlogged) {
+		site = "analyze.c:3018:transformCreateTableAsStmt";
+		msg = "materialized views cannot be unlogged";
+	}
+	if (site == NULL)
+		return MS_OK;
+	if (!known || d->verdict != MS_VERDICT_OK) {
+		ddl_unknown(d, "a query this statement runs is not modelled");
+		return MS_OK;
+	}
+	return ddl_fail(d, state, site, -1, "%s", msg);
+}
+
+/* A view is temporary when asked, or when it reads a temporary
+ * relation (DefineView, with a NOTICE). */
+static int temporary_view(ddl *d, const PgQuery__RangeVar *rv, int64_t oid,
+	const int64_t *oids, size_t count)
+{
+	int temp = rv->relpersistence && rv->relpersistence[0] == 't', ret;
+
+	for (size_t i = 0; i < count && !temp; i++)
+		if ((ret = cat_temp_is(&temp, d->s, oids[i], d->err)) < 0)
+			return ret;
+	return temp ? cat_temp_add(d->s, oid, 0, d->err) : MS_OK;
+}
+
 static int create_view(ddl *d, const PgQuery__Node *n,
 	const PgQuery__RangeVar *rv, char relkind, int flags,
 	PgQuery__Node **aliases, size_t naliases)
@@ -3926,6 +4014,9 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 			goto out;
 		}
 	}
+	if ((ret = view_refused(d, n, rv, relkind, oids, count, known)) < 0 ||
+	    DDL_FAILED(d))
+		goto out;
 	if (!schema_ok) {
 		/* Certain only when the query is known to pass analysis. */
 		if (known && d->verdict == MS_VERDICT_OK)
@@ -4036,6 +4127,8 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	if (ret == MS_OK && relkind != 'v')
 		ret = cat_rel_set_rows(d->s, oid, rows == 0 ? "empty" : rows > 0 ?
 			"rows" : "unknown", d->err);
+	if (ret == MS_OK && relkind == 'v' && !found)
+		ret = temporary_view(d, rv, oid, oids, count);
 	/* CREATE TABLE AS copies rows: the table depends on nothing. */
 	if (ret < 0 || relkind == 'r')
 		goto out;
@@ -5438,6 +5531,109 @@ static int regclass_uses(ddl *d, const PgQuery__Node *n)
 	return MS_OK;
 }
 
+/* A default casting to a type other than its column's depends on it
+ * (the column's own type, or its array's, is the column's dependency). */
+struct default_casts {
+	ddl *d;
+	int64_t rel, column_type;
+	const char *kind, *desc;
+	int ret;
+};
+
+static int visit_default_cast(const PgQuery__Node *n, void *ctx)
+{
+	struct default_casts *c = ctx;
+	ms_typeref t;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_TYPE_CAST)
+		return 0;
+	if ((c->ret = ms_pg__resolve_type(&t, c->d->s, n->type_cast->type_name,
+	    c->d->err)) == MS_OK && t.known && t.exists && t.user_oid &&
+	    t.user_oid != c->column_type)
+		c->ret = cat_dep_add(c->d->s, c->kind, c->rel, "type", t.user_oid,
+			NULL, c->desc, c->d->err);
+	return c->ret < 0;
+}
+
+static const PgQuery__Node *check_expr(const PgQuery__Node *n)
+{
+	const PgQuery__Constraint *c;
+
+	if (n == NULL || n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+		return NULL;
+	c = n->constraint;
+	return c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK ? c->raw_expr :
+		NULL;
+}
+
+/* The CHECKs of an element: a column's, a table's, ADD CONSTRAINT's. */
+static int element_check_casts(ddl *d, const PgQuery__Node *e, int64_t rel)
+{
+	const PgQuery__ColumnDef *c = NULL;
+	int ret = MS_OK;
+
+	if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+		c = e->column_def;
+	else if (e->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+	    e->alter_table_cmd->def)
+		e = e->alter_table_cmd->def;
+	if (c == NULL && e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+		c = e->column_def;
+	if (c == NULL)
+		return ddl_cast_dependencies(d, check_expr(e), "cast", rel, "");
+	for (size_t i = 0; i < c->n_constraints && ret == MS_OK; i++)
+		ret = ddl_cast_dependencies(d, check_expr(c->constraints[i]), "cast",
+			rel, "");
+	return ret;
+}
+
+/* Defaults and checks of CREATE / ALTER TABLE depend on the types they
+ * cast to (find_expr_references_walker); USING does not last. */
+static int expression_casts(ddl *d, const PgQuery__Node *n,
+	const PgQuery__RangeVar *rv)
+{
+	PgQuery__Node **elts = NULL;
+	size_t count = 0;
+	cat_rel rel;
+	int found, ret;
+
+	if (rv == NULL || !table_elements(n, &elts, &count) ||
+	    (ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
+	    rv->relname, d->err)) < 0 || !found)
+		return MS_OK;
+	for (size_t i = 0; i < count && ret == MS_OK; i++) {
+		const PgQuery__Node *def = element_default(elts[i]);
+		const char *column = elts[i]->node_case ==
+			PG_QUERY__NODE__NODE_COLUMN_DEF ? elts[i]->column_def->colname :
+			elts[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD ?
+			(elts[i]->alter_table_cmd->def && elts[i]->alter_table_cmd->def->
+			node_case == PG_QUERY__NODE__NODE_COLUMN_DEF ?
+			elts[i]->alter_table_cmd->def->column_def->colname :
+			elts[i]->alter_table_cmd->name) : NULL;
+		char kind[CAT_NAME + 8], desc[3 * CAT_NAME + 40], q[CAT_NAME + 4];
+		cat_col col;
+
+		if ((ret = element_check_casts(d, elts[i], rel.oid)) < 0 || !def ||
+		    !column)
+			continue;
+		if ((ret = cat_col_find(&found, &col, d->s, rel.oid, column,
+		    d->err)) < 0 || !found)
+			continue;
+		cat_quote_ident(q, sizeof(q), rel.name);
+		snprintf(kind, sizeof(kind), "default:%s", column);
+		snprintf(desc, sizeof(desc), "default value for column %s of %s %s",
+			column, rel.relkind == 'v' ? "view" : "table", q);
+		{
+			struct default_casts c = { d, rel.oid, col.type_oid, kind, desc,
+				MS_OK };
+
+			ddl_walk(&def->base, visit_default_cast, &c);
+			ret = c.ret;
+		}
+	}
+	return ret;
+}
+
 /*
  * Objects that read a table's columns without migsim recording which:
  * a trigger's WHEN, a policy (a generated column records its own, or
@@ -5454,6 +5650,9 @@ static int column_uses(ddl *d, const PgQuery__Node *n,
 	int found, ret;
 
 	if (mentions(d, "nextval") && (ret = sequence_uses(d, n, rv)) < 0)
+		return ret;
+	if ((mentions(d, "::") || mentions(d, "cast")) &&
+	    (ret = expression_casts(d, n, rv)) < 0)
 		return ret;
 	/* Any regclass constant is a dependency PostgreSQL records. */
 	if ((mentions(d, "regclass") || mentions(d, "currval") ||

@@ -302,7 +302,7 @@ int ddl_domain_create(ddl *d, const PgQuery__CreateDomainStmt *c)
 int ddl_domain_find(int *found, cat_type *type, ddl *d,
 	PgQuery__Node **names, size_t n, const char *site)
 {
-	char q[CAT_NAME + 4];
+	char q[2 * CAT_NAME + 8];
 	int row_type, ret;
 
 	if ((ret = ddl_type_named(found, type, d, names, n, &row_type)) < 0 ||
@@ -313,7 +313,7 @@ int ddl_domain_find(int *found, cat_type *type, ddl *d,
 	}
 	if (type->kind != 'd') {
 		*found = 0;
-		cat_quote_ident(q, sizeof(q), type->name);
+		cat_type_label(q, sizeof(q), type->schema, type->name);
 		return ddl_fail(d, "42809", site, -1, "%s is not a domain", q);
 	}
 	return MS_OK;

@@ -189,6 +189,16 @@ int ddl_open_rel(int *found, cat_rel *rel, ddl *d,
 	int ok, ret;
 
 	*found = 0;
+	/* pg_catalog comes first in every search_path: its relations (and
+	 * information_schema's) are there, and not modelled. */
+	if ((rv->schemaname && rv->schemaname[0]) ?
+	    strcmp(schema, "pg_catalog") == 0 ||
+	    strcmp(schema, "information_schema") == 0 ||
+	    strcmp(schema, "pg_toast") == 0 :
+	    strncmp(rv->relname, "pg_", 3) == 0) {
+		ddl_unknown(d, "system catalogs are not modelled");
+		return MS_OK;
+	}
 	if ((ret = cat_schema_find(&ok, d->s, schema, d->err)) < 0)
 		return ret;
 	if (!ok && is_temp_schema(schema)) {
@@ -2935,7 +2945,7 @@ static int drop_expression(ddl *d, const cat_rel *rel,
 	int found, ret;
 
 	if ((ret = find_column(&found, &col, d, rel, cmd->name,
-	    "tablecmds.c:8109:ATExecDropExpression")) < 0 || !found)
+	    "tablecmds.c:8108:ATExecDropExpression")) < 0 || !found)
 		return ret;
 	if (col.identity != 'g' && cmd->missing_ok)
 		return MS_OK;
@@ -3568,10 +3578,19 @@ static int prepared_types(ddl *d, const cat_rel *rel,
 {
 	int ret = MS_OK;
 
-	for (size_t i = 0; i < a->n_cmds && ret == MS_OK && !DDL_FAILED(d); i++)
-		if (a->cmds[i]->alter_table_cmd->subtype ==
-		    PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)
-			ret = alter_type_prep(d, rel, a->cmds[i]->alter_table_cmd);
+	for (size_t i = 0; i < a->n_cmds && ret == MS_OK && !DDL_FAILED(d); i++) {
+		const PgQuery__AlterTableCmd *c = a->cmds[i]->alter_table_cmd;
+		cat_col col;
+		int found;
+
+		if (c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)
+			ret = alter_type_prep(d, rel, c);
+		/* ATPrepDropExpression: the column as the statement found it,
+		 * IF EXISTS or not. */
+		else if (c->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression)
+			ret = find_column(&found, &col, d, rel, c->name,
+				"tablecmds.c:8078:ATPrepDropExpression");
+	}
 	return ret;
 }
 

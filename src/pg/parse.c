@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pg_int.h"
 
@@ -365,6 +366,27 @@ static size_t skip_space(const char *s, size_t p, size_t end)
 	return p;
 }
 
+static int ident_cont(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
+}
+
+/* Byte offset of a 1-based character position. */
+static size_t char_to_byte(const char *s, size_t len, int pos)
+{
+	size_t i = 0;
+
+	for (int chars = 1; i < len && chars < pos; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 &&
+		    ((unsigned char)s[i + 1] & 0xc0) != 0x80)
+			chars++;
+		else if (((unsigned char)s[i] & 0xc0) != 0x80)
+			;
+		else if (i + 1 >= len || ((unsigned char)s[i + 1] & 0xc0) != 0x80)
+			chars++;
+	return i;
+}
+
 /*
  * libpg_query reports no SQLSTATE.  Nearly every raw-parse error is 42601;
  * these are the grammar's and scanner's other codes (PostgreSQL 15.18
@@ -411,6 +433,8 @@ static const struct {
 	  "For example, FROM (SELECT ...) [AS] foo." },
 	{ "missing argument", "42601",
 	  "Use NONE to denote the missing argument of a unary operator." },
+	{ "unrecognized row security option", "42601",
+	  "Only PERMISSIVE or RESTRICTIVE policies are supported currently." },
 };
 
 /* The parser's own ereports (grammar, scanner, Unicode escapes,
@@ -444,6 +468,124 @@ static const struct {
 	  "gram.y", 16470, "base_yyparse" },
 	{ "base_yyparse", "role name \"none\" is reserved", "gram.y", 16495,
 	  "base_yyparse" },
+	{ "base_yyparse", "UNENCRYPTED PASSWORD is no longer supported", "gram.y", 1144,
+	  "base_yyparse" },
+	{ "base_yyparse", "unrecognized role option \"", "gram.y", 1207,
+	  "base_yyparse" },
+	{ "base_yyparse", "current database cannot be changed", "gram.y", 1645,
+	  "base_yyparse" },
+	{ "base_yyparse", "time zone interval must be HOUR or HOUR TO MINUTE", "gram.y", 1778,
+	  "base_yyparse" },
+	{ "base_yyparse", "column number must be in range from 1 to ", "gram.y", 2395,
+	  "base_yyparse" },
+	{ "base_yyparse", "\" not supported here", "gram.y", 2997,
+	  "base_yyparse" },
+	{ "base_yyparse", "modulus for hash partition provided more than once", "gram.y", 3026,
+	  "base_yyparse" },
+	{ "base_yyparse", "remainder for hash partition provided more than once", "gram.y", 3035,
+	  "base_yyparse" },
+	{ "base_yyparse", "unrecognized hash partition bound specification \"", "gram.y", 3042,
+	  "base_yyparse" },
+	{ "base_yyparse", "modulus for hash partition must be specified", "gram.y", 3050,
+	  "base_yyparse" },
+	{ "base_yyparse", "remainder for hash partition must be specified", "gram.y", 3054,
+	  "base_yyparse" },
+	{ "base_yyparse", "WHERE clause not allowed with COPY TO", "gram.y", 3268,
+	  "base_yyparse" },
+	{ "base_yyparse", "for a generated column, GENERATED ALWAYS must be specified", "gram.y", 3879,
+	  "base_yyparse" },
+	{ "base_yyparse", "MATCH PARTIAL not yet implemented", "gram.y", 4170,
+	  "base_yyparse" },
+	{ "base_yyparse", "CREATE EXTENSION ... FROM is no longer supported", "gram.y", 4979,
+	  "base_yyparse" },
+	{ "base_yyparse", "unrecognized row security option \"", "gram.y", 5677,
+	  "base_yyparse" },
+	{ "base_yyparse", "constraint declared INITIALLY DEFERRED must be DEFERRABLE", "gram.y", 5942,
+	  "base_yyparse" },
+	{ "base_yyparse", "conflicting constraint properties", "gram.y", 5949,
+	  "base_yyparse" },
+	{ "base_yyparse", "CREATE ASSERTION is not yet implemented", "gram.y", 6048,
+	  "base_yyparse" },
+	{ "base_yyparse", "aggregates cannot have output arguments", "gram.y", 8313,
+	  "base_yyparse" },
+	{ "base_yyparse", "missing argument", "gram.y", 8776,
+	  "base_yyparse" },
+	{ "base_yyparse", "LIMIT #,# syntax is not supported", "gram.y", 12903,
+	  "base_yyparse" },
+	{ "base_yyparse", "only one DEFAULT value is allowed", "gram.y", 13808,
+	  "base_yyparse" },
+	{ "base_yyparse", "only one PATH value per column is allowed", "gram.y", 13817,
+	  "base_yyparse" },
+	{ "base_yyparse", "conflicting or redundant NULL / NOT NULL declarations for column \"", "gram.y", 13826,
+	  "base_yyparse" },
+	{ "base_yyparse", "unrecognized column option \"", "gram.y", 13835,
+	  "base_yyparse" },
+	{ "base_yyparse", "\" cannot be used in XMLTABLE", "gram.y", 13868,
+	  "base_yyparse" },
+	{ "base_yyparse", "precision for type float must be at least 1 bit", "gram.y", 14096,
+	  "base_yyparse" },
+	{ "base_yyparse", "precision for type float must be less than 54 bits", "gram.y", 14105,
+	  "base_yyparse" },
+	{ "base_yyparse", "wrong number of parameters on left side of OVERLAPS expression", "gram.y", 14608,
+	  "base_yyparse" },
+	{ "base_yyparse", "wrong number of parameters on right side of OVERLAPS expression", "gram.y", 14613,
+	  "base_yyparse" },
+	{ "base_yyparse", "UNIQUE predicate is not yet implemented", "gram.y", 14790,
+	  "base_yyparse" },
+	{ "base_yyparse", "cannot use multiple ORDER BY clauses with WITHIN GROUP", "gram.y", 15168,
+	  "base_yyparse" },
+	{ "base_yyparse", "cannot use DISTINCT with WITHIN GROUP", "gram.y", 15173,
+	  "base_yyparse" },
+	{ "base_yyparse", "cannot use VARIADIC with WITHIN GROUP", "gram.y", 15178,
+	  "base_yyparse" },
+	{ "base_yyparse", "frame starting from following row cannot end with current row", "gram.y", 15720,
+	  "base_yyparse" },
+	{ "base_yyparse", "frame end cannot be UNBOUNDED PRECEDING", "gram.y", 15744,
+	  "base_yyparse" },
+	{ "base_yyparse", "frame starting from current row cannot have preceding rows", "gram.y", 15750,
+	  "base_yyparse" },
+	{ "base_yyparse", "frame starting from following row cannot have preceding rows", "gram.y", 15757,
+	  "base_yyparse" },
+	{ "base_yyparse", "type modifier cannot have parameter name", "gram.y", 16382,
+	  "base_yyparse" },
+	{ "base_yyparse", "type modifier cannot have ORDER BY", "gram.y", 16388,
+	  "base_yyparse" },
+	{ "base_yyparse", "WITH TIES cannot be specified without ORDER BY clause", "gram.y", 16560,
+	  "base_yyparse" },
+	{ "makeOrderedSetArgs", "an ordered-set aggregate with a VARIADIC direct argument must have one VARIADIC aggregated argument of the same data type", "gram.y", 17925,
+	  "makeOrderedSetArgs" },
+	{ "insertSelectOptions", "multiple ORDER BY clauses not allowed", "gram.y", 17962,
+	  "insertSelectOptions" },
+	{ "insertSelectOptions", "multiple OFFSET clauses not allowed", "gram.y", 17973,
+	  "insertSelectOptions" },
+	{ "insertSelectOptions", "multiple LIMIT clauses not allowed", "gram.y", 17982,
+	  "insertSelectOptions" },
+	{ "insertSelectOptions", "multiple limit options not allowed", "gram.y", 17991,
+	  "insertSelectOptions" },
+	{ "insertSelectOptions", "WITH TIES cannot be specified without ORDER BY clause", "gram.y", 17995,
+	  "insertSelectOptions" },
+	{ "insertSelectOptions", " options cannot be used together", "gram.y", 18007,
+	  "insertSelectOptions" },
+	{ "insertSelectOptions", "multiple WITH clauses not allowed", "gram.y", 18018,
+	  "insertSelectOptions" },
+	{ "makeRangeVarFromAnyName", "improper qualified name (too many dotted names): ", "gram.y", 18270,
+	  "makeRangeVarFromAnyName" },
+	{ "makeRangeVarFromQualifiedName", "improper qualified name (too many dotted names): ", "gram.y", 18310,
+	  "makeRangeVarFromQualifiedName" },
+	{ "SplitColQualList", "multiple COLLATE clauses not allowed", "gram.y", 18344,
+	  "SplitColQualList" },
+	{ "processCASbits", " constraints cannot be marked NO INHERIT", "gram.y", 18420,
+	  "processCASbits" },
+	{ "preprocess_pubobj_list", "invalid publication object list", "gram.y", 18445,
+	  "preprocess_pubobj_list" },
+	{ "preprocess_pubobj_list", "invalid table name", "gram.y", 18462,
+	  "preprocess_pubobj_list" },
+	{ "preprocess_pubobj_list", "WHERE clause not allowed for schema", "gram.y", 18483,
+	  "preprocess_pubobj_list" },
+	{ "preprocess_pubobj_list", "column specification not allowed for schema", "gram.y", 18490,
+	  "preprocess_pubobj_list" },
+	{ "preprocess_pubobj_list", "invalid schema name", "gram.y", 18504,
+	  "preprocess_pubobj_list" },
 	{ "check_unicode_value", "invalid Unicode escape value", "parser.c", 319,
 	  "check_unicode_value" },
 	{ "str_udeescape", "invalid Unicode escape", "parser.c", 466,
@@ -459,8 +601,31 @@ static const struct {
 	  "mbutils.c", 1798, "report_invalid_encoding_int" },
 };
 
-static void parse_site(ms_pg_error *pe, const char *funcname)
+/* Whether the word before the 1-based character position pos is
+ * LATERAL: a subquery without an alias fails in one of two rules. */
+static int lateral_before(const char *sql, size_t len, int pos)
 {
+	size_t i = pos > 0 ? char_to_byte(sql, len, pos) : 0;
+
+	while (i > 0 && isspace((unsigned char)sql[i - 1]))
+		i--;
+	return i >= 7 && strncasecmp(sql + i - 7, "lateral", 7) == 0 &&
+		(i == 7 || !ident_cont((unsigned char)sql[i - 8]));
+}
+
+static void parse_site(ms_pg_error *pe, const char *funcname,
+	const char *sql, size_t len)
+{
+	int values = strcmp(pe->message, "VALUES in FROM must have an alias") == 0;
+
+	if (values || strcmp(pe->message, "subquery in FROM must have an "
+	    "alias") == 0) {
+		pe->file = "gram.y";
+		pe->line = (values ? 13257 : 13263) +
+			(lateral_before(sql, len, pe->position) ? 26 : 0);
+		pe->routine = "base_yyparse";
+		return;
+	}
 	for (size_t i = 0; funcname && i < sizeof(parse_sites) /
 	     sizeof(parse_sites[0]); i++)
 		if (strstr(pe->message, parse_sites[i].text) &&
@@ -510,27 +675,6 @@ static void classify_parse_error(ms_pg_error *pe, const char *funcname)
 		memcpy(pe->sqlstate, "0A000", 6);
 }
 
-static int ident_cont(unsigned char c)
-{
-	return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
-}
-
-/* Byte offset of a 1-based character position. */
-static size_t char_to_byte(const char *s, size_t len, int pos)
-{
-	size_t i = 0;
-
-	for (int chars = 1; i < len && chars < pos; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80 &&
-		    ((unsigned char)s[i + 1] & 0xc0) != 0x80)
-			chars++;
-		else if (((unsigned char)s[i] & 0xc0) != 0x80)
-			;
-		else if (i + 1 >= len || ((unsigned char)s[i + 1] & 0xc0) != 0x80)
-			chars++;
-	return i;
-}
-
 /*
  * PostgreSQL 15.9 widened the scanner's "trailing junk" token to the whole
  * identifier after the number ("123abc"); libpg_query's 15.1 grammar stops
@@ -577,7 +721,7 @@ static int take_parse_error(ms_pg_script *out, const PgQueryError *e)
 		return MS_ENOMEM;
 	pe->position = e->cursorpos;
 	classify_parse_error(pe, e->funcname);
-	parse_site(pe, e->funcname);
+	parse_site(pe, e->funcname, out->sql, out->sql_len);
 	if (widen_junk_token(pe, out->sql, out->sql_len) < 0)
 		return MS_ENOMEM;
 	if (e->funcname && strcmp(e->funcname, "scanner_yyerror") == 0) {
