@@ -4344,7 +4344,10 @@ int ddl_bounds_given(PgQuery__Node **options, size_t n)
 static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 {
 	const char *schema = ddl_schema(c->sequence->schemaname);
+	int temp = c->sequence->relpersistence &&
+		c->sequence->relpersistence[0] == 't';
 	cat_rel rel;
+	int64_t oid;
 	int found, ok, ret;
 
 	if ((ret = ddl_schema_ok(d, schema, &ok)) < 0 || !ok)
@@ -4352,6 +4355,16 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 	if ((ret = cat_rel_find(&found, &rel, d->s, schema,
 	    c->sequence->relname, d->err)) < 0)
 		return ret;
+	/* A temporary one lives in pg_temp, first on the search_path: a
+	 * name shared with a permanent relation is not followed. */
+	if (found && (ret = cat_temp_is(&ok, d->s, rel.oid, d->err)) < 0)
+		return ret;
+	if (found && !(c->sequence->schemaname && c->sequence->schemaname[0]) &&
+	    (temp || ok)) {
+		ddl_unknown(d, "a temporary relation with a permanent one's name is "
+			"not modelled");
+		return ddl_catalog_gap(d);
+	}
 	if (found && c->if_not_exists)
 		return MS_OK;
 	if (found)
@@ -4383,8 +4396,10 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 	if (ddl_bounds_given(c->options, c->n_options) &&
 	    (ret = ms_store_meta_set(d->s, SEQUENCE_BOUNDS_KEY, "1", d->err)) < 0)
 		return ret;
-	return cat_rel_add(NULL, d->s, schema, c->sequence->relname, 'S', 1,
-		d->err);
+	if ((ret = cat_rel_add(&oid, d->s, schema, c->sequence->relname, 'S', 1,
+	    d->err)) < 0 || !temp)
+		return ret;
+	return cat_temp_add(d->s, oid, 0, d->err);
 }
 
 /* The tables of a TRUNCATE, found (42P01 if not); *plain is 0 when one
@@ -4651,11 +4666,12 @@ static int owned_by(int64_t *rel_oid, ddl *d, const cat_rel *seq,
 	static const struct { char kind; const char *what; } not_owner[] = {
 		{ 'm', "materialized views" }, { 'i', "indexes" },
 		{ 'S', "sequences" }, { 'I', "partitioned indexes" },
+		{ 'c', "composite types" },
 	};
 	const char *c = ms_pg__node_string(l->items[l->n_items - 1]);
 	cat_rel rel;
 	cat_col col;
-	int found, ret;
+	int found, temp_seq, temp_rel, ret;
 
 	*rel_oid = 0;
 	rv.relname = (char *)ms_pg__node_string(l->items[l->n_items - 2]);
@@ -4677,7 +4693,16 @@ static int owned_by(int64_t *rel_oid, ddl *d, const cat_rel *seq,
 			return ddl_detail(d, "This operation is not supported for %s.",
 				not_owner[i].what);
 		}
-	if (strcmp(rel.schema, seq->schema) != 0)
+	if (!strchr("rfvp", rel.relkind)) {
+		ddl_unknown(d, "OWNED BY this kind of relation is not modelled");
+		return MS_OK;
+	}
+	/* A temporary relation's schema is pg_temp. */
+	if ((ret = cat_temp_is(&temp_seq, d->s, seq->oid, d->err)) < 0 ||
+	    (ret = cat_temp_is(&temp_rel, d->s, rel.oid, d->err)) < 0)
+		return ret;
+	if (temp_seq != temp_rel || (!temp_seq && strcmp(rel.schema,
+	    seq->schema) != 0))
 		return ddl_fail(d, "55000", "sequence.c:1664:process_owned_by", -1,
 			"sequence must be in same schema as table it is linked to");
 	if (!rel.known) {
@@ -4722,6 +4747,9 @@ static int identity_owned(ddl *d, const cat_rel *seq)
  * with the column it is owned by. */
 static int alter_sequence(ddl *d, const PgQuery__AlterSeqStmt *a)
 {
+	static const char *const sequence_options[] = { "as", "increment",
+		"minvalue", "maxvalue", "start", "restart", "cache", "cycle",
+		"owned_by", NULL };
 	cat_rel seq;
 	int found, given_bounds, ret;
 
@@ -4734,6 +4762,36 @@ static int alter_sequence(ddl *d, const PgQuery__AlterSeqStmt *a)
 		ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
 		return MS_OK;
 	}
+	/* init_params reads every option (a repeated one is 42601) and
+	 * checks them before process_owned_by looks at OWNED BY. */
+	for (size_t i = 0; i < a->n_options; i++) {
+		const PgQuery__DefElem *de = a->options[i]->def_elem;
+
+		if (!ddl_one_of(de->defname, sequence_options)) {
+			ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
+			return MS_OK;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(a->options[j]->def_elem->defname, de->defname) == 0)
+				return ddl_fail(d, "42601",
+					"define.c:387:errorConflictingDefElem", de->location,
+					"conflicting or redundant options");
+	}
+	for (size_t i = 0; i < a->n_options; i++) {
+		const PgQuery__DefElem *de = a->options[i]->def_elem;
+
+		/* RESTART WITH n must lie within MINVALUE and MAXVALUE (22023):
+		 * with no sequence given bounds, at least 1 and smallint's
+		 * maximum (a smallserial's). */
+		if (strcmp(de->defname, "owned_by") == 0 ||
+		    (strcmp(de->defname, "restart") == 0 && (de->arg == NULL ||
+		    (!given_bounds &&
+		    de->arg->node_case == PG_QUERY__NODE__NODE_INTEGER &&
+		    de->arg->integer->ival >= 1 && de->arg->integer->ival <= 32767))))
+			continue;
+		ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
+		return MS_OK;
+	}
 	for (size_t i = 0; i < a->n_options && !DDL_FAILED(d); i++) {
 		const PgQuery__DefElem *de = a->options[i]->def_elem;
 		const PgQuery__List *l = de->arg &&
@@ -4742,16 +4800,9 @@ static int alter_sequence(ddl *d, const PgQuery__AlterSeqStmt *a)
 		const char *none;
 		int64_t rel = 0;
 
-		/* RESTART WITH n must lie within MINVALUE and MAXVALUE (22023):
-		 * with no sequence given bounds, at least 1 and smallint's
-		 * maximum (a smallserial's). */
-		if (strcmp(de->defname, "restart") == 0 && (de->arg == NULL ||
-		    (!given_bounds &&
-		    de->arg->node_case == PG_QUERY__NODE__NODE_INTEGER &&
-		    de->arg->integer->ival >= 1 && de->arg->integer->ival <= 32767)))
+		if (strcmp(de->defname, "owned_by") != 0)
 			continue;
-		if (strcmp(de->defname, "owned_by") != 0 || l == NULL ||
-		    l->n_items < 1 || l->n_items > 3) {
+		if (l == NULL || l->n_items < 1 || l->n_items > 3) {
 			ddl_unknown(d, "this ALTER SEQUENCE is not modelled");
 			return MS_OK;
 		}
