@@ -2155,11 +2155,14 @@ static void canonical(char *out, size_t n, const char *cols)
 			names[j] = names[j - 1];
 			names[j - 1] = t;
 		}
+	/* A column named twice counts once (infer_arbiter_indexes compares
+	 * sets). */
 	out[0] = '\0';
 	for (int i = 0; i < k; i++) {
 		size_t len = strlen(out);
 
-		snprintf(out + len, n - len, "%s%s", i ? "," : "", names[i]);
+		if (i == 0 || strcmp(names[i], names[i - 1]) != 0)
+			snprintf(out + len, n - len, "%s%s", i ? "," : "", names[i]);
 	}
 }
 

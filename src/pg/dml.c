@@ -841,8 +841,18 @@ int ex_key_value(char *out, size_t n, ddl *d, const cat_col *col,
 	char *collation = NULL;
 	int ret;
 
-	while (v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
-		v = v->type_cast->arg;
+	/* Only a cast to the column's own type keeps the literal's text: any
+	 * other converts it (int to text drops leading zeros, char(n) to
+	 * text its blanks). */
+	for (; v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST;
+	     v = v->type_cast->arg) {
+		const PgQuery__TypeName *tn = v->type_cast->type_name;
+
+		if (tn == NULL || tn->n_names < 1 || tn->n_typmods ||
+		    tn->n_array_bounds || (s = ms_pg__node_string(
+		    tn->names[tn->n_names - 1])) == NULL || strcmp(s, col->base) != 0)
+			return 0;
+	}
 	if (v->node_case != PG_QUERY__NODE__NODE_A_CONST || v->a_const->isnull)
 		return 0;
 	if (v->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
