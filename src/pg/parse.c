@@ -234,6 +234,9 @@ static int detaches_concurrently(const PgQuery__AlterTableStmt *a)
 
 static const char *reindex_no_block(const PgQuery__ReindexStmt *r)
 {
+	/* ExecReindex asks about CONCURRENTLY before the kind. */
+	if (has_defelem(r->params, r->n_params, "concurrently"))
+		return "REINDEX CONCURRENTLY";
 	switch (r->kind) {
 	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA:
 		return "REINDEX SCHEMA";
@@ -242,8 +245,7 @@ static const char *reindex_no_block(const PgQuery__ReindexStmt *r)
 	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE:
 		return "REINDEX DATABASE";
 	default:
-		return has_defelem(r->params, r->n_params, "concurrently") ?
-			"REINDEX CONCURRENTLY" : NULL;
+		return NULL;
 	}
 }
 

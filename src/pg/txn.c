@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "pg_int.h"
 
 #define TXN "ms_pg_txn"     /* the open PostgreSQL transaction */
@@ -242,6 +243,18 @@ static int options_known(const PgQuery__Node *n)
 		n_opts = n->reindex_stmt->n_params;
 		known = reindex;
 	}
+	/* VACUUM's column lists and PARALLEL, and any option's value, are
+	 * checked first too (ExecVacuum, ExecReindex); ALTER DATABASE wants
+	 * its TABLESPACE alone (AlterDatabase). */
+	if (n && n->node_case == PG_QUERY__NODE__NODE_VACUUM_STMT)
+		for (size_t i = 0; i < n->vacuum_stmt->n_rels; i++)
+			if (n->vacuum_stmt->rels[i]->node_case ==
+			    PG_QUERY__NODE__NODE_VACUUM_RELATION &&
+			    n->vacuum_stmt->rels[i]->vacuum_relation->n_va_cols)
+				return 0;
+	if (n && n->node_case == PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT &&
+	    n->alter_database_stmt->n_options != 1)
+		return 0;
 	for (size_t i = 0; i < n_opts; i++) {
 		const char *name = opts[i]->node_case ==
 			PG_QUERY__NODE__NODE_DEF_ELEM ? opts[i]->def_elem->defname : NULL;
@@ -249,7 +262,8 @@ static int options_known(const PgQuery__Node *n)
 
 		while (name && known[k] && strcmp(known[k], name) != 0)
 			k++;
-		if (name == NULL || known[k] == NULL)
+		if (name == NULL || known[k] == NULL || opts[i]->def_elem->arg ||
+		    strcmp(name, "parallel") == 0)
 			return 0;
 	}
 	return 1;
@@ -261,8 +275,29 @@ static int options_known(const PgQuery__Node *n)
 static int prepare_transaction(runner *r, size_t i, int multi,
 	ms_error *err)
 {
+	const PgQuery__Node *n = ms_pg__stmt_node(r->script, i);
+	const char *gid = n ? n->transaction_stmt->gid : NULL;
+	int64_t *temps = NULL;
+	size_t n_temps = 0;
+	int ret;
+
 	if (!multi && !r->session->in_block)
 		return MS_OK;
+	/* PrepareTransaction refuses a transaction that touched temporary
+	 * objects (0A000) before MarkAsPreparing looks at the name. */
+	if ((ret = cat_temp_list(&temps, &n_temps, r->store, 0, err)) < 0)
+		return ret;
+	free(temps);
+	if (n_temps) {
+		r->out->stmts[i].verdict = MS_VERDICT_UNKNOWN;
+		r->out->stmts[i].note = "PREPARE TRANSACTION with temporary "
+			"relations is not modelled";
+		return MS_OK;
+	}
+	if (gid && strlen(gid) >= 200)
+		return fails_at(r, i, "22023", "twophase.c", 384, "MarkAsPreparing",
+			"transaction identifier \"%s\" is too long", gid) < 0 ?
+			oom(err) : MS_OK;
 	if (fails_at(r, i, "55000", "twophase.c", 391, "MarkAsPreparing", "%s",
 	    "prepared transactions are disabled") < 0)
 		return oom(err);
@@ -271,25 +306,57 @@ static int prepare_transaction(runner *r, size_t i, int multi,
 	return r->out->error.hint ? MS_OK : oom(err);
 }
 
+/* Statements that take no snapshot (PlannedStmtRequiresSnapshot). */
+static int takes_snapshot(const PgQuery__Node *p)
+{
+	switch (p ? p->node_case : PG_QUERY__NODE__NODE__NOT_SET) {
+	case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+	case PG_QUERY__NODE__NODE_LOCK_STMT:
+	case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+	case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
+	case PG_QUERY__NODE__NODE_CONSTRAINTS_SET_STMT:
+	case PG_QUERY__NODE__NODE_FETCH_STMT:
+	case PG_QUERY__NODE__NODE_LISTEN_STMT:
+	case PG_QUERY__NODE__NODE_NOTIFY_STMT:
+	case PG_QUERY__NODE__NODE_UNLISTEN_STMT:
+	case PG_QUERY__NODE__NODE_CHECK_POINT_STMT:
+		return 0;
+	default:
+		return p != NULL;
+	}
+}
+
 /* BEGIN ISOLATION LEVEL after statements of the same implicit block
- * that took a snapshot (any but SET and transaction statements). */
+ * that took a snapshot: 1 too late, -1 when the level in force is not
+ * known (check_XactIsoLevel refuses only a change of level). */
 static int isolation_after_query(const runner *r, const PgQuery__Node *n,
 	size_t i)
 {
-	int isolation = 0, query = 0;
+	const char *level = NULL;
+	int query = 0, set = 0;
 
-	for (size_t k = 0; n && k < n->transaction_stmt->n_options; k++)
-		isolation |= n->transaction_stmt->options[k]->node_case ==
-			PG_QUERY__NODE__NODE_DEF_ELEM && strcmp(
-			n->transaction_stmt->options[k]->def_elem->defname,
-			"transaction_isolation") == 0;
-	for (size_t k = r->open_from; isolation && k < i; k++) {
+	for (size_t k = 0; n && k < n->transaction_stmt->n_options; k++) {
+		const PgQuery__DefElem *de = n->transaction_stmt->options[k]->
+			node_case == PG_QUERY__NODE__NODE_DEF_ELEM ?
+			n->transaction_stmt->options[k]->def_elem : NULL;
+
+		if (de && strcmp(de->defname, "transaction_isolation") == 0)
+			level = de->arg && de->arg->node_case ==
+				PG_QUERY__NODE__NODE_A_CONST && de->arg->a_const->val_case ==
+				PG_QUERY__A__CONST__VAL_SVAL ? de->arg->a_const->sval->sval :
+				"";
+	}
+	for (size_t k = r->open_from; level && k < i; k++) {
 		const PgQuery__Node *p = ms_pg__stmt_node(r->script, k);
 
-		query |= p && p->node_case != PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
-			p->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT;
+		query |= takes_snapshot(p);
+		set |= p && p->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT;
 	}
-	return isolation && query;
+	if (!level || !query)
+		return 0;
+	if (strcmp(level, "read committed") != 0)
+		return 1;
+	return set ? -1 : 0;
 }
 
 static int isolation_too_late(runner *r, size_t i, ms_error *err)
@@ -308,14 +375,21 @@ static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
 	switch (st->cls) {
 	case MS_STMT_BEGIN: {
 		const PgQuery__Node *n = ms_pg__stmt_node(r->script, i);
+		int late;
 
 		/* A second BEGIN only warns (25001 WARNING); statements
 		 * already run join the block either way. */
 		r->session->in_block = 1;
 		/* Its isolation level is set after them: too late once one took
 		 * a snapshot (check_XactIsoLevel). */
-		if (isolation_after_query(r, n, i))
+		late = isolation_after_query(r, n, i);
+		if (late > 0)
 			return isolation_too_late(r, i, err);
+		if (late < 0) {
+			res->verdict = MS_VERDICT_UNKNOWN;
+			res->note = "the isolation level in force is not modelled";
+			return MS_OK;
+		}
 		/* READ ONLY (or READ WRITE): not followed. */
 		if (ms_pg__settings_named(n)) {
 			res->verdict = MS_VERDICT_UNKNOWN;
