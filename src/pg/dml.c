@@ -35,10 +35,13 @@ static int target_scope(ex_scope *sc, cat_rel *rel, int *found, ddl *d,
 		rv->alias ? rv->alias->aliasname : NULL);
 }
 
-/* An assignment of value (analysed as t) to column `name` of rel. */
+/* An assignment of value (analysed as t) to column `name` of rel;
+ * per_row when the value is certainly computed (a VALUES row). */
 static int assign(int *ret, ddl *d, const cat_rel *rel, const char *name,
-	const ex_type *t, int location, const char *site)
+	const ex_type *t, int location, const char *site, int per_row)
 {
+	int r;
+
 	cat_col col;
 	int found;
 
@@ -57,7 +60,10 @@ static int assign(int *ret, ddl *d, const cat_rel *rel, const char *name,
 			"modelled");
 		return EX_UNKNOWN;
 	}
-	return t ? ex_assignable(ret, d, t, &col) : EX_OK;
+	if (t == NULL)
+		return EX_OK;
+	r = ex_assignable(ret, d, t, &col);
+	return r == EX_OK && per_row ? ex_evaluated_fits(ret, d, t, &col) : r;
 }
 
 /* The scope of UPDATE and DELETE: WITH queries, the target table, then
@@ -421,7 +427,7 @@ static int update(int *none, int *safe, int *ret, ddl *d,
 		const PgQuery__ResTarget *t = u->target_list[i]->res_target;
 
 		r = assign(ret, d, &rel, t->name, &values[i], t->location,
-			"analyze.c:2515:transformUpdateTargetList");
+			"analyze.c:2515:transformUpdateTargetList", 0);
 	}
 	if (r == EX_OK)
 		r = assigned_twice(ret, d, u->target_list, u->n_target_list);
@@ -1388,7 +1394,7 @@ static int conflict_update(int *ret, ddl *d, const cat_rel *rel,
 		const PgQuery__ResTarget *t = oc->target_list[i]->res_target;
 
 		r = assign(ret, d, rel, t->name, &values[i], t->location,
-			"analyze.c:2515:transformUpdateTargetList");
+			"analyze.c:2515:transformUpdateTargetList", 0);
 	}
 	if (r == EX_OK && oc->where_clause)
 		r = ex_boolean(ret, d, &sc, oc->where_clause);
@@ -1432,7 +1438,7 @@ static int insert_targets(ins_rows *w, int *ret, ddl *d, const cat_rel *rel)
 			r = EX_UNKNOWN;
 		} else {
 			r = assign(ret, d, rel, t->name, NULL, t->location,
-				"parse_target.c:1075:checkInsertTargets");
+				"parse_target.c:1075:checkInsertTargets", 0);
 		}
 	}
 	return r;
@@ -1501,7 +1507,7 @@ static int insert_values(int *ret, ddl *d, const cat_rel *rel,
 
 			if ((r = ex_analyse(&t, ret, d, &none_in_scope,
 			    l->items[c])) == EX_OK)
-				r = assign(ret, d, rel, w->names[c], &t, -1, NULL);
+				r = assign(ret, d, rel, w->names[c], &t, -1, NULL, 1);
 		}
 	}
 	return r;
@@ -1524,7 +1530,7 @@ static int insert_query(int *rows, int *ret, ddl *d, const cat_rel *rel,
 	}
 	w->ncols = n;
 	for (size_t c = 0; c < n && r == EX_OK; c++)
-		r = assign(ret, d, rel, w->names[c], &cols[c].type, -1, NULL);
+		r = assign(ret, d, rel, w->names[c], &cols[c].type, -1, NULL, 0);
 	free(cols);
 	w->nrows = 1;
 	return r;

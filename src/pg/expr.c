@@ -160,7 +160,10 @@ static int is_int(const char *s, long long lo, long long hi)
 		s++;
 	if (!isdigit((unsigned char)*s) && *s != '-' && *s != '+')
 		return 0;
+	errno = 0;
 	v = strtoll(s, &end, 10);
+	if (errno == ERANGE)
+		return 0;
 	while (isspace((unsigned char)*end))
 		end++;
 	return *end == '\0' && end != s && v >= lo && v <= hi;
@@ -173,6 +176,8 @@ static int is_number(const char *s)
 	while (isspace((unsigned char)*s))
 		s++;
 	if (!isdigit((unsigned char)*s) && *s != '-' && *s != '+' && *s != '.')
+		return 0;
+	if (strspn(s, "0123456789+-.eE ") != strlen(s))
 		return 0;
 	strtod(s, &end);
 	while (isspace((unsigned char)*end))
@@ -191,17 +196,24 @@ static int is_bool(const char *s)
 	return 0;
 }
 
+/* string_to_uuid: a hyphen may follow each group of four digits but
+ * the last, never two in a row. */
 static int is_uuid(const char *s)
 {
 	size_t n = 0;
+	int hyphen = 0;
 
 	for (const char *p = s; *p; p++) {
-		if (isxdigit((unsigned char)*p))
+		if (isxdigit((unsigned char)*p)) {
 			n++;
-		else if (*p != '-' || n == 0 || n % 4 != 0)
+			hyphen = 0;
+		} else if (*p != '-' || hyphen || n == 0 || n % 4 != 0 || n >= 32) {
 			return 0;
+		} else {
+			hyphen = 1;
+		}
 	}
-	return n == 32;
+	return n == 32 && !hyphen;
 }
 
 static int days_in(int y, int m)
@@ -273,16 +285,18 @@ static int is_time(const char *s)
 	double sec = 0;
 	char *end;
 
-	if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || n != 5 || h > 24 ||
+	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) ||
+	    sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || n != 5 || h > 24 ||
 	    m > 59)
 		return 0;
 	s += n;
 	if (*s == '\0')
-		return 1;
+		return h < 24 || m == 0;
 	if (*s != ':' || !isdigit((unsigned char)s[1]))
 		return 0;
 	sec = strtod(s + 1, &end);
-	return *end == '\0' && sec < 60;
+	/* time_overflows: at most 24:00:00. */
+	return *end == '\0' && sec < 60 && (h < 24 || (m == 0 && sec == 0));
 }
 
 /* "N unit [N unit ...]": the units' names, plurals and short forms. */
@@ -293,7 +307,10 @@ static int is_interval(const char *s)
 		"s", "minute", "minutes", "min", "mins", "m", "hour", "hours", "hr",
 		"hrs", "h", "day", "days", "d", "week", "weeks", "w", "month",
 		"months", "mon", "mons", "year", "years", "yr", "yrs", "y" };
-	int any = 0;
+	/* Each unit's field, given once (DecodeInterval's tmask). */
+	static const int field[] = { 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2,
+		2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 5, 6, 6, 6, 6, 6 };
+	int any = 0, seen = 0;
 
 	for (;;) {
 		char word[16];
@@ -304,7 +321,8 @@ static int is_interval(const char *s)
 			s++;
 		if (*s == '\0')
 			return any;
-		if (sscanf(s, "%ld%n", &v, &n) != 1)
+		/* Large counts overflow in ways not modelled. */
+		if (sscanf(s, "%ld%n", &v, &n) != 1 || v > 100000 || v < -100000)
 			return 0;
 		s += n;
 		while (isspace((unsigned char)*s))
@@ -312,7 +330,10 @@ static int is_interval(const char *s)
 		if (sscanf(s, "%15[a-z]%n", word, &n) != 1)
 			return 0;
 		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-			fits |= strcmp(word, units[i]) == 0;
+			if (strcmp(word, units[i]) == 0) {
+				fits = !(seen & (1 << field[i]));
+				seen |= 1 << field[i];
+			}
 		if (!fits)
 			return 0;
 		s += n;
@@ -320,22 +341,61 @@ static int is_interval(const char *s)
 	}
 }
 
+/* UTF-8 characters in s. */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* An element of an array literal for element type `to` (its typmod
+ * read from the array's display): ints in their range, numbers without
+ * a typmod, strings within varchar(n). */
+static int element_fits(const char *item, const ex_type *to)
+{
+	int len;
+
+	switch (category_of(to->name)) {
+	case 'N':
+		if (strcmp(to->name, "int2") == 0)
+			return is_int(item, -32768, 32767);
+		if (strcmp(to->name, "int4") == 0)
+			return is_int(item, -2147483648LL, 2147483647LL);
+		if (strcmp(to->name, "int8") == 0)
+			return is_int(item, -9223372036854775807LL - 1,
+				9223372036854775807LL);
+		return !strchr(to->display, '(') && is_number(item);
+	case 'S':
+		if (!strchr(to->display, '('))
+			return 1;
+		return strcmp(to->name, "varchar") == 0 &&
+			sscanf(to->display, "character varying(%d)", &len) == 1 &&
+			chars(item) <= (size_t)len;
+	default:
+		return 0;
+	}
+}
+
 /* '{a,b}' or '{"a b",c}' for an array of strings or numbers: items
- * without escapes, NULL or nesting. */
-static int is_array_literal(const char *s, char elem)
+ * without escapes, NULL or nesting; each one's own type checked. */
+static int is_array_literal(const char *s, const ex_type *to)
 {
 	size_t n = strlen(s);
 	char item[64];
-	const char *p;
+	const char *p, *end = s + n - 1;
+	char elem = category_of(to->name);
 
-	if (n < 2 || s[0] != '{' || s[n - 1] != '}' || (elem != 'N' &&
-	    elem != 'S'))
+	if (n < 2 || s[0] != '{' || *end != '}' || (elem != 'N' && elem != 'S'))
 		return 0;
 	if (n == 2)
 		return 1;
-	for (p = s + 1; p < s + n - 1;) {
+	for (p = s + 1; p < end;) {
 		size_t len;
 		int quoted;
+		char delim;
 
 		/* array_in skips white space around elements. */
 		while (*p == ' ')
@@ -352,6 +412,7 @@ static int is_array_literal(const char *s, char elem)
 			if (len >= sizeof(item) || memchr(p + 1, '\\', len))
 				return 0;
 			memcpy(item, p + 1, len);
+			delim = after[1];
 			p = after + 2;
 		} else {
 			len = strcspn(p, ",}");
@@ -359,12 +420,16 @@ static int is_array_literal(const char *s, char elem)
 			    strcspn(p, "\"\\{ ") < len)
 				return 0;
 			memcpy(item, p, len);
+			delim = p[len];
 			p += len + 1;
 		}
+		/* A '}' ends the literal; a ',' is followed by an element. */
+		if ((delim == '}') != (p == end + 1) || (delim == ',' && p >= end))
+			return 0;
 		item[len] = '\0';
 		if (!quoted && strcasecmp(item, "null") == 0)
 			return 0;
-		if (elem == 'N' && !is_int(item, -2147483648LL, 2147483647LL))
+		if (!element_fits(item, to))
 			return 0;
 	}
 	return 1;
@@ -379,15 +444,6 @@ static int is_json(const char *s)
 	return j != NULL;
 }
 
-/* UTF-8 characters in s. */
-static size_t chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
 
 /* Whether text s is valid input for type `to`: 1 yes, 0 not known.  Enum
  * labels are checked by the caller. */
@@ -397,6 +453,38 @@ static int numeric_typmod(const ex_type *t, int *precision, int *scale)
 	*scale = 0;
 	return strcmp(t->name, "numeric") == 0 &&
 		sscanf(t->display, "numeric(%d,%d)", precision, scale) >= 1;
+}
+
+/* Whether decimal text (no exponent) rounded to sc places keeps at most
+ * p - sc integer digits (apply_typmod): 9.995 in numeric(3,2) rounds to
+ * 10.00, which does not. */
+static int decimal_fits(const char *s, int p, int sc)
+{
+	const char *ip, *dot;
+	size_t digits;
+
+	s += *s == '-' || *s == '+';
+	if (strpbrk(s, "eE") || p - sc <= 0)
+		return 0;
+	while (*s == '0' && s[1] && s[1] != '.')
+		s++;
+	ip = *s == '0' ? s + 1 : s;
+	dot = strchr(s, '.');
+	digits = (size_t)((dot ? dot : s + strlen(s)) - ip);
+	if (digits < (size_t)(p - sc))
+		return 1;
+	if (digits > (size_t)(p - sc))
+		return 0;
+	/* As many digits as allowed: a carry out of all nines overflows. */
+	for (const char *q = ip; q < ip + digits; q++)
+		if (*q != '9')
+			return 1;
+	if (dot == NULL)
+		return 1;
+	for (int i = 1; i <= sc; i++)
+		if (dot[i] != '9')
+			return 1;
+	return !(dot[sc + 1] >= '5' && dot[sc + 1] <= '9');
 }
 
 /* Whether a number certainly fits a numeric type: the integers' range,
@@ -412,16 +500,25 @@ static int number_fits(double v, const char *text, const ex_type *to)
 	if (strcmp(to->name, "int8") == 0)
 		return v >= -9007199254740992.0 && v <= 9007199254740992.0 &&
 			v == (long long)v;
-	if (numeric_typmod(to, &p, &sc))
+	if (numeric_typmod(to, &p, &sc)) {
+		double scaled = fabs(v) * pow(10, sc);
+
+		if (text)
+			return decimal_fits(text, p, sc);
+		/* A double near a half rounds as the decimal may not. */
+		if (fabs(scaled - floor(scaled) - 0.5) < 1e-6)
+			return 0;
 		return fabs(round(v * pow(10, sc)) / pow(10, sc)) < pow(10, p - sc) *
 			(1 - 1e-12);
+	}
 	if (strcmp(to->name, "float4") == 0 || strcmp(to->name, "float8") == 0) {
 		/* Out of range either way (1e400, 1e-400) is an error. */
 		errno = 0;
 		if (text && (strcmp(to->name, "float4") == 0 ? (double)strtof(text,
 		    NULL) : strtod(text, NULL)) == 0 && v != 0)
 			return 0;
-		return errno != ERANGE && isfinite(v) &&
+		return errno != ERANGE && isfinite(v) && (v == 0 ||
+			fabs(v) >= (strcmp(to->name, "float8") == 0 ? DBL_MIN : FLT_MIN)) &&
 			(strcmp(to->name, "float8") == 0 || fabs(v) <= FLT_MAX);
 	}
 	return strcmp(to->name, "numeric") == 0;
@@ -464,7 +561,7 @@ static int literal_fits(const char *s, const ex_type *to)
 			return is_json(s) && (n[4] != 'b' || !strstr(s, "\\u0000"));
 		return 0;
 	case 'A':
-		return is_array_literal(s, category_of(n));
+		return is_array_literal(s, to);
 	default:
 		return 0;
 	}
@@ -485,7 +582,10 @@ static int enum_array_literal(int *ret, ddl *d, const ex_type *lit,
 	for (p = s + 1; n > 2 && p < s + n - 1;) {
 		size_t len = strcspn(p, ",}");
 
-		if (len == 0 || len >= sizeof(item) || strcspn(p, "{") < len) {
+		/* A ',' is followed by an element; the first '}' ends it. */
+		if (len == 0 || len >= sizeof(item) || strcspn(p, "{") < len ||
+		    (p[len] == '}' && p + len != s + n - 1) ||
+		    (p[len] == ',' && p + len + 1 >= s + n - 1)) {
 			ddl_unknown(d, "whether this literal converts is not modelled");
 			return EX_UNKNOWN;
 		}
@@ -748,7 +848,12 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		if (((a->cat == 'S' || a->cat == 'X') && b->cat && b->cat != 'A' &&
 		    b->cat != 'Z') || ((b->cat == 'S' || b->cat == 'X') && a->cat &&
 		    a->cat != 'A' && a->cat != 'Z')) {
+			/* Of constants, folded when planned (its text not kept). */
+			int constant = (a->constant || a->cat == 'X') &&
+				(b->constant || b->cat == 'X');
+
 			ex_set_type(t, 'S', "text");
+			t->constant = constant;
 			return EX_OK;
 		}
 		if (a->cat == 'U' && b->cat == 'U' && strcmp(a->name, "jsonb") == 0 &&
@@ -1226,6 +1331,9 @@ static void element_of(ex_type *t, const ex_type *array)
 static int polymorphic(ex_type *t, int *ret, ddl *d, const char *name,
 	size_t n, const ex_type *args)
 {
+	ex_type text_array;
+
+	ex_set_type(&text_array, 'A', "text");
 	if (strcmp(name, "enum_range") == 0 && n == 1 && args[0].cat == 'E') {
 		*t = args[0];
 		t->cat = 'A';
@@ -1249,7 +1357,7 @@ static int polymorphic(ex_type *t, int *ret, ddl *d, const char *name,
 		*t = args[0];
 	} else if (strcmp(name, "jsonb_set") == 0 && (n == 3 || n == 4) &&
 	    strcmp(args[0].name, "jsonb") == 0 && args[1].cat == 'X' &&
-	    is_array_literal(args[1].literal, 'S') &&
+	    is_array_literal(args[1].literal, &text_array) &&
 	    (strcmp(args[2].name, "jsonb") == 0 || (args[2].cat == 'X' &&
 	    is_json(args[2].literal))) && (n == 3 || args[3].cat == 'B')) {
 		/* jsonb_set(target, '{path}', value[, create]) */
@@ -2123,6 +2231,19 @@ static int array_of(int *ret, ddl *d, const ex_scope *sc,
 	return EX_OK;
 }
 
+/* pg_cast's casts among dates and times. */
+static int date_cast(const char *from, const char *to)
+{
+	static const char *const pairs[] = { "date timestamp", "date timestamptz",
+		"timestamp date", "timestamp time", "timestamp timestamptz",
+		"timestamptz date", "timestamptz time", "timestamptz timestamp",
+		"timestamptz timetz", "time timetz", "timetz time", NULL };
+	char pair[2 * CAT_NAME + 2];
+
+	snprintf(pair, sizeof(pair), "%s %s", from, to);
+	return strcmp(from, to) == 0 || ddl_one_of(pair, pairs);
+}
+
 static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__TypeCast *c)
 {
@@ -2173,6 +2294,15 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		from.cat = 'X';
 		return literal_to(ret, d, &from, t);
 	}
+	/* Other constants are converted when planned: text whose value is
+	 * not kept, json whose kind is not looked at. */
+	if (from.constant && strcmp(from.name, t->name) != 0 &&
+	    ((from.cat == 'S' && t->cat != 'S') ||
+	    strncmp(from.name, "json", 4) == 0))
+		goto unknown;
+	/* Dates and times: only pg_cast's pairs. */
+	if (from.cat == 'D' && t->cat == 'D' && !date_cast(from.name, t->name))
+		goto unknown;
 	/* Explicit casts: within a category, anything to a string, a string
 	 * to anything (I/O conversion), jsonb to numbers and booleans;
 	 * whether each value converts is a question about data. */
@@ -2184,8 +2314,10 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	    (from.cat == 'E' && from.user == t->user) ||
 	    (from.cat == 'B' && strcmp(t->name, "int4") == 0)) {
 		int widened = t->typmod == -1 && (strcmp(t->name, "numeric") == 0 ||
-			strcmp(t->name, "float8") == 0 || (int_rank(from.name) &&
-			int_rank(t->name) >= int_rank(from.name)));
+			(strcmp(t->name, "float8") == 0 && (int_rank(from.name) ||
+			!from.has_value || number_fits(from.value, NULL, t))) ||
+			(int_rank(from.name) && int_rank(t->name) >=
+			int_rank(from.name)));
 
 		/* A known number widened keeps its value (10::numeric), so
 		 * arithmetic on it still folds. */
@@ -2494,6 +2626,21 @@ static int is_json_pair(const ex_type *a, const ex_type *b)
 	return a->cat == 'U' && b->cat == 'U' && !a->user && !b->user &&
 		(strcmp(a->name, "json") == 0 || strcmp(a->name, "jsonb") == 0) &&
 		(strcmp(b->name, "json") == 0 || strcmp(b->name, "jsonb") == 0);
+}
+
+int ex_evaluated_fits(int *ret, ddl *d, const ex_type *t, const cat_col *col)
+{
+	ex_type to;
+
+	if (t->cat == 'X' || t->cat == 'Z' || t->constant)
+		return EX_OK;
+	if ((*ret = ex_column_type(&to, d, col)) < 0)
+		return EX_STOP;
+	if (to.cat && constant_fits(t, &to))
+		return EX_OK;
+	ddl_unknown(d, "whether each row's value fits the column's type is not "
+		"modelled");
+	return EX_UNKNOWN;
 }
 
 int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col)

@@ -164,6 +164,11 @@ int ex_set_function(ex_col **cols, size_t *ncols, int *ret, ddl *d,
  * coercion, a literal's input function, an enum label): EX_OK,
  * EX_UNKNOWN or EX_STOP as above. */
 int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col);
+/* A value an INSERT computes for its row, whatever it is (now()::text),
+ * into col: EX_OK when any value of its type fits (no typmod to pass,
+ * no narrower number). */
+int ex_evaluated_fits(int *ret, ddl *d, const ex_type *t,
+	const cat_col *col);
 
 /* The type of a column. */
 int ex_column_type(ex_type *t, ddl *d, const cat_col *col);
