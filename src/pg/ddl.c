@@ -2661,10 +2661,12 @@ static int rename_relation(ddl *d, const PgQuery__RenameStmt *r)
 	if (taken)
 		ddl_unknown(d, "a name an EXCLUDE constraint's index may hold is "
 			"not modelled");
-	if (rel.relkind != 'i' && (ret = ddl_type_taken(&taken, d, schema,
-	    r->newname)) < 0)
+	/* Indexes and sequences have no row type to rename
+	 * (RenameRelationInternal). */
+	if (!strchr("iSI", rel.relkind) && (ret = ddl_type_taken(&taken, d,
+	    schema, r->newname)) < 0)
 		return ret;
-	if (rel.relkind != 'i' && taken)
+	if (!strchr("iSI", rel.relkind) && taken)
 		return ddl_fail(d, "42710", "pg_type.c:782:RenameTypeInternal", -1,
 			"type \"%s\" already exists", r->newname);
 	if (rel.relkind == 'i') {
@@ -4305,6 +4307,12 @@ static int comment_stmt(ddl *d, const PgQuery__CommentStmt *c)
 		return ddl_unknown(d, "the table's columns are not known"), MS_OK;
 	if ((ret = cat_col_find(&found, &cc, d->s, rel.oid, col, d->err)) < 0)
 		return ret;
+	/* NameListToString: the relation as written, schema and all. */
+	if (!found && l->n_items == parts + 1)
+		return ddl_fail(d, "42703", "objectaddress.c:1541:"
+			"get_object_address_attribute", -1,
+			"column \"%s\" of relation \"%s.%s\" does not exist", col,
+			ms_pg__node_string(l->items[0]), rel_name);
 	if (!found)
 		return ddl_fail(d, "42703", "objectaddress.c:1541:"
 			"get_object_address_attribute", -1,
