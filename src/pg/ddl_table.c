@@ -36,6 +36,7 @@ static int is_array(const char *display)
 }
 
 static int default_opclass(const char *method, const cat_col *col);
+static int unordered(const PgQuery__IndexStmt *ix);
 
 static int oom(ddl *d)
 {
@@ -1012,6 +1013,12 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 				"transformIndexConstraint" : "indexcmds.c:1826:"
 				"ComputeIndexAttrs", in_create ? c->location : -1,
 				"column \"%s\" named in key does not exist", cols[i]);
+		/* ComputeIndexAttrs needs the type's btree class (42704). */
+		if (!default_opclass("btree", &col)) {
+			ddl_unknown(d, "this column type's default operator class for "
+				"the method is not modelled");
+			d->open_check = 1;
+		}
 	}
 	if (n + c->n_including > INDEX_MAX_KEYS)
 		return too_many_keys(d);
@@ -1346,6 +1353,11 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 	if ((def->coll_clause && !plain_collation(def->coll_clause, &c->type)) ||
 	    c->generated || def->raw_default)
 		ddl_unknown(d, "this column's options are not modelled");
+	/* Columns of several collations: expressions over them may have
+	 * none (42P22 in an index). */
+	if (def->coll_clause && (ret = ms_store_meta_set(d->s, COLLATIONS_KEY,
+	    "1", d->err)) < 0)
+		return ret;
 	for (size_t i = 0; i < def->n_constraints; i++) {
 		const PgQuery__Constraint *k = def->constraints[i]->constraint;
 
@@ -3854,8 +3866,19 @@ static int default_opclass(const char *method, const cat_col *col)
 	size_t len = strlen(col->type);
 	int array = len > 2 && strcmp(col->type + len - 2, "[]") == 0;
 
+	/* pg_opclass.dat's defaults for built-in scalar types: geometric
+	 * types have no btree class, money and bit strings no hash one. */
+	static const char *const both[] = { "int2", "int4", "int8", "bool",
+		"uuid", "timestamp", "timestamptz", "date", "numeric", "float4",
+		"float8", "bytea", "interval", "time", "timetz", "jsonb", "bpchar",
+		"text", "varchar", "char", "name", "oid", "inet", "cidr", "macaddr",
+		"macaddr8", NULL };
+	static const char *const btree_only[] = { "money", "bit", "varbit",
+		"tsvector", "tsquery", NULL };
+
 	if (strcmp(method, "btree") == 0 || strcmp(method, "hash") == 0)
-		return strcmp(col->base, "json") != 0 && strcmp(col->base, "xml") != 0;
+		return array || col->type_oid || ddl_one_of(col->base, both) ||
+			(method[0] == 'b' && ddl_one_of(col->base, btree_only));
 	if (strcmp(method, "gin") == 0)
 		return array || strcmp(col->base, "jsonb") == 0 ||
 			strcmp(col->base, "tsvector") == 0;
@@ -3986,6 +4009,26 @@ static int pattern_ops(const PgQuery__IndexElem *e, const ex_type *t)
 		0 && strcmp(t->name, "varchar") == 0));
 }
 
+static int visit_may_fail(const PgQuery__Node *n, void *ctx)
+{
+	const char *op;
+
+	(void)ctx;
+	if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+		return 1;
+	if (n->node_case != PG_QUERY__NODE__NODE_A_EXPR ||
+	    n->a_expr->n_name != 1)
+		return 0;
+	op = ms_pg__node_string(n->a_expr->name[0]);
+	return op && (strcmp(op, "/") == 0 || strcmp(op, "%") == 0);
+}
+
+/* Whether evaluating e on a row may fail: a cast, a division. */
+static int may_fail_on_rows(const PgQuery__Node *e)
+{
+	return e != NULL && ddl_walk(&e->base, visit_may_fail, NULL);
+}
+
 /* An index expression: analysed over the table; its type needs a default
  * operator class (btree has one for every modelled type but json). */
 static int index_expr(ddl *d, const cat_rel *rel, const PgQuery__IndexElem *e,
@@ -3993,7 +4036,7 @@ static int index_expr(ddl *d, const cat_rel *rel, const PgQuery__IndexElem *e,
 {
 	ex_scope sc;
 	ex_type t;
-	int ret, r;
+	int ret, r, collations;
 
 	if ((ret = table_scope(&sc, d, rel)) < 0)
 		return ret;
@@ -4001,6 +4044,17 @@ static int index_expr(ddl *d, const cat_rel *rel, const PgQuery__IndexElem *e,
 	ex_scope_free(&sc);
 	if (r != EX_OK)
 		return ret;
+	/* Over columns of other collations, a string may have none (42P22);
+	 * over existing rows a cast or a division may fail. */
+	if (t.cat == 'S' && (ret = ddl_meta_has(&collations, d,
+	    COLLATIONS_KEY)) < 0)
+		return ret;
+	if (t.cat == 'S' && collations)
+		ddl_unknown(d, "the collation of this index expression is not "
+			"modelled");
+	if (may_fail_on_rows(e->expr))
+		data_ok(d, rel, "index expressions over existing rows depend on "
+			"them");
 	if ((str(ix->access_method) && strcmp(ix->access_method, "btree") != 0) ||
 	    (e->n_opclass && !pattern_ops(e, &t)) || e->n_collation ||
 	    e->n_opclassopts || t.cat == 'X' || t.cat == 'Z' ||
@@ -4027,6 +4081,10 @@ static int index_predicate(ddl *d, const cat_rel *rel, const PgQuery__Node *w)
 	if (r == EX_OK && t.cat != 'B')
 		ddl_unknown(d, "an index predicate that is not boolean is not "
 			"modelled");
+	if (r == EX_OK && may_fail_on_rows(w))
+		data_ok(d, rel, "an index predicate over existing rows depends on "
+			"them");
+	d->open_check |= d->verdict == MS_VERDICT_UNKNOWN;
 	return ret;
 }
 
@@ -4092,6 +4150,63 @@ static void element_text(char *def, size_t size, const PgQuery__IndexElem *e,
 		" NULLS LAST" : "");
 }
 
+/* transformIndexStmt: expressions, then the predicate, analysed (names
+ * resolved) before DefineIndex looks at anything; their immutability is
+ * checked later, column by column. */
+static int index_analysed(ddl *d, const cat_rel *rel,
+	const PgQuery__IndexStmt *ix)
+{
+	ex_scope sc;
+	ex_type t;
+	int ret, r = EX_OK;
+
+	if ((ret = table_scope(&sc, d, rel)) < 0)
+		return ret;
+	sc.immutable = 0;
+	for (size_t i = 0; i < ix->n_index_params && r != EX_STOP; i++) {
+		const PgQuery__IndexElem *e = ix->index_params[i]->index_elem;
+
+		if (str(e->name) == NULL)
+			r = ex_analyse(&t, &ret, d, &sc, e->expr);
+	}
+	if (ix->where_clause && r != EX_STOP)
+		r = ex_analyse(&t, &ret, d, &sc, ix->where_clause);
+	ex_scope_free(&sc);
+	d->open_check |= d->verdict == MS_VERDICT_UNKNOWN;
+	return ret;
+}
+
+/* What DefineIndex refuses of the method before it looks at columns
+ * (unique, INCLUDE, several columns), and ComputeIndexAttrs of each
+ * column before the next (ordering, INCLUDE options): not modelled, and
+ * no later error is certain. */
+static void method_unsure(ddl *d, const PgQuery__IndexStmt *ix,
+	const char *method)
+{
+	int unsure = !builtin_method(method) &&
+		ms_pg__extension_of("method", method) == NULL;
+
+	unsure |= ix->unique && strcmp(method, "btree") != 0;
+	unsure |= strcmp(method, "btree") != 0 && (unordered(ix) ||
+		(strcmp(method, "hash") == 0 && ix->n_index_params > 1) ||
+		(ix->n_index_including_params && strcmp(method, "gist") != 0 &&
+		strcmp(method, "spgist") != 0));
+	for (size_t i = 0; i < ix->n_index_including_params; i++) {
+		const PgQuery__IndexElem *e =
+			ix->index_including_params[i]->index_elem;
+
+		unsure |= e->n_opclass || e->n_collation ||
+			e->ordering != PG_QUERY__SORT_BY_DIR__SORTBY_DEFAULT ||
+			e->nulls_ordering != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT;
+	}
+	for (size_t i = 0; i < ix->n_index_params; i++)
+		unsure |= ix->index_params[i]->index_elem->n_collation != 0;
+	if (unsure) {
+		ddl_unknown(d, "what this access method supports is not modelled");
+		d->open_check = 1;
+	}
+}
+
 static int index_params(ddl *d, const cat_rel *rel,
 	const PgQuery__IndexStmt *ix, char **names, size_t *n, char *def,
 	size_t def_size)
@@ -4106,6 +4221,7 @@ static int index_params(ddl *d, const cat_rel *rel,
 		if (str(e->name) == NULL) {
 			if ((ret = index_expr(d, rel, e, ix)) < 0 || DDL_FAILED(d))
 				return ret;
+			d->open_check |= d->verdict == MS_VERDICT_UNKNOWN;
 			names[(*n)++] = "expr";
 			continue;
 		}
@@ -4128,6 +4244,8 @@ static int index_params(ddl *d, const cat_rel *rel,
 			return MS_OK;
 		if (e->n_collation || e->n_opclassopts)
 			ddl_unknown(d, "index collations and options are not modelled");
+		/* ComputeIndexAttrs finishes a column before the next. */
+		d->open_check |= d->verdict == MS_VERDICT_UNKNOWN;
 		names[(*n)++] = e->name;
 		element_text(def, def_size, e, default_opclass_name(
 			str(ix->access_method) ? ix->access_method : "btree", &col));
@@ -4319,6 +4437,9 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 
 	if ((ret = ddl_open_rel(&found, &rel, d, ix->relation, 0)) < 0 || !found)
 		return ret;
+	if (rel.known && (is_table(&rel) || rel.relkind == 'm') &&
+	    ((ret = index_analysed(d, &rel, ix)) < 0 || DDL_FAILED(d)))
+		return ret;
 	if (ix->n_index_params + ix->n_index_including_params > INDEX_MAX_KEYS)
 		return too_many_keys(d);
 	if (rel.relkind == 'c')
@@ -4338,14 +4459,13 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	names = calloc(ix->n_index_params + 1, sizeof(*names));
 	if (names == NULL)
 		return oom(d);
-	if ((ret = index_params(d, &rel, ix, names, &n, def, sizeof(def))) < 0 ||
-	    DDL_FAILED(d))
-		goto out;
-	if (!builtin_method(method) && ms_pg__extension_of("method", method) ==
-	    NULL)
-		ddl_unknown(d, "this index method is not modelled");
+	method_unsure(d, ix, method);
+	/* CheckPredicate comes before ComputeIndexAttrs. */
 	if (ix->where_clause && ((ret = index_predicate(d, &rel,
 	    ix->where_clause)) < 0 || DDL_FAILED(d)))
+		goto out;
+	if ((ret = index_params(d, &rel, ix, names, &n, def, sizeof(def))) < 0 ||
+	    DDL_FAILED(d))
 		goto out;
 	if (ix->n_options || ix->nulls_not_distinct || str(ix->table_space))
 		ddl_unknown(d, "this index's options are not checked");

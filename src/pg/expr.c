@@ -772,6 +772,18 @@ static int fold(ex_type *t, const char *op, const ex_type *a,
 	return EX_OK;
 }
 
+/* Whether operator op between timestamptz a and b is only stable. */
+static int zoned_mix(const ex_type *a, const ex_type *b, const char *op)
+{
+	if (a->cat != 'D' || strcmp(a->name, "timestamptz") != 0)
+		return 0;
+	if (b->cat == 'T')
+		return 1;
+	if (b->cat == 'X')
+		return op[0] == '+' || op[0] == '-';
+	return b->cat == 'D' && strcmp(b->name, "timestamptz") != 0;
+}
+
 static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 	ex_type *a, ex_type *b)
 {
@@ -2105,6 +2117,11 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		if ((r = ex_analyse(&a, ret, d, sc, e->lexpr)) != EX_OK ||
 		    (r = ex_analyse(&b, ret, d, sc, e->rexpr)) != EX_OK)
 			return r;
+		/* timestamptz against date or timestamp, or with an interval,
+		 * depends on TimeZone: stable (42P17 in an index). */
+		if (sc->immutable && (zoned_mix(&a, &b, op) ||
+		    zoned_mix(&b, &a, op)))
+			break;
 		if ((r = binary_op(t, ret, d, op, &a, &b)) != EX_UNKNOWN)
 			return r;
 		break;
