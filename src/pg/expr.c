@@ -1685,6 +1685,50 @@ static int aggregate_type(ex_type *t, const char *name, const ex_type *a)
 	return 1;
 }
 
+struct outer_refs {
+	const ex_scope *sc;
+	int local, outer;
+};
+
+static int visit_outer_ref(const PgQuery__Node *n, void *ctx)
+{
+	struct outer_refs *o = ctx;
+	const PgQuery__ColumnRef *c;
+	const char *q;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	c = n->column_ref;
+	q = c->n_fields == 2 ? ms_pg__node_string(c->fields[0]) : NULL;
+	if (q == NULL) {
+		o->local = 1;
+		return 0;
+	}
+	for (size_t i = 0; i < o->sc->n; i++)
+		if (o->sc->rels[i].alias && strcmp(o->sc->rels[i].alias, q) == 0) {
+			o->local = 1;
+			return 0;
+		}
+	o->outer = 1;
+	return 0;
+}
+
+/* Whether an aggregate in a subquery reads only an outer query's
+ * columns: it is that query's aggregate (check_agg_arguments), and its
+ * placement is judged there. */
+static int outer_only(const ex_scope *sc, const PgQuery__FuncCall *f)
+{
+	struct outer_refs o = { sc, 0, 0 };
+
+	if (sc->outer == NULL)
+		return 0;
+	for (size_t i = 0; i < f->n_args; i++)
+		ddl_walk(&f->args[i]->base, visit_outer_ref, &o);
+	if (f->agg_filter)
+		ddl_walk(&f->agg_filter->base, visit_outer_ref, &o);
+	return o.outer && !o.local;
+}
+
 static int aggregate(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__FuncCall *f, const char *name)
 {
@@ -1693,7 +1737,8 @@ static int aggregate(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	int r;
 
 	if (!sc->aggregates || sc->in_aggregate || f->agg_within_group ||
-	    f->func_variadic)
+	    f->func_variadic || (f->agg_distinct && f->n_agg_order) ||
+	    outer_only(sc, f))
 		goto unknown;
 	in.in_aggregate = 1;
 	if (f->agg_filter && (r = ex_boolean(ret, d, &in, f->agg_filter)) !=
@@ -1741,15 +1786,19 @@ static int window_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	int r;
 
 	/* FILTER and DISTINCT over a window are 0A000 (ParseFuncOrColumn). */
-	if (!sc->aggregates || sc->in_aggregate || (w->name && *w->name) ||
+	if (!sc->aggregates || sc->in_aggregate || sc->no_window ||
+	    (w->name && *w->name) ||
 	    (w->refname && *w->refname) || w->start_offset || w->end_offset ||
 	    f->agg_filter || f->agg_distinct || f->n_agg_order)
 		goto unknown;
+	/* No window or set-returning function in a window definition. */
+	plain.no_window = plain.no_srf = 1;
 	for (size_t i = 0; i < w->n_partition_clause; i++)
-		if ((r = ex_analyse(&a, ret, d, sc, w->partition_clause[i])) != EX_OK)
+		if ((r = ex_analyse(&a, ret, d, &plain,
+		    w->partition_clause[i])) != EX_OK)
 			return r;
 	for (size_t i = 0; i < w->n_order_clause; i++)
-		if ((r = ex_analyse(&a, ret, d, sc,
+		if ((r = ex_analyse(&a, ret, d, &plain,
 		    w->order_clause[i]->sort_by->node)) != EX_OK)
 			return r;
 	if (f->n_args == 0 && !f->agg_star &&
@@ -1918,8 +1967,8 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	    args)) != EX_UNKNOWN)
 		return r;
 	/* A set-returning function of one column in a target list. */
-	if (sc->aggregates && !sc->in_aggregate && (r = set_function(t, name,
-	    f->n_args, args)) != EX_UNKNOWN)
+	if (sc->aggregates && !sc->in_aggregate && !sc->no_srf &&
+	    (r = set_function(t, name, f->n_args, args)) != EX_UNKNOWN)
 		return r;
 	if (strcmp(name, "nextval") == 0 && f->n_args == 1 && !sc->immutable) {
 		if ((r = nextval(t, ret, d, &args[0])) != EX_UNKNOWN)
@@ -2073,10 +2122,13 @@ int ex_common(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 int ex_boolean(int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__Node *n)
 {
+	ex_scope in = *sc;
 	ex_type t;
 	int r;
 
-	if ((r = ex_analyse(&t, ret, d, sc, n)) != EX_OK)
+	/* coerce_to_boolean refuses a set (42804). */
+	in.no_srf = 1;
+	if ((r = ex_analyse(&t, ret, d, &in, n)) != EX_OK)
 		return r;
 	if (t.cat == 'B' || t.cat == 'Z' || (t.cat == 'X' && is_bool(t.literal)))
 		return EX_OK;
@@ -2357,11 +2409,15 @@ unknown:
 static int case_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__CaseExpr *c)
 {
+	ex_scope in = *sc;
 	PgQuery__Node **results;
 	ex_type arg, when;
 	size_t n = 0;
 	int r;
 
+	/* transformCaseExpr refuses a set (0A000). */
+	in.no_srf = 1;
+	sc = &in;
 	if (c->arg && (r = ex_analyse(&arg, ret, d, sc, c->arg)) != EX_OK)
 		return r;
 	if ((results = calloc(c->n_args + 1, sizeof(*results))) == NULL) {
@@ -2575,9 +2631,14 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		if (!sc->immutable && sql_value(t, n->sqlvalue_function) == EX_OK)
 			return EX_OK;
 		break;
-	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
-		return ex_common(t, ret, d, sc, n->coalesce_expr->args,
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR: {
+		ex_scope in = *sc;
+
+		/* transformCoalesceExpr refuses a set (0A000). */
+		in.no_srf = 1;
+		return ex_common(t, ret, d, &in, n->coalesce_expr->args,
 			n->coalesce_expr->n_args);
+	}
 	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
 		return ex_common(t, ret, d, sc, n->min_max_expr->args,
 			n->min_max_expr->n_args);

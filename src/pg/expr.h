@@ -106,6 +106,10 @@ typedef struct ex_scope {
 	int no_subqueries;     /* checks, index expressions, USING */
 	int aggregates;        /* aggregates and window functions allowed */
 	int in_aggregate;      /* inside an aggregate's arguments */
+	int no_srf;            /* set-returning functions refused (HAVING,
+	                          CASE, COALESCE, boolean operands) */
+	int no_window;         /* window functions refused (HAVING, window
+	                          definitions) */
 	const ex_group *group; /* grouped: other columns need aggregates */
 	int from_item;         /* the FROM item being added, from 1 */
 } ex_scope;

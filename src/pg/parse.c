@@ -603,16 +603,18 @@ static const struct {
 	  "mbutils.c", 1798, "report_invalid_encoding_int" },
 };
 
-/* Whether the word before the 1-based character position pos is
- * LATERAL: a subquery without an alias fails in one of two rules. */
-static int lateral_before(const char *sql, size_t len, int pos)
+/* Whether the word before the 1-based character position pos is word:
+ * one message from two rules of the grammar (a subquery without an
+ * alias after LATERAL, a frame after BETWEEN). */
+static int word_before(const char *sql, size_t len, int pos,
+	const char *word)
 {
-	size_t i = pos > 0 ? char_to_byte(sql, len, pos) : 0;
+	size_t i = pos > 0 ? char_to_byte(sql, len, pos) : 0, n = strlen(word);
 
 	while (i > 0 && isspace((unsigned char)sql[i - 1]))
 		i--;
-	return i >= 7 && strncasecmp(sql + i - 7, "lateral", 7) == 0 &&
-		(i == 7 || !ident_cont((unsigned char)sql[i - 8]));
+	return i >= n && strncasecmp(sql + i - n, word, n) == 0 &&
+		(i == n || !ident_cont((unsigned char)sql[i - n - 1]));
 }
 
 static void parse_site(ms_pg_error *pe, const char *funcname,
@@ -624,7 +626,15 @@ static void parse_site(ms_pg_error *pe, const char *funcname,
 	    "alias") == 0) {
 		pe->file = "gram.y";
 		pe->line = (values ? 13257 : 13263) +
-			(lateral_before(sql, len, pe->position) ? 26 : 0);
+			(word_before(sql, len, pe->position, "lateral") ? 26 : 0);
+		pe->routine = "base_yyparse";
+		return;
+	}
+	if (strcmp(pe->message, "frame start cannot be UNBOUNDED FOLLOWING") ==
+	    0) {
+		pe->file = "gram.y";
+		pe->line = word_before(sql, len, pe->position, "between") ? 15739 :
+			15715;
 		pe->routine = "base_yyparse";
 		return;
 	}

@@ -670,14 +670,18 @@ static int keyed_relations(ex_group *g, int *ret, ddl *d, const ex_scope *sc)
 	for (size_t i = 0; i < sc->n; i++) {
 		char cols[sizeof(((cat_con *)0)->columns)], *save = NULL, *c;
 		cat_con pk;
-		int found, all = 1;
+		int found, deferrable = 0, all = 1;
 
 		if (sc->rels[i].oid == 0)
 			continue;
 		if ((*ret = cat_pkey(&found, &pk, d->s, sc->rels[i].oid,
 		    d->err)) < 0)
 			return EX_STOP;
-		if (!found)
+		/* A deferrable key proves nothing (check_functional_grouping). */
+		if (found && (*ret = cat_index_deferrable(&deferrable, d->s,
+		    pk.index_rel, 0, d->err)) < 0)
+			return EX_STOP;
+		if (!found || deferrable)
 			continue;
 		memcpy(cols, pk.columns, sizeof(cols));
 		for (c = strtok_r(cols, ",", &save); c && all;
@@ -743,6 +747,10 @@ static int order_by(int *ret, ddl *d, const ex_scope *sc,
 			if (named > 1)
 				return unknown(d, "an ambiguous ORDER BY is not modelled");
 		}
+		/* Under DISTINCT it must be in the select list (42P10). */
+		if (s->n_distinct_clause == 1 && (s->distinct_clause[0] == NULL ||
+		    s->distinct_clause[0]->node_case == PG_QUERY__NODE__NODE__NOT_SET))
+			return unknown(d, "ORDER BY under DISTINCT is not modelled");
 		if ((r = ex_analyse(&t, ret, d, sc, e)) != EX_OK)
 			return r;
 	}
@@ -850,7 +858,8 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 	ex_type t;
 	int r = EX_OK;
 
-	*grouped = s->n_group_clause || aggregates(s);
+	/* HAVING alone makes one group (parseCheckAggregates). */
+	*grouped = s->n_group_clause || s->having_clause || aggregates(s);
 	if (s->n_group_clause)
 		r = group_by(&g, ret, d, sc, s);
 	else if (*grouped && (g.items = calloc(1, sizeof(*g.items))) == NULL)
@@ -859,8 +868,13 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 	sc->aggregates = 1;
 	if (r == EX_OK)
 		r = target_list(cols, n, ret, d, sc, s);
-	if (r == EX_OK && s->having_clause)
-		r = ex_boolean(ret, d, sc, s->having_clause);
+	if (r == EX_OK && s->having_clause) {
+		ex_scope having = *sc;
+
+		/* No window or set-returning function in HAVING. */
+		having.no_window = having.no_srf = 1;
+		r = ex_boolean(ret, d, &having, s->having_clause);
+	}
 	for (size_t i = 0; i < s->n_distinct_clause && r == EX_OK; i++)
 		/* Plain DISTINCT is one empty node; DISTINCT ON lists its
 		 * expressions, which ORDER BY must begin with (42P10): that
