@@ -68,13 +68,40 @@ static int assign(int *ret, ddl *d, const cat_rel *rel, const char *name,
 
 /* The scope of UPDATE and DELETE: WITH queries, the target table, then
  * FROM or USING items. */
+/* Whether a LATERAL subquery or a function in FROM names a column: it
+ * may be the target's, which it may not see (42P10). */
+static int visit_any_column(const PgQuery__Node *n, void *ctx)
+{
+	(void)ctx;
+	return n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF;
+}
+
+static int visit_lateral(const PgQuery__Node *n, void *ctx)
+{
+	(void)ctx;
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT &&
+	    n->range_subselect->lateral)
+		return ddl_walk(&n->base, visit_any_column, NULL);
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION)
+		return ddl_walk(&n->base, visit_any_column, NULL);
+	return 0;
+}
+
+/* UPDATE and DELETE: WITH first, then the target (transformUpdateStmt),
+ * then FROM / USING. */
 static int dml_scope(ex_scope *sc, cat_rel *rel, int *ret, ddl *d,
 	const PgQuery__WithClause *with, const PgQuery__RangeVar *target,
 	PgQuery__Node **from, size_t nfrom)
 {
 	int found, r = EX_OK, empty;
 
-	if ((*ret = target_scope(sc, rel, &found, d, target)) < 0)
+	memset(sc, 0, sizeof(*sc));
+	if (with && (r = ex_with(ret, d, sc, with)) != EX_OK)
+		return r;
+	if ((*ret = cat_rel_find(&found, rel, d->s,
+	    ddl_schema(target->schemaname), target->relname, d->err)) < 0 ||
+	    (found && (*ret = ex_scope_add(sc, d, rel->schema, rel->name,
+	    target->alias ? target->alias->aliasname : NULL)) < 0))
 		return EX_STOP;
 	if (!found || sc->rels[0].oid == 0) {
 		ddl_unknown(d, "the columns of this statement's table are not "
@@ -86,11 +113,13 @@ static int dml_scope(ex_scope *sc, cat_rel *rel, int *ret, ddl *d,
 		ddl_unknown(d, "writing through a view is not modelled");
 		return EX_UNKNOWN;
 	}
-	if (with)
-		r = ex_with(ret, d, sc, with);
-	if (r == EX_OK)
-		r = ex_from(&empty, ret, d, sc, from, nfrom);
-	return r;
+	for (size_t i = 0; i < nfrom; i++)
+		if (ddl_walk(&from[i]->base, visit_lateral, NULL)) {
+			ddl_unknown(d, "what a LATERAL item may see of the target is "
+				"not modelled");
+			return EX_UNKNOWN;
+		}
+	return ex_from(&empty, ret, d, sc, from, nfrom);
 }
 
 /* Whether evaluating n on any row certainly succeeds once analysis has
@@ -1554,7 +1583,8 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 		return EX_STOP;
 	r = found && sc.rels[0].oid && (rel.relkind == 'r' ||
 		rel.relkind == 'p') ? EX_OK : EX_UNKNOWN;
-	ex_scope_free(&sc);
+	/* The target is in the range table, not visible to the query. */
+	with.hidden = &sc;
 	if (r == EX_OK && ins->with_clause)
 		r = ex_with(ret, d, &with, ins->with_clause);
 	if (r == EX_OK)
@@ -1607,6 +1637,7 @@ static int insert(int *none, int *certain, int *ret, ddl *d,
 		ddl_unknown(d, "the rows this INSERT writes are not simulated");
 	free(w.names);
 	ex_scope_free(&with);
+	ex_scope_free(&sc);
 	return r;
 }
 

@@ -991,7 +991,15 @@ static int near_column(int *near, ddl *d, const ex_scope *sc,
 	size_t limit = strlen(name) / 2 < 3 ? strlen(name) / 2 : 3;
 
 	*near = 0;
-	for (; sc && !*near; sc = sc->outer)
+	for (; sc && !*near; sc = sc->outer) {
+		/* Relations in the range table but not visible: their columns
+		 * make a hint too (errorMissingColumn). */
+		if (sc->hidden) {
+			int ret = near_column(near, d, sc->hidden, name);
+
+			if (ret < 0 || *near)
+				return ret;
+		}
 		for (size_t i = 0; i < sc->n && !*near; i++) {
 			char (*cols)[CAT_NAME];
 			size_t n;
@@ -1014,6 +1022,7 @@ static int near_column(int *near, ddl *d, const ex_scope *sc,
 				*near = distance(cols[c], name) <= limit;
 			free(cols);
 		}
+	}
 	return MS_OK;
 }
 
@@ -1156,6 +1165,19 @@ static int column_ref(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	if (sc->no_columns) {
 		ddl_unknown(d, "a column reference here is not modelled");
 		return EX_UNKNOWN;
+	}
+	/* Two items of one name in a level: naming it is 42P09. */
+	for (s = sc; rel && s; s = s->outer) {
+		size_t same = 0;
+
+		for (size_t i = 0; i < s->n; i++)
+			same += strcmp(s->rels[i].alias, rel) == 0;
+		if (same > 1) {
+			ddl_unknown(d, "an ambiguous table reference is not modelled");
+			return EX_UNKNOWN;
+		}
+		if (same)
+			break;
 	}
 	/* The innermost level with a match wins; two matches in one level
 	 * are ambiguous (42702), which migsim leaves unknown. */

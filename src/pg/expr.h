@@ -59,6 +59,10 @@ typedef struct ex_rel {
 	                          tables share one), 0 for a target */
 	int scalar;            /* a function returning a scalar: its whole
 	                          row is its one column */
+	int64_t relid;         /* a catalog relation's oid, known columns or
+	                          not; 0 for other items */
+	int unaliased;         /* a catalog relation named without alias */
+	char relkind;          /* a catalog relation's kind */
 } ex_rel;
 
 /* WITH queries visible as relation names. */
@@ -112,6 +116,9 @@ typedef struct ex_scope {
 	                          definitions) */
 	const ex_group *group; /* grouped: other columns need aggregates */
 	int from_item;         /* the FROM item being added, from 1 */
+	const struct ex_scope *hidden; /* relations in the range table but
+	                          not visible (an INSERT's target, earlier
+	                          FROM items): PostgreSQL's hints name them */
 } ex_scope;
 
 /* Analysis outcomes. */

@@ -58,6 +58,9 @@ int ex_scope_add(ex_scope *sc, ddl *d, const char *schema, const char *name,
 		return MS_ENOMEM;
 	r->alias = alias && *alias ? alias : name;
 	r->oid = found && rel.known && strchr("rpvm", rel.relkind) ? rel.oid : 0;
+	r->relid = found ? rel.oid : 0;
+	r->relkind = found ? rel.relkind : 0;
+	r->unaliased = !(alias && *alias);
 	r->empty = found && strcmp(rel.rows, "empty") == 0;
 	r->unpopulated = found && strcmp(rel.rows, "nodata") == 0;
 	return MS_OK;
@@ -170,6 +173,11 @@ static int range_var(int *empty, int *ret, ddl *d, ex_scope *sc,
 		    rv->relname, alias)) < 0)
 			return EX_STOP;
 		*empty = sc->rels[sc->n - 1].empty;
+		/* An index or a composite type is 42809 (table_openrv). */
+		if (sc->rels[sc->n - 1].relkind && !strchr("rpvmfS",
+		    sc->rels[sc->n - 1].relkind))
+			return unknown(d, "reading this kind of relation is not "
+				"modelled");
 		/* Scanning it is 55000 (not populated), unless the plan never
 		 * reads it. */
 		if (sc->rels[sc->n - 1].unpopulated)
@@ -199,8 +207,23 @@ static int subselect(int *empty, int *ret, ddl *d, ex_scope *sc,
 	if (rs->alias == NULL || rs->subquery == NULL ||
 	    rs->subquery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
 		return unknown(d, "this subquery in FROM is not modelled");
-	if ((res = ex_select(&rows, &cols, &n, ret, d, rs->lateral ? sc :
-	    sc->outer, rs->subquery->select_stmt)) != EX_OK)
+	/* Not LATERAL, it does not see the items before it, but PostgreSQL's
+	 * hints still name them. */
+	if (!rs->lateral && sc->n) {
+		ex_scope wrap;
+
+		if (sc->outer)
+			wrap = *sc->outer;
+		else
+			memset(&wrap, 0, sizeof(wrap));
+		wrap.hidden = sc;
+		res = ex_select(&rows, &cols, &n, ret, d, &wrap,
+			rs->subquery->select_stmt);
+	} else {
+		res = ex_select(&rows, &cols, &n, ret, d, rs->lateral ? sc :
+			sc->outer, rs->subquery->select_stmt);
+	}
+	if (res != EX_OK)
 		return res;
 	if (!rename_cols(cols, n, rs->alias->colnames, rs->alias->n_colnames)) {
 		free(cols);
@@ -271,20 +294,82 @@ static int range_function(int *ret, ddl *d, ex_scope *sc,
 	return EX_OK;
 }
 
+/* checkNameSpaceConflicts: the items rels[mid, hi) against rels[lo,
+ * mid) by name, unless both are catalog tables named without alias that
+ * differ (the SQL rule). */
+static int name_conflict(int *ret, ddl *d, const ex_scope *sc, size_t lo,
+	size_t mid, size_t hi)
+{
+	for (size_t i = mid; i < hi; i++)
+		for (size_t k = lo; k < mid; k++) {
+			const ex_rel *a = &sc->rels[i], *b = &sc->rels[k];
+
+			if (a->alias == NULL || b->alias == NULL ||
+			    strcmp(a->alias, b->alias) != 0 || (a->unaliased &&
+			    b->unaliased && a->relid && b->relid &&
+			    a->relid != b->relid))
+				continue;
+			*ret = ddl_fail(d, "42712", "parse_relation.c:443:"
+				"checkNameSpaceConflicts", -1, "table name \"%s\" "
+				"specified more than once", a->alias);
+			return EX_STOP;
+		}
+	return EX_OK;
+}
+
+/* Whether the ON of a join names a relation, or a column, outside its
+ * two sides: PostgreSQL sees only them (transformJoinOnClause). */
+struct join_refs {
+	const ex_scope *sc;
+	size_t lo;
+	int outside;
+};
+
+static int visit_join_ref(const PgQuery__Node *n, void *ctx)
+{
+	struct join_refs *j = ctx;
+	const PgQuery__ColumnRef *c;
+	const char *q;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	c = n->column_ref;
+	q = c->n_fields == 2 ? ms_pg__node_string(c->fields[0]) : NULL;
+	for (size_t i = 0; i < j->lo; i++)
+		if (q == NULL || (j->sc->rels[i].alias &&
+		    strcmp(j->sc->rels[i].alias, q) == 0))
+			j->outside = 1;
+	return j->outside;
+}
+
 static int join(int *empty, int *ret, ddl *d, ex_scope *sc,
 	const PgQuery__JoinExpr *j)
 {
+	size_t lo = sc->n, mid;
 	int le, re, r;
 
 	if (j->alias || j->n_using_clause || j->is_natural ||
 	    j->jointype < PG_QUERY__JOIN_TYPE__JOIN_INNER ||
 	    j->jointype > PG_QUERY__JOIN_TYPE__JOIN_RIGHT)
 		return unknown(d, "this join is not modelled");
-	if ((r = from_item(&le, ret, d, sc, j->larg)) != EX_OK ||
-	    (r = from_item(&re, ret, d, sc, j->rarg)) != EX_OK)
+	if ((r = from_item(&le, ret, d, sc, j->larg)) != EX_OK)
 		return r;
-	if (j->quals && (r = ex_boolean(ret, d, sc, j->quals)) != EX_OK)
+	mid = sc->n;
+	if ((r = from_item(&re, ret, d, sc, j->rarg)) != EX_OK ||
+	    (r = name_conflict(ret, d, sc, lo, mid, sc->n)) != EX_OK)
 		return r;
+	if (j->quals) {
+		struct join_refs refs = { sc, lo, 0 };
+
+		/* An unqualified name may be found outside; a qualified one
+		 * there is 42P01 with a hint. */
+		if (lo > 0)
+			ddl_walk(&j->quals->base, visit_join_ref, &refs);
+		if (refs.outside)
+			return unknown(d, "what a join's ON may see is not modelled");
+		if ((r = ex_boolean(ret, d, sc, j->quals)) != EX_OK)
+			return r;
+	}
 	*empty = ex_join_empty(j->jointype, le, re);
 	return EX_OK;
 }
@@ -315,9 +400,13 @@ int ex_from(int *empty, int *ret, ddl *d, ex_scope *sc,
 
 	*empty = 0;
 	for (size_t i = 0; i < n && r == EX_OK; i++) {
+		size_t before = sc->n;
+
 		sc->from_item = (int)i + 1;
 		if ((r = from_item(&e, ret, d, sc, items[i])) == EX_OK && e)
 			*empty = 1;
+		if (r == EX_OK)
+			r = name_conflict(ret, d, sc, 0, before, sc->n);
 	}
 	sc->from_item = 0;
 	return r;
@@ -345,6 +434,17 @@ int ex_with(int *ret, ddl *d, ex_scope *sc, const PgQuery__WithClause *w)
 {
 	if (w->recursive)
 		return unknown(d, "WITH RECURSIVE is not modelled");
+	/* transformWithClause checks the names before any query. */
+	for (size_t k = 0; k < w->n_ctes; k++)
+		for (size_t i = k + 1; i < w->n_ctes; i++)
+			if (strcmp(w->ctes[i]->common_table_expr->ctename,
+			    w->ctes[k]->common_table_expr->ctename) == 0) {
+				*ret = ddl_fail(d, "42712", "parse_cte.c:142:"
+					"transformWithClause", w->ctes[i]->common_table_expr->
+					location, "WITH query name \"%s\" specified more than "
+					"once", w->ctes[i]->common_table_expr->ctename);
+				return EX_STOP;
+			}
 	if ((sc->ctes = calloc(w->n_ctes + 1, sizeof(*sc->ctes))) == NULL)
 		return oom(ret, d);
 	for (size_t i = 0; i < w->n_ctes; i++) {
