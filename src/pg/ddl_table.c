@@ -393,9 +393,12 @@ static int check_default(ddl *d, const PgQuery__Node *expr,
 	d->no_position |= !with_position;
 	if ((r = ex_analyse(&t, &ret, d, &none, expr)) == EX_OK)
 		r = ex_assignable(&ret, d, &t, &col);
-	/* Where the analysis stopped short, enum labels still decide. */
-	if (r == EX_UNKNOWN && ret == MS_OK && !DDL_FAILED(d))
+	/* Where the analysis stopped short, enum labels still decide; a
+	 * default not decided may fail before what the statement does next. */
+	if (r == EX_UNKNOWN && ret == MS_OK && !DDL_FAILED(d)) {
 		ret = ddl_enum_casts(d, expr);
+		d->open_check = 1;
+	}
 	d->no_position = saved;
 	return ret;
 }
@@ -1145,6 +1148,8 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		return ret;
 	if (r == EX_OK && t.cat != 'B')
 		ddl_unknown(d, "a check that is not boolean is not modelled");
+	/* Cooked before what the statement does next. */
+	d->open_check |= r != EX_OK || t.cat != 'B';
 	memset(&w, 0, sizeof(w));
 	ddl_walk(&c->raw_expr->base, visit_check_ref, &w);
 	if (str(c->conname)) {
@@ -1637,6 +1642,7 @@ static int check_generated(ddl *d, const cat_rel *rel, const coldef *c,
 	ex_scope_free(&sc);
 	if (ret < 0 || DDL_FAILED(d))
 		return ret;
+	d->open_check |= r != EX_OK;
 	if (!in_create && !(r == EX_OK && cannot_fail_over(c, &t, &col)))
 		data_ok(d, rel, "a generated column's value over existing rows "
 			"depends on them");
@@ -2648,10 +2654,12 @@ static int some_column_used(ddl *d, const cat_rel *rel)
 	    d->err)) < 0)
 		return ret;
 	free(deps);
-	if (n)
+	if (n) {
 		ddl_unknown(d, "which columns a view over several tables, a "
 			"trigger condition, a policy or a generated column uses is not "
 			"modelled");
+		d->open_check = 1;
+	}
 	return MS_OK;
 }
 
@@ -2879,20 +2887,34 @@ static int retype_column(ddl *d, const cat_rel *rel, const char *column,
 		is_array(t->display) ? "[]" : NULL, desc, d->err);
 }
 
+/* Built-in scalar types of distinct categories whose casts among
+ * themselves pg_cast lists: numbers, bool, uuid, json, jsonb, dates. */
+static int plain_scalar(const char *base)
+{
+	return is_number_type(base) || is_time_type(base) ||
+		strcmp(base, "bool") == 0 || strcmp(base, "uuid") == 0 ||
+		strcmp(base, "json") == 0 || strcmp(base, "jsonb") == 0;
+}
+
 /* Whether PostgreSQL converts the type without USING (an implicit or
  * assignment cast): 1 yes, 0 no (42804), -1 not modelled. */
 static int assignment_cast(const char *from, const ms_typeref *to,
-	int64_t from_oid)
+	int64_t from_oid, char from_kind)
 {
 	/* citext takes text, varchar and bpchar by assignment casts the
 	 * extension creates. */
 	if (to->user_oid && strcmp(to->base, "citext") == 0 && !from_oid &&
 	    is_string_type(from))
 		return 1;
+	/* No cast leads to an enum but I/O from a string, explicit only;
+	 * none leaves one but to a string type. */
 	if (from_oid || to->user_oid)
 		return from_oid == to->user_oid && from_oid ? 1 :
 			(from_oid && is_string_type(to->base)) ? 1 :
-			(to->user_kind == 'e' && is_string_type(from)) ? 0 : -1;
+			(to->user_kind == 'e' && !from_oid && (is_string_type(from) ||
+			plain_scalar(from))) ? 0 :
+			(from_kind == 'e' && !to->user_oid && plain_scalar(to->base)) ? 0 :
+			(from_kind == 'e' && to->user_kind == 'e') ? 0 : -1;
 	if (strcmp(from, to->base) == 0)
 		return 1;
 	if (is_string_type(to->base))
@@ -2909,22 +2931,32 @@ static int assignment_cast(const char *from, const ms_typeref *to,
 	    strcmp(to->base, "uuid") == 0 || strcmp(to->base, "jsonb") == 0 ||
 	    strcmp(to->base, "json") == 0))
 		return 0;
+	/* Between these categories pg_cast has no assignment cast (bool
+	 * and int4 cast either way only explicitly). */
+	if (plain_scalar(from) && plain_scalar(to->base))
+		return 0;
 	return -1;
 }
 
 /* Between an array and a scalar the only assignment cast is to a
  * string type (through text); arrays of two types cast element by
  * element. */
-static int array_cast(const cat_col *from, const ms_typeref *to)
+static int array_cast(ddl *d, const cat_col *from, const ms_typeref *to)
 {
 	size_t lf = strlen(from->type), lt = strlen(to->display);
 	int af = lf >= 2 && strcmp(from->type + lf - 2, "[]") == 0;
 	int at = lt >= 2 && strcmp(to->display + lt - 2, "[]") == 0;
+	cat_type ft;
+	int found = 0;
 
 	if (af != at)
 		return from->type_oid || to->user_oid ? -1 :
 			!at && is_string_type(to->base);
-	return assignment_cast(from->base, to, from->type_oid);
+	if (from->type_oid && cat_type_by_oid(&found, &ft, d->s, from->type_oid,
+	    d->err) < 0)
+		return -1;
+	return assignment_cast(from->base, to, from->type_oid, found ? ft.kind :
+		0);
 }
 
 /* ALTER COLUMN TYPE ... USING: the expression analysed over the table,
@@ -3021,7 +3053,7 @@ static int default_converts(ddl *d, const cat_rel *rel, const char *column,
 				t->display);
 		/* The default was coerced to the old type when it was set:
 		 * it converts when the old type does by assignment. */
-		if (array_cast(col, t) != 1) {
+		if (array_cast(d, col, t) != 1) {
 			ddl_unknown(d, "whether the default converts is not modelled");
 			d->open_check = 1;
 		}
@@ -3104,7 +3136,7 @@ static int alter_type_prep(ddl *d, const cat_rel *rel,
 			return ret;
 		return cat_null_col_set(d->s, rel->oid, cmd->name, 0, d->err);
 	}
-	cast = array_cast(&col, &t);
+	cast = array_cast(d, &col, &t);
 	if (cast == 0) {
 		char hint[512], bare[sizeof(t.display)];
 
@@ -3114,14 +3146,20 @@ static int alter_type_prep(ddl *d, const cat_rel *rel,
 		    "ATPrepAlterColumnType", -1, "column \"%s\" cannot be cast "
 		    "automatically to type %s", cmd->name, bare)) < 0)
 			return ret;
+		/* A generated column gets no hint. */
+		if (col.identity == 'g')
+			return MS_OK;
 		snprintf(hint, sizeof(hint), "You might need to specify "
 			"\"USING %s::%s\".", q, t.display);
 		return ddl_hint(d, hint);
 	}
 	if ((ret = all_null(&nulls, d, rel, cmd->name)) < 0)
 		return ret;
-	if (cast < 0)
+	/* Phase 1: whatever this refuses comes before every other command. */
+	if (cast < 0) {
 		ddl_unknown(d, "this type conversion is not modelled");
+		d->open_check = 1;
+	}
 	else if (strcmp(col.type, t.display) != 0 &&
 	         strcmp(t.display, "text") != 0 && !nulls &&
 	         !(strcmp(col.type, "jsonb") == 0 &&
