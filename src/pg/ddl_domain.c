@@ -225,8 +225,12 @@ int ddl_domain_create(ddl *d, const PgQuery__CreateDomainStmt *c)
 		return ret;
 	if (!ok)
 		return ddl_catalog_gap(d);
-	if (c->coll_clause)
+	/* DefineDomain checks the collation, then each clause in turn: what
+	 * is not modelled may fail before what follows. */
+	if (c->coll_clause) {
 		ddl_unknown(d, "a domain's collation is not modelled");
+		d->open_check = 1;
+	}
 	for (size_t i = 0; i < c->n_constraints && !DDL_FAILED(d); i++) {
 		const PgQuery__Constraint *k = c->constraints[i]->constraint;
 
@@ -240,9 +244,11 @@ int ddl_domain_create(ddl *d, const PgQuery__CreateDomainStmt *c)
 			default_seen = 1;
 			if ((ret = analyse_default(d, &dom, k->raw_expr)) < 0)
 				return ret;
-			/* DEFAULT NULL is no default. */
+			/* DEFAULT NULL is no default, but over a domain it is that
+			 * domain's NULL, which its checks see (cookDefault). */
 			dom.has_default = k->raw_expr->node_case !=
-				PG_QUERY__NODE__NODE_A_CONST || !k->raw_expr->a_const->isnull;
+				PG_QUERY__NODE__NODE_A_CONST || !k->raw_expr->a_const->isnull ||
+				dom.base_oid;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
 		case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: {
@@ -257,9 +263,16 @@ int ddl_domain_create(ddl *d, const PgQuery__CreateDomainStmt *c)
 			break;
 		}
 		case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+			/* NO INHERIT is refused here, in the clauses' order. */
+			if (k->is_no_inherit) {
+				ddl_unknown(d, "NO INHERIT on a domain's check is not "
+					"modelled");
+				d->open_check = 1;
+			}
 			break;
 		default:
 			ddl_unknown(d, "this domain constraint is not modelled");
+			d->open_check = 1;
 			break;
 		}
 	}
@@ -294,6 +307,12 @@ int ddl_domain_create(ddl *d, const PgQuery__CreateDomainStmt *c)
 
 		if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK &&
 		    (ret = add_check(d, &type, &dom, k, 1)) < 0)
+			return ret;
+		/* Its checks and default depend on the types they cast to. */
+		if ((k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK ||
+		    k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT) &&
+		    (ret = ddl_cast_dependencies(d, k->raw_expr, "cast", type.oid,
+		    "")) < 0)
 			return ret;
 	}
 	return MS_OK;
@@ -341,13 +360,22 @@ static int find_domain(int *found, cat_type *type, cat_domain *dom, ddl *d,
 static int no_rows(int *none, ddl *d, const cat_type *type, const char *what)
 {
 	char rows[8], rel[CAT_NAME], column[CAT_NAME], q[CAT_NAME + 4];
-	int n, ret;
+	int n, nested = 0, ret;
 
 	*none = 0;
 	if ((ret = cat_domain_array_columns(&n, rel, column, d->s, type->oid,
 	    d->err)) < 0)
 		return ret;
 	cat_quote_ident(q, sizeof(q), type->name);
+	/* Through a domain over this one, the message names that domain
+	 * (get_rels_with_domain recurses). */
+	if (n == 1 && (ret = cat_dep_kind(&nested, d->s, "type", "type",
+	    type->oid, d->err)) < 0)
+		return ret;
+	if (n == 1 && nested) {
+		ddl_unknown(d, "which domain PostgreSQL names is not modelled");
+		return MS_OK;
+	}
 	if (n == 1)
 		return ddl_fail(d, "0A000", "tablecmds.c:6613:"
 			"find_composite_type_dependencies", -1, "cannot alter type \"%s\" "
@@ -365,11 +393,21 @@ static int no_rows(int *none, ddl *d, const cat_type *type, const char *what)
 	return ret;
 }
 
+/* The domain as written, dotted and unquoted (TypeNameToString). */
 static int missing_check(ddl *d, const char *site, const char *con,
-	const cat_type *type)
+	PgQuery__Node **names, size_t n)
 {
+	char written[3 * CAT_NAME + 4] = "";
+
+	for (size_t i = 0; i < n; i++) {
+		const char *part = ms_pg__node_string(names[i]);
+		size_t len = strlen(written);
+
+		snprintf(written + len, sizeof(written) - len, "%s%s", i ? "." : "",
+			part ? part : "");
+	}
 	return ddl_fail(d, "42704", site, -1, "constraint \"%s\" of domain \"%s\" "
-		"does not exist", con, type->name);
+		"does not exist", con, written);
 }
 
 int ddl_domain_alter(ddl *d, const PgQuery__AlterDomainStmt *a)
@@ -384,13 +422,15 @@ int ddl_domain_alter(ddl *d, const PgQuery__AlterDomainStmt *a)
 		return ret;
 	switch (sub[0]) {
 	case 'T':                               /* SET / DROP DEFAULT */
-		if (a->def && (ret = analyse_default(d, &dom, a->def)) < 0)
+		if (a->def && ((ret = analyse_default(d, &dom, a->def)) < 0 ||
+		    (ret = ddl_cast_dependencies(d, a->def, "cast", type.oid,
+		    "")) < 0))
 			return ret;
 		if (DDL_FAILED(d))
 			return MS_OK;
 		return cat_domain_set(d->s, type.oid, -1, a->def != NULL &&
 			(a->def->node_case != PG_QUERY__NODE__NODE_A_CONST ||
-			!a->def->a_const->isnull), d->err);
+			!a->def->a_const->isnull || dom.base_oid), d->err);
 	case 'N':                               /* DROP NOT NULL */
 		return cat_domain_set(d->s, type.oid, 0, -1, d->err);
 	case 'O':                               /* SET NOT NULL */
@@ -408,7 +448,8 @@ int ddl_domain_alter(ddl *d, const PgQuery__AlterDomainStmt *a)
 			return MS_OK;
 		}
 		if ((ret = add_check(d, &type, &dom, c, !c->skip_validation)) < 0 ||
-		    DDL_FAILED(d))
+		    DDL_FAILED(d) || (ret = ddl_cast_dependencies(d, c->raw_expr,
+		    "cast", type.oid, "")) < 0)
 			return ret;
 		if (!c->skip_validation)
 			return no_rows(&none, d, &type, "a domain's new check depends on "
@@ -421,7 +462,8 @@ int ddl_domain_alter(ddl *d, const PgQuery__AlterDomainStmt *a)
 			return ret;
 		if (!found)
 			return a->missing_ok ? MS_OK : missing_check(d,
-				"typecmds.c:2894:AlterDomainDropConstraint", a->name, &type);
+				"typecmds.c:2894:AlterDomainDropConstraint", a->name,
+				a->type_name, a->n_type_name);
 		if (a->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 			ddl_unknown(d, "what depends on a domain's check is not "
 				"modelled");
@@ -435,7 +477,7 @@ int ddl_domain_alter(ddl *d, const PgQuery__AlterDomainStmt *a)
 		if (!found)
 			return missing_check(d,
 				"typecmds.c:3096:AlterDomainValidateConstraint", a->name,
-				&type);
+				a->type_name, a->n_type_name);
 		if (!validated && (ret = no_rows(&none, d, &type, "validating a "
 		    "domain's check depends on the rows of its columns")) < 0)
 			return ret;

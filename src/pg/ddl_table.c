@@ -2488,7 +2488,9 @@ static int domain_column(ddl *d, const cat_rel *rel, const coldef *c)
 				c->type.display);
 		return MS_OK;
 	}
-	if (!not_null && (!checks || (!c->default_expr && !has_default)))
+	/* Without a default each row's NULL goes through the checks, which
+	 * may refuse it (CHECK (VALUE IS NOT NULL)). */
+	if (!not_null && !checks)
 		return MS_OK;
 	data_ok(d, rel, "a domain's NOT NULL or checks on existing rows depend "
 		"on them");
