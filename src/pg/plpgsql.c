@@ -32,6 +32,8 @@ typedef struct interp {
 	int unknown;         /* something was not interpreted */
 	int gap;             /* ... and it may have changed the catalog */
 	int rows_gap;        /* ... or written rows */
+	int undone;          /* a block's body whose effects may have been
+	                        rolled back is being looked at */
 	int returned;        /* RETURN ran: nothing after it does */
 	int uncertain;       /* statements run whose outcome is not known */
 	json_t *datums;      /* the block's variables, FOUND among them */
@@ -63,6 +65,11 @@ static int inserts_into(interp *in, const PgQuery__RangeVar *rv)
 
 	if ((ret = cat_rel_find(&found, &rel, in->d->s,
 	    ddl_schema(rv->schemaname), rv->relname, in->d->err)) < 0 || !found)
+		return ret;
+	/* Rows it wrote in a block that may have been rolled back may be
+	 * gone again. */
+	if (in->undone && (ret = ddl_rows_changed(in->d, rel.oid,
+	    ROWS_MAYBE_REMOVED)) < 0)
 		return ret;
 	return ddl_rows_changed(in->d, rel.oid, ROWS_MAYBE_ADDED);
 }
@@ -1207,8 +1214,15 @@ static int catches(json_t *conds, const char *sqlstate)
 		    strspn(name, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 5)
 			code = name;
 
-		if (name && strcmp(name, "others") == 0)
-			return strcmp(sqlstate, "57014") != 0;
+		/* OTHERS, or SQLSTATE '00000' (code 0, exception_matches_
+		 * conditions): all but query_canceled and assert_failure. */
+		if ((name && strcmp(name, "others") == 0) ||
+		    (code && strcmp(code, "00000") == 0)) {
+			if (strcmp(sqlstate, "57014") != 0 &&
+			    strcmp(sqlstate, "P0004") != 0)
+				return 1;
+			continue;
+		}
 		if (code && (strcmp(code, sqlstate) == 0 ||
 		    (strcmp(code + 2, "000") == 0 &&
 		     strncmp(code, sqlstate, 2) == 0)))
@@ -1241,7 +1255,9 @@ static int run_block(interp *in, json_t *st)
 		/* A statement migsim could not decide may have failed: then
 		 * the body's effects are undone and a handler runs, unseen. */
 		in->gap |= may_affect(in, body, 0);
+		in->undone = 1;
 		in->rows_gap |= may_affect(in, body, 1);
+		in->undone = 0;
 		for (size_t i = 0; i < json_array_size(handlers); i++)
 			not_modelled(in, "an exception handler may run",
 				json_object_get(json_object_get(json_array_get(handlers,
@@ -1823,7 +1839,7 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 		"LANGUAGE plpgsql AS $migsim_do$";
 	static const char tail[] = "$migsim_do$;";
 	PgQueryPlpgsqlParseResult pr;
-	interp in = { d, 0, 0, 0, 0, 0, 0, NULL, NULL };
+	interp in = { d, 0, 0, 0, 0, 0, 0, 0, NULL, NULL };
 	const char *body;
 	json_t *funcs, *action;
 	char *src;
