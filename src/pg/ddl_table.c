@@ -3831,6 +3831,13 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 		ddl_unknown(d, "a column of this table's row type is not modelled");
 	if ((ret = inheritance_alter(d, &rel, a)) < 0)
 		return ret;
+	/* A command migsim cannot place may check in phase 1 (SET
+	 * TABLESPACE, SET LOGGED), run in an earlier pass (DROP IDENTITY), or
+	 * fail in its pass before phase 3's scans: beside others, no error
+	 * is certain. */
+	for (size_t i = 0; a->n_cmds > 1 && i < a->n_cmds; i++)
+		if (at_pass(a->cmds[i]->alter_table_cmd) < 0)
+			d->open_check = 1;
 	if ((ret = prepared_types(d, &rel, a)) < 0 || DDL_FAILED(d))
 		return ret;
 	/* A second type change of one column is 0A000 when the first one
