@@ -6142,6 +6142,24 @@ static int path_moved(ms_store *store, ms_error *err)
 	return ret < 0 ? ret : ms_store_meta_set(store, GAP_KEY, "1", err);
 }
 
+static int qualified_with_database(const ProtobufCMessage *m, void *ctx)
+{
+	const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
+
+	(void)ctx;
+	return rv->catalogname && rv->catalogname[0];
+}
+
+/* Whether a relation named anywhere in n (held bare or in a Node) is
+ * qualified with a database. */
+static int other_database(const PgQuery__Node *n)
+{
+	walker w = { NULL, &pg_query__range_var__descriptor,
+		qualified_with_database, NULL };
+
+	return walk(&n->base, &w);
+}
+
 int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 	ms_pg_error *e, ms_store *store, const ms_pg_script *script, size_t i,
 	size_t base, ms_error *err)
@@ -6196,6 +6214,12 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 	if (n == NULL) {
 		ddl_unknown(&d, "this statement's effect is not modelled");
 		if ((ret = cat_distinct_forget(store, 0, NULL, err)) < 0)
+			return ret;
+	} else if (other_database(n)) {
+		/* db.schema.name is 0A000 unless db is the current database,
+		 * whose name migsim does not know. */
+		ddl_unknown(&d, "a name qualified with a database is not modelled");
+		if ((ret = ddl_catalog_gap(&d)) < 0)
 			return ret;
 	} else if ((ret = ms_store_savepoint(store, "ms_pg_stmt", err)) < 0) {
 		return ret;

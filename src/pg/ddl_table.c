@@ -1490,6 +1490,62 @@ static int add_serial(ddl *d, const cat_rel *rel, const char *column,
 	return cat_dep_add(d->s, kind, rel->oid, "rel", seq, NULL, desc, d->err);
 }
 
+/* Whether a column makes a sequence: a serial type, or an identity. */
+static int makes_sequence(const PgQuery__ColumnDef *c)
+{
+	static const char *const serials[] = { "serial", "serial4", "bigserial",
+		"serial8", "smallserial", "serial2", NULL };
+	const char *type = c->type_name && c->type_name->n_names == 1 ?
+		ms_pg__node_string(c->type_name->names[0]) : NULL;
+
+	for (size_t i = 0; i < c->n_constraints; i++)
+		if (c->constraints[i]->constraint->contype ==
+		    PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY)
+			return 1;
+	return type && ddl_one_of(type, serials);
+}
+
+/* CREATE TABLE makes its sequences before the table (transformCreateStmt
+ * puts them first), each named against the catalog as it was: two that
+ * take one name, one that takes the table's, or one whose name a type
+ * holds fail before the table's own checks, which migsim does not
+ * order. */
+static int serial_names_unsure(ddl *d, const PgQuery__CreateStmt *c,
+	const char *schema)
+{
+	char names[8][NAMEDATALEN];
+	size_t n = 0;
+	int ret, taken;
+
+	for (size_t i = 0; i < c->n_table_elts; i++) {
+		const PgQuery__ColumnDef *col = c->table_elts[i]->node_case ==
+			PG_QUERY__NODE__NODE_COLUMN_DEF ? c->table_elts[i]->column_def :
+			NULL;
+		int clash;
+
+		if (col == NULL || !col->colname || !makes_sequence(col))
+			continue;
+		if (n == sizeof(names) / sizeof(names[0]))
+			goto unsure;
+		if ((ret = choose_name(names[n], d, schema, c->relation->relname,
+		    col->colname, "seq", NAME_RELATION)) < 0 ||
+		    (ret = ddl_type_taken(&taken, d, schema, names[n])) < 0)
+			return ret;
+		clash = taken || strcmp(names[n], c->relation->relname) == 0;
+		for (size_t k = 0; k < n; k++)
+			clash |= strcmp(names[k], names[n]) == 0;
+		if (clash)
+			goto unsure;
+		n++;
+	}
+	return MS_OK;
+unsure:
+	ddl_unknown(d, "the sequences this table's columns make are not "
+		"modelled");
+	d->open_check = 1;
+	return MS_OK;
+}
+
 static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 {
 	char desc[4 * NAMEDATALEN], q[2 * NAMEDATALEN + 8], kind[NAMEDATALEN + 8];
@@ -2023,6 +2079,8 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	    PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP)
 		ddl_unknown(d, "inheritance, partitions, typed tables and table "
 			"options are not modelled");
+	if ((ret = serial_names_unsure(d, c, schema)) < 0)
+		return ret;
 	cols = calloc(c->n_table_elts ? c->n_table_elts : 1, sizeof(*cols));
 	if (cols == NULL)
 		return oom(d);
