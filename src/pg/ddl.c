@@ -100,16 +100,31 @@ static int names_system_column_name(const char *name)
 	return ddl_one_of(name, names);
 }
 
-/* Whether the first quoted name of a message is a system column's. */
-static int names_system_column(const char *msg)
+/* The schemas initdb makes besides public: there before any
+ * migration, not modelled. */
+int ddl_system_schema(const char *name)
+{
+	static const char *const names[] = { "pg_catalog", "pg_toast",
+		"information_schema", NULL };
+
+	return ddl_one_of(name, names);
+}
+
+/* Whether the first quoted name of a message is one of names'. */
+static int first_quoted(const char *msg, int (*names)(const char *))
 {
 	const char *a = strchr(msg, '"'), *b = a ? strchr(a + 1, '"') : NULL;
-	char name[16];
+	char name[CAT_NAME];
 
 	if (b == NULL || (size_t)(b - a - 1) >= sizeof(name))
 		return 0;
 	snprintf(name, sizeof(name), "%.*s", (int)(b - a - 1), a + 1);
-	return names_system_column_name(name);
+	return names(name);
+}
+
+static int names_system_column(const char *msg)
+{
+	return first_quoted(msg, names_system_column_name);
 }
 
 int ddl_fail(ddl *d, const char *sqlstate, const char *site, int location,
@@ -126,6 +141,12 @@ int ddl_fail(ddl *d, const char *sqlstate, const char *site, int location,
 	 * (0A000 and others) is not modelled. */
 	if (strcmp(sqlstate, "42703") == 0 && names_system_column(msg)) {
 		d->note = "system columns are not modelled";
+		d->abstained = 1;
+	}
+	/* So is a system schema, which exists. */
+	if (strcmp(sqlstate, "3F000") == 0 &&
+	    first_quoted(msg, ddl_system_schema)) {
+		d->note = "system schemas are not modelled";
 		d->abstained = 1;
 	}
 	/* A check before this one was not decided: it may fail first. */
@@ -1092,14 +1113,59 @@ static int alter_publication(ddl *d, const PgQuery__AlterPublicationStmt *a)
 
 enum { DROP_SCHEMA, DROP_EXTENSION, DROP_PUBLICATION };
 
-static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
+/* RemoveObjects looks every name up before it drops any: a name given
+ * twice is found both times. */
+static int names_found(ddl *d, const PgQuery__DropStmt *ds, int kind)
 {
 	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
 		const char *name = ms_pg__node_string(ds->objects[i]);
 		int found, ret;
 
+		if (name == NULL || (kind == DROP_SCHEMA && ddl_system_schema(name)))
+			continue;
+		ret = kind == DROP_SCHEMA ? cat_schema_find(&found, d->s, name,
+			d->err) : kind == DROP_EXTENSION ? cat_ext_find(&found, d->s,
+			name, d->err) : cat_pub_find(&found, d->s, name, d->err);
+		if (ret < 0)
+			return ret;
+		if (found || ds->missing_ok)
+			continue;
+		if (kind == DROP_SCHEMA)
+			return ddl_fail(d, "3F000", "namespace.c:3099:get_namespace_oid",
+				-1, "schema \"%s\" does not exist", name);
+		if (kind == DROP_EXTENSION)
+			return ddl_fail(d, "42704", "extension.c:195:get_extension_oid",
+				-1, "extension \"%s\" does not exist", name);
+		return ddl_fail(d, "42704", "pg_publication.c:1043:"
+			"get_publication_oid", -1, "publication \"%s\" does not "
+			"exist", name);
+	}
+	return MS_OK;
+}
+
+static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
+{
+	int ret = names_found(d, ds, kind);
+
+	if (ret < 0 || DDL_FAILED(d))
+		return ret;
+	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
+		const char *name = ms_pg__node_string(ds->objects[i]);
+		int found, twice = 0;
+
 		if (name == NULL) {
 			ddl_unknown(d, NULL);
+			continue;
+		}
+		for (size_t k = 0; k < i; k++)
+			twice |= ms_pg__node_string(ds->objects[k]) &&
+				strcmp(ms_pg__node_string(ds->objects[k]), name) == 0;
+		if (twice)
+			continue;
+		/* Pinned (pg_catalog, pg_toast: 2BP01) or with initdb's
+		 * objects in it. */
+		if (kind == DROP_SCHEMA && ddl_system_schema(name)) {
+			ddl_unknown(d, "dropping a system schema is not modelled");
 			continue;
 		}
 		if (kind == DROP_EXTENSION && strcmp(name, "plpgsql") == 0) {
@@ -1113,18 +1179,9 @@ static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 			name, d->err) : cat_pub_find(&found, d->s, name, d->err);
 		if (ret < 0)
 			return ret;
-		if (!found && ds->missing_ok)
-			continue;
-		if (!found && kind == DROP_SCHEMA)
-			return ddl_fail(d, "3F000", "namespace.c:3099:get_namespace_oid",
-				-1, "schema \"%s\" does not exist", name);
-		if (!found && kind == DROP_EXTENSION)
-			return ddl_fail(d, "42704", "extension.c:195:get_extension_oid",
-				-1, "extension \"%s\" does not exist", name);
+		/* Missing, and IF EXISTS (names_found said so). */
 		if (!found)
-			return ddl_fail(d, "42704", "pg_publication.c:1043:"
-				"get_publication_oid", -1, "publication \"%s\" does not "
-				"exist", name);
+			continue;
 		/* Nothing depends on a publication. */
 		/* Which publications are left is not followed. */
 		if (kind == DROP_PUBLICATION &&
@@ -6160,6 +6217,44 @@ static int other_database(const PgQuery__Node *n)
 	return walk(&n->base, &w);
 }
 
+static int shadows_catalog(const ProtobufCMessage *m, void *ctx)
+{
+	const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
+	ddl *d = ctx;
+	cat_rel rel;
+	int found = 0;
+
+	if ((rv->schemaname && rv->schemaname[0]) || rv->relname == NULL ||
+	    strncmp(rv->relname, "pg_", 3) != 0)
+		return 0;
+	return cat_rel_find(&found, &rel, d->s, "public", rv->relname,
+		d->err) < 0 || found;
+}
+
+/* Whether n names, unqualified, a pg_ relation the history made in
+ * public: pg_catalog comes first in the search path, and may hold one
+ * of that name (pg_class), which migsim does not know. */
+static int shadowed_catalog(ddl *d, const PgQuery__Node *n)
+{
+	walker w = { NULL, &pg_query__range_var__descriptor, shadows_catalog,
+		d };
+
+	/* DROP names its relations as lists of names. */
+	for (size_t i = 0; n->node_case == PG_QUERY__NODE__NODE_DROP_STMT &&
+	     i < n->drop_stmt->n_objects; i++) {
+		const PgQuery__Node *o = n->drop_stmt->objects[i];
+		PgQuery__RangeVar rv = PG_QUERY__RANGE_VAR__INIT;
+
+		if (o->node_case != PG_QUERY__NODE__NODE_LIST ||
+		    o->list->n_items != 1)
+			continue;
+		rv.relname = (char *)ms_pg__node_string(o->list->items[0]);
+		if (shadows_catalog(&rv.base, d))
+			return 1;
+	}
+	return walk(&n->base, &w);
+}
+
 int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 	ms_pg_error *e, ms_store *store, const ms_pg_script *script, size_t i,
 	size_t base, ms_error *err)
@@ -6215,6 +6310,8 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		ddl_unknown(&d, "this statement's effect is not modelled");
 		if ((ret = cat_distinct_forget(store, 0, NULL, err)) < 0)
 			return ret;
+	} else if (shadowed_catalog(&d, n)) {
+		ddl_unknown(&d, "a pg_ name pg_catalog may hold is not modelled");
 	} else if (other_database(n)) {
 		/* db.schema.name is 0A000 unless db is the current database,
 		 * whose name migsim does not know. */

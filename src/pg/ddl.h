@@ -231,6 +231,8 @@ int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx);
 
 /* Whether s (NULL: no) is one of a NULL-terminated list. */
 int ddl_one_of(const char *s, const char *const *set);
+/* pg_catalog, pg_toast, information_schema: initdb made them. */
+int ddl_system_schema(const char *name);
 /* Whether expression v is certainly not NULL on any row: a constant
  * other than NULL (cast or not), or the clock. */
 int ddl_never_null(const PgQuery__Node *v);
