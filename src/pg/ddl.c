@@ -4494,11 +4494,27 @@ static int truncate_targets(int64_t *oids, int *plain, ddl *d,
 		if ((ret = ddl_schema_ok(d, ddl_schema(rv->schemaname), &ok)) < 0 ||
 		    !ok)
 			return ret;
+		/* pg_catalog's relations come first (42501 for them). */
+		if (!(rv->schemaname && rv->schemaname[0]) &&
+		    strncmp(rv->relname, "pg_", 3) == 0) {
+			ddl_unknown(d, "system catalogs are not modelled");
+			return MS_OK;
+		}
 		if ((ret = cat_rel_find(&found, &rel, d->s, ddl_schema(rv->schemaname),
 		    rv->relname, d->err)) < 0)
 			break;
 		if (!found)
 			return missing_relation(d, rv);
+		/* ExecuteTruncate checks each relation as it finds it
+		 * (truncate_check_rel), before the next name. */
+		if (!strchr("rpf", rel.relkind))
+			return ddl_fail(d, "42809", "tablecmds.c:2196:truncate_check_rel",
+				-1, "\"%s\" is not a table", rel.name);
+		if (rel.relkind == 'p' && !rv->inh) {
+			ddl_unknown(d, "TRUNCATE ONLY of a partitioned table is not "
+				"modelled");
+			return MS_OK;
+		}
 		oids[i] = rel.oid;
 		if ((ret = cat_inherits_any(&inherits, d->s, rel.oid, d->err)) < 0)
 			break;
