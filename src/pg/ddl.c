@@ -1718,6 +1718,73 @@ static int function_setting_fits(const PgQuery__VariableSetStmt *v)
 	return timeout_set_fits(v);
 }
 
+/* A COST or ROWS value: *v, or 0 when not a plain number. */
+static int option_number(double *v, const PgQuery__DefElem *de)
+{
+	if (de->arg && de->arg->node_case == PG_QUERY__NODE__NODE_INTEGER) {
+		*v = de->arg->integer->ival;
+		return 1;
+	}
+	if (de->arg && de->arg->node_case == PG_QUERY__NODE__NODE_FLOAT) {
+		*v = strtod(de->arg->float_->fval, NULL);
+		return 1;
+	}
+	return 0;
+}
+
+/* compute_function_attributes: an option given twice (42601 at the
+ * second), then COST and ROWS positive, SUPPORT, PARALLEL's word.
+ * TRANSFORM and SUPPORT look up what migsim does not model, and ROWS
+ * on a function returning no set fails after the types are resolved:
+ * later errors are then not certain. */
+static int function_options(ddl *d, const PgQuery__CreateFunctionStmt *c)
+{
+	const PgQuery__DefElem *cost = NULL, *rows = NULL, *parallel = NULL;
+	int lookups = 0, table = 0;
+	double v;
+
+	for (size_t i = 0; i < c->n_options; i++) {
+		const PgQuery__DefElem *de = c->options[i]->def_elem;
+
+		for (size_t k = 0; k < i && strcmp(de->defname, "set") != 0; k++)
+			if (strcmp(c->options[k]->def_elem->defname, de->defname) == 0)
+				return ddl_fail(d, "42601", "define.c:387:"
+					"errorConflictingDefElem", de->location, "conflicting or "
+					"redundant options");
+		if (strcmp(de->defname, "cost") == 0)
+			cost = de;
+		else if (strcmp(de->defname, "rows") == 0)
+			rows = de;
+		else if (strcmp(de->defname, "parallel") == 0)
+			parallel = de;
+		else if (strcmp(de->defname, "support") == 0 ||
+		    strcmp(de->defname, "transform") == 0)
+			lookups = 1;
+	}
+	if (cost && option_number(&v, cost) && v <= 0)
+		return ddl_fail(d, "22023", "functioncmds.c:832:"
+			"compute_function_attributes", -1, "COST must be positive");
+	if (rows && option_number(&v, rows) && v <= 0)
+		return ddl_fail(d, "22023", "functioncmds.c:840:"
+			"compute_function_attributes", -1, "ROWS must be positive");
+	if (parallel && !lookups && ms_pg__node_string(parallel->arg) &&
+	    strcmp(ms_pg__node_string(parallel->arg), "safe") != 0 &&
+	    strcmp(ms_pg__node_string(parallel->arg), "restricted") != 0 &&
+	    strcmp(ms_pg__node_string(parallel->arg), "unsafe") != 0)
+		return ddl_fail(d, "42601", "functioncmds.c:642:"
+			"interpret_func_parallel", -1, "parameter \"parallel\" must be "
+			"SAFE, RESTRICTED, or UNSAFE");
+	for (size_t i = 0; i < c->n_parameters; i++)
+		table |= c->parameters[i]->function_parameter->mode ==
+			PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE;
+	if (lookups || (rows && !table && !(c->return_type &&
+	    c->return_type->setof))) {
+		ddl_unknown(d, "this function's options are not modelled");
+		d->open_check = 1;
+	}
+	return MS_OK;
+}
+
 static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 {
 	const char *schema, *name, *language = NULL;
@@ -1732,7 +1799,8 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 	if (c->is_procedure && (ret = ms_store_meta_set(d->s, PROCEDURES_KEY,
 	    "1", d->err)) < 0)
 		return ret;
-	if ((ret = parameter_names(d, c)) < 0 || DDL_FAILED(d))
+	if ((ret = function_options(d, c)) < 0 || DDL_FAILED(d) ||
+	    (ret = parameter_names(d, c)) < 0 || DDL_FAILED(d))
 		return ret;
 	if ((ret = cat_func_find(&exists, NULL, d->s, schema, name, d->err)) < 0)
 		return ret;

@@ -1912,9 +1912,11 @@ static int var_type_exists(int *ok, ddl *d, const char *typname)
 	*ok = strcmp(typname, "record") == 0;
 	if (*ok)
 		return MS_OK;
-	if ((sql = malloc(strlen(typname) + 16)) == NULL)
+	/* CAST takes a type name and nothing after it: PostgreSQL parses
+	 * the declaration's text as a type name alone (42601 otherwise). */
+	if ((sql = malloc(strlen(typname) + 24)) == NULL)
 		return ms_error_set(d->err, MS_ENOMEM, "out of memory");
-	sprintf(sql, "SELECT NULL::%s", typname);
+	sprintf(sql, "SELECT CAST(NULL AS %s)", typname);
 	memset(&s, 0, sizeof(s));
 	ret = ms_pg_parse(&s, sql, strlen(sql), d->err);
 	if (ret == MS_OK && !s.parse_failed && s.count == 1 &&
