@@ -2397,6 +2397,17 @@ static int object_table(int *found, cat_rel *rel, const char **name, ddl *d,
 		d->err);
 }
 
+int ddl_table_openable(ddl *d, const cat_rel *rel)
+{
+	if (rel->relkind == 'i' || rel->relkind == 'I')
+		return ddl_fail(d, "42809", "table.c:143:table_openrv_extended", -1,
+			"\"%s\" is an index", rel->name);
+	if (rel->relkind == 'c')
+		return ddl_fail(d, "42809", "table.c:148:table_openrv_extended", -1,
+			"\"%s\" is a composite type", rel->name);
+	return MS_OK;
+}
+
 static int drop_trigger(ddl *d, const PgQuery__DropStmt *ds)
 {
 	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
@@ -2411,6 +2422,9 @@ static int drop_trigger(ddl *d, const PgQuery__DropStmt *ds)
 				"modelled");
 			continue;
 		}
+		/* get_object_address_relobject opens it, IF EXISTS or not. */
+		if ((ret = ddl_table_openable(d, &rel)) < 0 || DDL_FAILED(d))
+			return ret;
 		if ((ret = cat_trigger_find(&found, d->s, rel.oid, name,
 		    d->err)) < 0 || (ret = partition_triggers(&found, d, &rel)) < 0 ||
 		    (ret = trigger_names_unsure(d)) < 0)

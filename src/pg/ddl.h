@@ -233,6 +233,9 @@ int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx);
 int ddl_one_of(const char *s, const char *const *set);
 /* pg_catalog, pg_toast, information_schema: initdb made them. */
 int ddl_system_schema(const char *name);
+/* table_openrv_extended's refusals of an index or a composite type
+ * (42809), which come before a trigger or policy is looked up. */
+int ddl_table_openable(ddl *d, const cat_rel *rel);
 /* Whether expression v is certainly not NULL on any row: a constant
  * other than NULL (cast or not), or the clock. */
 int ddl_never_null(const PgQuery__Node *v);

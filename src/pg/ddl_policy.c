@@ -167,12 +167,8 @@ int ddl_policy_drop(ddl *d, const PgQuery__DropStmt *ds)
 		if (!found)
 			continue;
 		/* table_openrv_extended, IF EXISTS or not. */
-		if (rel.relkind == 'i' || rel.relkind == 'I')
-			return ddl_fail(d, "42809", "table.c:143:table_openrv_extended",
-				-1, "\"%s\" is an index", rel.name);
-		if (rel.relkind == 'c')
-			return ddl_fail(d, "42809", "table.c:148:table_openrv_extended",
-				-1, "\"%s\" is a composite type", rel.name);
+		if ((ret = ddl_table_openable(d, &rel)) < 0 || DDL_FAILED(d))
+			return ret;
 		policy_kind(kind, sizeof(kind), name);
 		if ((ret = cat_dep_self(&found, d->s, kind, rel.oid, d->err)) < 0)
 			return ret;
