@@ -421,8 +421,8 @@ int cat_col_add(ms_store *s, int64_t rel, const char *name,
 	bind_text(st, 4, base);
 	sqlite3_bind_int64(st, 5, type_oid);
 	sqlite3_bind_int(st, 6, not_null);
-	bind_text(st, 7, has_default == 2 ? "nullable" : has_default ?
-		"default" : NULL);
+	bind_text(st, 7, has_default == 3 ? "converted" : has_default == 2 ?
+		"nullable" : has_default ? "default" : NULL);
 	return done(s, st, err);
 }
 

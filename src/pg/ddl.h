@@ -216,6 +216,12 @@ int ddl_dml(int *change, int *ret, ddl *d, const PgQuery__Node *n);
  * passed: columns, constants, now(), comparisons, IN lists, IS [NOT]
  * NULL, AND, OR, NOT (dml.c). */
 int ddl_cannot_fail(const PgQuery__Node *n);
+/* ddl_cannot_fail, and more that migsim knows cannot raise: a constant
+ * analysis folded (t, or NULL), uuid-ossp's generators, the clock as a
+ * date or with an interval added. */
+struct ex_type;
+int ddl_value_cannot_fail(ddl *d, const PgQuery__Node *n,
+	const struct ex_type *t);
 
 /* What a table holds after a statement that may change its rows:
  * ROWS_ADDED (it certainly has rows now), ROWS_MAYBE_ADDED, ROWS_MAYBE_

@@ -1556,6 +1556,7 @@ static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 	if ((ret = cat_col_add(d->s, rel->oid, c->def->colname, c->type.display,
 	    c->type.base, c->type.user_oid, c->not_null || c->type.serial,
 	    c->type.serial ? 1 : c->default_expr == NULL ? 0 :
+	    !ddl_value_cannot_fail(d, c->default_expr, NULL) ? 3 :
 	    ddl_never_null(c->default_expr) ? 1 : 2, d->err)) < 0)
 		return ret;
 	if ((c->identity || c->generated) && (ret = cat_col_set(d->s, rel->oid,
@@ -2641,6 +2642,14 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 		return ddl_fail(d, "42701", "tablecmds.c:7279:"
 			"check_for_column_name_collision", -1, "column \"%s\" of "
 			"relation \"%s\" already exists", def->colname, rel->name);
+	/* A default that is not volatile is computed once, for the rows
+	 * there are and the ones to come (attmissingval), rows or not: it
+	 * may raise. */
+	if (c.default_expr && !ddl_value_cannot_fail(d, c.default_expr, NULL)) {
+		ddl_unknown(d, "whether computing this default fails is not "
+			"modelled");
+		d->open_check = 1;
+	}
 	/* Rows get NULL in the new column (or its domain's default): with
 	 * rows, certain to fail once ALTER TABLE rewrites the table, after
 	 * its other commands. */

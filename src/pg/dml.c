@@ -200,8 +200,12 @@ int ddl_cannot_fail(const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
 		return 1;
 	case PG_QUERY__NODE__NODE_TYPE_CAST:
-		/* Any value has a text form (its output function). */
+		/* Any value has a text form (its output function); constants
+		 * were converted by analysis. */
 		return n->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_CONST ||
+			(n->type_cast->arg->node_case ==
+			PG_QUERY__NODE__NODE_A_ARRAY_EXPR &&
+			ddl_cannot_fail(n->type_cast->arg)) ||
 			(cast_to_text(n->type_cast) &&
 			ddl_cannot_fail(n->type_cast->arg));
 	case PG_QUERY__NODE__NODE_FUNC_CALL:
@@ -209,6 +213,11 @@ int ddl_cannot_fail(const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
 		for (size_t i = 0; i < n->coalesce_expr->n_args; i++)
 			if (!ddl_cannot_fail(n->coalesce_expr->args[i]))
+				return 0;
+		return 1;
+	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+		for (size_t i = 0; i < n->a_array_expr->n_elements; i++)
+			if (!ddl_cannot_fail(n->a_array_expr->elements[i]))
 				return 0;
 		return 1;
 	case PG_QUERY__NODE__NODE_NULL_TEST:
@@ -241,6 +250,81 @@ int ddl_cannot_fail(const PgQuery__Node *n)
 			    PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF)
 				return ddl_cannot_fail(a->lexpr) && ddl_cannot_fail(a->rexpr);
 		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* Whether now() or CURRENT_TIMESTAMP and the like. */
+static int is_clock(const PgQuery__Node *n)
+{
+	static const char *const clocks[] = { "now", "clock_timestamp",
+		"statement_timestamp", "transaction_timestamp", NULL };
+
+	if (n->node_case == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION)
+		return 1;
+	return n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+		n->func_call->n_funcname == 1 && n->func_call->n_args == 0 &&
+		ddl_one_of(ms_pg__node_string(n->func_call->funcname[0]), clocks);
+}
+
+int ddl_value_cannot_fail(ddl *d, const PgQuery__Node *n, const ex_type *t)
+{
+	static const char *const uuids[] = { "uuid_generate_v4",
+		"uuid_generate_v1", "uuid_generate_v1mc", NULL };
+	static const char *const times[] = { "date", "timestamp", "timestamptz",
+		"text", NULL };
+	const char *name;
+	int found;
+
+	/* Analysis folded a constant, and checked it. */
+	if ((t && t->constant) || ddl_cannot_fail(n))
+		return 1;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_FUNC_CALL: {
+		const PgQuery__FuncCall *f = n->func_call;
+
+		name = f->n_funcname == 1 ? ms_pg__node_string(f->funcname[0]) :
+			NULL;
+		if (name == NULL || f->agg_star || f->agg_distinct || f->over ||
+		    f->func_variadic)
+			return 0;
+		/* json(b)_build_object with string constants for keys (a NULL
+		 * or a non-scalar key is 22023) and values that cannot fail. */
+		if ((strcmp(name, "jsonb_build_object") == 0 ||
+		    strcmp(name, "json_build_object") == 0) && f->n_args % 2 == 0) {
+			for (size_t i = 0; i < f->n_args; i++)
+				if (i % 2 == 0 ? (f->args[i]->node_case !=
+				    PG_QUERY__NODE__NODE_A_CONST || f->args[i]->a_const->
+				    val_case != PG_QUERY__A__CONST__VAL_SVAL) :
+				    !ddl_value_cannot_fail(d, f->args[i], NULL))
+					return 0;
+			return 1;
+		}
+		/* uuid-ossp's, once it is installed. */
+		return f->n_args == 0 && ddl_one_of(name, uuids) &&
+			cat_ext_find(&found, d->s, "uuid-ossp", d->err) == MS_OK && found;
+	}
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		/* The clock as a date, a timestamp or text. */
+		name = n->type_cast->type_name && n->type_cast->type_name->n_names ?
+			ms_pg__node_string(n->type_cast->type_name->names[
+			n->type_cast->type_name->n_names - 1]) : NULL;
+		return name && ddl_one_of(name, times) &&
+			!n->type_cast->type_name->n_typmods &&
+			is_clock(n->type_cast->arg);
+	case PG_QUERY__NODE__NODE_A_EXPR: {
+		/* The clock plus or minus an interval constant. */
+		const PgQuery__AExpr *a = n->a_expr;
+		const char *op = a->n_name == 1 ? ms_pg__node_string(a->name[0]) :
+			NULL;
+		const PgQuery__Node *r = a->rexpr;
+
+		return op && (strcmp(op, "+") == 0 || strcmp(op, "-") == 0) &&
+			a->lexpr && is_clock(a->lexpr) && r &&
+			r->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
+			r->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_CONST;
+	}
 	default:
 		return 0;
 	}
@@ -1548,6 +1632,13 @@ static int insert_values(int *ret, ddl *d, const cat_rel *rel,
 			if ((r = ex_analyse(&t, ret, d, &none_in_scope,
 			    l->items[c])) == EX_OK)
 				r = assign(ret, d, rel, w->names[c], &t, -1, NULL, 1);
+			/* Computed for the row: it may raise (jsonb_set on a
+			 * scalar, a NULL key). */
+			if (r == EX_OK && !ddl_value_cannot_fail(d, l->items[c], &t)) {
+				ddl_unknown(d, "whether computing this value fails is not "
+					"modelled");
+				r = EX_UNKNOWN;
+			}
 		}
 	}
 	return r;

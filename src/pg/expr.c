@@ -638,13 +638,23 @@ static int plain_text_array(const char *lit)
 {
 	size_t n = lit ? strlen(lit) : 0;
 
+	int empty = 1;
+
 	if (n < 2 || lit[0] != '{' || lit[n - 1] != '}')
 		return 0;
-	for (size_t i = 1; i + 1 < n; i++)
+	/* An element may not be empty (ArrayCount): '{a,}', '{,}'. */
+	for (size_t i = 1; i + 1 < n; i++) {
 		if (lit[i] == '{' || lit[i] == '}' || lit[i] == '"' ||
 		    lit[i] == '\\')
 			return 0;
-	return 1;
+		if (lit[i] == ',' && empty)
+			return 0;
+		if (lit[i] == ',')
+			empty = 1;
+		else if (lit[i] != ' ')
+			empty = 0;
+	}
+	return !empty || strchr(lit, ',') == NULL;
 }
 
 /* Whether the comparison operators exist between two known types. */
@@ -855,6 +865,18 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		return EX_OK;
 	}
 	if (strcmp(op, "||") == 0) {
+		/* An unknown literal beside jsonb is jsonb (binary_oper_exact):
+		 * jsonb || jsonb, its text jsonb's input. */
+		if ((a->cat == 'X' && b->cat == 'U' && strcmp(b->name, "jsonb") == 0) ||
+		    (b->cat == 'X' && a->cat == 'U' && strcmp(a->name, "jsonb") == 0)) {
+			const ex_type *lit = a->cat == 'X' ? a : b;
+
+			if (!literal_fits(lit->literal, a->cat == 'X' ? b : a))
+				return EX_UNKNOWN;
+			*t = a->cat == 'X' ? *b : *a;
+			t->constant = 0;
+			return EX_OK;
+		}
 		/* text || text, and textanycat / anytextcat for any other
 		 * non-array value; jsonb || jsonb. */
 		if (((a->cat == 'S' || a->cat == 'X') && b->cat && b->cat != 'A' &&
@@ -907,7 +929,7 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		if (jsonb && op[0] == '?')
 			r = b->cat == 'S' || b->cat == 'X' ? EX_OK : EX_UNKNOWN;
 		else if (jsonb)
-			r = (b->cat == 'X' && is_json(b->literal)) ||
+			r = (b->cat == 'X' && literal_fits(b->literal, a)) ||
 				(b->cat == 'U' && strcmp(b->name, "jsonb") == 0) ?
 				EX_OK : EX_UNKNOWN;
 		else if (a->cat == 'A' && op[0] != '?')
@@ -936,9 +958,11 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		return EX_OK;
 	}
 	/* json -> key / index, ->> as text. */
+	/* -> takes text or int4 (int2 promoted); no int8. */
 	if ((strcmp(op, "->") == 0 || strcmp(op, "->>") == 0) && a->cat == 'U' &&
 	    (strcmp(a->name, "json") == 0 || strcmp(a->name, "jsonb") == 0) &&
-	    (b->cat == 'X' || b->cat == 'S' || int_rank(b->name))) {
+	    (b->cat == 'X' || b->cat == 'S' || strcmp(b->name, "int2") == 0 ||
+	    strcmp(b->name, "int4") == 0)) {
 		if (op[2] == '>')
 			ex_set_type(t, 'S', "text");
 		else
@@ -1393,7 +1417,8 @@ static int polymorphic(ex_type *t, int *ret, ddl *d, const char *name,
 	    strcmp(args[0].name, "jsonb") == 0 && args[1].cat == 'X' &&
 	    is_array_literal(args[1].literal, &text_array) &&
 	    (strcmp(args[2].name, "jsonb") == 0 || (args[2].cat == 'X' &&
-	    is_json(args[2].literal))) && (n == 3 || args[3].cat == 'B')) {
+	    literal_fits(args[2].literal, &args[0]))) &&
+	    (n == 3 || args[3].cat == 'B')) {
 		/* jsonb_set(target, '{path}', value[, create]) */
 		*t = args[0];
 	} else {
@@ -1770,6 +1795,8 @@ static int aggregate(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		if ((r = ex_analyse(&a, ret, d, &in,
 		    f->agg_order[i]->sort_by->node)) != EX_OK)
 			return r;
+		else if (!ex_sortable(d, &a))
+			return EX_UNKNOWN;
 	if (f->agg_star) {
 		if (strcmp(name, "count") != 0 || f->n_args)
 			goto unknown;
@@ -1789,6 +1816,8 @@ static int aggregate(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		    (r = ex_analyse(&a, ret, d, &in, f->args[0])) != EX_OK)
 			return f->n_args != 1 ? (ddl_unknown(d, "this aggregate is not "
 				"modelled"), EX_UNKNOWN) : r;
+		if (f->agg_distinct && !ex_sortable(d, &a))
+			return EX_UNKNOWN;
 		if (!aggregate_type(t, name, &a))
 			goto unknown;
 	}
@@ -1819,10 +1848,14 @@ static int window_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		if ((r = ex_analyse(&a, ret, d, &plain,
 		    w->partition_clause[i])) != EX_OK)
 			return r;
+		else if (!ex_sortable(d, &a))
+			return EX_UNKNOWN;
 	for (size_t i = 0; i < w->n_order_clause; i++)
 		if ((r = ex_analyse(&a, ret, d, &plain,
 		    w->order_clause[i]->sort_by->node)) != EX_OK)
 			return r;
+		else if (!ex_sortable(d, &a))
+			return EX_UNKNOWN;
 	if (f->n_args == 0 && !f->agg_star &&
 	    (strcmp(name, "row_number") == 0 || strcmp(name, "rank") == 0 ||
 	    strcmp(name, "dense_rank") == 0)) {
@@ -1924,6 +1957,29 @@ static int regclass_literal(ex_type *t, const PgQuery__Node *n)
 	return 1;
 }
 
+/* schema.f(...): its arguments are analysed, then the schema looked up
+ * (LookupExplicitNamespace, 3F000 at the call); a function in a schema
+ * that exists is not modelled. */
+static int qualified_call(int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__FuncCall *f, const char *schema)
+{
+	ex_type one;
+	int found, r;
+
+	for (size_t a = 0; a < f->n_args; a++)
+		if ((r = ex_analyse(&one, ret, d, sc, f->args[a])) != EX_OK)
+			return r;
+	if ((*ret = cat_schema_find(&found, d->s, schema, d->err)) < 0)
+		return EX_STOP;
+	if (found || ddl_system_schema(schema)) {
+		ddl_unknown(d, "this function call is not modelled");
+		return EX_UNKNOWN;
+	}
+	*ret = ddl_fail(d, "3F000", "namespace.c:3099:get_namespace_oid",
+		f->location, "schema \"%s\" does not exist", schema);
+	return EX_STOP;
+}
+
 static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__FuncCall *f)
 {
@@ -1934,8 +1990,9 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		ms_pg__node_string(f->funcname[0]) : NULL;
 	int r;
 
-	if (name == NULL || f->n_funcname > 2 ||
-	    (schema && strcmp(schema, "pg_catalog") != 0))
+	if (name && schema && strcmp(schema, "pg_catalog") != 0)
+		return qualified_call(ret, d, sc, f, schema);
+	if (name == NULL || f->n_funcname > 2)
 		goto unknown;
 	if (f->over)
 		return window_call(t, ret, d, sc, f, name);
@@ -2141,6 +2198,17 @@ int ex_common(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 }
 
 /* An expression whose value must be boolean (WHERE, AND, CASE WHEN). */
+int ex_sortable(ddl *d, const ex_type *t)
+{
+	static const char *const without[] = { "json", "xml", "point", "box",
+		"polygon", "circle", "line", "lseg", "path", NULL };
+
+	if (t->cat && t->cat != 'Z' && !ddl_one_of(t->name, without))
+		return 1;
+	ddl_unknown(d, "whether this type sorts or groups is not modelled");
+	return 0;
+}
+
 int ex_boolean(int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__Node *n)
 {

@@ -138,6 +138,10 @@ void ex_scope_free(ex_scope *sc);
  */
 int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__Node *n);
+/* Whether values of type t sort and group (an equality and an ordering
+ * operator: json, xml and geometric types have none, 42883); 0 and
+ * unknown when not, or not known. */
+int ex_sortable(ddl *d, const ex_type *t);
 /* The common type of several values (CASE, COALESCE, VALUES columns):
  * one known type, literals and NULL taking it; text for literals only. */
 int ex_common(ex_type *t, int *ret, ddl *d, const ex_scope *sc,

@@ -814,6 +814,23 @@ static int group_by(ex_group *g, int *ret, ddl *d, ex_scope *sc,
 		if (item->node_case != PG_QUERY__NODE__NODE_A_CONST &&
 		    (r = ex_analyse(&t, ret, d, sc, item)) != EX_OK)
 			return r;
+		if (item->node_case != PG_QUERY__NODE__NODE_A_CONST &&
+		    !ex_sortable(d, &t))
+			return EX_UNKNOWN;
+		/* GROUP BY 2: the output column's type must group too. */
+		if (item->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		    item->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&
+		    item->a_const->ival->ival >= 1 &&
+		    (size_t)item->a_const->ival->ival <= s->n_target_list) {
+			const PgQuery__ResTarget *rt = s->target_list[item->a_const->
+				ival->ival - 1]->res_target;
+
+			if (rt->val && (r = ex_analyse(&t, ret, d, sc, rt->val)) !=
+			    EX_OK)
+				return r;
+			if (rt->val && !ex_sortable(d, &t))
+				return EX_UNKNOWN;
+		}
 		if (!group_item(g, d, sc, s, item))
 			return unknown(d, "this GROUP BY item is not modelled");
 	}
@@ -834,6 +851,8 @@ static int order_by(int *ret, ddl *d, const ex_scope *sc,
 			if (e->a_const->ival->ival < 1 ||
 			    (size_t)e->a_const->ival->ival > n)
 				return unknown(d, "this ORDER BY position is not modelled");
+			if (!ex_sortable(d, &cols[e->a_const->ival->ival - 1].type))
+				return EX_UNKNOWN;
 			continue;
 		}
 		if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
@@ -841,7 +860,10 @@ static int order_by(int *ret, ddl *d, const ex_scope *sc,
 			const char *name = ms_pg__node_string(e->column_ref->fields[0]);
 
 			for (size_t c = 0; name && c < n; c++)
-				named += strcmp(cols[c].name, name) == 0;
+				if (strcmp(cols[c].name, name) == 0 && named++ == 0)
+					t = cols[c].type;
+			if (named == 1 && !ex_sortable(d, &t))
+				return EX_UNKNOWN;
 			if (named == 1)
 				continue;
 			if (named > 1)
@@ -853,6 +875,8 @@ static int order_by(int *ret, ddl *d, const ex_scope *sc,
 			return unknown(d, "ORDER BY under DISTINCT is not modelled");
 		if ((r = ex_analyse(&t, ret, d, sc, e)) != EX_OK)
 			return r;
+		if (!ex_sortable(d, &t))
+			return EX_UNKNOWN;
 	}
 	return EX_OK;
 }
@@ -888,6 +912,9 @@ static int set_operation(int *rows, ex_col **out, size_t *nout, int *ret,
 	for (size_t i = 0; i < nl && r == EX_OK; i++)
 		r = ex_unify(&l[i].type, &rc[i].type) ? EX_OK :
 			unknown(d, "the common type of a set operation is not modelled");
+	/* Without ALL, rows are compared (makeSortGroupClauseForSetOp). */
+	for (size_t i = 0; i < nl && r == EX_OK && !s->all; i++)
+		r = ex_sortable(d, &l[i].type) ? EX_OK : EX_UNKNOWN;
 	/* No rows: UNION of two empty queries, INTERSECT with one, EXCEPT
 	 * from one. */
 	if (r == EX_OK && ((rl == 0 && rr == 0) ||
@@ -983,11 +1010,18 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 		    PG_QUERY__NODE__NODE_LIST && s->distinct_clause[i]->node_case !=
 		    PG_QUERY__NODE__NODE__NOT_SET) {
 			r = ex_analyse(&t, ret, d, sc, s->distinct_clause[i]);
+			if (r == EX_OK && !ex_sortable(d, &t))
+				r = EX_UNKNOWN;
 			if (r == EX_OK && s->n_sort_clause) {
 				ddl_unknown(d, "DISTINCT ON with ORDER BY is not modelled");
 				r = EX_UNKNOWN;
 			}
 		}
+	/* Plain DISTINCT compares whole rows. */
+	for (size_t i = 0; r == EX_OK && s->n_distinct_clause == 1 &&
+	     (s->distinct_clause[0] == NULL || s->distinct_clause[0]->node_case ==
+	     PG_QUERY__NODE__NODE__NOT_SET) && i < *n; i++)
+		r = ex_sortable(d, &(*cols)[i].type) ? EX_OK : EX_UNKNOWN;
 	if (r == EX_OK)
 		r = order_by(ret, d, sc, s, *cols, *n);
 	if (r == EX_OK && (r = limit(ret, d, s->limit_count)) == EX_OK)
