@@ -1816,6 +1816,11 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 		    !function_setting_fits(de->arg->variable_set_stmt))
 			ddl_unknown(d, "this function's SET clause is not checked");
 	}
+	/* The planner inlines a SQL function and folds it on constants
+	 * (inline_function): its calls are then not certain. */
+	if (((language && strcmp(language, "sql") == 0) || c->sql_body) &&
+	    (ret = ms_store_meta_set(d->s, SQL_FUNCTIONS_KEY, "1", d->err)) < 0)
+		return ret;
 	ok = !c->is_procedure && language && strcmp(language, "plpgsql") == 0 &&
 		!trigger_with_arguments(c);
 	if (ok && exists && (ret = replaceable(&ok, d, c, schema, name)) < 0)

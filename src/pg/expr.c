@@ -1606,6 +1606,14 @@ static int user_function(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	if (!found || strchr(sig.args, '*') || strchr(sig.result, '*') ||
 	    (sc->immutable && sig.volatility != 'i'))
 		return EX_UNKNOWN;
+	/* A SQL function may be inlined and folded on constants. */
+	for (size_t a = 0; a < n && !any; a++)
+		any = !(args[a].constant || strchr("XZ", args[a].cat));
+	if (!any && (*ret = ddl_meta_has(&found, d, SQL_FUNCTIONS_KEY)) < 0)
+		return EX_STOP;
+	if (!any && found)
+		return EX_UNKNOWN;
+	any = 0;
 	ex_set_type(&bound, 'Z', "");
 	snprintf(list, sizeof(list), "%s", sig.args);
 	for (one = strtok_r(list, ",", &save); one && r == EX_OK;
@@ -1980,6 +1988,38 @@ static int qualified_call(int *ret, ddl *d, const ex_scope *sc,
 	return EX_STOP;
 }
 
+/* Whether a built-in call cannot raise on its arguments once analysis
+ * passed them: string and JSON functions that take any value, or the
+ * rest unless every argument is a constant, folded when planned (a
+ * column's values are a question about rows, asked elsewhere). */
+static int raise_free(const char *name, const PgQuery__FuncCall *f,
+	const ex_type *args)
+{
+	static const char *const any_value[] = { "lower", "upper", "md5",
+		"btrim", "ltrim", "rtrim", "length", "char_length", "replace",
+		"left", "right", "strpos", "position", "jsonb_typeof",
+		"jsonb_strip_nulls", "to_jsonb", "to_json", "now",
+		"clock_timestamp", "statement_timestamp", "transaction_timestamp",
+		"gen_random_uuid", "random", "coalesce", "concat", NULL };
+	static const char *const units[] = { "microseconds", "milliseconds",
+		"second", "minute", "hour", "day", "week", "month", "quarter", "year",
+		"decade", "century", "millennium", "seconds", "minutes", "hours",
+		"days", "weeks", "months", "years", "epoch", "dow", "doy", "isodow",
+		"isoyear", "timezone", "timezone_hour", "timezone_minute", NULL };
+	int constants = f->n_args > 0;
+
+	if (ddl_one_of(name, any_value))
+		return 1;
+	/* date_trunc / date_part: the unit is looked up when planned. */
+	if ((strcmp(name, "date_trunc") == 0 || strcmp(name, "date_part") == 0) &&
+	    f->n_args >= 1 && args[0].cat == 'X' && args[0].literal)
+		return ddl_one_of(args[0].literal, units);
+	for (size_t a = 0; a < f->n_args; a++)
+		constants &= args[a].constant || args[a].cat == 'X' ||
+			args[a].cat == 'Z';
+	return !constants;
+}
+
 static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__FuncCall *f)
 {
@@ -2076,10 +2116,16 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			*t = args[res[0] - '1'];
 		else
 			ex_set_type(t, category_of(res), res);
-		/* Immutable calls on constants are folded when planned. */
+		/* Immutable calls on constants are folded when planned, rows or
+		 * not, and the planner runs stable ones to estimate a WHERE: a
+		 * call that may raise (abs of the least integer, a bad unit or
+		 * pattern) is not modelled.  Its value is not known. */
 		t->constant = functions[i].volatility == 'i';
+		t->has_value = 0;
 		for (size_t a = 0; a < f->n_args; a++)
 			t->constant &= args[a].constant;
+		if (!raise_free(name, f, args))
+			goto unknown;
 		t->literal = NULL;
 		drop_typmod(t);
 		return EX_OK;
