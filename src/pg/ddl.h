@@ -177,6 +177,8 @@ int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
 #define UNLOGGED_KEY "unlogged"
 /* The meta key set once a column was given a COLLATE clause. */
 #define COLLATIONS_KEY "collations"
+/* The meta key set once CREATE OR REPLACE VIEW replaced a view. */
+#define VIEWS_REPLACED_KEY "views_replaced"
 /* The meta key set once the history made a SQL-language function. */
 #define SQL_FUNCTIONS_KEY "sql_functions"
 /* The meta key set once the history made a procedure. */

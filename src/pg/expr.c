@@ -1714,14 +1714,21 @@ static int aggregate_type(ex_type *t, const char *name, const ex_type *a)
 	else if ((strcmp(name, "sum") == 0 || strcmp(name, "avg") == 0) &&
 	    a->cat == 'T')
 		*t = *a;
+	/* pg_proc has max(text) and max(bpchar): varchar is text then; a
+	 * domain is its base; bpchar's spelling without typmod is not
+	 * modelled. */
 	else if ((strcmp(name, "max") == 0 || strcmp(name, "min") == 0) &&
-	    strchr("NSDTE", a->cat))
+	    strchr("NSDTE", a->cat) && !a->domain &&
+	    strcmp(a->name, "bpchar") != 0) {
 		*t = *a;
+		if (strcmp(a->name, "varchar") == 0)
+			ex_set_type(t, 'S', "text");
+	}
 	else if ((strcmp(name, "bool_and") == 0 || strcmp(name, "bool_or") == 0 ||
 	    strcmp(name, "every") == 0) && a->cat == 'B')
 		ex_set_type(t, 'B', "bool");
 	else if (strcmp(name, "array_agg") == 0 && a->cat && !strchr("AXZ",
-	    a->cat)) {
+	    a->cat) && strcmp(a->name, "bpchar") != 0) {
 		*t = *a;
 		t->cat = 'A';
 		snprintf(t->display + strlen(t->display), sizeof(t->display) -
@@ -2232,6 +2239,13 @@ int ex_common(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	}
 	if (t->cat == 'X')
 		ex_set_type(t, 'S', "text");
+	/* Inputs not all of one type: a domain gives way to its base
+	 * (select_common_type), and bpchar without its typmod is spelled
+	 * bpchar; neither is modelled. */
+	if (n > 1 && !same && (t->domain || strcmp(t->name, "bpchar") == 0)) {
+		ddl_unknown(d, "the common type of these values is not modelled");
+		return EX_UNKNOWN;
+	}
 	/* Values of several typmods give the type without one
 	 * (select_common_typmod). */
 	if (n > 1 && !same && strchr(t->display, '(')) {
@@ -2576,7 +2590,13 @@ static int case_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		results[n++] = c->defresult;
 	if (r == EX_OK)
 		r = ex_common(t, ret, d, sc, results, n);
-	/* Without ELSE, a NULL of no modifier is among the results. */
+	/* Without ELSE, a NULL of no modifier is among the results (the
+	 * same rule as ex_common's for domains and bpchar). */
+	if (r == EX_OK && c->defresult == NULL &&
+	    (t->domain || strcmp(t->name, "bpchar") == 0)) {
+		ddl_unknown(d, "the common type of these values is not modelled");
+		r = EX_UNKNOWN;
+	}
 	if (r == EX_OK && c->defresult == NULL)
 		drop_typmod(t);
 	free(results);
