@@ -2188,6 +2188,47 @@ int cat_unique_on(int64_t *index, ms_store *s, int64_t rel,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MS_OK : fail(s, err);
 }
 
+/* How many names a comma-separated list holds, repeats counted. */
+static size_t list_length(const char *cols)
+{
+	size_t n = *cols != '\0';
+
+	for (; *cols; cols++)
+		n += *cols == ',';
+	return n;
+}
+
+int cat_fk_index(int64_t *index, int *deferrable, ms_store *s, int64_t rel,
+	const char *columns, ms_error *err)
+{
+	sqlite3_stmt *st;
+	char want[512], have[512];
+	int rc;
+
+	canonical(want, sizeof(want), columns);
+	PREP(st, "SELECT i.columns, i.rel, d.index_rel IS NOT NULL FROM"
+		" migsim_index i LEFT JOIN migsim_deferrable d ON d.index_rel = i.rel"
+		" WHERE i.table_rel = ?1 AND i.is_unique AND NOT i.is_partial AND"
+		" i.columns <> '' ORDER BY i.rel");
+	sqlite3_bind_int64(st, 1, rel);
+	*index = 0;
+	*deferrable = 0;
+	while (*index == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *cols = (const char *)sqlite3_column_text(st, 0);
+
+		canonical(have, sizeof(have), cols);
+		if (list_length(cols) != list_length(columns) ||
+		    strcmp(want, have) != 0)
+			continue;
+		if (sqlite3_column_int(st, 2))
+			*deferrable = 1;
+		else
+			*index = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MS_OK : fail(s, err);
+}
+
 int cat_pkey(int *found, cat_con *out, ms_store *s, int64_t rel,
 	ms_error *err)
 {

@@ -492,6 +492,12 @@ int cat_unique_on(int64_t *index, ms_store *s, int64_t rel,
 int cat_unique_indexes(char (**out)[512], size_t *n, int *partial,
 	ms_store *s, int64_t rel, ms_error *err);
 /* The primary key of rel, if any (*found 0 or 1). */
+/* The index a foreign key to rel's columns relies on
+ * (transformFkeyCheckAttrs): the first, in oid order, unique, not
+ * partial, not deferrable, with as many key columns (repeats counted)
+ * and the same set; *deferrable when only deferrable ones matched. */
+int cat_fk_index(int64_t *index, int *deferrable, ms_store *s, int64_t rel,
+	const char *columns, ms_error *err);
 int cat_pkey(int *found, cat_con *out, ms_store *s, int64_t rel,
 	ms_error *err);
 

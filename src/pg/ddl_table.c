@@ -564,7 +564,7 @@ static int named_key(char ***cols, size_t *n, int64_t *index, ddl *d,
 {
 	char pkj[512];
 	cat_col pc;
-	int found, ret;
+	int found, deferrable, ret;
 
 	*index = 0;
 	if (name_list(cols, n, c->pk_attrs, c->n_pk_attrs) != MS_OK) {
@@ -587,8 +587,13 @@ static int named_key(char ***cols, size_t *n, int64_t *index, ddl *d,
 					"transformFkeyCheckAttrs", -1, "foreign key "
 					"referenced-columns list must not contain duplicates");
 	join(pkj, sizeof(pkj), *cols, *n);
-	if ((ret = cat_unique_on(index, d->s, pk->oid, pkj, d->err)) < 0)
+	if ((ret = cat_fk_index(index, &deferrable, d->s, pk->oid, pkj,
+	    d->err)) < 0)
 		return ret;
+	if (*index == 0 && deferrable)
+		return ddl_fail(d, "55000", "tablecmds.c:11757:"
+			"transformFkeyCheckAttrs", -1, "cannot use a deferrable unique "
+			"constraint for referenced table \"%s\"", pk->name);
 	if (*index == 0)
 		return ddl_fail(d, "42830", "tablecmds.c:11762:"
 			"transformFkeyCheckAttrs", -1, "there is no unique constraint "
