@@ -10,6 +10,7 @@
  * unknown otherwise.
  */
 #include <limits.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -4575,6 +4576,61 @@ static int index_wide(ddl *d, const cat_rel *rel,
 	return wide;
 }
 
+static int bare_value(const char *v)
+{
+	static const char *const reserved[] = { "true", "false", "on", "null",
+		"all", "and", "any", "as", "default", "else", "end", "for", "from",
+		"in", "not", "or", "to", "user", "with", NULL };
+
+	if (!(islower((unsigned char)v[0]) || v[0] == '_') ||
+	    ddl_one_of(v, reserved))
+		return 0;
+	for (const char *p = v; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		    *p == '_'))
+			return 0;
+	return 1;
+}
+
+/* WITH (fillfactor = 70) as pg_get_indexdef prints it:
+ * " WITH (fillfactor='70')"; "" without options. */
+static void index_options(char *out, size_t n, const PgQuery__IndexStmt *ix)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < ix->n_options && len < n; i++) {
+		const PgQuery__DefElem *de = ix->options[i]->def_elem;
+		const PgQuery__Node *a = de->arg;
+		char value[64];
+
+		if (a == NULL)
+			snprintf(value, sizeof(value), "true");
+		else if (a->node_case == PG_QUERY__NODE__NODE_INTEGER)
+			snprintf(value, sizeof(value), "%d", a->integer->ival);
+		else if (ms_pg__node_string(a))
+			snprintf(value, sizeof(value), "%s", ms_pg__node_string(a));
+		else if (a->node_case == PG_QUERY__NODE__NODE_FLOAT)
+			snprintf(value, sizeof(value), "%s", a->float_->fval);
+		else if (a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME &&
+		    a->type_name->n_names)
+			snprintf(value, sizeof(value), "%s", ms_pg__node_string(
+				a->type_name->names[a->type_name->n_names - 1]));
+		else if (a->node_case == PG_QUERY__NODE__NODE_BOOLEAN)
+			snprintf(value, sizeof(value), "%s", a->boolean->boolval ?
+				"true" : "false");
+		else
+			snprintf(value, sizeof(value), "?");
+		/* flatten_reloptions: a value that is an identifier as it
+		 * stands goes bare, any other quoted. */
+		len += (size_t)snprintf(out + len, n - len, bare_value(value) ?
+			"%s%s=%s" : "%s%s='%s'", i ? ", " : " WITH (", de->defname,
+			value);
+	}
+	if (ix->n_options && len < n)
+		snprintf(out + len, n - len, ")");
+}
+
 int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 {
 	const char *method = str(ix->access_method) ? str(ix->access_method) : "btree";
@@ -4734,10 +4790,11 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	    ix->n_index_including_params))
 		ret = index_reads(d, &rel, index, name, ix);
 	if (ret == MS_OK && j[0]) {
-		char paren[sizeof(def) + 24];
+		char paren[sizeof(def) + 24], with[256];
 
-		snprintf(paren, sizeof(paren), "(%s)%s", def,
-			ix->nulls_not_distinct ? " NULLS NOT DISTINCT" : "");
+		index_options(with, sizeof(with), ix);
+		snprintf(paren, sizeof(paren), "(%s)%s%s", def,
+			ix->nulls_not_distinct ? " NULLS NOT DISTINCT" : "", with);
 		ret = cat_rel_set_definition(d->s, index, paren, d->err);
 	}
 out:
