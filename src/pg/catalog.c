@@ -2203,7 +2203,7 @@ int cat_fk_index(int64_t *index, int *deferrable, ms_store *s, int64_t rel,
 {
 	sqlite3_stmt *st;
 	char want[512], have[512];
-	int rc;
+	int rc = SQLITE_DONE;
 
 	canonical(want, sizeof(want), columns);
 	PREP(st, "SELECT i.columns, i.rel, d.index_rel IS NOT NULL FROM"
