@@ -6487,10 +6487,14 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		if (ret == MS_OK && !DDL_FAILED(&d) && (!keeps_rows(n) ||
 		    d.verdict != MS_VERDICT_OK))
 			ret = cat_distinct_forget(store, 0, NULL, err);
+		/* Not decided: it may fail, or succeed and leave what migsim
+		 * rolled back, so later errors are not certain either. */
 		if (ret == MS_OK && d.abstained) {
 			ret = ms_store_rollback_to(store, "ms_pg_stmt", err);
 			d.verdict = MS_VERDICT_UNKNOWN;
 			ms_pg_error_clear(e);
+			if (ret == MS_OK && !d.gap)
+				ret = ddl_catalog_gap(&d);
 		}
 		else if (ret == MS_OK)
 			ret = DDL_FAILED(&d) ?
