@@ -841,10 +841,13 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 			t->constant = 0;
 			return EX_OK;
 		}
-		/* timestamp +/- interval keeps the timestamp's type. */
+		/* timestamp +/- interval keeps the timestamp's type; minus an
+		 * unknown literal reads it as a timestamp (binary_oper_exact:
+		 * timestamp - timestamp exists), not modelled. */
 		if (a->cat == 'D' && is_timestamp_kind(a->name) &&
 		    strcmp(a->name, "date") != 0 && (op[0] == '+' || op[0] == '-') &&
-		    (b->cat == 'T' || (b->cat == 'X' && is_interval(b->literal)))) {
+		    (b->cat == 'T' || (b->cat == 'X' && op[0] == '+' &&
+		    is_interval(b->literal)))) {
 			*t = *a;
 			drop_typmod(t);
 			return EX_OK;
