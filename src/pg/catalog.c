@@ -2645,6 +2645,33 @@ int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
 	return ret;
 }
 
+int cat_rel_has_rule(int *found, ms_store *s, int64_t rel, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_trigger WHERE rel = ?1 AND name LIKE"
+		" 'rule:%'");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_arbiters_unsure(int *found, ms_store *s, int64_t rel,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_index WHERE table_rel = ?1 AND is_unique"
+		" AND (columns = '' OR is_partial)");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_rel_odd_indexes(int *found, ms_store *s, int64_t rel, ms_error *err)
 {
 	sqlite3_stmt *st;

@@ -271,6 +271,13 @@ int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
 	ms_error *err);
 /* Whether rel has an index with expressions, a predicate or INCLUDE
  * columns whose columns are not recorded (as "index" dependencies). */
+/* Whether CREATE RULE gave rel a rule (kept as a trigger "rule:NAME"). */
+int cat_rel_has_rule(int *found, ms_store *s, int64_t rel, ms_error *err);
+/* Whether rel has a unique index ON CONFLICT's inference may take or
+ * not in ways migsim does not model (an expression, a predicate that
+ * may fold to true). */
+int cat_arbiters_unsure(int *found, ms_store *s, int64_t rel,
+	ms_error *err);
 int cat_rel_odd_indexes(int *found, ms_store *s, int64_t rel, ms_error *err);
 /* Whether a foreign key has rel's col among its columns or the columns
  * it references. */

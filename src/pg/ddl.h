@@ -177,6 +177,9 @@ int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
 #define UNLOGGED_KEY "unlogged"
 /* The meta key set once a column was given a COLLATE clause. */
 #define COLLATIONS_KEY "collations"
+/* The meta key set once a table was given storage parameters (CREATE
+ * TABLE ... WITH, ALTER TABLE ... SET): user_catalog_table among them. */
+#define RELOPTIONS_KEY "reloptions"
 /* The meta key set once CREATE OR REPLACE VIEW replaced a view. */
 #define VIEWS_REPLACED_KEY "views_replaced"
 /* The meta key set once the history made a SQL-language function. */

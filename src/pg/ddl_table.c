@@ -2130,6 +2130,9 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 			"options are not modelled");
 		d->open_check = 1;
 	}
+	if (c->n_options && (ret = ms_store_meta_set(d->s, RELOPTIONS_KEY, "1",
+	    d->err)) < 0)
+		return ret;
 	if ((ret = serial_names_unsure(d, c, schema)) < 0)
 		return ret;
 	cols = calloc(c->n_table_elts ? c->n_table_elts : 1, sizeof(*cols));
@@ -3965,6 +3968,13 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 	for (size_t i = 0; a->n_cmds > 1 && i < a->n_cmds; i++)
 		if (at_pass(a->cmds[i]->alter_table_cmd) < 0)
 			d->open_check = 1;
+	for (size_t i = 0; i < a->n_cmds; i++)
+		if ((a->cmds[i]->alter_table_cmd->subtype ==
+		    PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions ||
+		    a->cmds[i]->alter_table_cmd->subtype ==
+		    PG_QUERY__ALTER_TABLE_TYPE__AT_ReplaceRelOptions) &&
+		    (ret = ms_store_meta_set(d->s, RELOPTIONS_KEY, "1", d->err)) < 0)
+			return ret;
 	if ((ret = prepared_types(d, &rel, a)) < 0 || DDL_FAILED(d))
 		return ret;
 	/* A second type change of one column is 0A000 when the first one

@@ -1416,7 +1416,7 @@ static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
 	const PgQuery__InferClause *inf = oc->infer;
 	char cols[512] = "";
 	int64_t index = 0;
-	int r = EX_OK, deferrable;
+	int r = EX_OK, deferrable, unsure = 0, rules, options;
 
 	if (inf && inf->where_clause)
 		return EX_UNKNOWN;
@@ -1444,6 +1444,19 @@ static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
 		const PgQuery__IndexElem *e = inf->index_elems[i]->index_elem;
 		size_t len = strlen(cols);
 
+		/* resolve_unique_index_expr refuses an order first. */
+		if (e->ordering != PG_QUERY__SORT_BY_DIR__SORTBY_DEFAULT) {
+			*ret = ddl_fail(d, "42P10", "parse_clause.c:3099:"
+				"resolve_unique_index_expr", inf->location, "ASC/DESC is not "
+				"allowed in ON CONFLICT clause");
+			return EX_STOP;
+		}
+		if (e->nulls_ordering != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT) {
+			*ret = ddl_fail(d, "42P10", "parse_clause.c:3105:"
+				"resolve_unique_index_expr", inf->location, "NULLS FIRST/LAST "
+				"is not allowed in ON CONFLICT clause");
+			return EX_STOP;
+		}
 		/* A collation or operator class must match the index's. */
 		if (e->name == NULL || !*e->name || e->expr || e->n_collation ||
 		    e->n_opclass)
@@ -1465,6 +1478,14 @@ static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
 		if (!found)
 			return EX_UNKNOWN;
 	}
+	/* A rule on the table (0A000 from RewriteQuery) or a table option
+	 * (user_catalog_table: 0A000) refuses ON CONFLICT: not modelled. */
+	if ((*ret = cat_rel_has_rule(&rules, d->s, rel->oid, d->err)) < 0 ||
+	    (*ret = ddl_meta_has(&options, d,
+	    RELOPTIONS_KEY)) < 0)
+		return EX_STOP;
+	if (rules || options)
+		return EX_UNKNOWN;
 	if (oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE && inf)
 		r = conflict_update(ret, d, rel, alias, oc);
 	else if (oc->action != PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING)
@@ -1474,6 +1495,11 @@ static int on_conflict(int *ret, ddl *d, const cat_rel *rel,
 	if (index == 0 &&
 	    (*ret = cat_unique_on(&index, d->s, rel->oid, cols, d->err)) < 0)
 		return EX_STOP;
+	if (index == 0 && (*ret = cat_arbiters_unsure(&unsure, d->s, rel->oid,
+	    d->err)) < 0)
+		return EX_STOP;
+	if (index == 0 && unsure)
+		return EX_UNKNOWN;
 	if (index == 0) {
 		*ret = ddl_fail(d, "42P10", "plancat.c:885:infer_arbiter_indexes",
 			-1, "there is no unique or exclusion constraint matching the "
