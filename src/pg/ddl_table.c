@@ -37,6 +37,7 @@ static int is_array(const char *display)
 }
 
 static int default_opclass(const char *method, const cat_col *col);
+static void without_typmod(char *out, size_t n, const char *display);
 static int unordered(const PgQuery__IndexStmt *ix);
 
 static int oom(ddl *d)
@@ -690,6 +691,37 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 				"transformColumnNameList", -1, "column \"%s\" referenced in "
 				"foreign key constraint does not exist", fk_cols[i]);
 	}
+	/* ON DELETE SET NULL / SET DEFAULT (cols): each a column of the
+	 * table, and of the key, before the referenced key is looked up. */
+	for (size_t i = 0; i < c->n_fk_del_set_cols; i++) {
+		const char *sc = ms_pg__node_string(c->fk_del_set_cols[i]);
+		int in = 0;
+
+		if (sc == NULL)
+			continue;
+		if ((ret = cat_col_find(&found, &fc, d->s, rel->oid, sc,
+		    d->err)) < 0)
+			return ret;
+		if (!found && rel->known)
+			return ddl_fail(d, "42703", "tablecmds.c:11501:"
+				"transformColumnNameList", -1, "column \"%s\" referenced in "
+				"foreign key constraint does not exist", sc);
+		for (size_t k = 0; k < n_fk; k++)
+			in |= strcmp(fk_cols[k], sc) == 0;
+		if (!in)
+			return ddl_fail(d, "42P10", "tablecmds.c:9666:"
+				"validateFkOnDeleteSetColumns", -1, "column \"%s\" referenced "
+				"in ON DELETE SET action must be part of foreign key", sc);
+	}
+	/* A partitioned table's partitions each give the referencing table
+	 * a hidden constraint, named as an unnamed key would be: later
+	 * constraint names are not certain. */
+	if (pk.relkind == 'p') {
+		ddl_unknown(d, "the constraints a foreign key to a partitioned "
+			"table adds are not modelled");
+		if ((ret = ddl_catalog_gap(d)) < 0)
+			return ret;
+	}
 	if (c->n_pk_attrs == 0) {
 		if ((ret = implied_key(&pk_cols, &n_pk, &index, keys, sizeof(keys),
 		    d, &pk)) < 0 || DDL_FAILED(d))
@@ -735,9 +767,17 @@ static int add_fk(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 				"ATAddForeignKeyConstraint", -1, "foreign key constraint "
 				"\"%s\" cannot be implemented", name);
 			if (ret == MS_OK)
-				ret = ddl_detail(d, "Key columns \"%s\" and \"%s\" are of "
-					"incompatible types: %s and %s.", fk_cols[i], pk_cols[i],
-					fc.type, pc.type);
+			{
+				/* format_type_be: no typmod. */
+				char fbare[CAT_TYPE], pbare[CAT_TYPE];
+
+				without_typmod(fbare, sizeof(fbare), fc.type);
+				without_typmod(pbare, sizeof(pbare), pc.type);
+				if (ret == MS_OK)
+					ret = ddl_detail(d, "Key columns \"%s\" and \"%s\" are "
+						"of incompatible types: %s and %s.", fk_cols[i],
+						pk_cols[i], fbare, pbare);
+			}
 			goto out;
 		}
 		if (cmp < 0)

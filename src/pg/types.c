@@ -340,6 +340,10 @@ int ms_pg__types_comparable(const ms_typeref *a, const ms_typeref *b)
 		}
 	if (fa >= 0 && fa == fb)
 		return 1;
+	/* Integers and floats: an implicit cast one way only (a key of
+	 * integers may reference floats), not modelled. */
+	if ((fa == 0 && fb == 2) || (fa == 2 && fb == 0))
+		return -1;
 	/* Both plain built-ins of different families: no operator. */
 	return fa >= 0 && fb >= 0 ? 0 : -1;
 }
