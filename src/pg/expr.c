@@ -1755,16 +1755,22 @@ struct outer_refs {
 	int local, outer;
 };
 
+int ex_column_ref(const PgQuery__Node *n, const char **qualifier)
+{
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	*qualifier = n->column_ref->n_fields == 2 ?
+		ms_pg__node_string(n->column_ref->fields[0]) : NULL;
+	return 1;
+}
+
 static int visit_outer_ref(const PgQuery__Node *n, void *ctx)
 {
 	struct outer_refs *o = ctx;
-	const PgQuery__ColumnRef *c;
 	const char *q;
 
-	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+	if (!ex_column_ref(n, &q))
 		return 0;
-	c = n->column_ref;
-	q = c->n_fields == 2 ? ms_pg__node_string(c->fields[0]) : NULL;
 	if (q == NULL) {
 		o->local = 1;
 		return 0;

@@ -138,6 +138,9 @@ void ex_scope_free(ex_scope *sc);
  */
 int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__Node *n);
+/* Whether n is a column reference; *qualifier its table ("t" of t.c),
+ * NULL when it has none. */
+int ex_column_ref(const PgQuery__Node *n, const char **qualifier);
 /* Whether values of type t sort and group (an equality and an ordering
  * operator: json, xml and geometric types have none, 42883); 0 and
  * unknown when not, or not known. */

@@ -328,13 +328,10 @@ struct join_refs {
 static int visit_join_ref(const PgQuery__Node *n, void *ctx)
 {
 	struct join_refs *j = ctx;
-	const PgQuery__ColumnRef *c;
 	const char *q;
 
-	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+	if (!ex_column_ref(n, &q))
 		return 0;
-	c = n->column_ref;
-	q = c->n_fields == 2 ? ms_pg__node_string(c->fields[0]) : NULL;
 	for (size_t i = 0; i < j->lo; i++)
 		if (q == NULL || (j->sc->rels[i].alias &&
 		    strcmp(j->sc->rels[i].alias, q) == 0))
