@@ -4863,7 +4863,7 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	    ix->n_index_including_params))
 		ret = index_reads(d, &rel, index, name, ix);
 	if (ret == MS_OK && j[0]) {
-		char paren[sizeof(def) + 24], with[256];
+		char with[256], paren[sizeof(def) + sizeof(with) + 24];
 
 		index_options(with, sizeof(with), ix);
 		snprintf(paren, sizeof(paren), "(%s)%s%s", def,
