@@ -1919,6 +1919,24 @@ int cat_col_sequence_default(int *yes, ms_store *s, int64_t rel,
 	return ret;
 }
 
+int cat_col_identity_sequence(int64_t *seq, ms_store *s, int64_t rel,
+	const char *col, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	PREP(st, "SELECT x.ref_oid FROM migsim_depend x JOIN migsim_relation r"
+		" ON r.oid = x.ref_oid WHERE x.oid = ?1 AND x.kind = 'identity:' ||"
+		" ?2 AND x.ref_kind = 'rel' AND r.relkind = 'S'");
+	sqlite3_bind_int64(st, 1, rel);
+	bind_text(st, 2, col);
+	*seq = 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MS_OK : fail(s, err);
+}
+
 int cat_sequence_touched(ms_store *s, int64_t seq, ms_error *err)
 {
 	sqlite3_stmt *st;

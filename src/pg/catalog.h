@@ -155,6 +155,9 @@ int cat_col_sequence_fed(int *yes, ms_store *s, int64_t rel, const char *col,
 /* Sequence seq (0: every one) may have been set back or changed: it is
  * fresh no longer, and no index's keys rely on sequences. */
 int cat_sequence_touched(ms_store *s, int64_t seq, ms_error *err);
+/* The sequence an identity column of rel uses, or 0. */
+int cat_col_identity_sequence(int64_t *seq, ms_store *s, int64_t rel,
+	const char *col, ms_error *err);
 /* A unique index made NULLS NOT DISTINCT (it keeps no keys). */
 int cat_index_nulls_not_distinct(ms_store *s, int64_t index, ms_error *err);
 /* Whether the index keeps a key other than CAT_KEY_SEQUENCE. */

@@ -1481,8 +1481,10 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			    (ret = ms_store_meta_set(d->s, SEQUENCE_BOUNDS_KEY, "1",
 			    d->err)) < 0)
 				return ret;
-			/* Only integers (22023); NULL with it is 42601. */
-			if (!is_int_type(c->type.base) || nullable)
+			/* Only integers, not their arrays (22023); NULL with it is
+			 * 42601. */
+			if (!is_int_type(c->type.base) || is_array(c->type.display) ||
+			    nullable)
 				ddl_unknown(d, "this identity column is not modelled");
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
@@ -1568,6 +1570,42 @@ static int add_serial(ddl *d, const cat_rel *rel, const char *column,
 	    fresh ? CAT_SEQUENCE_FRESH : "", d->err)) < 0)
 		return ret;
 	return cat_dep_add(d->s, kind, rel->oid, "rel", seq, NULL, desc, d->err);
+}
+
+/* LIKE ... INCLUDING IDENTITY (or ALL) copies the source's identity
+ * columns, each with a sequence of its own (transformTableLikeClause). */
+static int like_identities(ddl *d, const cat_rel *rel,
+	const PgQuery__CreateStmt *c)
+{
+	enum { LIKE_IDENTITY = 1 << 5 };
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < c->n_table_elts && ret == MS_OK; i++) {
+		const PgQuery__TableLikeClause *l = c->table_elts[i]->node_case ==
+			PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE ?
+			c->table_elts[i]->table_like_clause : NULL;
+		char (*names)[CAT_NAME] = NULL;
+		size_t n = 0;
+		cat_rel src;
+		int found;
+
+		if (l == NULL || l->relation == NULL || !(l->options & LIKE_IDENTITY) ||
+		    (ret = cat_rel_find(&found, &src, d->s,
+		    ddl_schema(l->relation->schemaname), l->relation->relname,
+		    d->err)) < 0 || !found ||
+		    (ret = cat_col_names(&names, &n, d->s, src.oid, 0, d->err)) < 0)
+			continue;
+		for (size_t k = 0; k < n && ret == MS_OK; k++) {
+			cat_col col;
+
+			if ((ret = cat_col_find(&found, &col, d->s, src.oid, names[k],
+			    d->err)) == MS_OK && found &&
+			    (col.identity == 'a' || col.identity == 'd'))
+				ret = add_serial(d, rel, names[k], 1, 1);
+		}
+		free(names);
+	}
+	return ret;
 }
 
 /* Whether a column makes a sequence: a serial type, or an identity. */
@@ -2202,7 +2240,8 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	if (d->gap && c->if_not_exists &&
 	    (ret = cat_rel_set_rows(d->s, rel.oid, "unknown", d->err)) < 0)
 		goto out;
-	if ((ret = cat_rel_by_oid(&found, &rel, d->s, rel.oid, d->err)) < 0)
+	if ((ret = cat_rel_by_oid(&found, &rel, d->s, rel.oid, d->err)) < 0 ||
+	    (like && (ret = like_identities(d, &rel, c)) < 0))
 		goto out;
 	/* A temporary table is kept where later statements find it, until
 	 * its COMMIT (ON COMMIT DROP) or the end of the session. */
@@ -3629,6 +3668,23 @@ static int row_security(ddl *d, const cat_rel *rel, PgQuery__AlterTableType t)
 		t == PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity, d->err);
 }
 
+/* DROP IDENTITY: the column is plain again, its sequence gone. */
+static int drop_identity(ddl *d, const cat_rel *rel, const char *column)
+{
+	char kind[NAMEDATALEN + 12];
+	int64_t seq;
+	int ret;
+
+	snprintf(kind, sizeof(kind), "identity:%s", column);
+	if ((ret = cat_col_identity_sequence(&seq, d->s, rel->oid, column,
+	    d->err)) < 0 ||
+	    (ret = cat_col_set(d->s, rel->oid, column, "identity", 0,
+	    d->err)) < 0 || (ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
+	    d->err)) < 0)
+		return ret;
+	return seq ? ddl_relation_remove(d, seq) : MS_OK;
+}
+
 static int alter_cmd(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
@@ -3711,11 +3767,29 @@ static int alter_cmd(ddl *d, const cat_rel *rel,
 		return ret;
 	}
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity: {
-		/* Which columns are identities is no longer known for sure. */
+		/* Which columns are identities is no longer known for sure, nor
+		 * the sequences made (<t>_<c>_seq) or dropped: writes to the
+		 * column are unknown (as ALWAYS), names not certain. */
 		int ret = ms_store_meta_set(d->s, IDENTITY_ALTERED_KEY, "1", d->err);
 
 		ddl_unknown(d, "this ALTER TABLE action is not modelled");
+		if (ret == MS_OK && cmd->subtype !=
+		    PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity && cmd->name)
+			ret = cat_col_set(d->s, rel->oid, cmd->name, "identity", 'a',
+				d->err);
+		/* ADD makes its sequence (generateSerialExtraStmts), DROP drops
+		 * it with the identity. */
+		if (ret == MS_OK && cmd->name && cmd->subtype ==
+		    PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity)
+			ret = add_serial(d, rel, cmd->name, 1, 1);
+		if (ret == MS_OK && cmd->name && cmd->subtype ==
+		    PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity)
+			ret = drop_identity(d, rel, cmd->name);
+		if (ret == MS_OK && cmd->subtype !=
+		    PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity)
+			ret = ddl_catalog_gap(d);
 		return ret < 0 ? ret : cat_kept_forget(d->s, 0, KEPT_VALUES, d->err);
 	}
 	default:
