@@ -4308,7 +4308,7 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 			goto out;
 		if ((ret = cat_dep_drop_dependent(d->s, "view", oid, d->err)) < 0 ||
 		    (ret = cat_rel_drop_columns(d->s, oid, known, d->err)) < 0 ||
-		    (ret = ms_store_meta_set(d->s, VIEWS_REPLACED_KEY, "1",
+		    (ret = ms_store_meta_set(d->s, DEPS_REORDERED_KEY, "1",
 		    d->err)) < 0)
 			goto out;
 	} else if ((ret = cat_rel_add(&oid, d->s, schema, rv->relname, relkind,
@@ -6350,6 +6350,20 @@ static int path_moved(ms_store *store, ms_error *err)
 	return ret < 0 ? ret : ms_store_meta_set(store, GAP_KEY, "1", err);
 }
 
+/* Whether a DROP or an ALTER TABLE says CASCADE. */
+static int cascades(const PgQuery__Node *n)
+{
+	if (n->node_case == PG_QUERY__NODE__NODE_DROP_STMT)
+		return n->drop_stmt->behavior ==
+			PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+	for (size_t i = 0; n->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT &&
+	     i < n->alter_table_stmt->n_cmds; i++)
+		if (n->alter_table_stmt->cmds[i]->alter_table_cmd->behavior ==
+		    PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+			return 1;
+	return 0;
+}
+
 static int qualified_with_database(const ProtobufCMessage *m, void *ctx)
 {
 	const PgQuery__RangeVar *rv = (const PgQuery__RangeVar *)m;
@@ -6476,6 +6490,11 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		ret = ddl_apply(&d, n);
 		if (ret == MS_OK && !DDL_FAILED(&d) && sets_path(script, i))
 			ret = path_moved(store, err);
+		/* CASCADE drops what depends on it, recorded or not: after a
+		 * dependency migsim did not record, names may be free that it
+		 * still holds. */
+		if (ret == MS_OK && !DDL_FAILED(&d) && d.deps_gap && cascades(n))
+			ret = ddl_catalog_gap(&d);
 		if (moved && !(n->node_case ==
 		    PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
 		    n->variable_set_stmt->name &&

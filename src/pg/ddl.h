@@ -180,8 +180,11 @@ int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
 /* The meta key set once a table was given storage parameters (CREATE
  * TABLE ... WITH, ALTER TABLE ... SET): user_catalog_table among them. */
 #define RELOPTIONS_KEY "reloptions"
-/* The meta key set once CREATE OR REPLACE VIEW replaced a view. */
-#define VIEWS_REPLACED_KEY "views_replaced"
+/* The meta key set once an object's dependencies were stored anew
+ * while PostgreSQL keeps its place, or the other way round (CREATE OR
+ * REPLACE VIEW, ALTER COLUMN TYPE re-storing a default): the order of
+ * a DETAIL's lines is then unsure. */
+#define DEPS_REORDERED_KEY "deps_reordered"
 /* The meta key set once the history made a SQL-language function. */
 #define SQL_FUNCTIONS_KEY "sql_functions"
 /* The meta key set once the history made a procedure. */

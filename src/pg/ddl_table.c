@@ -2490,10 +2490,11 @@ int ddl_refuse_dependents(int *refused, ddl *d, const char *what,
 	if (ret == MS_OK && (w.oom || ms_buf_status(&detail) < 0))
 		ret = oom(d);
 	/* A view replaced since it was made keeps its place in PostgreSQL's
-	 * order (its rule's oid), not in migsim's: with several lines, the
-	 * DETAIL's order is not modelled. */
+	 * order (its rule's oid), a retyped column's default takes a new
+	 * one, neither in migsim's: with several lines, the DETAIL's order
+	 * is not modelled. */
 	if (ret == MS_OK && w.nlines > 1 &&
-	    (ret = ddl_meta_has(&replaced, d, VIEWS_REPLACED_KEY)) == MS_OK &&
+	    (ret = ddl_meta_has(&replaced, d, DEPS_REORDERED_KEY)) == MS_OK &&
 	    replaced)
 		d->open_check = 1;
 	if (ret == MS_OK && w.nlines) {
@@ -3396,6 +3397,11 @@ static int alter_type(ddl *d, const cat_rel *rel,
 		return ret;
 	if ((ret = default_converts(d, rel, cmd->name, &col, &t)) < 0 ||
 	    DDL_FAILED(d))
+		return ret;
+	/* The default is stored again (RemoveAttrDefault, StoreAttrDefault):
+	 * its dependencies now come after others'. */
+	if (col.has_default && (ret = ms_store_meta_set(d->s,
+	    DEPS_REORDERED_KEY, "1", d->err)) < 0)
 		return ret;
 	if ((ret = some_column_used(d, rel)) < 0 ||
 	    (ret = view_uses_column(d, rel, cmd->name)) < 0 || DDL_FAILED(d))
