@@ -5583,7 +5583,8 @@ static int nextval_name(char *out, size_t size, const PgQuery__Node *e)
 static int default_sequence(ddl *d, const cat_rel *rel, const char *column,
 	const PgQuery__Node *e)
 {
-	char name[CAT_NAME], kind[CAT_NAME + 8], desc[3 * CAT_NAME], q[CAT_NAME + 4];
+	char name[CAT_NAME], kind[CAT_NAME + 8], desc[4 * CAT_NAME];
+	char q[2 * CAT_NAME + 8];
 	cat_rel seq;
 	int found, ret, named = nextval_name(name, sizeof(name), e);
 
@@ -5597,10 +5598,14 @@ static int default_sequence(ddl *d, const cat_rel *rel, const char *column,
 	if ((ret = cat_inherits_any(&found, d->s, rel->oid, d->err)) < 0 ||
 	    (found && (ret = ddl_deps_gap(d)) < 0))
 		return ret;
+	/* regclassin finds the name on the search path, not in the table's
+	 * schema: outside public, not followed. */
+	if (strcmp(rel->schema, "public") != 0)
+		return ddl_deps_gap(d);
 	if ((ret = cat_rel_find(&found, &seq, d->s, rel->schema, name,
 	    d->err)) < 0 || !found || seq.relkind != 'S')
 		return ret < 0 ? ret : ddl_deps_gap(d);
-	cat_quote_ident(q, sizeof(q), rel->name);
+	cat_label(q, sizeof(q), rel->schema, rel->name);
 	snprintf(kind, sizeof(kind), "default:%s", column);
 	snprintf(desc, sizeof(desc), "default value for column %s of %s %s",
 		column, rel->relkind == 'v' ? "view" : "table", q);
@@ -5877,7 +5882,8 @@ static int expression_casts(ddl *d, const PgQuery__Node *n,
 			node_case == PG_QUERY__NODE__NODE_COLUMN_DEF ?
 			elts[i]->alter_table_cmd->def->column_def->colname :
 			elts[i]->alter_table_cmd->name) : NULL;
-		char kind[CAT_NAME + 8], desc[3 * CAT_NAME + 40], q[CAT_NAME + 4];
+		char kind[CAT_NAME + 8], desc[4 * CAT_NAME + 40];
+		char q[2 * CAT_NAME + 8];
 		cat_col col;
 
 		if ((ret = element_check_casts(d, elts[i], rel.oid)) < 0 || !def ||
@@ -5886,7 +5892,7 @@ static int expression_casts(ddl *d, const PgQuery__Node *n,
 		if ((ret = cat_col_find(&found, &col, d->s, rel.oid, column,
 		    d->err)) < 0 || !found)
 			continue;
-		cat_quote_ident(q, sizeof(q), rel.name);
+		cat_label(q, sizeof(q), rel.schema, rel.name);
 		snprintf(kind, sizeof(kind), "default:%s", column);
 		snprintf(desc, sizeof(desc), "default value for column %s of %s %s",
 			column, rel.relkind == 'v' ? "view" : "table", q);

@@ -232,6 +232,10 @@ static int is_timestamp(const char *s, int date_only)
 	int y, m, dd, h = 0, mi = 0, n = 0;
 	double sec = 0;
 
+	/* Digits only: a sign starts a time zone (ParseDateTime). */
+	for (int i = 0; i < 10 && s[i]; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return 0;
 	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &dd, &n) != 3 || n != 10 ||
 	    m < 1 || m > 12 || dd < 1 || dd > days_in(y, m) || y < 1)
 		return 0;
@@ -241,7 +245,10 @@ static int is_timestamp(const char *s, int date_only)
 	if (date_only || (*s != ' ' && *s != 'T'))
 		return 0;
 	s++;
-	if (sscanf(s, "%2d:%2d%n", &h, &mi, &n) != 2 || n != 5 || h > 23 ||
+	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) ||
+	    s[2] != ':' || !isdigit((unsigned char)s[3]) ||
+	    !isdigit((unsigned char)s[4]) ||
+	    sscanf(s, "%2d:%2d%n", &h, &mi, &n) != 2 || n != 5 || h > 23 ||
 	    mi > 59)
 		return 0;
 	s += n;
@@ -286,6 +293,8 @@ static int is_time(const char *s)
 	char *end;
 
 	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) ||
+	    s[2] != ':' || !isdigit((unsigned char)s[3]) ||
+	    !isdigit((unsigned char)s[4]) ||
 	    sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || n != 5 || h > 24 ||
 	    m > 59)
 		return 0;
@@ -575,7 +584,10 @@ static int enum_array_literal(int *ret, ddl *d, const ex_type *lit,
 	size_t n = strlen(s);
 	char item[CAT_NAME];
 
-	if (n < 2 || s[0] != '{' || s[n - 1] != '}' || strpbrk(s, "\"\\ ")) {
+	/* Quotes, escapes and white space (array_isspace) are not
+	 * modelled. */
+	if (n < 2 || s[0] != '{' || s[n - 1] != '}' ||
+	    strpbrk(s, "\"\\ \t\n\r\v\f")) {
 		ddl_unknown(d, "whether this literal converts is not modelled");
 		return EX_UNKNOWN;
 	}
@@ -591,8 +603,10 @@ static int enum_array_literal(int *ret, ddl *d, const ex_type *lit,
 		}
 		memcpy(item, p, len);
 		item[len] = '\0';
-		if ((*ret = ddl_enum_label_use(d, to->user, to->name, item,
-		    lit->location)) < 0 || DDL_FAILED(d))
+		/* An unquoted NULL, in any case, is a null element. */
+		if (strcasecmp(item, "null") != 0 &&
+		    ((*ret = ddl_enum_label_use(d, to->user, to->name, item,
+		    lit->location)) < 0 || DDL_FAILED(d)))
 			return EX_STOP;
 		p += len + 1;
 	}
