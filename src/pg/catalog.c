@@ -1258,6 +1258,19 @@ int cat_func_writes_set(ms_store *s, const char *schema, const char *name,
 	return done(s, st, err);
 }
 
+int cat_rel_statement_triggers(int *found, ms_store *s, int64_t rel,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_statement_trigger WHERE rel = ?1");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_rel_writing_triggers(int *found, ms_store *s, int64_t rel,
 	int statement_only, ms_error *err)
 {

@@ -414,6 +414,10 @@ int cat_func_writes_set(ms_store *s, const char *schema, const char *name,
 /* Whether rel has a trigger whose function may write (or is unknown),
  * or an expression (a default) calling a function that may write;
  * statement_only: a trigger that fires once per statement. */
+/* Whether rel has a FOR EACH STATEMENT trigger, which fires even when
+ * the statement writes no row (fireBSTriggers). */
+int cat_rel_statement_triggers(int *found, ms_store *s, int64_t rel,
+	ms_error *err);
 int cat_rel_writing_triggers(int *found, ms_store *s, int64_t rel,
 	int statement_only, ms_error *err);
 /* The input parameters' names of a function of one signature,

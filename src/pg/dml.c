@@ -1842,6 +1842,25 @@ int ddl_dml(int *change, int *ret, ddl *d, const PgQuery__Node *n)
 			"simulated");
 		return EX_UNKNOWN;
 	}
+	/* No row written: a statement trigger fires all the same. */
+	if (r == EX_OK && none) {
+		const PgQuery__RangeVar *rv = n->node_case ==
+			PG_QUERY__NODE__NODE_UPDATE_STMT ? n->update_stmt->relation :
+			n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT ?
+			n->delete_stmt->relation : n->insert_stmt->relation;
+		cat_rel rel;
+		int found, triggers = 0;
+
+		if ((*ret = cat_rel_find(&found, &rel, d->s,
+		    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 ||
+		    (found && (*ret = cat_rel_statement_triggers(&triggers, d->s,
+		    rel.oid, d->err)) < 0))
+			return EX_STOP;
+		if (triggers) {
+			ddl_unknown(d, "a statement trigger's function is not run");
+			return EX_UNKNOWN;
+		}
+	}
 	/* Rows going from a table nothing references, without triggers: no
 	 * row can make the DELETE fail. */
 	if (r == EX_OK && !none && n->node_case == PG_QUERY__NODE__NODE_DELETE_STMT) {

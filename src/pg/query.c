@@ -470,44 +470,121 @@ int ex_with(int *ret, ddl *d, ex_scope *sc, const PgQuery__WithClause *w)
 /* --- output columns ------------------------------------------------------- */
 
 /* The name PostgreSQL gives an unnamed output column (FigureColname). */
-static const char *figure_colname(const PgQuery__Node *n)
+/* FigureColnameInternal: *name and its strength, 2 a good name, 1 a
+ * second-best one (a cast's type, "case"), 0 none. */
+static int colname(const PgQuery__Node *n, const char **name)
 {
-	const char *name;
+	static const char *const clocks[] = { "current_date", "current_time",
+		"current_time", "current_timestamp", "current_timestamp",
+		"localtime", "localtime", "localtimestamp", "localtimestamp",
+		"current_role", "current_user", "user", "session_user",
+		"current_catalog", "current_schema" };
+	const char *s;
+	int strength;
 
 	if (n == NULL)
-		return "?column?";
+		return 0;
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_COLUMN_REF:
-		name = ms_pg__node_string(n->column_ref->fields[
+		s = ms_pg__node_string(n->column_ref->fields[
 			n->column_ref->n_fields - 1]);
-		return name ? name : "?column?";
+		if (s == NULL)
+			return 0;
+		*name = s;
+		return 2;
 	case PG_QUERY__NODE__NODE_FUNC_CALL:
-		name = ms_pg__node_string(n->func_call->funcname[
+		s = ms_pg__node_string(n->func_call->funcname[
 			n->func_call->n_funcname - 1]);
-		return name ? name : "?column?";
-	case PG_QUERY__NODE__NODE_TYPE_CAST:
-		name = figure_colname(n->type_cast->arg);
-		if (strcmp(name, "?column?") != 0)
-			return name;
-		{
-			const PgQuery__TypeName *tn = n->type_cast->type_name;
+		if (s == NULL)
+			return 0;
+		*name = s;
+		return 2;
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		if (n->a_expr->kind != PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF)
+			return 0;
+		*name = "nullif";
+		return 2;
+	case PG_QUERY__NODE__NODE_TYPE_CAST: {
+		const PgQuery__TypeName *tn = n->type_cast->type_name;
 
-			name = tn->n_names ? ms_pg__node_string(
-				tn->names[tn->n_names - 1]) : NULL;
-			return name ? name : "?column?";
+		strength = colname(n->type_cast->arg, name);
+		if (strength <= 1 && tn && tn->n_names &&
+		    (s = ms_pg__node_string(tn->names[tn->n_names - 1])) != NULL) {
+			*name = s;
+			return 1;
 		}
-	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
-		return "coalesce";
-	case PG_QUERY__NODE__NODE_CASE_EXPR:
-		return "case";
-	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
-		return n->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ?
-			"greatest" : "least";
-	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
-		return "array";
-	default:
-		return "?column?";
+		return strength;
 	}
+	case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
+		return colname(n->collate_clause->arg, name);
+	case PG_QUERY__NODE__NODE_CASE_EXPR:
+		/* Named after ELSE when that has a good name. */
+		strength = colname(n->case_expr->defresult, name);
+		if (strength <= 1) {
+			*name = "case";
+			strength = 1;
+		}
+		return strength;
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+		*name = "coalesce";
+		return 2;
+	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+		*name = n->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ?
+			"greatest" : "least";
+		return 2;
+	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+		*name = "array";
+		return 2;
+	case PG_QUERY__NODE__NODE_ROW_EXPR:
+		*name = "row";
+		return 2;
+	case PG_QUERY__NODE__NODE_GROUPING_FUNC:
+		*name = "grouping";
+		return 2;
+	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+		if ((size_t)n->sqlvalue_function->op < 1 ||
+		    (size_t)n->sqlvalue_function->op > sizeof(clocks) /
+		    sizeof(clocks[0]))
+			return 0;
+		*name = clocks[n->sqlvalue_function->op - 1];
+		return 2;
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		if (n->sub_link->sub_link_type ==
+		    PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK) {
+			*name = "exists";
+			return 2;
+		}
+		if (n->sub_link->sub_link_type ==
+		    PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK) {
+			*name = "array";
+			return 2;
+		}
+		/* A scalar subquery is named as its one column. */
+		if (n->sub_link->sub_link_type ==
+		    PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK && n->sub_link->subselect &&
+		    n->sub_link->subselect->node_case ==
+		    PG_QUERY__NODE__NODE_SELECT_STMT &&
+		    n->sub_link->subselect->select_stmt->n_target_list >= 1) {
+			const PgQuery__ResTarget *rt = n->sub_link->subselect->
+				select_stmt->target_list[0]->res_target;
+
+			if (rt->name && rt->name[0]) {
+				*name = rt->name;
+				return 2;
+			}
+			return colname(rt->val, name);
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static const char *figure_colname(const PgQuery__Node *n)
+{
+	const char *name = NULL;
+
+	return colname(n, &name) > 0 && name ? name : "?column?";
 }
 
 const char *ex_index_colname(const PgQuery__Node *n)
@@ -886,6 +963,13 @@ static int limit(int *ret, ddl *d, const PgQuery__Node *n)
 
 	if (n == NULL)
 		return EX_OK;
+	/* recompute_limits refuses a negative one before any row (2201W,
+	 * 2201X): not modelled. */
+	if (n->node_case == PG_QUERY__NODE__NODE_A_EXPR ||
+	    (n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&
+	    n->a_const->ival->ival < 0))
+		return unknown(d, "a negative LIMIT or OFFSET is not modelled");
 	if ((r = ex_analyse(&t, ret, d, &none, n)) != EX_OK)
 		return r;
 	return t.cat == 'N' || t.cat == 'Z' ? EX_OK :
