@@ -2329,12 +2329,15 @@ int cat_dep_kind(int *found, ms_store *s, const char *prefix,
 }
 
 /* What a 2BP01 lists as depending on (ref_kind, ref_oid[, ref_column]):
- * not the dropped object's own parts (except), nor links of ownership
- * and calls that never refuse a drop. */
+ * not the dropped object's own parts (except; of a column, a foreign key
+ * of its table only when the column is one of the key's own, as the
+ * key's AUTO dependency on it lets the drop take the key), nor links of
+ * ownership and calls that never refuse a drop. */
 #define DEP_LIST_WHERE " WHERE ref_kind = ?1" \
 	" AND ref_oid = ?2 AND (?3 IS NULL OR ref_column = ?3) AND NOT" \
 	" (?4 <> 0 AND ((kind = 'fkey' AND oid IN (SELECT oid FROM" \
-	" migsim_constraint WHERE rel = ?4)) OR (kind <> 'fkey' AND" \
+	" migsim_constraint WHERE rel = ?4 AND (?3 IS NULL OR instr(',' ||" \
+	" columns || ',', ',' || ?3 || ',') > 0))) OR (kind <> 'fkey' AND" \
 	" oid = ?4 AND NOT (?3 IS NOT NULL AND (kind LIKE 'trigger:%' OR" \
 	" kind LIKE 'generated:%'))))) AND" \
 	" kind NOT IN ('owned', 'function', 'index', 'rowtype') AND" \
@@ -2350,8 +2353,17 @@ int cat_dep_lines(cat_dep_line **out, size_t *n, ms_store *s,
 
 	*out = NULL;
 	*n = 0;
-	PREP(st, "SELECT min(kind), min(oid), describe FROM migsim_depend d"
-		DEP_LIST_WHERE " GROUP BY describe ORDER BY min(rowid)");
+	/* PostgreSQL's order is by oid: a column's is its table's, and
+	 * within a table the last column comes first (object_address_
+	 * comparator's subId, read back to front); the caller reads this
+	 * list back to front too. */
+	PREP(st, "SELECT g.kind, g.oid, g.describe FROM (SELECT min(kind) AS"
+		" kind, min(oid) AS oid, describe, min(rowid) AS pos FROM"
+		" migsim_depend d" DEP_LIST_WHERE " GROUP BY describe) g LEFT JOIN"
+		" migsim_column c ON g.kind LIKE 'column:%' AND c.rel = g.oid AND"
+		" c.name = substr(g.kind, 8) ORDER BY c.attnum IS NOT NULL,"
+		" CASE WHEN c.attnum IS NOT NULL THEN g.oid END, c.attnum DESC,"
+		" g.pos");
 	bind_text(st, 1, ref_kind);
 	sqlite3_bind_int64(st, 2, ref_oid);
 	bind_text(st, 3, ref_column);

@@ -2404,6 +2404,8 @@ struct dep_walk {
 	size_t nseen;
 	char **lines;        /* "<dependent> depends on <ref>", deletion order */
 	size_t nlines;
+	int unsure;          /* columns beside other dependents: order unknown */
+	int triggers;        /* a trigger is named */
 	int oom;
 };
 
@@ -2435,11 +2437,20 @@ static int walk_dependents(struct dep_walk *w, const char *ref_kind,
 {
 	cat_dep_line *lines = NULL;
 	size_t n = 0;
+	size_t columns = 0;
 	int ret;
 
 	if ((ret = cat_dep_lines(&lines, &n, w->d->s, ref_kind, ref_oid,
 	    ref_column, except, w->d->err)) < 0)
 		return ret;
+	/* A column sorts by its table's oid, other dependents by their own,
+	 * and migsim keeps no oid common to both. */
+	for (size_t i = 0; i < n; i++) {
+		columns += strncmp(lines[i].kind, "column:", 7) == 0;
+		w->triggers |= strncmp(lines[i].kind, "trigger:", 8) == 0;
+	}
+	if (columns && columns < n)
+		w->unsure = 1;
 	for (size_t i = n; i-- > 0 && ret == MS_OK && !w->oom;) {
 		ms_buf line = MS_BUF_INIT;
 
@@ -2474,9 +2485,9 @@ int ddl_refuse_dependents(int *refused, ddl *d, const char *what,
 	const char *ref_kind, int64_t ref_oid, const char *ref_column,
 	int64_t except, const char *ref_desc)
 {
-	struct dep_walk w = { d, NULL, 0, NULL, 0, 0 };
+	struct dep_walk w = { d, NULL, 0, NULL, 0, 0, 0, 0 };
 	ms_buf detail = MS_BUF_INIT;
-	int ret, replaced = 0;
+	int ret, replaced = 0, renamed = 0;
 
 	*refused = 0;
 	if (d->deps_gap) {
@@ -2485,17 +2496,29 @@ int ddl_refuse_dependents(int *refused, ddl *d, const char *what,
 	}
 	ret = walk_dependents(&w, ref_kind, ref_oid, ref_column, except,
 		ref_desc, 0);
-	for (size_t i = w.nlines; i-- > 0;)
-		ms_buf_printf(&detail, "%s%s", detail.len ? "\n" : "", w.lines[i]);
+	/* reportDependentObjects names MAX_REPORTED_DEPS (100), then
+	 * counts the rest. */
+	for (size_t i = w.nlines, shown = 0; i-- > 0; shown++)
+		if (shown < 100)
+			ms_buf_printf(&detail, "%s%s", detail.len ? "\n" : "",
+				w.lines[i]);
+	if (w.nlines > 100)
+		ms_buf_printf(&detail, "\nand %zu other object%s (see server log "
+			"for list)", w.nlines - 100, w.nlines == 101 ? "" : "s");
 	if (ret == MS_OK && (w.oom || ms_buf_status(&detail) < 0))
 		ret = oom(d);
 	/* A view replaced since it was made keeps its place in PostgreSQL's
 	 * order (its rule's oid), a retyped column's default takes a new
 	 * one, neither in migsim's: with several lines, the DETAIL's order
 	 * is not modelled. */
-	if (ret == MS_OK && w.nlines > 1 &&
-	    (ret = ddl_meta_has(&replaced, d, DEPS_REORDERED_KEY)) == MS_OK &&
-	    replaced)
+	if (ret == MS_OK && w.nlines > 1 && (w.unsure ||
+	    ((ret = ddl_meta_has(&replaced, d, DEPS_REORDERED_KEY)) == MS_OK &&
+	    replaced)))
+		d->open_check = 1;
+	/* A trigger renamed unseen is named as it is now. */
+	if (ret == MS_OK && w.triggers &&
+	    (ret = ddl_meta_has(&renamed, d, TRIGGER_NAMES_KEY)) == MS_OK &&
+	    renamed)
 		d->open_check = 1;
 	if (ret == MS_OK && w.nlines) {
 		*refused = 1;
@@ -3402,6 +3425,12 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	 * its dependencies now come after others'. */
 	if (col.has_default && (ret = ms_store_meta_set(d->s,
 	    DEPS_REORDERED_KEY, "1", d->err)) < 0)
+		return ret;
+	/* So are the foreign keys over it, on either side, even for the same
+	 * type (RememberConstraintForRebuilding): they take new oids. */
+	if ((ret = cat_col_in_fk(&found, d->s, rel->oid, cmd->name,
+	    d->err)) < 0 || (found && (ret = ms_store_meta_set(d->s,
+	    DEPS_REORDERED_KEY, "1", d->err)) < 0))
 		return ret;
 	if ((ret = some_column_used(d, rel)) < 0 ||
 	    (ret = view_uses_column(d, rel, cmd->name)) < 0 || DDL_FAILED(d))

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ddl.h"
 #include "pg_int.h"
 
 void ms_pg_init(void)
@@ -703,7 +704,12 @@ static int widen_junk_token(ms_pg_error *pe, const char *sql, size_t len)
 		size_t pl = strlen(kinds[k]), start, end;
 		ms_buf b = MS_BUF_INIT;
 
-		if (strncmp(pe->message, kinds[k], pl) != 0 || pe->position < 1)
+		size_t ml = strlen(pe->message);
+
+		/* "1.5e+" is the scanner's realfail token, whole already. */
+		if (strncmp(pe->message, kinds[k], pl) != 0 || pe->position < 1 ||
+		    (ml >= 2 && (pe->message[ml - 2] == '+' ||
+		    pe->message[ml - 2] == '-')))
 			continue;
 		start = char_to_byte(sql, len, pe->position);
 		end = start + strlen(pe->message) - pl - 1;
@@ -732,6 +738,11 @@ static int take_parse_error(ms_pg_script *out, const PgQueryError *e)
 	if (ms_pg_error_set(pe, "42601", "%s", e->message) < 0)
 		return MS_ENOMEM;
 	pe->position = e->cursorpos;
+	/* 15.1's "invalid table name at or near" lost its last words in
+	 * 15.2 (gram.y, preprocess_pubobj_list). */
+	if (e->funcname && strcmp(e->funcname, "preprocess_pubobj_list") == 0 &&
+	    ends_with(pe->message, " at or near"))
+		pe->message[strlen(pe->message) - strlen(" at or near")] = '\0';
 	classify_parse_error(pe, e->funcname);
 	parse_site(pe, e->funcname, out->sql, out->sql_len);
 	if (widen_junk_token(pe, out->sql, out->sql_len) < 0)
@@ -775,6 +786,138 @@ static int take_statements(ms_pg_script *out, PgQuery__ParseResult *pr)
 	return MS_OK;
 }
 
+/*
+ * PostgreSQL's scanner takes a comment as white space, so it never stands
+ * between NOT and IN, WITH and TIME, NULLS and LAST, U&'...' and UESCAPE,
+ * or two string constants that continue each other over a newline.
+ * libpg_query's scanner returns comments as tokens, and its grammar then
+ * refuses those scripts.  A copy of sql with every comment turned into
+ * spaces (newlines kept, so every offset stays) is what PostgreSQL
+ * parses; NULL when there is no comment, the scan fails, or memory runs
+ * out (*oom).
+ */
+static char *blank_comments(const char *sql, size_t len, int *oom)
+{
+	PgQueryScanResult r = pg_query_scan(sql);
+	PgQuery__ScanResult *sr = r.error ? NULL :
+		pg_query__scan_result__unpack(NULL, r.pbuf.len,
+		(const uint8_t *)r.pbuf.data);
+	char *copy = NULL;
+
+	*oom = 0;
+	for (size_t i = 0; sr && i < sr->n_tokens; i++) {
+		const PgQuery__ScanToken *t = sr->tokens[i];
+
+		if ((t->token != PG_QUERY__TOKEN__SQL_COMMENT &&
+		     t->token != PG_QUERY__TOKEN__C_COMMENT) || t->start < 0 ||
+		    (size_t)t->end > len || t->start > t->end)
+			continue;
+		if (copy == NULL && (copy = ms_strdup(sql)) == NULL) {
+			*oom = 1;
+			break;
+		}
+		for (int32_t p = t->start; p < t->end; p++)
+			if (copy[p] != '\n')
+				copy[p] = ' ';
+	}
+	if (sr)
+		pg_query__scan_result__free_unpacked(sr, NULL);
+	pg_query_free_scan_result(r);
+	return copy;
+}
+
+/* Parse sql again with its comments blanked (blank_comments); the
+ * error's position, a character count in the copy, is made one in sql. */
+static int reparse_blank(PgQueryProtobufParseResult *res, const char *sql,
+	size_t len)
+{
+	int oom, pos;
+	char *blank = blank_comments(sql, len, &oom);
+	size_t byte;
+
+	if (blank == NULL)
+		return oom ? MS_ENOMEM : MS_OK;
+	pg_query_free_protobuf_parse_result(*res);
+	*res = pg_query_parse_protobuf(blank);
+	if (res->error && res->error->cursorpos > 0) {
+		byte = char_to_byte(blank, len, res->error->cursorpos);
+		pos = 1;
+		for (size_t i = 0; i < byte && i < len; i++)
+			if (((unsigned char)sql[i] & 0xc0) != 0x80)
+				pos++;
+		res->error->cursorpos = pos;
+	}
+	free(blank);
+	return MS_OK;
+}
+
+/*
+ * libpg_query's grammar takes $n where PostgreSQL 15.18's does not: a SET
+ * value, a typed literal (text $1, whose cast has no location), a
+ * PASSWORD.  PostgreSQL refuses the whole script there; the earliest such
+ * byte location is kept in ctx.
+ */
+static int param_where_not_allowed(const PgQuery__Node *n, void *ctx)
+{
+	int *at = ctx, loc = -1;
+	const PgQuery__Node *arg = NULL;
+
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+		for (size_t i = 0; i < n->variable_set_stmt->n_args; i++)
+			if (n->variable_set_stmt->args[i]->node_case ==
+			    PG_QUERY__NODE__NODE_PARAM_REF) {
+				arg = n->variable_set_stmt->args[i];
+				break;
+			}
+		break;
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		if (n->type_cast->location < 0)
+			arg = n->type_cast->arg;
+		break;
+	case PG_QUERY__NODE__NODE_DEF_ELEM:
+		if (n->def_elem->defname &&
+		    strcmp(n->def_elem->defname, "password") == 0)
+			arg = n->def_elem->arg;
+		break;
+	default:
+		break;
+	}
+	if (arg && arg->node_case == PG_QUERY__NODE__NODE_PARAM_REF)
+		loc = arg->param_ref->location;
+	if (loc >= 0 && (*at < 0 || loc < *at))
+		*at = loc;
+	return 0;
+}
+
+static int refuse_params(ms_pg_script *out)
+{
+	ms_pg_error *pe = &out->parse_error;
+	int at = -1, pos = 1;
+	size_t end;
+
+	if (memchr(out->sql, '$', out->sql_len) == NULL)
+		return MS_OK;
+	ddl_walk(out->tree, param_where_not_allowed, &at);
+	if (at < 0 || (size_t)at >= out->sql_len)
+		return MS_OK;
+	for (end = (size_t)at + 1; end < out->sql_len &&
+	     isdigit((unsigned char)out->sql[end]); end++)
+		;
+	for (int i = 0; i < at; i++)
+		if (((unsigned char)out->sql[i] & 0xc0) != 0x80)
+			pos++;
+	out->parse_failed = 1;
+	if (ms_pg_error_set(pe, "42601", "syntax error at or near \"%.*s\"",
+	    (int)(end - (size_t)at), out->sql + at) < 0)
+		return MS_ENOMEM;
+	pe->position = pos;
+	pe->file = "scan.l";
+	pe->line = 1188;
+	pe->routine = "scanner_yyerror";
+	return MS_OK;
+}
+
 int ms_pg_parse(ms_pg_script *out, const char *sql, size_t len,
 	ms_error *err)
 {
@@ -786,9 +929,11 @@ int ms_pg_parse(ms_pg_script *out, const char *sql, size_t len,
 	out->sql = sql;
 	out->sql_len = len;
 	res = pg_query_parse_protobuf(sql);
-	if (res.error) {
+	if (res.error)
+		ret = reparse_blank(&res, sql, len);
+	if (ret == MS_OK && res.error) {
 		ret = take_parse_error(out, res.error);
-	} else {
+	} else if (ret == MS_OK) {
 		pr = pg_query__parse_result__unpack(NULL, res.parse_tree.len,
 			(const uint8_t *)res.parse_tree.data);
 		if (pr == NULL)
@@ -797,6 +942,8 @@ int ms_pg_parse(ms_pg_script *out, const char *sql, size_t len,
 			out->tree = pr;
 		if (ret == MS_OK)
 			ret = take_statements(out, pr);
+		if (ret == MS_OK)
+			ret = refuse_params(out);
 	}
 	pg_query_free_protobuf_parse_result(res);
 	if (ret < 0) {
