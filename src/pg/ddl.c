@@ -4580,6 +4580,12 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 	}
 	if (found && c->if_not_exists)
 		return MS_OK;
+	/* init_params checks the options (22023, 42601) before
+	 * DefineRelation meets the name; OWNED BY comes after both. */
+	for (size_t i = 0; i < c->n_options; i++)
+		if (c->options[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+		    strcmp(c->options[i]->def_elem->defname, "owned_by") != 0)
+			d->open_check = 1;
 	if (found)
 		return ddl_fail(d, "42P07", "heap.c:1164:heap_create_with_catalog",
 			-1, "relation \"%s\" already exists", c->sequence->relname);

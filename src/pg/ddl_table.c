@@ -2791,8 +2791,6 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	coldef c;
 	int found, ret, domain_default = 0;
 
-	if ((ret = read_column(&c, d, def, rel->name, 1)) < 0 || DDL_FAILED(d))
-		return ret;
 	/* Before IF NOT EXISTS is looked at. */
 	if (system_column(rel->relkind, def->colname))
 		return system_collision(d, def->colname);
@@ -2805,6 +2803,10 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 		return ddl_fail(d, "42701", "tablecmds.c:7279:"
 			"check_for_column_name_collision", -1, "column \"%s\" of "
 			"relation \"%s\" already exists", def->colname, rel->name);
+	/* ATExecAddColumn transforms the definition (its type, SERIAL's
+	 * clauses) only once the name is known to be free. */
+	if ((ret = read_column(&c, d, def, rel->name, 1)) < 0 || DDL_FAILED(d))
+		return ret;
 	/* A default that is not volatile is computed once, for the rows
 	 * there are and the ones to come (attmissingval), rows or not: it
 	 * may raise. */
