@@ -771,6 +771,21 @@ static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 		return ret;
 	if (found)
 		ddl_unknown(d, "an object this extension makes exists already");
+	/* After the control file is read, a SCHEMA named must exist
+	 * (CreateExtensionInternal); VERSION is looked at before it. */
+	if (ms_pg__extension_known(c->extname) && c->n_options == 1 &&
+	    c->options[0]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+	    strcmp(c->options[0]->def_elem->defname, "schema") == 0) {
+		const char *schema = ms_pg__node_string(c->options[0]->def_elem->arg);
+
+		if (schema && (ret = cat_schema_find(&found, d->s, schema,
+		    d->err)) < 0)
+			return ret;
+		if (schema && !found)
+			return ddl_fail(d, "3F000", "namespace.c:3099:"
+				"get_namespace_oid", -1, "schema \"%s\" does not exist",
+				schema);
+	}
 	if ((ret = cat_ext_add(d->s, c->extname, "public", d->err)) < 0)
 		return ret;
 	/* Its types, functions and operators are unknown to migsim, so a

@@ -398,6 +398,18 @@ static void summarize(ms_prisma_result *res, const ms_prisma_opts *o)
 		ms_exec_mode_name(o->profile.exec), res->n_applied,
 		res->n_applied == 1 ? "" : "s", stmts, stmts == 1 ? "" : "s", ok,
 		unknown);
+	/* Later predictions rest on the first unknown one having applied:
+	 * had it failed, Prisma would have stopped there. */
+	for (size_t i = 0; i + 1 < res->n_applied; i++)
+		if (res->applied[i].verdict == MS_VERDICT_UNKNOWN) {
+			ms_prisma__note(res, "the %zu migration%s after %s %s "
+				"simulated as if it applied; had it failed, deploy "
+				"would have stopped there", res->n_applied - i - 1,
+				res->n_applied - i - 1 == 1 ? "" : "s",
+				res->applied[i].name, res->n_applied - i - 1 == 1 ?
+				"was" : "were");
+			break;
+		}
 }
 
 int ms_prisma_deploy(ms_prisma_result *res, ms_store *store,
