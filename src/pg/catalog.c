@@ -496,6 +496,19 @@ int cat_filled_col(int *yes, ms_store *s, int64_t rel, const char *name,
 	return ret;
 }
 
+int cat_rel_unfiltered(int *yes, ms_store *s, int64_t rel, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret, found;
+
+	PREP(st, "SELECT 1 FROM migsim_row_security WHERE rel = ?1 AND enabled");
+	sqlite3_bind_int64(st, 1, rel);
+	if ((ret = first(&found, s, st, err)) == MS_OK && found)
+		sqlite3_reset(st);
+	*yes = ret == MS_OK && !found;
+	return ret;
+}
+
 int cat_filled_forget_referencing(ms_store *s, int64_t rel, ms_error *err)
 {
 	sqlite3_stmt *st;

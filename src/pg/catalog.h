@@ -234,6 +234,8 @@ int cat_filled_col(int *yes, ms_store *s, int64_t rel, const char *name,
 	int set, ms_error *err);
 /* An UPDATE of rel may set NULL in the tables whose keys reach it (ON
  * UPDATE SET NULL): their filled columns are forgotten. */
+/* Whether every row of rel is seen by a query (no row security). */
+int cat_rel_unfiltered(int *yes, ms_store *s, int64_t rel, ms_error *err);
 int cat_filled_forget_referencing(ms_store *s, int64_t rel, ms_error *err);
 /* The names of rel's columns in attnum order (required: only the NOT
  * NULL ones without a default or identity); *out is malloc'd. */

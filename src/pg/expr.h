@@ -156,8 +156,8 @@ int ex_unify(ex_type *t, const ex_type *one);
 int ex_boolean(int *ret, ddl *d, const ex_scope *sc, const PgQuery__Node *n);
 
 /* Analyse a query as a subquery of outer (NULL: a top-level query).
- * *rows is how many rows it certainly returns, 0 or 1, or -1 when that
- * depends on data; *out (when out is not NULL) receives its output
+ * *rows is 0 when it certainly returns no row, 1 when it certainly
+ * returns some (one, without FROM), -1 when that depends on data; *out (when out is not NULL) receives its output
  * columns, malloc'd, and *nout their count. */
 int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 	const ex_scope *outer, const PgQuery__SelectStmt *s);

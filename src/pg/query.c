@@ -1204,13 +1204,34 @@ static int no_row_by_key(int *none, int *ret, ddl *d, const ex_scope *sc,
 	return EX_OK;
 }
 
+/* Whether a query over one table, without WHERE, certainly returns a
+ * row: the table certainly has one, and no policy can hide it. */
+static int some_row(int *some, int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__SelectStmt *s)
+{
+	cat_rel rel;
+	int found;
+
+	*some = 0;
+	if (s->n_from_clause != 1 || s->from_clause[0]->node_case !=
+	    PG_QUERY__NODE__NODE_RANGE_VAR || sc->n != 1 ||
+	    sc->rels[0].oid == 0 || s->where_clause)
+		return EX_OK;
+	if ((*ret = cat_rel_by_oid(&found, &rel, d->s, sc->rels[0].oid,
+	    d->err)) < 0 || (found && rel.relkind == 'r' &&
+	    strcmp(rel.rows, "rows") == 0 &&
+	    (*ret = cat_rel_unfiltered(some, d->s, rel.oid, d->err)) < 0))
+		return EX_STOP;
+	return EX_OK;
+}
+
 int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 	const ex_scope *outer, const PgQuery__SelectStmt *s)
 {
 	ex_scope sc;
 	ex_col *cols = NULL;
 	size_t n = 0;
-	int r = EX_OK, none = 0, grouped = 0;
+	int r = EX_OK, none = 0, grouped = 0, some = 0;
 
 	*rows = -1;
 	if (out) {
@@ -1244,6 +1265,8 @@ int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 		r = select_body(&grouped, &cols, &n, ret, d, &sc, s);
 	if (r == EX_OK && !none && !grouped)
 		r = no_row_by_key(&none, ret, d, &sc, s);
+	if (r == EX_OK && !none)
+		r = some_row(&some, ret, d, &sc, s);
 	if (r == EX_OK) {
 		/* An aggregate without GROUP BY returns one row even over none. */
 		if (returns_sets(s))
@@ -1255,6 +1278,9 @@ int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 		else if (s->n_from_clause == 0)
 			*rows = s->where_clause ? ex_truth(ret, d, &sc,
 				s->where_clause) : 1;
+		/* GROUP BY makes a group of any row. */
+		else if (some)
+			*rows = 1;
 		/* LIMIT, OFFSET and FETCH may keep none; HAVING groups even
 		 * without aggregates. */
 		if (*rows > 0 && (s->limit_count || s->limit_offset ||
