@@ -382,18 +382,46 @@ static void col_of_typeref(cat_col *c, const ms_typeref *t)
  * to the column's type (cookDefault).  Positions are reported in CREATE
  * TABLE only.
  */
-static int check_default(ddl *d, const PgQuery__Node *expr,
-	const ms_typeref *type, int with_position)
+/* format_type_be: the type's name without its modifier. */
+static void type_be(char *out, size_t n, const char *display)
+{
+	const char *open = strchr(display, '('), *close = open ?
+		strchr(open, ')') : NULL;
+
+	if (open && close)
+		snprintf(out, n, "%.*s%s", (int)(open - display), display,
+			close + 1);
+	else
+		snprintf(out, n, "%s", display);
+}
+
+static int check_default(ddl *d, const char *colname,
+	const PgQuery__Node *expr, const ms_typeref *type, int with_position)
 {
 	/* No subquery either: 0A000 from transformSubLink. */
 	ex_scope none = { .no_columns = 1, .no_subqueries = 1 };
 	int saved = d->no_position, ret = MS_OK, r;
 	cat_col col;
-	ex_type t;
+	ex_type t, to;
 
 	col_of_typeref(&col, type);
 	d->no_position |= !with_position;
-	if ((r = ex_analyse(&t, &ret, d, &none, expr)) == EX_OK)
+	if ((r = ex_analyse(&t, &ret, d, &none, expr)) == EX_OK &&
+	    (ret = ex_column_type(&to, d, &col)) == MS_OK &&
+	    ex_no_assignment_cast(&t, &to)) {
+		char a[CAT_TYPE], b[CAT_TYPE];
+
+		type_be(a, sizeof(a), to.display);
+		type_be(b, sizeof(b), t.display);
+		d->no_position = saved;
+		if ((ret = ddl_fail(d, "42804", "heap.c:2874:cookDefault", -1,
+		    "column \"%s\" is of type %s but default expression is of "
+		    "type %s", colname, a, b)) < 0)
+			return ret;
+		return ddl_hint(d, "You will need to rewrite or cast the "
+			"expression.");
+	}
+	if (r == EX_OK && ret == MS_OK)
 		r = ex_assignable(&ret, d, &t, &col);
 	/* Where the analysis stopped short, enum labels still decide; a
 	 * default not decided may fail before what the statement does next. */
@@ -2255,7 +2283,8 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 		ret = store_column(d, &rel, &cols[i]);
 	for (size_t i = 0; i < ncols && ret == MS_OK && !DDL_FAILED(d); i++)
 		if (cols[i].default_expr)
-			ret = check_default(d, cols[i].default_expr, &cols[i].type, 1);
+			ret = check_default(d, cols[i].def->colname,
+				cols[i].default_expr, &cols[i].type, 1);
 		else if (cols[i].generated_expr)
 			ret = check_generated(d, &rel, &cols[i], 1);
 	/* Checks, then keys, then foreign keys, as ProcessUtilitySlow runs
@@ -2776,6 +2805,22 @@ static int default_calls_own(ddl *d, const coldef *c)
 
 /* A type whose modifier limits its values: varchar(n), char(n),
  * numeric(p,s), bit(n). */
+/* contain_volatile_functions, for the volatile functions defaults
+ * call. */
+static int calls_volatile(const PgQuery__Node *n, void *ctx)
+{
+	static const char *const volatile_fns[] = { "gen_random_uuid",
+		"uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4",
+		"random", "clock_timestamp", "timeofday", "nextval", "setval",
+		"gen_random_bytes", "gen_salt", NULL };
+	const PgQuery__FuncCall *f = n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL ?
+		n->func_call : NULL;
+
+	(void)ctx;
+	return f && f->n_funcname && ddl_one_of(ms_pg__node_string(
+		f->funcname[f->n_funcname - 1]), volatile_fns);
+}
+
 static int sized_type(const ms_typeref *t)
 {
 	static const char *const sized[] = { "varchar", "bpchar", "numeric",
@@ -2862,15 +2907,23 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 	    d->err)) < 0)
 		return ret;
 	if (c.default_expr &&
-	    ((ret = check_default(d, c.default_expr, &c.type, 0)) < 0 ||
+	    ((ret = check_default(d, def->colname, c.default_expr, &c.type,
+	    0)) < 0 ||
 	    (!DDL_FAILED(d) && (ret = default_calls_own(d, &c)) < 0)))
 		return ret;
-	/* A computed default is converted row by row: into varchar(n) and
-	 * the like it may not fit (22001: a uuid into varchar(32)). */
-	if (c.default_expr && !DDL_FAILED(d) && sized_type(&c.type) &&
-	    c.default_expr->node_case != PG_QUERY__NODE__NODE_A_CONST)
-		data_ok(d, rel, "a computed default may not fit the column's "
-			"size on existing rows");
+	/* A computed default is converted into varchar(n) and the like,
+	 * where it may not fit (22001: a uuid into varchar(32)): row by row
+	 * when volatile; otherwise once, for attmissingval, rows or not. */
+	if (c.default_expr && !DDL_FAILED(d) && (sized_type(&c.type) ||
+	    c.type.user_kind == 'd') &&
+	    c.default_expr->node_case != PG_QUERY__NODE__NODE_A_CONST) {
+		if (ddl_walk(&c.default_expr->base, calls_volatile, NULL))
+			data_ok(d, rel, "a computed default may not fit the column's "
+				"size on existing rows");
+		else
+			ddl_unknown(d, "whether the default, computed once, fits the "
+				"column's size is not modelled");
+	}
 	if (c.generated_expr && !DDL_FAILED(d) &&
 	    (ret = check_generated(d, rel, &c, 0)) < 0)
 		return ret;
@@ -3581,7 +3634,8 @@ static int column_default(ddl *d, const cat_rel *rel,
 			t.user_kind = found ? ut.kind : 0;
 			snprintf(t.base, sizeof(t.base), "%s", found ? ut.name : "");
 		}
-		if ((ret = check_default(d, cmd->def, &t, 0)) < 0 || DDL_FAILED(d))
+		if ((ret = check_default(d, cmd->name, cmd->def, &t, 0)) < 0 ||
+		    DDL_FAILED(d))
 			return ret;
 	}
 	{

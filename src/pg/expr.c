@@ -613,10 +613,125 @@ static int enum_array_literal(int *ret, ddl *d, const ex_type *lit,
 	return EX_OK;
 }
 
+/* pg_strtoint16/32/64 (numutils.c): 0 the text is an integer in range,
+ * 1 out of range, 2 not an integer.  Digits accumulate negative, so the
+ * range is met while reading them, before trailing junk is. */
+static int strtoint_fails(const char *s, long long lo)
+{
+	const char *p = s;
+	long long v = 0;
+	int neg = 0;
+
+	while (*p && isspace((unsigned char)*p))
+		p++;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	if (!isdigit((unsigned char)*p))
+		return 2;
+	for (; isdigit((unsigned char)*p); p++)
+		if (__builtin_mul_overflow(v, 10, &v) ||
+		    __builtin_sub_overflow(v, *p - '0', &v) || v < lo)
+			return 1;
+	while (*p && isspace((unsigned char)*p))
+		p++;
+	if (*p)
+		return 2;
+	return !neg && v == lo;
+}
+
+/* parse_bool_with_len (bool.c) over boolin's trimmed text: a prefix of
+ * true, false, yes or no, on / off (two letters at least), 1, 0. */
+static int bool_fails(const char *s)
+{
+	static const char *const words[] = { "true", "false", "yes", "no" };
+	size_t len;
+
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len == 0)
+		return 1;
+	for (size_t i = 0; i < 4; i++)
+		if (tolower((unsigned char)*s) == words[i][0])
+			return len > strlen(words[i]) ||
+				strncasecmp(s, words[i], len) != 0;
+	if (tolower((unsigned char)*s) == 'o')
+		return len < 2 || (!(len == 2 && strncasecmp(s, "on", 2) == 0) &&
+			!(len <= 3 && strncasecmp(s, "off", len) == 0));
+	return !(len == 1 && (*s == '1' || *s == '0'));
+}
+
+/* string_to_uuid (uuid.c): 32 hex digits, a hyphen allowed after each
+ * group of four but the last, the whole optionally in braces. */
+static int uuid_fails(const char *s)
+{
+	int braces = *s == '{';
+
+	s += braces;
+	for (int i = 0; i < 16; i++) {
+		if (!isxdigit((unsigned char)s[0]) || !isxdigit((unsigned char)s[1]))
+			return 1;
+		s += 2;
+		if (*s == '-' && i % 2 == 1 && i < 15)
+			s++;
+	}
+	if (braces && *s++ != '}')
+		return 1;
+	return *s != '\0';
+}
+
+/* A literal whose input function certainly refuses it: 22P02 or 22003
+ * at the literal, as coerce_type converts it during parse analysis. */
+static int literal_fails(int *ret, ddl *d, const ex_type *lit,
+	const ex_type *to)
+{
+	static const struct {
+		const char *name, *sql, *range_site, *syntax_site;
+		long long lo;
+	} ints[] = {
+		{ "int2", "smallint", "numutils.c:150:pg_strtoint16",
+		  "numutils.c:156:pg_strtoint16", -32768 },
+		{ "int4", "integer", "numutils.c:226:pg_strtoint32",
+		  "numutils.c:232:pg_strtoint32", -2147483647LL - 1 },
+		{ "int8", "bigint", "numutils.c:310:pg_strtoint64",
+		  "numutils.c:316:pg_strtoint64", -9223372036854775807LL - 1 },
+	};
+	const char *s = lit->literal;
+
+	for (size_t i = 0; i < 3 && to->cat == 'N'; i++) {
+		int f;
+
+		if (strcmp(to->name, ints[i].name) != 0 ||
+		    (f = strtoint_fails(s, ints[i].lo)) == 0)
+			continue;
+		*ret = f == 1 ?
+			ddl_fail(d, "22003", ints[i].range_site, lit->location,
+			"value \"%s\" is out of range for type %s", s, ints[i].sql) :
+			ddl_fail(d, "22P02", ints[i].syntax_site, lit->location,
+			"invalid input syntax for type %s: \"%s\"", ints[i].sql, s);
+		return EX_STOP;
+	}
+	if (to->cat == 'B' && strcmp(to->name, "bool") == 0 && bool_fails(s)) {
+		*ret = ddl_fail(d, "22P02", "bool.c:151:boolin", lit->location,
+			"invalid input syntax for type %s: \"%s\"", "boolean", s);
+		return EX_STOP;
+	}
+	if (to->cat == 'U' && strcmp(to->name, "uuid") == 0 && uuid_fails(s)) {
+		*ret = ddl_fail(d, "22P02", "uuid.c:133:string_to_uuid",
+			lit->location, "invalid input syntax for type %s: \"%s\"",
+			"uuid", s);
+		return EX_STOP;
+	}
+	return EX_UNKNOWN;
+}
+
 /*
  * A literal of unknown type meets type `to` (an operand of an operator,
  * an assignment, a cast): EX_OK when its input is valid, EX_STOP when an
- * enum label is missing or too new (22P02, 55P04).
+ * enum label is missing or too new (22P02, 55P04) or the input function
+ * refuses it.
  */
 static int literal_to(int *ret, ddl *d, const ex_type *lit, const ex_type *to)
 {
@@ -632,6 +747,8 @@ static int literal_to(int *ret, ddl *d, const ex_type *lit, const ex_type *to)
 		return enum_array_literal(ret, d, lit, to);
 	if (lit->literal && literal_fits(lit->literal, to))
 		return EX_OK;
+	if (lit->literal && literal_fails(ret, d, lit, to) == EX_STOP)
+		return EX_STOP;
 	ddl_unknown(d, "whether this literal converts is not modelled");
 	return EX_UNKNOWN;
 }
@@ -2898,6 +3015,21 @@ int ex_evaluated_fits(int *ret, ddl *d, const ex_type *t, const cat_col *col)
 	ddl_unknown(d, "whether each row's value fits the column's type is not "
 		"modelled");
 	return EX_UNKNOWN;
+}
+
+int ex_no_assignment_cast(const ex_type *t, const ex_type *to)
+{
+	/* Numbers, booleans, dates and times, time spans, uuid and json:
+	 * pg_cast has no implicit or assignment cast between two of these
+	 * categories but time and interval's. */
+	static const char cats[] = "NBDTU";
+	int dt = (t->cat == 'D' && to->cat == 'T') ||
+		(t->cat == 'T' && to->cat == 'D');
+
+	return t->cat && to->cat && strchr(cats, t->cat) &&
+		strchr(cats, to->cat) && t->cat != to->cat && !dt &&
+		!t->user && !to->user && !t->type_oid && !to->type_oid &&
+		!t->domain && !to->domain && t->display[0] && to->display[0];
 }
 
 int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col)

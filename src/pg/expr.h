@@ -188,6 +188,10 @@ int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col);
 int ex_evaluated_fits(int *ret, ddl *d, const ex_type *t,
 	const cat_col *col);
 
+/* Whether a value of type t certainly has no implicit or assignment
+ * cast to `to` (42804 where it is assigned). */
+int ex_no_assignment_cast(const ex_type *t, const ex_type *to);
+
 /* The type of a column. */
 int ex_column_type(ex_type *t, ddl *d, const cat_col *col);
 /* Keys of literal rows (catalog.h, cat_kept): a constant v (casts
