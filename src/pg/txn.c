@@ -329,41 +329,90 @@ static int takes_snapshot(const PgQuery__Node *p)
 /* BEGIN ISOLATION LEVEL after statements of the same implicit block
  * that took a snapshot: 1 too late, -1 when the level in force is not
  * known (check_XactIsoLevel refuses only a change of level). */
-static int isolation_after_query(const runner *r, const PgQuery__Node *n,
-	size_t i)
+/* An option of BEGIN / START TRANSACTION: its name and, for the
+ * isolation level, its value ("" when not a string). */
+static const char *begin_option(const PgQuery__Node *o, const char **value)
 {
-	const char *level = NULL;
-	int query = 0, set = 0;
+	const PgQuery__DefElem *de = o->node_case ==
+		PG_QUERY__NODE__NODE_DEF_ELEM ? o->def_elem : NULL;
 
-	for (size_t k = 0; n && k < n->transaction_stmt->n_options; k++) {
-		const PgQuery__DefElem *de = n->transaction_stmt->options[k]->
-			node_case == PG_QUERY__NODE__NODE_DEF_ELEM ?
-			n->transaction_stmt->options[k]->def_elem : NULL;
-
-		if (de && strcmp(de->defname, "transaction_isolation") == 0)
-			level = de->arg && de->arg->node_case ==
-				PG_QUERY__NODE__NODE_A_CONST && de->arg->a_const->val_case ==
-				PG_QUERY__A__CONST__VAL_SVAL ? de->arg->a_const->sval->sval :
-				"";
-	}
-	for (size_t k = r->open_from; level && k < i; k++) {
-		const PgQuery__Node *p = ms_pg__stmt_node(r->script, k);
-
-		query |= takes_snapshot(p);
-		set |= p && p->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT;
-	}
-	if (!level || !query)
-		return 0;
-	if (strcmp(level, "read committed") != 0)
-		return 1;
-	return set ? -1 : 0;
+	*value = de && de->arg && de->arg->node_case ==
+		PG_QUERY__NODE__NODE_A_CONST && de->arg->a_const->val_case ==
+		PG_QUERY__A__CONST__VAL_SVAL ? de->arg->a_const->sval->sval : "";
+	return de ? de->defname : "";
 }
 
-static int isolation_too_late(runner *r, size_t i, ms_error *err)
+/*
+ * BEGIN's options are set one by one, in a block already open too
+ * (standard_ProcessUtility, SetPGVariable), and their check hooks look
+ * at the transaction: check_XactIsoLevel refuses a change of level once
+ * a snapshot was taken, then in a subtransaction; check_transaction_
+ * deferrable refuses DEFERRABLE either way in a subtransaction, then
+ * after a snapshot.  Returns the message, NULL when they pass, or "" when
+ * the transaction's state is not known (a block opened by an earlier
+ * message, a level set by SET or kept by AND CHAIN).
+ */
+static const char *begin_refused(const runner *r, const PgQuery__Node *n,
+	size_t i, const char **site_routine, int *site_line)
 {
-	return fails_at(r, i, "25001", "guc.c", 12094, "call_enum_check_hook",
-		"%s", "SET TRANSACTION ISOLATION LEVEL must be called before any "
-		"query") < 0 ? oom(err) : MS_OK;
+	const char *level = "read committed", *name, *value;
+	int snapshot = 0, begun = 0, unsure = 0;
+	int sub = r->session->n_savepoints > 0 || r->session->savepoints_lost;
+
+	if (n == NULL || n->transaction_stmt->n_options == 0)
+		return NULL;
+	for (size_t k = r->open_from; k < i; k++) {
+		const PgQuery__Node *p = ms_pg__stmt_node(r->script, k);
+
+		snapshot |= takes_snapshot(p);
+		unsure |= p && p->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT;
+		if (r->script->stmts[k].cls != MS_STMT_BEGIN || p == NULL)
+			continue;
+		begun = 1;
+		for (size_t o = 0; o < p->transaction_stmt->n_options; o++)
+			if (strcmp(begin_option(p->transaction_stmt->options[o],
+			    &value), "transaction_isolation") == 0)
+				level = value;
+	}
+	/* A block from an earlier message, or chained from the last. */
+	if ((r->session->in_block && !begun) || (r->open_from > 0 &&
+	    r->script->stmts[r->open_from - 1].no_block &&
+	    strstr(r->script->stmts[r->open_from - 1].no_block, "AND CHAIN")))
+		unsure = 1;
+	for (size_t o = 0; o < n->transaction_stmt->n_options; o++) {
+		name = begin_option(n->transaction_stmt->options[o], &value);
+		if (strcmp(name, "transaction_isolation") == 0) {
+			/* Before a snapshot, outside a savepoint, any level goes. */
+			if ((!snapshot && !sub && !(r->session->in_block && !begun)) ||
+			    (strcmp(value, level) == 0 && !unsure)) {
+				level = value;
+				continue;
+			}
+			if (unsure || !value[0])
+				return "";
+			*site_routine = "call_enum_check_hook";
+			*site_line = 12094;
+			if (snapshot)
+				return "SET TRANSACTION ISOLATION LEVEL must be called "
+					"before any query";
+			if (sub)
+				return "SET TRANSACTION ISOLATION LEVEL must not be called "
+					"in a subtransaction";
+			level = value;
+		} else if (strcmp(name, "transaction_deferrable") == 0) {
+			if (r->session->in_block && !begun)
+				return "";
+			*site_routine = "call_bool_check_hook";
+			*site_line = 11942;
+			if (sub)
+				return "SET TRANSACTION [NOT] DEFERRABLE cannot be called "
+					"within a subtransaction";
+			if (snapshot)
+				return "SET TRANSACTION [NOT] DEFERRABLE must be called "
+					"before any query";
+		}
+	}
+	return NULL;
 }
 
 static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
@@ -375,19 +424,20 @@ static int run_txn_stmt(runner *r, size_t i, int multi, ms_error *err)
 	switch (st->cls) {
 	case MS_STMT_BEGIN: {
 		const PgQuery__Node *n = ms_pg__stmt_node(r->script, i);
-		int late;
+		const char *refused, *routine = NULL;
+		int line = 0;
 
-		/* A second BEGIN only warns (25001 WARNING); statements
-		 * already run join the block either way. */
+		/* Its options are set after the statements already run, which
+		 * join the block either way; a second BEGIN only warns. */
+		refused = begin_refused(r, n, i, &routine, &line);
 		r->session->in_block = 1;
-		/* Its isolation level is set after them: too late once one took
-		 * a snapshot (check_XactIsoLevel). */
-		late = isolation_after_query(r, n, i);
-		if (late > 0)
-			return isolation_too_late(r, i, err);
-		if (late < 0) {
+		if (refused && refused[0])
+			return fails_at(r, i, "25001", "guc.c", line, routine, "%s",
+				refused) < 0 ? oom(err) : MS_OK;
+		if (refused) {
 			res->verdict = MS_VERDICT_UNKNOWN;
-			res->note = "the isolation level in force is not modelled";
+			res->note = "the transaction's isolation level and snapshot are "
+				"not modelled here";
 			return MS_OK;
 		}
 		/* READ ONLY (or READ WRITE): not followed. */
