@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "expr.h"
 
@@ -1651,6 +1652,43 @@ static int makes_sequence(const PgQuery__ColumnDef *c)
 	return type && ddl_one_of(type, serials);
 }
 
+/* WITH (oids = ...): transformRelOptions drops oids = false, which pg_dump
+ * once wrote, and refuses oids = true.  0 when every option is oids =
+ * false, 1 when one is oids = true, -1 otherwise. */
+static int oids_option(PgQuery__Node **opts, size_t n)
+{
+	int all_false = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__DefElem *de = opts[i]->node_case ==
+			PG_QUERY__NODE__NODE_DEF_ELEM ? opts[i]->def_elem : NULL;
+		const PgQuery__Node *a = de ? de->arg : NULL;
+		const char *v;
+
+		if (de == NULL || (de->defnamespace && de->defnamespace[0]) ||
+		    strcmp(de->defname, "oids")) {
+			all_false = 0;
+			continue;
+		}
+		if (a == NULL)
+			return 1;
+		if (a->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		    a->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL)
+			v = a->a_const->boolval->boolval ? "true" : "false";
+		else if (a->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		    a->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+			v = a->a_const->ival->ival == 1 ? "true" :
+				a->a_const->ival->ival == 0 ? "false" : "";
+		else
+			v = ms_pg__node_string(a) ? ms_pg__node_string(a) : "";
+		if (strcasecmp(v, "true") == 0 || strcasecmp(v, "on") == 0)
+			return 1;
+		if (strcasecmp(v, "false") != 0 && strcasecmp(v, "off") != 0)
+			all_false = 0;
+	}
+	return all_false ? 0 : -1;
+}
+
 /* CREATE TABLE makes its sequences before the table (transformCreateStmt
  * puts them first), each named against the catalog as it was: two that
  * take one name, one that takes the table's, or one whose name a type
@@ -2195,7 +2233,7 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	coldef *cols;
 	size_t ncols = 0;
 	cat_rel rel;
-	int found, ok, ret, like = 0;
+	int found, ok, ret, like = 0, oids;
 
 	if ((ret = cat_schema_find(&ok, d->s, schema, d->err)) < 0)
 		return ret;
@@ -2226,18 +2264,23 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	}
 	if (found && c->if_not_exists)
 		return MS_OK;
+	if ((oids = oids_option(c->options, c->n_options)) > 0 &&
+	    c->oncommit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP &&
+	    !str(c->tablespacename))
+		return ddl_fail(d, "0A000", "reloptions.c:1310:transformRelOptions",
+			-1, "tables declared WITH OIDS are not supported");
 	/* DefineRelation checks ON COMMIT, the tablespace, options, the
 	 * access method before the table's columns and name. */
 	if (c->n_inh_relations || c->partbound || c->of_typename ||
-	    c->partspec || c->n_options || c->oncommit !=
+	    c->partspec || (c->n_options && oids != 0) || c->oncommit !=
 	    PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP ||
 	    str(c->tablespacename) || str(c->access_method)) {
 		ddl_unknown(d, "inheritance, partitions, typed tables and table "
 			"options are not modelled");
 		d->open_check = 1;
 	}
-	if (c->n_options && (ret = ms_store_meta_set(d->s, RELOPTIONS_KEY, "1",
-	    d->err)) < 0)
+	if (c->n_options && oids != 0 && (ret = ms_store_meta_set(d->s,
+	    RELOPTIONS_KEY, "1", d->err)) < 0)
 		return ret;
 	if ((ret = serial_names_unsure(d, c, schema)) < 0)
 		return ret;
