@@ -315,6 +315,19 @@ static int column_type(ms_typeref *t, ddl *d, const PgQuery__TypeName *tn,
 			return MS_OK;
 		}
 	}
+	/* Once objects may exist unseen (an extension migsim does not
+	 * model: ltree, hstore, postgis), the type may be one of them: the
+	 * column is kept, of a type migsim knows nothing of. */
+	if (!t->exists && d->gap) {
+		t->known = 0;
+		/* pg_dump qualifies it; an extension's goes to public. */
+		snprintf(t->display, sizeof(t->display), "%s%.*s",
+			strchr(t->written, '.') ? "" : "public.",
+			(int)sizeof(t->display) - 8, t->written);
+		ddl_unknown(d, "this column's type may be one migsim did not see "
+			"made");
+		return MS_OK;
+	}
 	if (!t->exists)
 		return ddl_fail(d, "42704", "parse_type.c:270:typenameType",
 			with_position ? t->location : -1,
@@ -4558,6 +4571,10 @@ static const char *default_opclass_name(const char *method,
  * INCLUDE columns follow, for "(def)"): name, an operator class that is
  * not the default for the column's type (dflt; an extension's qualified
  * with its schema), DESC, NULLS FIRST/LAST where not the default. */
+/* pg_catalog's collations, visible whatever the search_path. */
+static const char *const builtin_collations[] = { "C", "POSIX", "ucs_basic",
+	NULL };
+
 static void element_text(char *def, size_t size, const PgQuery__IndexElem *e,
 	const char *dflt)
 {
@@ -4569,10 +4586,45 @@ static void element_text(char *def, size_t size, const PgQuery__IndexElem *e,
 
 	quote(q, sizeof(q), e->name);
 	snprintf(def + len, size - len, "%s%s", len ? ", " : "", q);
-	if (oc && (dflt == NULL || strcmp(oc, dflt) != 0)) {
+	/* pg_get_indexdef: COLLATE, the operator class (always, when it
+	 * has options), its options as name=value. */
+	if (e->n_collation) {
+		const char *c = ms_pg__node_string(e->collation[e->n_collation - 1]);
+
+		if (c && strcmp(c, "default") != 0) {
+			cat_quote_ident(q, sizeof(q), c);
+			len = strlen(def);
+			snprintf(def + len, size - len, " COLLATE %s%s",
+				e->n_collation > 1 || ddl_one_of(c, builtin_collations) ?
+				"" : "public.", q);
+		}
+	}
+	if (oc && (e->n_opclassopts || dflt == NULL || strcmp(oc, dflt) != 0)) {
 		len = strlen(def);
 		snprintf(def + len, size - len, " %s%s",
 			ms_pg__extension_of("opclass", oc) ? "public." : "", oc);
+	}
+	for (size_t i = 0; i < e->n_opclassopts; i++) {
+		const PgQuery__DefElem *o = e->opclassopts[i]->node_case ==
+			PG_QUERY__NODE__NODE_DEF_ELEM ? e->opclassopts[i]->def_elem : NULL;
+		char v[64] = "", qv[72];
+
+		if (o == NULL)
+			continue;
+		if (o->arg && o->arg->node_case == PG_QUERY__NODE__NODE_INTEGER)
+			snprintf(v, sizeof(v), "%d", o->arg->integer->ival);
+		else if (o->arg && o->arg->node_case == PG_QUERY__NODE__NODE_FLOAT)
+			snprintf(v, sizeof(v), "%s", o->arg->float_->fval);
+		else if (o->arg && ms_pg__node_string(o->arg))
+			snprintf(v, sizeof(v), "%s", ms_pg__node_string(o->arg));
+		/* get_reloptions quotes a value unless it is a plain name. */
+		cat_quote_ident(qv, sizeof(qv), v);
+		if (strcmp(qv, v) != 0)
+			snprintf(qv, sizeof(qv), "'%s'", v);
+		cat_quote_ident(q, sizeof(q), o->defname);
+		len = strlen(def);
+		snprintf(def + len, size - len, "%s%s=%s%s", i ? ", " : " (", q, qv,
+			i + 1 == e->n_opclassopts ? ")" : "");
 	}
 	len = strlen(def);
 	snprintf(def + len, size - len, "%s%s", desc ? " DESC" : "",
