@@ -929,6 +929,186 @@ static int eval_namespace_join(int *yes, ddl *d, const PgQuery__SelectStmt *sel)
 	return catalog_exists(yes, d, table, &rest);
 }
 
+/* The enum type an enumtypid is compared with: 'X'::regtype (regtypein
+ * folds an unquoted name), or (SELECT oid FROM pg_type WHERE typname =
+ * 'X').  NULL when it is neither. */
+static const char *enum_type_named(char *out, size_t n, const PgQuery__Node *v)
+{
+	const PgQuery__SelectStmt *sel;
+	const char *name;
+	filter f;
+
+	name = v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
+		v->type_cast->type_name && v->type_cast->type_name->n_names >= 1 ?
+		ms_pg__node_string(v->type_cast->type_name->names[
+		v->type_cast->type_name->n_names - 1]) : NULL;
+	if (name && strcmp(name, "regtype") == 0 &&
+	    (name = ddl_string_literal(v->type_cast->arg, NULL)) != NULL) {
+		size_t len = strlen(name);
+
+		if (len >= 2 && name[0] == '"' && name[len - 1] == '"' &&
+		    !memchr(name + 1, '"', len - 2))
+			snprintf(out, n, "%.*s", (int)len - 2, name + 1);
+		else if (strspn(name, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == len) {
+			snprintf(out, n, "%s", name);
+			for (char *p = out; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+		} else
+			return NULL;
+		return out;
+	}
+	if (v->node_case != PG_QUERY__NODE__NODE_SUB_LINK ||
+	    v->sub_link->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK ||
+	    v->sub_link->subselect == NULL || v->sub_link->subselect->node_case !=
+	    PG_QUERY__NODE__NODE_SELECT_STMT)
+		return NULL;
+	sel = v->sub_link->subselect->select_stmt;
+	memset(&f, 0, sizeof(f));
+	if (sel->n_from_clause != 1 || sel->from_clause[0]->node_case !=
+	    PG_QUERY__NODE__NODE_RANGE_VAR || strcmp(sel->from_clause[0]->
+	    range_var->relname, "pg_type") != 0 || !read_filter(&f,
+	    sel->where_clause) || f.n != 1 || filter_get(&f, "typname") == NULL)
+		return NULL;
+	snprintf(out, n, "%s", filter_get(&f, "typname"));
+	return out;
+}
+
+/* Whether an enum named type (in public) has label: the pg_enum guard
+ * of hand-written ADD VALUE migrations.  1 decided, 0 not. */
+static int enum_label_exists(int *yes, ddl *d, const char *type,
+	const char *label)
+{
+	cat_type t;
+	int found, state, ret;
+
+	if (d->gap || type[0] == '_' ||
+	    (ret = cat_type_find(&found, &t, d->s, "public", type, d->err)) < 0)
+		return ret < 0 ? ret : 0;
+	if (!found) {
+		/* Not a type at all: no label; the system's are not enums. */
+		*yes = 0;
+		return system_type(type) || ms_pg__extension_of("type", type) ||
+			strncmp(type, "pg_", 3) == 0 ? 0 : 1;
+	}
+	if (t.kind != 'e')
+		return (*yes = 0, 1);
+	if ((ret = cat_label_find(&state, d->s, t.oid, label, d->err)) < 0)
+		return ret;
+	*yes = state != 0;
+	return 1;
+}
+
+/* The conditions of WHERE joined by AND, into out (at most n). */
+static size_t and_terms(const PgQuery__Node **out, size_t n,
+	const PgQuery__Node *w)
+{
+	size_t k = 0;
+
+	if (w == NULL)
+		return 0;
+	if (w->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
+	    w->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR) {
+		for (size_t i = 0; i < w->bool_expr->n_args; i++) {
+			size_t m = and_terms(out + k, n - k, w->bool_expr->args[i]);
+
+			if (m == (size_t)-1 || k + m > n)
+				return (size_t)-1;
+			k += m;
+		}
+		return k;
+	}
+	if (n == 0)
+		return (size_t)-1;
+	out[0] = w;
+	return 1;
+}
+
+/* a = b between two columns or a column and a value: the column names
+ * (last field), the other side in *other when it is not a column. */
+static int equality(const char **l, const char **r, const PgQuery__Node **other,
+	const PgQuery__Node *n)
+{
+	const PgQuery__AExpr *e = n->node_case == PG_QUERY__NODE__NODE_A_EXPR ?
+		n->a_expr : NULL;
+	const char *op = e && e->n_name == 1 ? ms_pg__node_string(e->name[0]) :
+		NULL;
+
+	if (e == NULL || e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP ||
+	    op == NULL || strcmp(op, "=") != 0 || e->lexpr == NULL ||
+	    e->rexpr == NULL || (*l = ref_name(e->lexpr)) == NULL)
+		return 0;
+	*r = ref_name(e->rexpr);
+	*other = *r ? NULL : e->rexpr;
+	return 1;
+}
+
+/*
+ * EXISTS (SELECT 1 FROM pg_enum [e] JOIN pg_type [t] ON e.enumtypid =
+ * t.oid WHERE t.typname = 'X' AND e.enumlabel = 'L'), the same with
+ * pg_enum and pg_type listed in FROM and the join in WHERE, or FROM
+ * pg_enum alone WHERE enumlabel = 'L' AND enumtypid = 'X'::regtype (or a
+ * subquery on pg_type).
+ */
+static int eval_enum_guard(int *yes, ddl *d, const PgQuery__SelectStmt *sel)
+{
+	const PgQuery__Node *terms[8], *other;
+	const char *tables[2] = { NULL, NULL }, *l, *r, *type = NULL,
+		*label = NULL;
+	char buf[CAT_NAME];
+	size_t nt = 0, nterms;
+	int joined = 0;
+
+	for (size_t i = 0; i < sel->n_from_clause && nt < 2; i++) {
+		const PgQuery__Node *f = sel->from_clause[i];
+
+		if (f->node_case == PG_QUERY__NODE__NODE_RANGE_VAR)
+			tables[nt++] = f->range_var->relname;
+		else if (f->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR &&
+		    f->join_expr->jointype == PG_QUERY__JOIN_TYPE__JOIN_INNER &&
+		    f->join_expr->larg->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+		    f->join_expr->rarg->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+		    f->join_expr->quals && nt == 0) {
+			tables[nt++] = f->join_expr->larg->range_var->relname;
+			tables[nt++] = f->join_expr->rarg->range_var->relname;
+			if (!equality(&l, &r, &other, f->join_expr->quals) || r == NULL ||
+			    !((strcmp(l, "enumtypid") == 0 && strcmp(r, "oid") == 0) ||
+			    (strcmp(r, "enumtypid") == 0 && strcmp(l, "oid") == 0)))
+				return 0;
+			joined = 1;
+		} else
+			return 0;
+	}
+	if (sel->n_from_clause > 2 || tables[0] == NULL ||
+	    (nterms = and_terms(terms, 8, sel->where_clause)) == (size_t)-1)
+		return 0;
+	if (!(strcmp(tables[0], "pg_enum") == 0 && (tables[1] == NULL ||
+	    strcmp(tables[1], "pg_type") == 0)) && !(tables[1] &&
+	    strcmp(tables[1], "pg_enum") == 0 && strcmp(tables[0], "pg_type") == 0))
+		return 0;
+	for (size_t i = 0; i < nterms; i++) {
+		if (!equality(&l, &r, &other, terms[i]))
+			return 0;
+		if (r && tables[1] && !joined &&
+		    ((strcmp(l, "enumtypid") == 0 && strcmp(r, "oid") == 0) ||
+		    (strcmp(r, "enumtypid") == 0 && strcmp(l, "oid") == 0)))
+			joined = 1;
+		else if (r)
+			return 0;
+		else if (strcmp(l, "enumlabel") == 0 && !label)
+			label = ddl_string_literal(other, NULL);
+		else if (strcmp(l, "typname") == 0 && tables[1] && !type)
+			type = ddl_string_literal(other, NULL);
+		else if (strcmp(l, "enumtypid") == 0 && !tables[1] && !type)
+			type = enum_type_named(buf, sizeof(buf), other);
+		else
+			return 0;
+	}
+	if (label == NULL || type == NULL || (tables[1] && !joined))
+		return 0;
+	return enum_label_exists(yes, d, type, label);
+}
+
 /* EXISTS over a table of the history: decided when the query certainly
  * returns no row, or one (the table is known to be empty, or no FROM) and
  * PostgreSQL's analysis of it passes.  The analysis
@@ -985,8 +1165,14 @@ static int eval_exists(int *yes, ddl *d, const PgQuery__SubLink *sl)
 	    sl->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
 		return 0;
 	sel = sl->subselect->select_stmt;
-	if (sel->n_from_clause != 1 || !plain_exists(sel))
+	if (sel->n_from_clause < 1 || sel->n_from_clause > 2 || !plain_exists(sel))
 		return 0;
+	{
+		int r = eval_enum_guard(yes, d, sel);
+
+		if (r != 0 || sel->n_from_clause != 1)
+			return r;
+	}
 	if (sel->from_clause[0]->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR)
 		return eval_namespace_join(yes, d, sel);
 	if (sel->from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
