@@ -163,6 +163,7 @@ int cat_rel_drop(ms_store *s, int64_t oid, ms_error *err)
 		 " (SELECT oid FROM migsim_constraint WHERE rel = ?1)"),
 		"DELETE FROM migsim_constraint WHERE rel = ?1",
 		"DELETE FROM migsim_temp WHERE oid = ?1",
+		"DELETE FROM migsim_unlogged WHERE oid = ?1",
 		"DELETE FROM migsim_null_column WHERE rel = ?1",
 		"DELETE FROM migsim_filled_column WHERE rel = ?1",
 		"DELETE FROM migsim_row_security WHERE rel = ?1",
@@ -2992,6 +2993,33 @@ int cat_temp_commit(ms_store *s, ms_error *err)
 		" rows = 'empty' WHERE oid IN (SELECT oid FROM migsim_temp WHERE"
 		" on_commit_drop = 2) AND oid NOT IN (SELECT parent FROM"
 		" migsim_inherits)", err);
+}
+
+int cat_unlogged_set(ms_store *s, int64_t rel, int on, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (on)
+		PREP(st, "INSERT OR IGNORE INTO migsim_unlogged SELECT ?1 UNION"
+			" SELECT oid FROM migsim_depend WHERE kind = 'owned' AND"
+			" ref_kind = 'rel' AND ref_oid = ?1");
+	else
+		PREP(st, "DELETE FROM migsim_unlogged WHERE oid = ?1 OR oid IN"
+			" (SELECT oid FROM migsim_depend WHERE kind = 'owned' AND"
+			" ref_kind = 'rel' AND ref_oid = ?1)");
+	sqlite3_bind_int64(st, 1, rel);
+	return done(s, st, err);
+}
+
+int cat_unlogged_follow(ms_store *s, int64_t seq, int64_t rel, ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "INSERT OR IGNORE INTO migsim_unlogged SELECT ?1 WHERE EXISTS"
+		" (SELECT 1 FROM migsim_unlogged WHERE oid = ?2)");
+	sqlite3_bind_int64(st, 1, seq);
+	sqlite3_bind_int64(st, 2, rel);
+	return done(s, st, err);
 }
 
 int cat_temp_add(ms_store *s, int64_t oid, int on_commit_drop, ms_error *err)

@@ -89,6 +89,12 @@ int cat_rel_set_schema(ms_store *s, int64_t oid, const char *schema,
 	ms_error *err);
 int cat_rel_set_rows(ms_store *s, int64_t oid, const char *rows,
 	ms_error *err);
+/* Mark rel unlogged (on 1) or logged, with the sequences it owns, as
+ * CREATE UNLOGGED TABLE and ALTER TABLE SET [UN]LOGGED do. */
+int cat_unlogged_set(ms_store *s, int64_t rel, int on, ms_error *err);
+/* A serial's or identity's sequence seq of rel takes rel's persistence
+ * (generateSerialSequence). */
+int cat_unlogged_follow(ms_store *s, int64_t seq, int64_t rel, ms_error *err);
 /* Temporary tables (on_commit_drop: 1 ON COMMIT DROP, 2 ON COMMIT DELETE
  * ROWS), and the ones that go at COMMIT (on_commit_only). */
 int cat_temp_add(ms_store *s, int64_t oid, int on_commit_drop, ms_error *err);

@@ -4631,7 +4631,11 @@ static int create_sequence(ddl *d, const PgQuery__CreateSeqStmt *c)
 	    (ret = ms_store_meta_set(d->s, SEQUENCE_BOUNDS_KEY, "1", d->err)) < 0)
 		return ret;
 	if ((ret = cat_rel_add(&oid, d->s, schema, c->sequence->relname, 'S', 1,
-	    d->err)) < 0 || !temp)
+	    d->err)) < 0)
+		return ret;
+	if (c->sequence->relpersistence && c->sequence->relpersistence[0] == 'u')
+		return cat_unlogged_set(d->s, oid, 1, d->err);
+	if (!temp)
 		return ret;
 	return cat_temp_add(d->s, oid, 0, d->err);
 }

@@ -1609,7 +1609,8 @@ static int add_serial(ddl *d, const cat_rel *rel, const char *column,
 	/* The column owns the sequence (it goes with the column, silently);
 	 * its default depends on the sequence (DROP SEQUENCE refuses). */
 	if ((ret = cat_dep_add(d->s, "owned", seq, "rel", rel->oid, column,
-	    fresh ? CAT_SEQUENCE_FRESH : "", d->err)) < 0)
+	    fresh ? CAT_SEQUENCE_FRESH : "", d->err)) < 0 ||
+	    (ret = cat_unlogged_follow(d->s, seq, rel->oid, d->err)) < 0)
 		return ret;
 	return cat_dep_add(d->s, kind, rel->oid, "rel", seq, NULL, desc, d->err);
 }
@@ -2337,6 +2338,8 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 		goto out;
 	for (size_t i = 0; i < ncols && ret == MS_OK; i++)
 		ret = store_column(d, &rel, &cols[i]);
+	if (ret == MS_OK && c->relation->relpersistence[0] == 'u')
+		ret = cat_unlogged_set(d->s, rel.oid, 1, d->err);
 	for (size_t i = 0; i < ncols && ret == MS_OK && !DDL_FAILED(d); i++)
 		if (cols[i].default_expr)
 			ret = check_default(d, cols[i].def->colname,
@@ -4084,6 +4087,12 @@ static int inheritance_alter(ddl *d, const cat_rel *rel,
 			return ret;
 		if (t == PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged &&
 		    (ret = ms_store_meta_set(d->s, UNLOGGED_KEY, "1", d->err)) < 0)
+			return ret;
+		/* The sequences it owns change with it (ATRewriteTables). */
+		if ((t == PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged ||
+		    t == PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged) &&
+		    (ret = cat_unlogged_set(d->s, rel->oid, t ==
+		    PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged, d->err)) < 0)
 			return ret;
 		if (t != PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull)
 			continue;

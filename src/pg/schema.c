@@ -182,7 +182,7 @@ static int domains(dump *d)
  * ADD GENERATED, as pg_dump prints them.  Options given to CREATE
  * SEQUENCE are not kept: a plain sequence prints with the defaults.
  */
-static int sequence(dump *d, int64_t oid, const char *name)
+static int sequence(dump *d, int64_t oid, const char *name, int unlogged)
 {
 	sqlite3_stmt *st;
 	char owner[2 * CAT_NAME + 8], c[CAT_NAME + 4], as[32] = "";
@@ -215,9 +215,9 @@ static int sequence(dump *d, int64_t oid, const char *name)
 			"BY DEFAULT", name);
 		return MS_OK;
 	}
-	ms_buf_printf(d->out, "CREATE SEQUENCE %s%s\n    START WITH 1\n"
+	ms_buf_printf(d->out, "CREATE %sSEQUENCE %s%s\n    START WITH 1\n"
 		"    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1;"
-		"\n\n", name, as);
+		"\n\n", unlogged ? "UNLOGGED " : "", name, as);
 	if (owned)
 		ms_buf_printf(d->out, "ALTER SEQUENCE %s OWNED BY %s.%s;\n\n", name,
 			owner, c);
@@ -296,7 +296,8 @@ static int relations(dump *d)
 
 	if ((ret = prep(&st, d, "SELECT oid, schema_name, name, relkind, known,"
 	    " EXISTS (SELECT 1 FROM migsim_row_security s WHERE s.rel ="
-	    " migsim_relation.oid AND s.forced) FROM migsim_relation WHERE"
+	    " migsim_relation.oid AND s.forced), oid IN (SELECT oid FROM"
+	    " migsim_unlogged) FROM migsim_relation WHERE"
 	    " relkind IN"
 	    " ('r', 'p', 'v', 'm', 'S', 'c')"
 	    " AND name <> '_prisma_migrations' ORDER BY schema_name, name")) < 0)
@@ -307,7 +308,8 @@ static int relations(dump *d)
 
 		qualified(q, sizeof(q), col(st, 1), col(st, 2));
 		if (kind[0] == 'S') {
-			if ((ret = sequence(d, sqlite3_column_int64(st, 0), q)) < 0) {
+			if ((ret = sequence(d, sqlite3_column_int64(st, 0), q,
+			    sqlite3_column_int(st, 6))) < 0) {
 				sqlite3_reset(st);
 				return ret;
 			}
@@ -319,8 +321,11 @@ static int relations(dump *d)
 			continue;
 		}
 		/* A composite type's attributes print as a table's columns. */
-		ms_buf_printf(d->out, kind[0] == 'c' ? "CREATE TYPE %s AS (\n" :
-			"CREATE TABLE %s (\n", q);
+		if (kind[0] == 'c')
+			ms_buf_printf(d->out, "CREATE TYPE %s AS (\n", q);
+		else
+			ms_buf_printf(d->out, "CREATE %sTABLE %s (\n",
+				sqlite3_column_int(st, 6) ? "UNLOGGED " : "", q);
 		/* pg_dump runs with an empty search_path: user types and
 		 * extensions' types are schema-qualified. */
 		if ((ret = prep(&cols, d, "SELECT c.name, CASE WHEN t.oid IS NULL"

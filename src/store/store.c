@@ -174,6 +174,10 @@ static const char catalog_additions[] =
 	 * left behind by a dropped key only makes a check unknown. */
 	"CREATE TABLE IF NOT EXISTS migsim_deferrable_fkey ("
 	"  con INTEGER PRIMARY KEY);"
+	/* Unlogged tables and sequences (a serial's or identity's of an
+	 * unlogged table is unlogged too), which pg_dump prints. */
+	"CREATE TABLE IF NOT EXISTS migsim_unlogged ("
+	"  oid INTEGER PRIMARY KEY);"
 	/* Foreign keys declared MATCH FULL, which pg_dump prints. */
 	"CREATE TABLE IF NOT EXISTS migsim_fkey_match_full ("
 	"  con INTEGER PRIMARY KEY);"
