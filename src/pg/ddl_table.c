@@ -3042,7 +3042,8 @@ static int view_uses_column(ddl *d, const cat_rel *rel, const char *column)
 		if ((ret = cat_rel_by_oid(&found, &v, d->s, deps[i].oid,
 		    d->err)) < 0 || !found)
 			break;
-		quote(q, sizeof(q), v.name);
+		/* getRelationDescription: qualified when off the search path. */
+		rel_label(q, sizeof(q), &v);
 		ret = trigger ? ddl_fail(d, "0A000", "tablecmds.c:12966:"
 			"ATExecAlterColumnType", -1, "cannot alter type of a column "
 			"used in a trigger definition") : ddl_fail(d, "0A000",

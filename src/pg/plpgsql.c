@@ -141,6 +141,21 @@ static int sql_affects(interp *in, const PgQuery__Node *n,
 	}
 }
 
+static char *literal_text(interp *in, const char *expr);
+
+/* The text of EXECUTE 'literal' without INTO or USING, malloc'd, or
+ * NULL. */
+static char *executed_literal(interp *in, json_t *st)
+{
+	const char *q = json_string_value(json_object_get(json_object_get(
+		json_object_get(st, "query"), "PLpgSQL_expr"), "query"));
+
+	if (q == NULL || json_object_get(st, "into") ||
+	    json_object_get(st, "params"))
+		return NULL;
+	return literal_text(in, q);
+}
+
 /* Whether PL/pgSQL statements may change the catalog (rows 0) or write
  * rows (rows 1) where migsim does not run them. */
 static int may_affect(interp *in, json_t *j, int rows)
@@ -158,12 +173,17 @@ static int may_affect(interp *in, json_t *j, int rows)
 	if (!json_is_object(j))
 		return 0;
 	json_object_foreach(j, key, v) {
-		if (strcmp(key, "PLpgSQL_stmt_dynexecute") == 0 ||
-		    (rows && strcmp(key, "PLpgSQL_stmt_perform") == 0) ||
+		char *text = NULL;
+
+		if ((rows && strcmp(key, "PLpgSQL_stmt_perform") == 0) ||
 		    (rows && strcmp(key, "PLpgSQL_stmt_call") == 0))
 			return 1;
-		if (strcmp(key, "PLpgSQL_stmt_execsql") == 0) {
-			const char *q = json_string_value(json_object_get(
+		/* EXECUTE of a literal is its SQL; of anything else, anything. */
+		if (strcmp(key, "PLpgSQL_stmt_dynexecute") == 0 &&
+		    (text = executed_literal(in, v)) == NULL)
+			return 1;
+		if (text || strcmp(key, "PLpgSQL_stmt_execsql") == 0) {
+			const char *q = text ? text : json_string_value(json_object_get(
 				json_object_get(json_object_get(v, "sqlstmt"),
 				"PLpgSQL_expr"), "query"));
 			ms_pg_script s;
@@ -176,6 +196,7 @@ static int may_affect(interp *in, json_t *j, int rows)
 						&s.stmts[k], rows);
 			}
 			ms_pg_script_clear(&s);
+			free(text);
 			if (affects)
 				return 1;
 			continue;
@@ -1725,9 +1746,7 @@ static int run_stmt(interp *in, json_t *wrapped)
 	if (strcmp(kind, "PLpgSQL_stmt_dynexecute") == 0 &&
 	    json_object_get(st, "into") == NULL &&
 	    json_object_get(st, "params") == NULL) {
-		text = literal_text(in, json_string_value(json_object_get(
-			json_object_get(json_object_get(st, "query"), "PLpgSQL_expr"),
-			"query")));
+		text = executed_literal(in, st);
 		if (text == NULL) {
 			not_modelled(in, "EXECUTE of a computed string is not "
 				"modelled", NULL);
