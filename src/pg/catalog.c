@@ -767,6 +767,62 @@ int cat_schema_objects_drop(ms_store *s, const char *name, ms_error *err)
 	for (size_t i = 0; i < n && ret == MS_OK; i++)
 		ret = cat_type_drop(s, oids[i], err);
 	free(oids);
+	/* Its extensions, with their members (wherever migsim put them). */
+	{
+		sqlite3_stmt *st;
+		char (*names)[CAT_NAME] = NULL;
+		size_t k = 0;
+		int rc;
+
+		if (ret < 0)
+			return ret;
+		PREP(st, "SELECT name FROM migsim_extension WHERE schema_name = ?1");
+		bind_text(st, 1, name);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			char (*more)[CAT_NAME] = realloc(names, (k + 1) *
+				sizeof(*names));
+
+			if (more == NULL) {
+				sqlite3_reset(st);
+				free(names);
+				return ms_error_set(err, MS_ENOMEM, "out of memory");
+			}
+			names = more;
+			copy_col(names[k++], CAT_NAME, st, 0);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			ret = fail(s, err);
+		for (size_t i = 0; i < k && ret == MS_OK; i++)
+			ret = cat_ext_drop(s, names[i], err);
+		free(names);
+	}
+	return ret;
+}
+
+int cat_ext_set_schema(ms_store *s, const char *name, const char *schema,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+
+	PREP(st, "UPDATE migsim_extension SET schema_name = ?2 WHERE name = ?1");
+	bind_text(st, 1, name);
+	bind_text(st, 2, schema);
+	return done(s, st, err);
+}
+
+int cat_ext_in(int *found, ms_store *s, const char *name, const char *schema,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_extension WHERE name = ?1 AND"
+		" schema_name = ?2");
+	bind_text(st, 1, name);
+	bind_text(st, 2, schema);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
 	return ret;
 }
 
@@ -1176,6 +1232,56 @@ int cat_ext_find(int *found, ms_store *s, const char *name, ms_error *err)
 	bind_text(st, 1, name);
 	if ((ret = first(found, s, st, err)) == MS_OK && *found)
 		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_ext_types(int64_t **oids, size_t *n, ms_store *s, const char *name,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*oids = NULL;
+	*n = 0;
+	PREP(st, "SELECT oid FROM migsim_type WHERE extension = ?1");
+	bind_text(st, 1, name);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t *more = realloc(*oids, (*n + 1) * sizeof(**oids));
+
+		if (more == NULL) {
+			sqlite3_reset(st);
+			free(*oids);
+			*oids = NULL;
+			*n = 0;
+			return ms_error_set(err, MS_ENOMEM, "out of memory");
+		}
+		*oids = more;
+		(*oids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? MS_OK : fail(s, err);
+}
+
+int cat_ext_drop(ms_store *s, const char *name, ms_error *err)
+{
+	static const char *const sqls[] = {
+		"DELETE FROM migsim_extension WHERE name = ?1",
+		"DELETE FROM migsim_type WHERE extension = ?1",
+		"DELETE FROM migsim_function_sig WHERE EXISTS (SELECT 1 FROM"
+		" migsim_function f WHERE f.extension = ?1 AND f.schema_name ="
+		" migsim_function_sig.schema_name AND f.name ="
+		" migsim_function_sig.name)",
+		"DELETE FROM migsim_function WHERE extension = ?1",
+	};
+	sqlite3_stmt *st;
+	int ret = MS_OK;
+
+	for (size_t i = 0; i < sizeof(sqls) / sizeof(sqls[0]) && ret == MS_OK;
+	     i++) {
+		PREP(st, sqls[i]);
+		bind_text(st, 1, name);
+		ret = done(s, st, err);
+	}
 	return ret;
 }
 

@@ -383,6 +383,16 @@ int cat_label_rename(ms_store *s, int64_t type, const char *from,
 /* A COMMIT makes new labels usable. */
 int cat_labels_commit(ms_store *s, ms_error *err);
 int cat_ext_find(int *found, ms_store *s, const char *name, ms_error *err);
+int cat_ext_set_schema(ms_store *s, const char *name, const char *schema,
+	ms_error *err);
+/* Whether the extension is installed in schema. */
+int cat_ext_in(int *found, ms_store *s, const char *name, const char *schema,
+	ms_error *err);
+/* The types an extension brought, malloc'd. */
+int cat_ext_types(int64_t **oids, size_t *n, ms_store *s, const char *name,
+	ms_error *err);
+/* An extension goes, with the types and functions it brought. */
+int cat_ext_drop(ms_store *s, const char *name, ms_error *err);
 int cat_ext_add(ms_store *s, const char *name, const char *schema,
 	ms_error *err);
 int cat_func_find(int *found, int64_t *oid, ms_store *s, const char *schema,

@@ -752,6 +752,21 @@ static int alter_enum(ddl *d, const PgQuery__AlterEnumStmt *a)
 
 /* --- extensions ----------------------------------------------------------- */
 
+/* The schema CREATE EXTENSION puts it in: SCHEMA's, or public (the
+ * first schema of the default path that exists). */
+static const char *extension_schema(const PgQuery__CreateExtensionStmt *c)
+{
+	for (size_t i = 0; i < c->n_options; i++) {
+		const PgQuery__DefElem *de = c->options[i]->node_case ==
+			PG_QUERY__NODE__NODE_DEF_ELEM ? c->options[i]->def_elem : NULL;
+
+		if (de && strcmp(de->defname, "schema") == 0 &&
+		    ms_pg__node_string(de->arg))
+			return ms_pg__node_string(de->arg);
+	}
+	return "public";
+}
+
 static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 {
 	int found, ret;
@@ -786,7 +801,8 @@ static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 				"get_namespace_oid", -1, "schema \"%s\" does not exist",
 				schema);
 	}
-	if ((ret = cat_ext_add(d->s, c->extname, "public", d->err)) < 0)
+	if ((ret = cat_ext_add(d->s, c->extname, extension_schema(c),
+	    d->err)) < 0)
 		return ret;
 	/* Its types, functions and operators are unknown to migsim, so a
 	 * later "does not exist" is not certain (hstore, postgis, ...). */
@@ -1174,6 +1190,18 @@ static int names_found(ddl *d, const PgQuery__DropStmt *ds, int kind)
 	return MS_OK;
 }
 
+static int extension_columns_drop(ddl *d, const char *name)
+{
+	int64_t *types = NULL;
+	size_t n = 0;
+	int ret = cat_ext_types(&types, &n, d->s, name, d->err);
+
+	for (size_t i = 0; i < n && ret == MS_OK; i++)
+		ret = ddl_type_columns_drop(d, types[i]);
+	free(types);
+	return ret;
+}
+
 static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 {
 	int ret = names_found(d, ds, kind);
@@ -1230,6 +1258,14 @@ static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 		if (kind == DROP_SCHEMA && ret == MS_OK &&
 		    (ret = unseen_objects(d)) == MS_OK)
 			ret = cat_schema_drop(d->s, name, d->err);
+		/* Its members go, and with CASCADE the columns of its types
+		 * and, unseen, whatever else uses them. */
+		if (kind == DROP_EXTENSION && ret == MS_OK && ds->behavior ==
+		    PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+			ret = extension_columns_drop(d, name);
+		if (kind == DROP_EXTENSION && ret == MS_OK &&
+		    (ret = unseen_objects(d)) == MS_OK)
+			ret = cat_ext_drop(d->s, name, d->err);
 		if (ret < 0)
 			return ret;
 	}
@@ -1969,6 +2005,12 @@ static int set_schema(ddl *d, const PgQuery__AlterObjectSchemaStmt *a)
 	cat_rel rel;
 	int found, ok, ret;
 
+	/* An extension's members move with it, out of the path's sight. */
+	if (a->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION &&
+	    a->object && ms_pg__node_string(a->object) &&
+	    (ret = cat_ext_set_schema(d->s, ms_pg__node_string(a->object),
+	    a->newschema, d->err)) < 0)
+		return ret;
 	if (rv == NULL || (a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
 	    a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_VIEW &&
 	    a->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW &&

@@ -122,6 +122,9 @@ int ddl_dependents(char **out, int *n, ddl *d, const char *ref_kind,
 int ddl_refuse_dependents(int *refused, ddl *d, const char *what,
 	const char *ref_kind, int64_t ref_oid, const char *ref_column,
 	int64_t except, const char *ref_desc);
+/* The columns of a type go, as DROP ... CASCADE of the type takes them
+ * (with their indexes, constraints and dependents). */
+int ddl_type_columns_drop(ddl *d, int64_t type);
 /* Remove a relation, its indexes and what depends on it. */
 int ddl_relation_remove(ddl *d, int64_t oid);
 /* Remove what depends on ref, as CASCADE does. */

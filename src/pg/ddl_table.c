@@ -3148,6 +3148,47 @@ static int owned_refuse(int *refused, ddl *d, const cat_rel *rel,
 		"sequence", "rel", rel->oid);
 }
 
+/* A column goes, with the indexes and constraints over it and what
+ * depends on it (DROP COLUMN once refusals are past, or CASCADE). */
+static int column_remove(ddl *d, const cat_rel *rel, const char *name)
+{
+	int found, ret;
+
+	/* Indexes go with the column; those whose expressions, predicate or
+	 * INCLUDE columns are not recorded may, unseen, freeing their names,
+	 * and so may EXCLUDE constraints (or a dependency refuse it). */
+	if ((ret = cat_rel_odd_indexes(&found, d->s, rel->oid, d->err)) < 0 ||
+	    (!found && (ret = cat_con_unmodelled_any(&found, d->s, rel->oid,
+	    d->err)) < 0) || (found && (ret = ddl_catalog_gap(d)) < 0))
+		return ret;
+	if (found)
+		ddl_unknown(d, "which indexes and constraints the column takes with "
+			"it is not modelled");
+	if ((ret = ddl_drop_dependents(d, "rel", rel->oid, name)) < 0 ||
+	    (ret = cat_con_drop_on_column(d->s, rel->oid, name,
+	    d->err)) < 0 ||
+	    (ret = cat_distinct_forget(d->s, rel->oid, name, d->err)) < 0)
+		return ret;
+	{
+		char kind[NAMEDATALEN + 12];
+
+		snprintf(kind, sizeof(kind), "column:%s", name);
+		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
+		    d->err)) < 0)
+			return ret;
+		snprintf(kind, sizeof(kind), "generated:%s", name);
+		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
+		    d->err)) < 0)
+			return ret;
+		/* Its default goes with it, and what that default used. */
+		snprintf(kind, sizeof(kind), "default:%s", name);
+		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
+		    d->err)) < 0)
+			return ret;
+	}
+	return cat_col_drop(d->s, rel->oid, name, d->err);
+}
+
 static int drop_column(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
@@ -3179,39 +3220,7 @@ static int drop_column(ddl *d, const cat_rel *rel,
 		    refused)
 			return ret;
 	}
-	/* Indexes go with the column; those whose expressions, predicate or
-	 * INCLUDE columns are not recorded may, unseen, freeing their names,
-	 * and so may EXCLUDE constraints (or a dependency refuse it). */
-	if ((ret = cat_rel_odd_indexes(&found, d->s, rel->oid, d->err)) < 0 ||
-	    (!found && (ret = cat_con_unmodelled_any(&found, d->s, rel->oid,
-	    d->err)) < 0) || (found && (ret = ddl_catalog_gap(d)) < 0))
-		return ret;
-	if (found)
-		ddl_unknown(d, "which indexes and constraints the column takes with "
-			"it is not modelled");
-	if ((ret = ddl_drop_dependents(d, "rel", rel->oid, cmd->name)) < 0 ||
-	    (ret = cat_con_drop_on_column(d->s, rel->oid, cmd->name,
-	    d->err)) < 0 ||
-	    (ret = cat_distinct_forget(d->s, rel->oid, cmd->name, d->err)) < 0)
-		return ret;
-	{
-		char kind[NAMEDATALEN + 12];
-
-		snprintf(kind, sizeof(kind), "column:%s", cmd->name);
-		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
-		    d->err)) < 0)
-			return ret;
-		snprintf(kind, sizeof(kind), "generated:%s", cmd->name);
-		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
-		    d->err)) < 0)
-			return ret;
-		/* Its default goes with it, and what that default used. */
-		snprintf(kind, sizeof(kind), "default:%s", cmd->name);
-		if ((ret = cat_dep_drop_dependent(d->s, kind, rel->oid,
-		    d->err)) < 0)
-			return ret;
-	}
-	return cat_col_drop(d->s, rel->oid, cmd->name, d->err);
+	return column_remove(d, rel, cmd->name);
 }
 
 /* The column's type changes, and with it the type it depends on. */
@@ -4346,7 +4355,7 @@ static int default_opclass(const char *method, const cat_col *col)
  * binary-coercible to the class's input type: 1 yes, 0 certainly not, -1
  * not modelled.  Only plain built-in scalar types are decided; domains,
  * arrays, typmods and extension types are left alone. */
-static int opclass_accepts(const char *oc, const cat_col *col)
+static int opclass_accepts(const char *oc, const cat_col *col, int citext)
 {
 	static const char *const scalars[] = { "int2", "int4", "int8", "bool",
 		"json", "jsonb", "text", "varchar", "uuid", "timestamp",
@@ -4360,10 +4369,11 @@ static int opclass_accepts(const char *oc, const cat_col *col)
 	    strcmp(oc, "varchar_pattern_ops") == 0 ||
 	    strcmp(oc, "gin_trgm_ops") == 0 || strcmp(oc, "gist_trgm_ops") == 0)
 		input = "text";
-	/* citext's extension script casts it to text WITHOUT FUNCTION. */
+	/* citext's extension script casts it to text WITHOUT FUNCTION; an
+	 * enum or domain of that name is another matter. */
 	if (input && strcmp(input, "text") == 0 && strcmp(col->base, "citext") == 0
 	    && !strchr(col->type, '['))
-		return 1;
+		return citext ? 1 : -1;
 	if (input == NULL || col->type_oid != 0 || strchr(col->type, '[') ||
 	    !ddl_one_of(col->base, scalars))
 		return -1;
@@ -4376,7 +4386,14 @@ static int opclass_accepts(const char *oc, const cat_col *col)
 
 static int accepts(ddl *d, const char *oc, const cat_col *col)
 {
-	int yes = opclass_accepts(oc, col);
+	cat_type t;
+	int found = 0, yes, ret;
+
+	/* The extension's citext is the one base type of that name. */
+	if (strcmp(col->base, "citext") == 0 && col->type_oid &&
+	    (ret = cat_type_by_oid(&found, &t, d->s, col->type_oid, d->err)) < 0)
+		return ret;
+	yes = opclass_accepts(oc, col, found && t.kind == 'b');
 
 	if (yes == 0)
 		return ddl_fail(d, "42804", "indexcmds.c:2202:ResolveOpClass", -1,
@@ -4440,7 +4457,9 @@ static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
 		ddl_unknown(d, "this operator class is not modelled");
 		return MS_OK;
 	}
-	if ((ret = cat_ext_find(&found, d->s, ext, d->err)) < 0)
+	/* ResolveOpClass searches the path: an extension installed in
+	 * another schema has classes it does not see. */
+	if ((ret = cat_ext_in(&found, d->s, ext, "public", d->err)) < 0)
 		return ret;
 	if (found && ext_opclass_of(oc, method) < 0) {
 		ddl_unknown(d, "this operator class is not modelled");
@@ -5717,4 +5736,26 @@ int ddl_dml_enum_literals(ddl *d, const PgQuery__Node *n)
 		}
 	}
 	return MS_OK;
+}
+
+int ddl_type_columns_drop(ddl *d, int64_t type)
+{
+	cat_dep *deps = NULL;
+	size_t n = 0;
+	int ret;
+
+	if ((ret = cat_dep_rows(&deps, &n, d->s, "type", type, NULL, 0,
+	    d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n && ret == MS_OK; i++) {
+		cat_rel rel;
+		int found;
+
+		if (strncmp(deps[i].kind, "column:", 7) == 0 &&
+		    (ret = cat_rel_by_oid(&found, &rel, d->s, deps[i].oid,
+		    d->err)) == MS_OK && found)
+			ret = column_remove(d, &rel, deps[i].kind + 7);
+	}
+	free(deps);
+	return ret;
 }
