@@ -1539,6 +1539,19 @@ int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,
 	return ret;
 }
 
+int cat_trigger_named(int *found, ms_store *s, const char *name,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_trigger WHERE name = ?1");
+	bind_text(st, 1, name);
+	if ((ret = first(found, s, st, err)) == MS_OK && *found)
+		sqlite3_reset(st);
+	return ret;
+}
+
 int cat_trigger_add(ms_store *s, int64_t rel, const char *name,
 	int64_t function, int per_statement, ms_error *err)
 {

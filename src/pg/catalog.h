@@ -454,6 +454,9 @@ int cat_func_any(int *found, ms_store *s, ms_error *err);
 int cat_func_drop(ms_store *s, int64_t oid, ms_error *err);
 int cat_trigger_find(int *found, ms_store *s, int64_t rel, const char *name,
 	ms_error *err);
+/* Whether any table has a trigger of this name. */
+int cat_trigger_named(int *found, ms_store *s, const char *name,
+	ms_error *err);
 int cat_trigger_add(ms_store *s, int64_t rel, const char *name,
 	int64_t function, int per_statement, ms_error *err);
 int cat_trigger_drop(ms_store *s, int64_t rel, const char *name,

@@ -630,7 +630,7 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 {
 	static const char *const pg_class[] = { "relname", "relkind", NULL };
 	static const char *const by_name[] = { "typname", "extname", "nspname",
-		"conname", "schema_name", NULL };
+		"conname", "schema_name", "tgname", NULL };
 	static const char *const views[] = { "schemaname", "matviewname",
 		"viewname", "tablename", "indexname", NULL };
 	static const char *const is_cols[] = { "table_schema", "table_name",
@@ -859,6 +859,21 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 		}
 		return !found && (ms_pg__extension_of("type", name) ||
 			strncmp(name, "pg_", 3) == 0) ? 0 : 1;
+	}
+	/* pg_trigger by name alone, on any table; foreign keys' internal
+	 * triggers are RI_ConstraintTrigger_... */
+	if (strcmp(table, "pg_trigger") == 0 && filter_get(f, "tgname")) {
+		int renamed;
+
+		if ((ret = ddl_meta_has(&renamed, d, TRIGGER_NAMES_KEY)) < 0)
+			return ret;
+		if (renamed || strncmp(filter_get(f, "tgname"),
+		    "RI_ConstraintTrigger", 20) == 0)
+			return 0;
+		if ((ret = cat_trigger_named(yes, d->s, filter_get(f, "tgname"),
+		    d->err)) < 0)
+			return ret;
+		return 1;
 	}
 	/* A new database has plpgsql already. */
 	if (strcmp(table, "pg_extension") == 0 && filter_get(f, "extname") &&
