@@ -511,6 +511,31 @@ static const char *data_type_of(ddl *d, const cat_col *c, int *ret)
 	return ms_pg__builtin_display(base);
 }
 
+/* information_schema.columns.udt_name: pg_type's name of the column's
+ * type, "_" before an array's element type's.  1 with out set, 0 when
+ * migsim cannot tell (a domain: its base's), < 0 on error. */
+static int udt_name_of(char *out, size_t n, ddl *d, const cat_col *c)
+{
+	const char *name = c->base;
+	size_t len = strlen(c->type);
+	int array = len > 2 && strcmp(c->type + len - 2, "[]") == 0;
+	cat_type t;
+	int found, ret;
+
+	if (c->type_oid) {
+		if ((ret = cat_type_by_oid(&found, &t, d->s, c->type_oid,
+		    d->err)) < 0)
+			return ret;
+		if (!found || t.kind == 'd')
+			return 0;
+		name = t.name;
+	}
+	if (name[0] == '\0')
+		return 0;
+	snprintf(out, n, "%s%s", array ? "_" : "", name);
+	return 1;
+}
+
 /* information_schema.columns.is_nullable: NO for NOT NULL, or for a
  * column of a domain declared NOT NULL itself. */
 static int is_nullable(const char **v, ddl *d, const cat_col *c)
@@ -638,7 +663,7 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 	static const char *const tc_cols[] = { "table_schema", "table_name",
 		"constraint_name", "constraint_schema", NULL };
 	static const char *const col_cols[] = { "table_schema", "table_name",
-		"column_name", "data_type", NULL };
+		"column_name", "data_type", "udt_name", NULL };
 	const char *schema = filter_get(f, "schemaname");
 	int found, ret, others;
 
@@ -832,6 +857,13 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 			if (ret < 0 || dt == NULL)
 				return ret;
 			*yes = data_type_matches(filter_get(f, "data_type"), dt);
+		}
+		if (found && *yes && filter_get(f, "udt_name")) {
+			char udt[CAT_NAME + 2];
+
+			if ((ret = udt_name_of(udt, sizeof(udt), d, &c)) <= 0)
+				return ret;
+			*yes = strcmp(filter_get(f, "udt_name"), udt) == 0;
 		}
 		return 1;
 	}
