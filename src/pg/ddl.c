@@ -5308,6 +5308,18 @@ static int grant_stmt(ddl *d, const PgQuery__GrantStmt *g)
 		ddl_unknown(d, "this GRANT or REVOKE is not modelled");
 		return MS_OK;
 	}
+	/* ExecuteGrantStmt resolves GRANTED BY before any object: another
+	 * role than the one migrating fails (42704, or 0A000 "grantor must
+	 * be current user") on roles migsim does not know. */
+	if (g->grantor && !(g->grantor->roletype ==
+	    PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CURRENT_USER ||
+	    g->grantor->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CURRENT_ROLE ||
+	    g->grantor->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_SESSION_USER ||
+	    (g->grantor->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING &&
+	    g->grantor->rolename && strcmp(g->grantor->rolename, "postgres") == 0))) {
+		ddl_unknown(d, "a GRANTED BY role is not modelled");
+		return MS_OK;
+	}
 	if ((rels = calloc(g->n_objects + 1, sizeof(*rels))) == NULL)
 		return oom(d);
 	for (size_t i = 0; i < g->n_objects && ret == MS_OK && !DDL_FAILED(d);

@@ -1466,6 +1466,9 @@ static const struct {
 	{ "floor", "n", "1", 'i' },
 	{ "ceil", "n", "1", 'i' },
 	{ "round", "n", "1", 'i' },
+	/* Row security policies read session settings. */
+	{ "current_setting", "S", "text", 's' },
+	{ "current_setting", "SB", "text", 's' },
 };
 
 /* Functions that take any number of arguments of any type (VARIADIC
@@ -2156,6 +2159,12 @@ static int raise_free(const char *name, const PgQuery__FuncCall *f,
 	int constants = f->n_args > 0;
 
 	if (ddl_one_of(name, any_value))
+		return 1;
+	/* missing_ok: an unknown setting reads as NULL. */
+	if (strcmp(name, "current_setting") == 0 && f->n_args == 2 &&
+	    f->args[1]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    f->args[1]->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL &&
+	    f->args[1]->a_const->boolval->boolval)
 		return 1;
 	/* date_trunc / date_part: the unit is looked up when planned. */
 	if ((strcmp(name, "date_trunc") == 0 || strcmp(name, "date_part") == 0) &&
