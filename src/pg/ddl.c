@@ -819,6 +819,40 @@ static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 	return ms_pg__extension_install(d->s, c->extname, d->err);
 }
 
+/* ALTER EXTENSION ... UPDATE [TO version] (ExecAlterExtensionStmt): an
+ * extension migsim installed is at its newest version, from which no
+ * update path leads anywhere; to the same version only a notice. */
+static int alter_extension(ddl *d, const PgQuery__AlterExtensionStmt *a)
+{
+	const char *have = ms_pg__extension_version(a->extname), *want = have;
+	int found, ret;
+
+	if ((ret = cat_ext_find(&found, d->s, a->extname, d->err)) < 0)
+		return ret;
+	found |= strcmp(a->extname, "plpgsql") == 0;
+	if (!found)
+		return ddl_fail(d, "42704", "extension.c:3174:ExecAlterExtensionStmt",
+			-1, "extension \"%s\" does not exist", a->extname);
+	for (size_t i = 0; i < a->n_options; i++) {
+		const PgQuery__DefElem *de = a->options[i]->node_case ==
+			PG_QUERY__NODE__NODE_DEF_ELEM ? a->options[i]->def_elem : NULL;
+
+		want = de && strcmp(de->defname, "new_version") == 0 ?
+			ms_pg__node_string(de->arg) : NULL;
+	}
+	if (have == NULL || want == NULL || want[0] == '\0' ||
+	    strstr(want, "--") || strchr(want, '/') || want[0] == '-' ||
+	    want[strlen(want) - 1] == '-') {
+		ddl_unknown(d, "this ALTER EXTENSION is not modelled");
+		return unseen_objects(d);
+	}
+	if (strcmp(have, want) == 0)
+		return MS_OK;
+	return ddl_fail(d, "22023", "extension.c:1457:identify_update_path", -1,
+		"extension \"%s\" has no update path from version \"%s\" to "
+		"version \"%s\"", a->extname, have, want);
+}
+
 /* --- DROP of non-relations ------------------------------------------------ */
 
 /* A relation's row type is a type of its name, which only the relation
@@ -5406,6 +5440,8 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		return ddl_domain_alter(d, n->alter_domain_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
 		return create_extension(d, n->create_extension_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_EXTENSION_STMT:
+		return alter_extension(d, n->alter_extension_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
 		return create_schema(d, n->create_schema_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:

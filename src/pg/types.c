@@ -49,6 +49,22 @@ const char *ms_pg__extension_of(const char *kind, const char *name)
 	return NULL;
 }
 
+const char *ms_pg__extension_version(const char *extension)
+{
+	/* default_version of 15.18's control files: the newest each has. */
+	static const struct { const char *name, *version; } versions[] = {
+		{ "btree_gist", "1.7" }, { "citext", "1.6" },
+		{ "fuzzystrmatch", "1.1" }, { "hstore", "1.8" }, { "ltree", "1.2" },
+		{ "pg_trgm", "1.6" }, { "pgcrypto", "1.3" }, { "plpgsql", "1.0" },
+		{ "unaccent", "1.1" }, { "uuid-ossp", "1.1" },
+	};
+
+	for (size_t i = 0; i < sizeof(versions) / sizeof(versions[0]); i++)
+		if (strcmp(versions[i].name, extension) == 0)
+			return versions[i].version;
+	return NULL;
+}
+
 int ms_pg__extension_known(const char *extension)
 {
 	for (size_t i = 0; i < sizeof(extension_objects) /
