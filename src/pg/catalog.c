@@ -2805,7 +2805,8 @@ int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
 	int ret;
 
 	PREP(st, "SELECT 1 FROM migsim_constraint WHERE rel = ?1 AND"
-		" (columns = '' OR ',' || columns || ',' LIKE '%,' || ?2 || ',%')"
+		" (columns = '' OR ',' || columns || ',' LIKE '%,' || ?2 || ',%'"
+		" OR ',' || columns || ',' LIKE '%,*,%')"
 		" UNION ALL SELECT 1 FROM migsim_constraint WHERE ref_rel = ?1 AND"
 		" (coalesce(ref_columns, '') = '' OR"
 		" ',' || ref_columns || ',' LIKE '%,' || ?2 || ',%')"
@@ -2904,7 +2905,8 @@ int cat_col_reparsed(int *found, ms_store *s, int64_t rel, const char *col,
 
 	PREP(st, "SELECT 1 FROM migsim_constraint WHERE rel = ?1 AND"
 		" contype = 'c' AND (columns = '' OR"
-		" ',' || columns || ',' LIKE '%,' || ?2 || ',%')"
+		" ',' || columns || ',' LIKE '%,' || ?2 || ',%' OR"
+		" ',' || columns || ',' LIKE '%,*,%')"
 		" UNION ALL SELECT 1 FROM migsim_index i LEFT JOIN migsim_relation r"
 		" ON r.oid = i.rel WHERE i.table_rel = ?1 AND (i.columns = '' OR"
 		" i.is_partial OR (',' || i.columns || ',' LIKE '%,' || ?2 || ',%'"

@@ -1195,7 +1195,9 @@ static int table_scope(ex_scope *sc, ddl *d, const cat_rel *rel)
 /* The distinct columns a CHECK expression names, for the name PostgreSQL
  * gives it (one column: t_col_check). */
 typedef struct check_walk {
-	char names[16][NAMEDATALEN];
+	ddl *d;
+	const cat_rel *rel;
+	char names[16][NAMEDATALEN]; /* "" for the whole row */
 	size_t n;
 	int other;           /* a name migsim could not list */
 } check_walk;
@@ -1205,6 +1207,8 @@ static int visit_check_ref(const PgQuery__Node *n, void *ctx)
 	check_walk *w = ctx;
 	const PgQuery__ColumnRef *cr;
 	const char *name;
+	cat_col col;
+	int found;
 
 	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
 		return 0;
@@ -1213,6 +1217,17 @@ static int visit_check_ref(const PgQuery__Node *n, void *ctx)
 	if (name == NULL || w->n == 16) {
 		w->other = 1;
 		return 0;
+	}
+	/* The table's own name, not a column's, is its whole row: a Var of
+	 * attribute 0, which get_attname does not name. */
+	if (cr->n_fields == 1 && strcmp(name, w->rel->name) == 0) {
+		if (cat_col_find(&found, &col, w->d->s, w->rel->oid, name,
+		    w->d->err) < 0) {
+			w->other = 1;
+			return 0;
+		}
+		if (!found)
+			name = "";
 	}
 	for (size_t i = 0; i < w->n; i++)
 		if (strcmp(w->names[i], name) == 0)
@@ -1268,6 +1283,8 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	/* Cooked before what the statement does next. */
 	d->open_check |= r != EX_OK || t.cat != 'B';
 	memset(&w, 0, sizeof(w));
+	w.d = d;
+	w.rel = rel;
 	ddl_walk(&c->raw_expr->base, visit_check_ref, &w);
 	if (str(c->conname)) {
 		snprintf(name, sizeof(name), "%s", str(c->conname));
@@ -1286,7 +1303,8 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	} else {
 		/* Named after the one column it reads, wherever it is written
 		 * (a column's CHECK over two columns is t_check). */
-		const char *one = w.n == 1 && !w.other ? w.names[0] : NULL;
+		const char *one = w.n == 1 && !w.other && w.names[0][0] ?
+			w.names[0] : NULL;
 
 		if (w.other)
 			ddl_unknown(d, "the name PostgreSQL gives this check is not "
@@ -1303,18 +1321,23 @@ static int add_check(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 		data_ok(d, rel, "a check over existing rows depends on them");
 	/* The columns it names: dropping one of them drops the check.  One
 	 * calling a function that may read more than its row (another
-	 * table, the clock) guards every column: ExecRelCheck tests every
-	 * check on every new row. */
+	 * table, the clock), or reading the whole row, guards every column
+	 * ("*"): ExecRelCheck tests every check on every new row. */
 	{
 		char cols[512] = "";
-		int outside = ddl_walk(&c->raw_expr->base, visit_outside_call, NULL);
+		int all = w.other || ddl_walk(&c->raw_expr->base, visit_outside_call,
+			NULL);
 
-		for (size_t i = 0; i < w.n && !w.other && !outside; i++) {
+		for (size_t i = 0; i < w.n && !w.other; i++) {
 			size_t len = strlen(cols);
 
-			snprintf(cols + len, sizeof(cols) - len, "%s%s", i ? "," : "",
-				w.names[i]);
+			all |= !w.names[i][0];
+			if (w.names[i][0])
+				snprintf(cols + len, sizeof(cols) - len, "%s%s",
+					len ? "," : "", w.names[i]);
 		}
+		if (all && cols[0])
+			strncat(cols, ",*", sizeof(cols) - strlen(cols) - 1);
 		return cat_con_add(NULL, d->s, rel->oid, name, 'c', cols, 0, NULL, 0,
 			!c->skip_validation, d->err);
 	}
@@ -5076,6 +5099,13 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 
 			unique_label(own[i], label ? label : "expr", labels, i);
 			labels[i] = own[i];
+			/* Kept under a name PostgreSQL may not give it: later
+			 * errors over index names are only possibilities. */
+			if (label == NULL && (ret = ddl_catalog_gap(d)) < 0) {
+				free(labels);
+				free(own);
+				goto out;
+			}
 		}
 		name_addition(add, labels, all);
 		free(labels);

@@ -517,6 +517,18 @@ static int colname(const PgQuery__Node *n, const char **name)
 	}
 	case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
 		return colname(n->collate_clause->arg, name);
+	case PG_QUERY__NODE__NODE_A_INDIRECTION:
+		/* The last field selected, else what is subscripted. */
+		s = NULL;
+		for (size_t i = 0; i < n->a_indirection->n_indirection; i++)
+			if (n->a_indirection->indirection[i]->node_case ==
+			    PG_QUERY__NODE__NODE_STRING)
+				s = ms_pg__node_string(n->a_indirection->indirection[i]);
+		if (s) {
+			*name = s;
+			return 2;
+		}
+		return colname(n->a_indirection->arg, name);
 	case PG_QUERY__NODE__NODE_CASE_EXPR:
 		/* Named after ELSE when that has a good name. */
 		strength = colname(n->case_expr->defresult, name);
