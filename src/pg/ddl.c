@@ -5180,6 +5180,9 @@ static int search_path(ddl *d, const PgQuery__VariableSetStmt *v)
 {
 	int postgres, ret;
 
+	/* FROM CURRENT sets it to what it is (ExtractSetVariableArgs). */
+	if (v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_CURRENT)
+		return MS_OK;
 	/* "$user" is the schema named postgres once there is one. */
 	if ((ret = cat_schema_find(&postgres, d->s, "postgres", d->err)) < 0)
 		return ret;

@@ -713,16 +713,20 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 	}
 	/* information_schema.tables and .columns over every schema the
 	 * history made, but for names the system's own relations have. */
-	if ((strcmp(table, "tables") == 0 || strcmp(table, "columns") == 0) &&
+	if ((strcmp(table, "tables") == 0 || strcmp(table, "columns") == 0 ||
+	    strcmp(table, "views") == 0) &&
 	    filter_get(f, "table_name") && !filter_get(f, "table_schema") &&
 	    system_relation(filter_get(f, "table_name")))
 		return 0;
-	if ((strcmp(table, "tables") == 0 || (strcmp(table, "columns") == 0 &&
-	    filter_get(f, "column_name"))) && only(f, is_cols) &&
-	    filter_get(f, "table_name") && !filter_get(f, "table_schema") &&
-	    !filter_get(f, "constraint_name")) {
+	/* information_schema.views lists views alone. */
+	if ((strcmp(table, "tables") == 0 || strcmp(table, "views") == 0 ||
+	    (strcmp(table, "columns") == 0 && filter_get(f, "column_name"))) &&
+	    only(f, is_cols) && filter_get(f, "table_name") &&
+	    !filter_get(f, "table_schema") && !filter_get(f, "constraint_name") &&
+	    !(strcmp(table, "views") == 0 && filter_get(f, "column_name"))) {
 		if ((ret = cat_rel_named(&found, d->s, filter_get(f, "table_name"),
-		    "rpvf", filter_get(f, "column_name"), d->err)) < 0)
+		    strcmp(table, "views") == 0 ? "v" : "rpvf",
+		    filter_get(f, "column_name"), d->err)) < 0)
 			return ret;
 		*yes = found > 0;
 		return found >= 0;
