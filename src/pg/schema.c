@@ -371,8 +371,8 @@ static int constraints_and_indexes(dump *d)
 	    " c.columns, coalesce(f.schema_name, ''), coalesce(f.name, ''),"
 	    " coalesce(c.ref_columns, ''), c.validated FROM migsim_constraint c"
 	    " JOIN migsim_relation r ON r.oid = c.rel LEFT JOIN migsim_relation f"
-	    " ON f.oid = c.ref_rel WHERE c.contype IN ('p', 'u')"
-	    " ORDER BY r.schema_name, r.name, c.name")) < 0)
+	    " ON f.oid = c.ref_rel WHERE c.contype IN ('p', 'u') AND r.name <>"
+	    " '_prisma_migrations' ORDER BY r.schema_name, r.name, c.name")) < 0)
 		return ret;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		qualified(q, sizeof(q), col(st, 0), col(st, 1));
@@ -389,7 +389,8 @@ static int constraints_and_indexes(dump *d)
 	    " migsim_relation i ON"
 	    " i.oid = x.rel JOIN migsim_relation r ON r.oid = x.table_rel WHERE"
 	    " x.rel NOT IN (SELECT index_rel FROM migsim_constraint WHERE"
-	    " index_rel IS NOT NULL AND contype IN ('p', 'u')) ORDER BY"
+	    " index_rel IS NOT NULL AND contype IN ('p', 'u')) AND r.name <>"
+	    " '_prisma_migrations' ORDER BY"
 	    " i.schema_name, i.name")) < 0)
 		return ret;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
