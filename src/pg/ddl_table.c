@@ -4440,15 +4440,25 @@ static int ext_opclass_of(const char *oc, const char *m)
 {
 	static const char *const vectors[] = { "vector_ops", "halfvec_ops",
 		"sparsevec_ops", NULL };
+	/* pg_opclass of a 15.18 server (btree_gist's are all gist_...). */
+	static const char *const classes[][2] = {
+		{ "btree_hstore_ops", "btree" }, { "citext_ops", "btree" },
+		{ "citext_ops", "hash" }, { "citext_pattern_ops", "btree" },
+		{ "gin_hstore_ops", "gin" }, { "gin_trgm_ops", "gin" },
+		{ "hash_hstore_ops", "hash" }, { "ltree_ops", "btree" },
+	};
+	int named = 0;
 
 	if (strncmp(oc, "gist_", 5) == 0)
 		return strcmp(m, "gist") == 0;
-	if (strcmp(oc, "gin_trgm_ops") == 0)
-		return strcmp(m, "gin") == 0;
-	if (strcmp(oc, "citext_ops") == 0)
-		return strcmp(m, "btree") == 0 || strcmp(m, "hash") == 0;
-	if (strcmp(oc, "citext_pattern_ops") == 0)
-		return strcmp(m, "btree") == 0;
+	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
+		if (strcmp(oc, classes[i][0]) == 0) {
+			named = 1;
+			if (strcmp(m, classes[i][1]) == 0)
+				return 1;
+		}
+	if (named)
+		return 0;
 	/* pgvector's classes are ivfflat's and hnsw's, but for btree's. */
 	if (builtin_method(m) && !ddl_one_of(oc, vectors))
 		return 0;
@@ -4619,14 +4629,15 @@ static const char *default_opclass_name(const char *method,
 	return NULL;
 }
 
-/* An index column as pg_get_indexdef prints it, appended to def (the
- * INCLUDE columns follow, for "(def)"): name, an operator class that is
- * not the default for the column's type (dflt; an extension's qualified
- * with its schema), DESC, NULLS FIRST/LAST where not the default. */
 /* pg_catalog's collations, visible whatever the search_path. */
 static const char *const builtin_collations[] = { "C", "POSIX", "ucs_basic",
 	NULL };
 
+/* An index column as pg_get_indexdef prints it, appended to def (the
+ * INCLUDE columns follow, for "(def)"): name, COLLATE, an operator class
+ * that is not the default for the column's type (dflt; an extension's
+ * qualified with its schema) or that has options, then its options, DESC,
+ * NULLS FIRST/LAST where not the default. */
 static void element_text(char *def, size_t size, const PgQuery__IndexElem *e,
 	const char *dflt)
 {

@@ -1054,9 +1054,10 @@ static int enum_label_exists(int *yes, ddl *d, const char *type,
 	cat_type t;
 	int found, state, ret;
 
-	if (d->gap || type[0] == '_' ||
-	    (ret = cat_type_find(&found, &t, d->s, "public", type, d->err)) < 0)
-		return ret < 0 ? ret : 0;
+	if (d->gap || type[0] == '_')
+		return 0;
+	if ((ret = cat_type_find(&found, &t, d->s, "public", type, d->err)) < 0)
+		return ret;
 	if (!found) {
 		/* Not a type at all: no label; the system's are not enums. */
 		*yes = 0;
