@@ -2250,6 +2250,19 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			return r;
 		goto unknown;
 	}
+	/* pg_catalog comes first on the search path: a function a migration
+	 * made in public named like a built-in loses to it where their
+	 * arguments fit the same, which migsim does not weigh (an extension's
+	 * copy, pgcrypto's gen_random_uuid, is the built-in's twin). */
+	if (schema == NULL && ms_pg__builtin_function(name)) {
+		int mine;
+
+		if ((*ret = cat_func_own(&mine, d->s, "public", name,
+		    d->err)) < 0)
+			return EX_STOP;
+		if (mine)
+			goto unknown;
+	}
 	if ((r = user_function(t, ret, d, sc, schema ? schema : "public", name,
 	    args, f->n_args)) != EX_UNKNOWN)
 		return r;
@@ -2435,6 +2448,123 @@ int ex_boolean(int *ret, ddl *d, const ex_scope *sc,
 	return EX_UNKNOWN;
 }
 
+/* Whether an IN list item holds a column (a Var) or a subquery. */
+static int visit_var(const PgQuery__Node *n, void *ctx)
+{
+	(void)ctx;
+	return n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF ? 1 :
+		n->node_case == PG_QUERY__NODE__NODE_SUB_LINK ? 2 : 0;
+}
+
+/* Rank of a numeric type along its implicit casts (int2 to float8), 0
+ * for any other type. */
+static int numeric_rank(const ex_type *t)
+{
+	static const char *const order[] = { "int2", "int4", "int8",
+		"numeric", "float4", "float8" };
+
+	if (t->user || t->domain)
+		return 0;
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (strcmp(t->name, order[i]) == 0)
+			return (int)i + 1;
+	return 0;
+}
+
+static int same_type(const ex_type *a, const ex_type *b)
+{
+	return a->cat == b->cat && a->user == b->user &&
+		strcmp(a->name, b->name) == 0;
+}
+
+/*
+ * The common type of x and the items without columns, as
+ * select_common_type picks it (unknown literals skipped): 1 with *c set,
+ * 0 when there is none (categories differ), -1 when migsim does not
+ * follow the choice.
+ */
+static int in_common_type(ex_type *c, const ex_type *x, const ex_type *it,
+	const int *var, size_t n)
+{
+	*c = *x;
+	if (x->cat == 'X')
+		return -1;
+	/* Types that differ bring in the domain's base type (getBaseType). */
+	if (x->domain) {
+		c->domain = 0;
+		c->display[0] = '\0';
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (var[i] || it[i].cat == 'X' || same_type(c, &it[i]))
+			continue;
+		if (it[i].cat != c->cat)
+			return 0;
+		if (!numeric_rank(c) || !numeric_rank(&it[i]))
+			return -1;
+		if (numeric_rank(&it[i]) > numeric_rank(c))
+			*c = it[i];
+	}
+	return 1;
+}
+
+/*
+ * x IN (items), as transformAExprIn does it: every item is analysed
+ * first; with two or more items without columns, those are coerced to
+ * their common type with x (one array) before the items with columns are
+ * compared one by one; otherwise each item is compared in list order.
+ */
+static int in_list(int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__Node *lexpr, const PgQuery__List *list)
+{
+	ex_type a, c, *it;
+	int *var, r = EX_OK, common = 0;
+	size_t n = list->n_items, consts = 0;
+
+	if ((r = ex_analyse(&a, ret, d, sc, lexpr)) != EX_OK)
+		return r;
+	it = calloc(n ? n : 1, sizeof(*it));
+	var = calloc(n ? n : 1, sizeof(*var));
+	if (it == NULL || var == NULL) {
+		free(it);
+		free(var);
+		*ret = ms_error_set(d->err, MS_ENOMEM, "out of memory");
+		return EX_STOP;
+	}
+	for (size_t i = 0; i < n && r == EX_OK; i++) {
+		var[i] = ddl_walk(&list->items[i]->base, visit_var, NULL);
+		consts += var[i] == 0;
+		if (var[i] == 2)
+			r = (ddl_unknown(d, "this IN list is not modelled"), EX_UNKNOWN);
+		else
+			r = ex_analyse(&it[i], ret, d, sc, list->items[i]);
+	}
+	if (r == EX_OK && consts >= 2 &&
+	    (common = in_common_type(&c, &a, it, var, n)) < 0)
+		r = (ddl_unknown(d, "this IN list's common type is not modelled"),
+			EX_UNKNOWN);
+	/* The array first: literals take the common type; the other
+	 * constants widen to it, which a numeric to a float may not. */
+	for (size_t i = 0; i < n && r == EX_OK && common == 1; i++) {
+		if (var[i])
+			continue;
+		if (!a.domain && same_type(&c, &a))
+			r = compare(ret, d, &a, &it[i]);
+		else if (it[i].cat == 'X')
+			r = literal_to(ret, d, &it[i], &c);
+		else if (numeric_rank(&it[i]) == 4 && numeric_rank(&c) > 4)
+			r = (ddl_unknown(d, "this IN list's common type is not "
+				"modelled"), EX_UNKNOWN);
+	}
+	for (size_t i = 0; i < n && r == EX_OK; i++)
+		if (common != 1 || var[i])
+			r = compare(ret, d, &a, &it[i]);
+	free(it);
+	free(var);
+	if (r == EX_UNKNOWN)
+		ddl_unknown(d, "this IN list is not modelled");
+	return r;
+}
+
 static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__AExpr *e)
 {
@@ -2537,16 +2667,8 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		if (e->rexpr == NULL ||
 		    e->rexpr->node_case != PG_QUERY__NODE__NODE_LIST)
 			break;
-		if ((r = ex_analyse(&a, ret, d, sc, e->lexpr)) != EX_OK)
+		if ((r = in_list(ret, d, sc, e->lexpr, e->rexpr->list)) != EX_OK)
 			return r;
-		for (size_t i = 0; i < e->rexpr->list->n_items; i++) {
-			if ((r = ex_analyse(&b, ret, d, sc,
-			    e->rexpr->list->items[i])) != EX_OK)
-				return r;
-			if ((r = compare(ret, d, &a, &b)) != EX_OK)
-				return r == EX_UNKNOWN ? (ddl_unknown(d, "this IN list is "
-					"not modelled"), EX_UNKNOWN) : r;
-		}
 		ex_set_type(t, 'B', "bool");
 		return EX_OK;
 	default:
