@@ -1074,7 +1074,7 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 		}
 		cat_type_label(q, sizeof(q), schema, name);
 		{
-			char what[2 * CAT_NAME + 16];
+			char what[2 * CAT_NAME + 16], array[2 * CAT_NAME + 18];
 			int refused;
 
 			snprintf(what, sizeof(what), "type %s", q);
@@ -1122,16 +1122,18 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 				if ((ret = columns_used(&nested, d, t.oid)) < 0 ||
 				    (!nested && (ret = domains_used(&nested, d, t.oid)) < 0))
 					return ret;
-				if (ds->n_objects > 1 || arrays || nested || some ||
-				    (exprs && n > 1)) {
+				if (ds->n_objects > 1 || (arrays && arrays != n) || nested ||
+				    some || (exprs && n > 1)) {
 					ddl_unknown(d, arrays ? "what depends on the array type is "
 						"not modelled" : nested ? "what depends on a column of "
 						"this type is not modelled" : "DROP of several "
 						"objects with dependents is not modelled");
 					continue;
 				}
+				/* Only array columns: each line names the array type. */
+				snprintf(array, sizeof(array), "%s[]", what);
 				return ddl_refuse_dependents(&refused, d, what, "type",
-					t.oid, NULL, 0, what);
+					t.oid, arrays ? "[]" : NULL, 0, arrays ? array : what);
 			}
 		}
 		free(deps);

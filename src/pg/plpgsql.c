@@ -923,12 +923,17 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 			return ret;
 		return 1;
 	}
-	if (strcmp(table, "pg_namespace") == 0 && filter_get(f, "nspname")) {
-		const char *ns = filter_get(f, "nspname");
+	/* information_schema.schemata lists the schemas the user may use:
+	 * those a migration made are its own; pg_toast only a superuser's. */
+	if ((strcmp(table, "pg_namespace") == 0 && filter_get(f, "nspname")) ||
+	    (strcmp(table, "schemata") == 0 && filter_get(f, "schema_name") &&
+	    f->n == 1)) {
+		const char *ns = filter_get(f, "nspname") ? filter_get(f, "nspname") :
+			filter_get(f, "schema_name");
 
 		if (strcmp(ns, "pg_catalog") == 0 ||
 		    strcmp(ns, "information_schema") == 0 ||
-		    strcmp(ns, "pg_toast") == 0) {
+		    (strcmp(ns, "pg_toast") == 0 && table[0] == 'p')) {
 			*yes = 1;
 			return 1;
 		}
