@@ -1168,6 +1168,9 @@ static int create_publication(ddl *d, const PgQuery__CreatePublicationStmt *c)
 	if (c->n_pubobjects || c->n_options)
 		ddl_unknown(d, "the tables and options of a publication are not "
 			"modelled");
+	/* A table's WHERE clause or column list depends on its columns. */
+	if (c->n_pubobjects && (ret = ddl_deps_gap(d)) < 0)
+		return ret;
 	/* Later UPDATE and DELETE of a table without a replica identity
 	 * fail (CheckCmdReplicaIdentity). */
 	if ((ret = ms_store_meta_set(d->s, c->for_all_tables && !c->n_options ?
@@ -1188,8 +1191,10 @@ static int alter_publication(ddl *d, const PgQuery__AlterPublicationStmt *a)
 			a->pubname);
 	ddl_unknown(d, "the tables and options of a publication are not "
 		"modelled");
-	/* SET (publish = ...) may stop a FOR ALL TABLES one publishing. */
-	if ((ret = ms_store_meta_set(d->s, PUB_SOME_KEY, "1", d->err)) < 0)
+	/* SET (publish = ...) may stop a FOR ALL TABLES one publishing; a
+	 * table added with a WHERE clause depends on its columns. */
+	if ((ret = ms_store_meta_set(d->s, PUB_SOME_KEY, "1", d->err)) < 0 ||
+	    (ret = ddl_deps_gap(d)) < 0)
 		return ret;
 	return ms_store_meta_set(d->s, PUB_ALL_KEY, "0", d->err);
 }

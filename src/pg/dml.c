@@ -732,6 +732,59 @@ static int partly_null(const ins_rows *w, const char *cols)
 	return EX_OK;
 }
 
+/*
+ * The key of a foreign key over columns cols, in the rows written: *holds
+ * when every row has a NULL in it (RI_FKey_check skips those, row by
+ * row), else, of a single row of constants, the key's names and values
+ * for the DETAIL.  EX_UNKNOWN when several rows need checking.
+ */
+static int key_columns(int *ret, ddl *d, const cat_rel *rel,
+	const ins_rows *w, char *cols, int *holds, char *kn, size_t knn,
+	char *kv, size_t kvn)
+{
+	enum { MAX_KEY = 16 };
+	cat_col col[MAX_KEY];
+	const char *name[MAX_KEY];
+	int at[MAX_KEY], absent = 0, found;
+	size_t n = 0;
+	char *save = NULL, text[512];
+
+	*holds = 0;
+	for (char *c = strtok_r(cols, ",", &save); c;
+	     c = strtok_r(NULL, ",", &save)) {
+		if (n == MAX_KEY)
+			return EX_UNKNOWN;
+		if ((*ret = cat_col_find(&found, &col[n], d->s, rel->oid, c,
+		    d->err)) < 0)
+			return EX_STOP;
+		at[n] = targeted(w, c);
+		if (!found || (at[n] < 0 && col[n].has_default))
+			return EX_UNKNOWN;
+		/* Not written and no default: NULL in every row. */
+		absent |= at[n] < 0;
+		name[n++] = c;
+	}
+	*holds = 1;
+	for (size_t row = 0; row < w->nrows && !absent && *holds; row++) {
+		int null = 0;
+
+		for (size_t k = 0; k < n && !null; k++)
+			null = is_null(cell(w, row, (size_t)at[k]));
+		*holds = null;
+	}
+	if (*holds)
+		return EX_OK;
+	if (w->nrows != 1)
+		return EX_UNKNOWN;
+	for (size_t k = 0; k < n; k++) {
+		if (!const_text(text, sizeof(text), cell(w, 0, (size_t)at[k]),
+		    &col[k]))
+			return EX_UNKNOWN;
+		append_key(kn, knn, kv, kvn, name[k], text);
+	}
+	return EX_OK;
+}
+
 static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 	const ins_rows *w)
 {
@@ -743,7 +796,7 @@ static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 	if ((*ret = cat_con_list(&fks, &n, d->s, rel->oid, 'f', d->err)) < 0)
 		return EX_STOP;
 	for (size_t i = 0; i < n && r == EX_OK; i++) {
-		char cols[512], *save = NULL, kn[512] = "", kv[1024] = "";
+		char cols[512], kn[512] = "", kv[1024] = "";
 		int holds = 0, ncols = 1, deferred;
 
 		/* A deferred key's check waits for COMMIT even for a NULL key
@@ -765,33 +818,8 @@ static int check_fks(int *ret, ddl *d, const cat_rel *rel,
 		 * MATCH FULL fails, and migsim keeps no match type. */
 		if (ncols > 1 && (r = partly_null(w, cols)) != EX_OK)
 			break;
-		for (char *c = strtok_r(cols, ",", &save); c && !holds && r == EX_OK;
-		     c = strtok_r(NULL, ",", &save)) {
-			int at = targeted(w, c);
-			char text[512];
-			cat_col col;
-			int found;
-
-			if ((*ret = cat_col_find(&found, &col, d->s, rel->oid, c,
-			    d->err)) < 0) {
-				r = EX_STOP;
-				break;
-			}
-			if (!found || (at < 0 && col.has_default)) {
-				r = EX_UNKNOWN;
-				break;
-			}
-			for (size_t row = 0; at >= 0 && row < w->nrows; row++)
-				holds |= is_null(cell(w, row, (size_t)at));
-			if (at < 0 || holds)
-				holds = 1;
-			else if (w->nrows != 1 ||
-			    !const_text(text, sizeof(text), cell(w, 0, (size_t)at),
-			    &col))
-				r = EX_UNKNOWN;
-			else
-				append_key(kn, sizeof(kn), kv, sizeof(kv), c, text);
-		}
+		r = key_columns(ret, d, rel, w, cols, &holds, kn, sizeof(kn), kv,
+			sizeof(kv));
 		if (r != EX_OK || holds)
 			continue;
 		{

@@ -925,6 +925,123 @@ static int zoned_mix(const ex_type *a, const ex_type *b, const char *op)
 	return b->cat == 'D' && strcmp(b->name, "timestamptz") != 0;
 }
 
+/* A bracket expression at p ('[' ... ']') that certainly compiles:
+ * its length, or 0.  Classes like [:alpha:] and ranges out of order are
+ * not followed. */
+static size_t regex_bracket(const char *p)
+{
+	size_t i = 1;
+
+	if (p[i] == '^')
+		i++;
+	if (p[i] == ']')
+		i++;
+	for (; p[i] && p[i] != ']'; i++) {
+		if (p[i] == '[' || p[i] == '\\')
+			return 0;
+		if (p[i] == '-' && i > 1 && p[i + 1] != ']' && p[i + 1] &&
+		    (unsigned char)p[i - 1] > (unsigned char)p[i + 1])
+			return 0;
+	}
+	return p[i] == ']' ? i + 1 : 0;
+}
+
+/* A bound {n} or {n,} or {n,m} (at most 255) at p: its length, or 0. */
+static size_t regex_bound(const char *p)
+{
+	char *end;
+	long lo, hi;
+
+	if (!isdigit((unsigned char)p[1]))
+		return 0;
+	lo = strtol(p + 1, &end, 10);
+	hi = lo;
+	if (*end == ',') {
+		end++;
+		hi = isdigit((unsigned char)*end) ? strtol(end, &end, 10) : 255;
+	}
+	return *end == '}' && lo <= hi && hi <= 255 ? (size_t)(end - p) + 1 : 0;
+}
+
+/*
+ * Whether an advanced regular expression certainly compiles: atoms
+ * (letters, digits, plain punctuation, '.', simple escapes, bracket
+ * expressions, balanced groups), a quantifier or bound only after an
+ * atom, ^ and $ anywhere, | between branches.  Anything else is not
+ * vouched for.
+ */
+static int regex_plain(const char *p)
+{
+	int depth = 0, atom = 0;
+
+	for (size_t i = 0; p[i];) {
+		unsigned char c = (unsigned char)p[i];
+		size_t len = 1;
+
+		if (c == '*' || c == '+' || c == '?' || c == '{') {
+			if (!atom || (c == '{' && (len = regex_bound(p + i)) == 0))
+				return 0;
+			atom = 0;
+			/* A non-greedy quantifier: *? +? ?? */
+			if (p[i + len] == '?')
+				len++;
+		} else if (c == '(') {
+			if (p[i + 1] == '?' || p[i + 1] == ')')
+				return 0;
+			depth++;
+			atom = 0;
+		} else if (c == ')') {
+			if (depth-- == 0)
+				return 0;
+			atom = 1;
+		} else if (c == '|' || c == '^' || c == '$') {
+			atom = c == '$';
+		} else if (c == '[') {
+			if ((len = regex_bracket(p + i)) == 0)
+				return 0;
+			atom = 1;
+		} else if (c == '\\') {
+			if (p[i + 1] == '\0' || !(strchr("dswDSW", p[i + 1]) ||
+			    ispunct((unsigned char)p[i + 1])))
+				return 0;
+			len = 2;
+			atom = 1;
+		} else if (isalnum(c) || c >= 0x80 ||
+		    strchr(" _-@.,:/#!=<>&;'\"%~`]}", c)) {
+			atom = 1;
+		} else {
+			return 0;
+		}
+		i += len;
+	}
+	return depth == 0;
+}
+
+/* A regular expression match: its pattern is compiled when the
+ * statement is planned (selectivity), rows or not; one migsim cannot
+ * vouch for, or a collation CREATE COLLATION may have made
+ * nondeterministic (0A000), leaves it unknown. */
+static int regex_match(ex_type *t, int *ret, ddl *d, const ex_type *b)
+{
+	char *seen = NULL;
+
+	if (b->literal == NULL || !regex_plain(b->literal)) {
+		ddl_unknown(d, "whether this regular expression compiles is not "
+			"modelled");
+		return EX_UNKNOWN;
+	}
+	if ((*ret = ms_store_meta_get(&seen, d->s, "collation", d->err)) < 0)
+		return EX_STOP;
+	free(seen);
+	if (seen) {
+		ddl_unknown(d, "a regular expression over a collation made by "
+			"CREATE COLLATION is not modelled");
+		return EX_UNKNOWN;
+	}
+	ex_set_type(t, 'B', "bool");
+	return EX_OK;
+}
+
 static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 	ex_type *a, ex_type *b)
 {
@@ -1035,6 +1152,8 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 	if (ddl_one_of(op, regex)) {
 		if ((a->cat == 'S' || a->cat == 'X') &&
 		    (b->cat == 'S' || b->cat == 'X')) {
+			if (strchr(op, '~') && !strstr(op, "~~"))
+				return regex_match(t, ret, d, b);
 			ex_set_type(t, 'B', "bool");
 			return EX_OK;
 		}
@@ -2797,12 +2916,12 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	 * to anything (I/O conversion), jsonb to numbers and booleans;
 	 * whether each value converts is a question about data. */
 	if (t->cat == 'S' || from.cat == 'S' || (strcmp(from.name, "jsonb") == 0 &&
-	    (t->cat == 'N' || t->cat == 'B')) || (from.cat == t->cat && t->cat != 'E' &&
+	    from.cat != 'A' && (t->cat == 'N' || t->cat == 'B')) || (from.cat == t->cat && t->cat != 'E' &&
 	    t->cat != 'A' && (t->cat != 'U' || strcmp(from.name, t->name) == 0 ||
 	    (strncmp(from.name, "json", 4) == 0 &&
 	    strncmp(t->name, "json", 4) == 0))) ||
 	    (from.cat == 'E' && from.user == t->user) ||
-	    (from.cat == 'B' && strcmp(t->name, "int4") == 0)) {
+	    (from.cat == 'B' && t->cat == 'N' && strcmp(t->name, "int4") == 0)) {
 		int widened = t->typmod == -1 && (strcmp(t->name, "numeric") == 0 ||
 			(strcmp(t->name, "float8") == 0 && (int_rank(from.name) ||
 			!from.has_value || number_fits(from.value, NULL, t))) ||

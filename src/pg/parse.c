@@ -796,6 +796,36 @@ static int take_statements(ms_pg_script *out, PgQuery__ParseResult *pr)
  * parses; NULL when there is no comment, the scan fails, or memory runs
  * out (*oom).
  */
+static int is_comment(const PgQuery__ScanToken *t)
+{
+	return t->token == PG_QUERY__TOKEN__SQL_COMMENT ||
+		t->token == PG_QUERY__TOKEN__C_COMMENT;
+}
+
+static int is_string(const PgQuery__ScanToken *t)
+{
+	return t->token == PG_QUERY__TOKEN__SCONST ||
+		t->token == PG_QUERY__TOKEN__USCONST ||
+		t->token == PG_QUERY__TOKEN__BCONST ||
+		t->token == PG_QUERY__TOKEN__XCONST;
+}
+
+/* Whether the C comment at i parts two string constants: a string goes
+ * on across a newline only over spaces and -- comments (scan.l's
+ * quotecontinue), so there PostgreSQL sees two strings, a syntax error
+ * the blanked copy must keep. */
+static int parts_strings(const PgQuery__ScanResult *sr, size_t i)
+{
+	size_t before = i, after = i + 1;
+
+	while (before > 0 && is_comment(sr->tokens[before - 1]))
+		before--;
+	while (after < sr->n_tokens && is_comment(sr->tokens[after]))
+		after++;
+	return before > 0 && after < sr->n_tokens &&
+		is_string(sr->tokens[before - 1]) && is_string(sr->tokens[after]);
+}
+
 static char *blank_comments(const char *sql, size_t len, int *oom)
 {
 	PgQueryScanResult r = pg_query_scan(sql);
@@ -808,9 +838,9 @@ static char *blank_comments(const char *sql, size_t len, int *oom)
 	for (size_t i = 0; sr && i < sr->n_tokens; i++) {
 		const PgQuery__ScanToken *t = sr->tokens[i];
 
-		if ((t->token != PG_QUERY__TOKEN__SQL_COMMENT &&
-		     t->token != PG_QUERY__TOKEN__C_COMMENT) || t->start < 0 ||
-		    (size_t)t->end > len || t->start > t->end)
+		if (!is_comment(t) || t->start < 0 || (size_t)t->end > len ||
+		    t->start > t->end || (t->token == PG_QUERY__TOKEN__C_COMMENT &&
+		    parts_strings(sr, i)))
 			continue;
 		if (copy == NULL && (copy = ms_strdup(sql)) == NULL) {
 			*oom = 1;
