@@ -410,7 +410,8 @@ static void type_be(char *out, size_t n, const char *display)
 }
 
 static int check_default(ddl *d, const char *colname,
-	const PgQuery__Node *expr, const ms_typeref *type, int with_position)
+	const PgQuery__Node *expr, const ms_typeref *type, int with_position,
+	int stored)
 {
 	/* No subquery either: 0A000 from transformSubLink. */
 	ex_scope none = { .no_columns = 1, .no_subqueries = 1 };
@@ -435,7 +436,14 @@ static int check_default(ddl *d, const char *colname,
 		return ddl_hint(d, "You will need to rewrite or cast the "
 			"expression.");
 	}
-	if (r == EX_OK && ret == MS_OK)
+	/* A literal goes through the input function without the type's
+	 * modifier (coerce_type; interval aside), and the length coercion
+	 * is only stored, unless ADD COLUMN evaluates it. */
+	if (r == EX_OK && ret == MS_OK && stored && t.cat == 'X' &&
+	    to.typmod != -1 && strcmp(to.name, "interval") != 0) {
+		to.typmod = -1;
+		r = ex_literal_to(&ret, d, &t, &to);
+	} else if (r == EX_OK && ret == MS_OK)
 		r = ex_assignable(&ret, d, &t, &col);
 	/* Where the analysis stopped short, enum labels still decide; a
 	 * default not decided may fail before what the statement does next. */
@@ -2366,7 +2374,7 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	for (size_t i = 0; i < ncols && ret == MS_OK && !DDL_FAILED(d); i++)
 		if (cols[i].default_expr)
 			ret = check_default(d, cols[i].def->colname,
-				cols[i].default_expr, &cols[i].type, 1);
+				cols[i].default_expr, &cols[i].type, 1, 1);
 		else if (cols[i].generated_expr)
 			ret = check_generated(d, &rel, &cols[i], 1);
 	/* Checks, then keys, then foreign keys, as ProcessUtilitySlow runs
@@ -2990,7 +2998,7 @@ static int add_column(ddl *d, const cat_rel *rel, const PgQuery__AlterTableCmd *
 		return ret;
 	if (c.default_expr &&
 	    ((ret = check_default(d, def->colname, c.default_expr, &c.type,
-	    0)) < 0 ||
+	    0, 0)) < 0 ||
 	    (!DDL_FAILED(d) && (ret = default_calls_own(d, &c)) < 0)))
 		return ret;
 	/* A computed default is converted into varchar(n) and the like,
@@ -3732,7 +3740,7 @@ static int column_default(ddl *d, const cat_rel *rel,
 			t.user_kind = found ? ut.kind : 0;
 			snprintf(t.base, sizeof(t.base), "%s", found ? ut.name : "");
 		}
-		if ((ret = check_default(d, cmd->name, cmd->def, &t, 0)) < 0 ||
+		if ((ret = check_default(d, cmd->name, cmd->def, &t, 0, 1)) < 0 ||
 		    DDL_FAILED(d))
 			return ret;
 	}

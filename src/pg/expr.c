@@ -3282,6 +3282,11 @@ int ex_no_assignment_cast(const ex_type *t, const ex_type *to)
 		!t->domain && !to->domain && t->display[0] && to->display[0];
 }
 
+int ex_literal_to(int *ret, ddl *d, const ex_type *lit, const ex_type *to)
+{
+	return literal_to(ret, d, lit, to);
+}
+
 int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col)
 {
 	ex_type to;

@@ -182,6 +182,8 @@ int ex_set_function(ex_col **cols, size_t *ncols, int *ret, ddl *d,
  * coercion, a literal's input function, an enum label): EX_OK,
  * EX_UNKNOWN or EX_STOP as above. */
 int ex_assignable(int *ret, ddl *d, const ex_type *t, const cat_col *col);
+/* A literal (an 'X' type) read by the input function of type to. */
+int ex_literal_to(int *ret, ddl *d, const ex_type *lit, const ex_type *to);
 /* A value an INSERT computes for its row, whatever it is (now()::text),
  * into col: EX_OK when any value of its type fits (no typmod to pass,
  * no narrower number). */
