@@ -326,8 +326,10 @@ int ddl_enum_label_use(ddl *d, int64_t type, const char *typname,
 		cat_type_label(q, sizeof(q), t.schema, t.name);
 	else
 		cat_quote_ident(q, sizeof(q), typname);
+	/* A label too long for a name is refused before the lookup. */
 	if (state == 0)
-		return ddl_fail(d, "22P02", "enum.c:128:enum_in", location,
+		return ddl_fail(d, "22P02", strlen(label) >= NAMEDATALEN ?
+			"enum.c:118:enum_in" : "enum.c:128:enum_in", location,
 			"invalid input value for enum %s: \"%s\"", q, label);
 	if (state == 2) {
 		if ((ret = ddl_fail(d, "55P04", "enum.c:97:check_safe_enum_use",
@@ -1140,7 +1142,10 @@ static int drop_type(ddl *d, const PgQuery__DropStmt *ds)
 		if (n) {
 			ddl_unknown(d, "DROP TYPE ... CASCADE drops columns; not "
 				"modelled");
-			if ((ret = ddl_drop_dependents(d, "type", t.oid, NULL)) < 0)
+			/* Its columns go with their indexes, constraints and
+			 * dependents, as DROP EXTENSION ... CASCADE takes them. */
+			if ((ret = ddl_type_columns_drop(d, t.oid)) < 0 ||
+			    (ret = ddl_drop_dependents(d, "type", t.oid, NULL)) < 0)
 				return ret;
 		}
 		if ((ret = cat_type_drop(d->s, t.oid, d->err)) < 0)

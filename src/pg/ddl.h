@@ -10,6 +10,9 @@
  * applied in every case but failure, so that later statements see it.
  */
 #ifndef MIGSIM_PG_DDL_H
+/* PostgreSQL 15's pg_config_manual.h: a name is shorter. */
+#define NAMEDATALEN 64
+
 #define MIGSIM_PG_DDL_H
 
 #include "catalog.h"

@@ -21,8 +21,6 @@
 /* PostgreSQL 15's pg_config_manual.h. */
 #define INDEX_MAX_KEYS 32
 
-#define NAMEDATALEN 64
-
 /* protobuf's absent string is "". */
 static const char *str(const char *s)
 {
@@ -3468,6 +3466,35 @@ static int default_converts(ddl *d, const cat_rel *rel, const char *column,
  * against the table as it was, the column and the type looked up, and
  * a conversion with no assignment cast refused (42804).
  */
+/* Whether every value of type from (format_type's spelling) converts
+ * to type to: integers widened, to numeric without a modifier, real to
+ * double precision, a string type to one at least as long. */
+static int widens(const char *from, const char *to)
+{
+	static const char *const ints[] = { "smallint", "integer", "bigint",
+		"numeric" };
+	static const char vc[] = "character varying";
+	size_t f = 0, t = 0;
+
+	for (size_t i = 0; i < 4; i++) {
+		f = strcmp(from, ints[i]) == 0 ? i + 1 : f;
+		t = strcmp(to, ints[i]) == 0 ? i + 1 : t;
+	}
+	if (f && t)
+		return t >= f;
+	if (strcmp(to, "numeric") == 0 && strncmp(from, "numeric(", 8) == 0)
+		return 1;
+	if (strcmp(from, "real") == 0 && strcmp(to, "double precision") == 0)
+		return 1;
+	if (strncmp(from, vc, sizeof(vc) - 1) != 0 ||
+	    strncmp(to, vc, sizeof(vc) - 1) != 0)
+		return 0;
+	if (to[sizeof(vc) - 1] == '\0')
+		return 1;
+	return from[sizeof(vc) - 1] == '(' && to[sizeof(vc) - 1] == '(' &&
+		atoi(to + sizeof(vc)) >= atoi(from + sizeof(vc));
+}
+
 static int alter_type_prep(ddl *d, const cat_rel *rel,
 	const PgQuery__AlterTableCmd *cmd)
 {
@@ -3556,7 +3583,7 @@ static int alter_type_prep(ddl *d, const cat_rel *rel,
 	else if (strcmp(col.type, t.display) != 0 &&
 	         strcmp(t.display, "text") != 0 && !nulls &&
 	         !(strcmp(col.type, "jsonb") == 0 &&
-	         strcmp(t.display, "json") == 0))
+	         strcmp(t.display, "json") == 0) && !widens(col.type, t.display))
 		data_ok(d, rel, "converting existing values may fail");
 	return MS_OK;
 }
