@@ -1359,6 +1359,62 @@ static int eval_var(int *yes, const interp *in, const PgQuery__Node *n)
 	return 1;
 }
 
+/* A name as regclass input reads one without a schema: a quoted one
+ * kept, an unquoted one folded.  0 for anything else. */
+static int regclass_word(char *out, size_t size, const char *lit)
+{
+	size_t len = strlen(lit), n = 0;
+
+	if (len >= 2 && lit[0] == '"' && lit[len - 1] == '"') {
+		if (len < 3 || memchr(lit + 1, '"', len - 2) || len - 2 >= size ||
+		    len - 2 >= NAMEDATALEN)
+			return 0;
+		snprintf(out, size, "%.*s", (int)(len - 2), lit + 1);
+		return 1;
+	}
+	if (len == 0 || len >= size || len >= NAMEDATALEN ||
+	    isdigit((unsigned char)lit[0]))
+		return 0;
+	for (; *lit; lit++) {
+		if (!isalnum((unsigned char)*lit) && *lit != '_')
+			return 0;
+		out[n++] = (char)tolower((unsigned char)*lit);
+	}
+	out[n] = '\0';
+	return 1;
+}
+
+/*
+ * to_regclass('name') IS [NOT] NULL: whether a relation of that name
+ * (any kind: a table, an index, a sequence, a view) is on the path.
+ * pg_catalog's come first, all named pg_...: those are not decided.
+ */
+static int eval_to_regclass(int *yes, ddl *d, const PgQuery__NullTest *t)
+{
+	const PgQuery__FuncCall *f;
+	const char *name, *lit;
+	char word[CAT_NAME];
+	cat_rel rel;
+	int found, ret;
+
+	if (t->arg == NULL || t->arg->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+		return 0;
+	f = t->arg->func_call;
+	name = f->n_funcname ? ms_pg__node_string(
+		f->funcname[f->n_funcname - 1]) : NULL;
+	if (name == NULL || strcmp(name, "to_regclass") != 0 ||
+	    f->n_funcname > 2 || (f->n_funcname == 2 && strcmp(ms_pg__node_string(
+	    f->funcname[0]), "pg_catalog") != 0) || f->n_args != 1 ||
+	    (lit = ddl_string_literal(f->args[0], NULL)) == NULL ||
+	    !regclass_word(word, sizeof(word), lit) ||
+	    strncmp(word, "pg_", 3) == 0 || d->gap)
+		return 0;
+	if ((ret = cat_rel_find(&found, &rel, d->s, "public", word, d->err)) < 0)
+		return ret;
+	*yes = found == (t->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL);
+	return 1;
+}
+
 static int eval(int *yes, ddl *d, const interp *in, const PgQuery__Node *n)
 {
 	int ret, a, any_null = 0;
@@ -1373,8 +1429,11 @@ static int eval(int *yes, ddl *d, const interp *in, const PgQuery__Node *n)
 			return 0;
 		*yes = n->a_const->boolval->boolval;
 		return 1;
-	case PG_QUERY__NODE__NODE_A_EXPR:
 	case PG_QUERY__NODE__NODE_NULL_TEST:
+		if ((ret = eval_to_regclass(yes, d, n->null_test)) != 0)
+			return ret;
+		return eval_var(yes, in, n);
+	case PG_QUERY__NODE__NODE_A_EXPR:
 		return eval_var(yes, in, n);
 	case PG_QUERY__NODE__NODE_BOOL_EXPR:
 		if (n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR) {

@@ -754,10 +754,15 @@ static int returns_sets(const PgQuery__SelectStmt *s)
 	return 0;
 }
 
+/* An aggregate anywhere in the query level's clauses groups it: ORDER
+ * BY's expressions join the target list (transformSortClause). */
 static int aggregates(const PgQuery__SelectStmt *s)
 {
 	for (size_t i = 0; i < s->n_target_list; i++)
 		if (ddl_walk(&s->target_list[i]->base, visit_aggregate, NULL))
+			return 1;
+	for (size_t i = 0; i < s->n_sort_clause; i++)
+		if (ddl_walk(&s->sort_clause[i]->base, visit_aggregate, NULL))
 			return 1;
 	return s->having_clause &&
 		ddl_walk(&s->having_clause->base, visit_aggregate, NULL);
