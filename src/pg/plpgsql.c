@@ -365,13 +365,23 @@ typedef struct filter {
 	const char *col[8];
 	const char *val[8];
 	char name[8][CAT_NAME]; /* the values as type name keeps them */
+	char regclass[8];       /* col = 'x'::regclass: read only by
+	                           filter_regclass */
 	int n;
 } filter;
 
 static const char *filter_get(const filter *f, const char *col)
 {
 	for (int i = 0; i < f->n; i++)
-		if (strcmp(f->col[i], col) == 0)
+		if (!f->regclass[i] && strcmp(f->col[i], col) == 0)
+			return f->val[i];
+	return NULL;
+}
+
+static const char *filter_regclass(const filter *f, const char *col)
+{
+	for (int i = 0; i < f->n; i++)
+		if (f->regclass[i] && strcmp(f->col[i], col) == 0)
 			return f->val[i];
 	return NULL;
 }
@@ -390,6 +400,19 @@ static int is_current_schema(const PgQuery__Node *n)
 	fn = ms_pg__node_string(n->func_call->funcname[
 		n->func_call->n_funcname - 1]);
 	return fn && strcmp(fn, "current_schema") == 0;
+}
+
+/* 'x'::regclass */
+static int is_regclass(const PgQuery__Node *n)
+{
+	const PgQuery__TypeName *t = n->node_case ==
+		PG_QUERY__NODE__NODE_TYPE_CAST ? n->type_cast->type_name : NULL;
+
+	return t && t->n_names >= 1 && strcmp(ms_pg__node_string(
+		t->names[t->n_names - 1]), "regclass") == 0 &&
+		(t->n_names == 1 || strcmp(ms_pg__node_string(t->names[0]),
+		"pg_catalog") == 0) && n->type_cast->arg &&
+		n->type_cast->arg->node_case == PG_QUERY__NODE__NODE_A_CONST;
 }
 
 /* data_type IN ('integer', 'bigint'): the values joined by "\x1f", kept
@@ -453,6 +476,9 @@ static int read_filter(filter *f, const PgQuery__Node *w)
 	 * search_path that exists. */
 	if (is_current_schema(e->rexpr))
 		v = "public";
+	else if (is_regclass(e->rexpr) &&
+	    (v = ddl_string_literal(e->rexpr, NULL)) != NULL)
+		f->regclass[f->n] = 1;
 	else if (e->rexpr->node_case != PG_QUERY__NODE__NODE_A_CONST ||
 	    (v = ddl_string_literal(e->rexpr, NULL)) == NULL)
 		return 0;
@@ -568,7 +594,7 @@ static int data_type_matches(const char *want, const char *dt)
 static int only(const filter *f, const char *const *allowed)
 {
 	for (int i = 0; i < f->n; i++)
-		if (!ddl_one_of(f->col[i], allowed))
+		if (f->regclass[i] || !ddl_one_of(f->col[i], allowed))
 			return 0;
 	return 1;
 }
@@ -645,6 +671,31 @@ static int rel_is(int *yes, ddl *d, const char *schema, const char *name,
 	*yes = found && (kinds == NULL || strchr(kinds, r.relkind) != NULL);
 	return 1;
 }
+/* A name as regclass input reads one without a schema: a quoted one
+ * kept, an unquoted one folded.  0 for anything else. */
+static int regclass_word(char *out, size_t size, const char *lit)
+{
+	size_t len = strlen(lit), n = 0;
+
+	if (len >= 2 && lit[0] == '"' && lit[len - 1] == '"') {
+		if (len < 3 || memchr(lit + 1, '"', len - 2) || len - 2 >= size ||
+		    len - 2 >= NAMEDATALEN)
+			return 0;
+		snprintf(out, size, "%.*s", (int)(len - 2), lit + 1);
+		return 1;
+	}
+	if (len == 0 || len >= size || len >= NAMEDATALEN ||
+	    isdigit((unsigned char)lit[0]))
+		return 0;
+	for (; *lit; lit++) {
+		if (!isalnum((unsigned char)*lit) && *lit != '_')
+			return 0;
+		out[n++] = (char)tolower((unsigned char)*lit);
+	}
+	out[n] = '\0';
+	return 1;
+}
+
 
 /*
  * Whether a catalog row exists: 1/0 in *yes and MS_OK... returns 1 when
@@ -700,6 +751,31 @@ static int catalog_exists(int *yes, ddl *d, const char *table,
 			return ret;
 		*yes = found > 0;
 		return found >= 0;
+	}
+	/* pg_constraint of one table: conrelid = 'T'::regclass, found on
+	 * the path (a missing one is 42P01 while the guard is parsed: not
+	 * decided), with contype or not. */
+	if (strcmp(table, "pg_constraint") == 0 && filter_get(f, "conname") &&
+	    filter_regclass(f, "conrelid")) {
+		const char *k = filter_get(f, "contype");
+		char word[CAT_NAME];
+		cat_rel r;
+		cat_con con;
+
+		if (f->n != 2 + (k != NULL) || (k && strlen(k) != 1) ||
+		    !regclass_word(word, sizeof(word), filter_regclass(f,
+		    "conrelid")) || strncmp(word, "pg_", 3) == 0)
+			return 0;
+		if ((ret = cat_rel_find(&found, &r, d->s, "public", word,
+		    d->err)) < 0)
+			return ret;
+		if (!found || !r.known)
+			return 0;
+		if ((ret = cat_con_find(&found, &con, d->s, r.oid,
+		    filter_get(f, "conname"), d->err)) < 0)
+			return ret;
+		*yes = found && (k == NULL || con.contype == k[0]);
+		return 1;
 	}
 	/* table_constraints over every schema the history made. */
 	if (strcmp(table, "table_constraints") == 0 && only(f, tc_cols) &&
@@ -1356,31 +1432,6 @@ static int eval_var(int *yes, const interp *in, const PgQuery__Node *n)
 	    (lit = ddl_string_literal(e->rexpr, NULL)) == NULL)
 		return 0;
 	*yes = v == NULL ? 2 : (strcmp(v, lit) == 0) == (op[0] == '=');
-	return 1;
-}
-
-/* A name as regclass input reads one without a schema: a quoted one
- * kept, an unquoted one folded.  0 for anything else. */
-static int regclass_word(char *out, size_t size, const char *lit)
-{
-	size_t len = strlen(lit), n = 0;
-
-	if (len >= 2 && lit[0] == '"' && lit[len - 1] == '"') {
-		if (len < 3 || memchr(lit + 1, '"', len - 2) || len - 2 >= size ||
-		    len - 2 >= NAMEDATALEN)
-			return 0;
-		snprintf(out, size, "%.*s", (int)(len - 2), lit + 1);
-		return 1;
-	}
-	if (len == 0 || len >= size || len >= NAMEDATALEN ||
-	    isdigit((unsigned char)lit[0]))
-		return 0;
-	for (; *lit; lit++) {
-		if (!isalnum((unsigned char)*lit) && *lit != '_')
-			return 0;
-		out[n++] = (char)tolower((unsigned char)*lit);
-	}
-	out[n] = '\0';
 	return 1;
 }
 
