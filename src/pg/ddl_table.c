@@ -412,7 +412,8 @@ static int check_default(ddl *d, const char *colname,
 	int stored)
 {
 	/* No subquery either: 0A000 from transformSubLink. */
-	ex_scope none = { .no_columns = 1, .no_subqueries = 1 };
+	ex_scope none = { .no_columns = 1, .no_subqueries = 1,
+		.folded = !stored };
 	int saved = d->no_position, ret = MS_OK, r;
 	cat_col col;
 	ex_type t, to;
@@ -1487,6 +1488,46 @@ static int plain_collation(const PgQuery__CollateClause *cc,
 }
 
 /* Read a column definition: its type and inline NOT NULL / DEFAULT. */
+/* transformConstraintAttrs: a column's DEFERRABLE, NOT DEFERRABLE and
+ * INITIALLY clauses belong to the key or foreign key before them, once
+ * each, and INITIALLY DEFERRED wants DEFERRABLE; otherwise 42601. */
+static int attrs_placed(const PgQuery__ColumnDef *def)
+{
+	int owner = 0, deferrable = -1, initially = -1;
+
+	for (size_t i = 0; i < def->n_constraints; i++) {
+		PgQuery__ConstrType t = def->constraints[i]->constraint->contype;
+		int attr = t == PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE ||
+			t == PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE ||
+			t == PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRED ||
+			t == PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE;
+
+		if (!attr) {
+			owner = t == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
+				t == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
+				t == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION ||
+				t == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN;
+			deferrable = initially = -1;
+			continue;
+		}
+		if (!owner)
+			return 0;
+		if (t == PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE ||
+		    t == PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE) {
+			if (deferrable >= 0)
+				return 0;
+			deferrable = t == PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE;
+		} else {
+			if (initially >= 0)
+				return 0;
+			initially = t == PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRED;
+		}
+		if (deferrable == 0 && initially == 1)
+			return 0;
+	}
+	return 1;
+}
+
 static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 	const char *relname, int with_position)
 {
@@ -1501,6 +1542,11 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 	if ((ret = column_type(&c->type, d, def->type_name, with_position)) < 0 ||
 	    DDL_FAILED(d))
 		return ret;
+	if (!attrs_placed(def)) {
+		ddl_unknown(d, "a misplaced or repeated DEFERRABLE clause is not "
+			"modelled");
+		d->open_check = 1;
+	}
 	c->not_null = def->is_not_null;
 	int nullable = 0, defaults = 0, identities = 0;
 
@@ -2154,9 +2200,11 @@ static int inherits(ddl *d, const PgQuery__Node *parent, int64_t child)
 	if (rv == NULL || (ret = cat_rel_find(&found, &rel, d->s,
 	    ddl_schema(rv->schemaname), rv->relname, d->err)) < 0 || !found)
 		return rv ? ret : MS_OK;
-	/* The child copies the parent's defaults, and what they depend on,
-	 * which migsim does not record for it. */
+	/* The child copies the parent's columns and defaults, and what they
+	 * depend on (a type), which migsim does not record for it. */
 	if ((ret = cat_dep_has(&found, d->s, rel.oid, "default:", d->err)) < 0 ||
+	    (found && (ret = ddl_deps_gap(d)) < 0) ||
+	    (ret = cat_dep_has(&found, d->s, rel.oid, "column:", d->err)) < 0 ||
 	    (found && (ret = ddl_deps_gap(d)) < 0))
 		return ret;
 	return cat_inherits_add(d->s, rel.oid, child, d->err);
@@ -2324,6 +2372,10 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 	}
 	if (c->n_options && oids != 0 && (ret = ms_store_meta_set(d->s,
 	    RELOPTIONS_KEY, "1", d->err)) < 0)
+		return ret;
+	/* A partition key's columns depend on the table itself (internal):
+	 * what depends on their types names the table, not the column. */
+	if (c->partspec && (ret = ddl_deps_gap(d)) < 0)
 		return ret;
 	if ((ret = serial_names_unsure(d, c, schema)) < 0)
 		return ret;
@@ -4159,12 +4211,25 @@ static int inheritance_alter(ddl *d, const cat_rel *rel,
 	free(kids);
 	kids = NULL;
 	/* A column added to a parent merges with its inheritors' own
-	 * (42804, 42P21 when they differ). */
-	for (size_t i = 0; n && i < a->n_cmds; i++)
-		if (a->cmds[i]->alter_table_cmd->subtype ==
-		    PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn)
+	 * (42804, 42P21 when they differ); dropping, retyping one or its NOT
+	 * NULL recurses into them (ATSimpleRecursion, ATExecDropColumn's
+	 * list of objects), whose dependents migsim does not hold. */
+	for (size_t i = 0; i < a->n_cmds; i++) {
+		PgQuery__AlterTableType t = a->cmds[i]->alter_table_cmd->subtype;
+
+		if (n && t == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn)
 			ddl_unknown(d, "a column added to a table with inheritors is not "
 				"modelled");
+		if (n && (t == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn ||
+		    t == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ||
+		    t == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType ||
+		    t == PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull)) {
+			ddl_unknown(d, "what this does to inheritors is not modelled");
+			d->open_check = 1;
+			if ((ret = ddl_catalog_gap(d)) < 0)
+				return ret;
+		}
+	}
 	for (size_t i = 0; i < a->n_cmds; i++) {
 		PgQuery__AlterTableType t = a->cmds[i]->alter_table_cmd->subtype;
 
@@ -4342,6 +4407,17 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 		return ret;
 	if (rel.relkind == 'c')
 		return ddl_composite_refused(d, rel.name);
+	/* A partition or child let go (DETACH, NO INHERIT) outlives its
+	 * parent; migsim keeps the link. */
+	for (size_t i = 0; i < a->n_cmds; i++) {
+		PgQuery__AlterTableType t = a->cmds[i]->alter_table_cmd->subtype;
+
+		if ((t == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition ||
+		    t == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize ||
+		    t == PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit) &&
+		    (ret = ddl_catalog_gap(d)) < 0)
+			return ret;
+	}
 	if (!is_table(&rel) || !rel.known) {
 		ddl_unknown(d, "this relation's columns are not known");
 		return MS_OK;
@@ -4614,6 +4690,11 @@ static int visit_may_fail(const PgQuery__Node *n, void *ctx)
 
 	(void)ctx;
 	if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+		return 1;
+	/* A function of the history's: its body may raise on a row. */
+	if (n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+	    (n->func_call->n_funcname != 1 || !ms_pg__builtin_function(
+	    ms_pg__node_string(n->func_call->funcname[0]))))
 		return 1;
 	if (n->node_case != PG_QUERY__NODE__NODE_A_EXPR ||
 	    n->a_expr->n_name != 1)

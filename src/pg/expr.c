@@ -1550,13 +1550,13 @@ static const struct {
 	{ "length", "S", "int4", 'i' },
 	{ "char_length", "S", "int4", 'i' },
 	{ "replace", "SSS", "text", 'i' },
-	{ "left", "SN", "text", 'i' },
-	{ "right", "SN", "text", 'i' },
+	{ "left", "SI", "text", 'i' },
+	{ "right", "SI", "text", 'i' },
 	{ "abs", "N", "1", 'i' },
 	{ "to_jsonb", "*", "jsonb", 's' },
 	{ "to_json", "*", "json", 's' },
 	{ "array_to_json", "A", "json", 's' },
-	{ "date_trunc", "SD", "2", 's' },
+	{ "date_trunc", "St", "2", 's' },
 	{ "date_part", "SD", "float8", 's' },
 	{ "date_part", "ST", "float8", 'i' },
 	{ "jsonb_strip_nulls", "J", "jsonb", 'i' },
@@ -1565,21 +1565,21 @@ static const struct {
 	{ "sqrt", "n", "1", 'i' },
 	{ "extract", "ST", "numeric", 'i' },
 	{ "extract", "SD", "numeric", 's' },
-	{ "date", "D", "date", 's' },
+	{ "date", "d", "date", 's' },
 	{ "pg_get_serial_sequence", "SS", "text", 's' },
 	{ "cardinality", "A", "int4", 'i' },
 	{ "regexp_replace", "SSS", "text", 'i' },
 	{ "regexp_replace", "SSSS", "text", 'i' },
-	{ "substring", "SN", "text", 'i' },
-	{ "substring", "SNN", "text", 'i' },
-	{ "substr", "SN", "text", 'i' },
-	{ "substr", "SNN", "text", 'i' },
+	{ "substring", "SI", "text", 'i' },
+	{ "substring", "SII", "text", 'i' },
+	{ "substr", "SI", "text", 'i' },
+	{ "substr", "SII", "text", 'i' },
 	{ "position", "SS", "int4", 'i' },
 	{ "strpos", "SS", "int4", 'i' },
-	{ "split_part", "SSN", "text", 'i' },
+	{ "split_part", "SSI", "text", 'i' },
 	{ "jsonb_typeof", "J", "text", 'i' },
 	{ "jsonb_array_length", "J", "int4", 'i' },
-	{ "to_char", "DS", "text", 's' },
+	{ "to_char", "cS", "text", 's' },
 	{ "to_char", "nS", "text", 's' },
 	{ "concat_ws", "SSS", "text", 's' },
 	{ "floor", "n", "1", 'i' },
@@ -1608,8 +1608,10 @@ static const struct {
 };
 
 /* An argument for a parameter of kind want: '*' any known type, 'S'
- * string (or a literal), 'N' integer, 'n' numeric or double precision
- * (where an integer would make the call ambiguous), 'J' jsonb, else a
+ * string (or a literal), 'N' integer, 'I' an integer that casts to int4
+ * implicitly (int8 does not), 'n' numeric or double precision (where an
+ * integer would make the call ambiguous), 'J' jsonb, 't' a timestamp,
+ * 'd' a timestamp or date, 'c' those or a time (to an interval), else a
  * category. */
 static int arg_fits(char want, const ex_type *a)
 {
@@ -1619,6 +1621,14 @@ static int arg_fits(char want, const ex_type *a)
 		return want == 'S';
 	if (want == 'N')
 		return int_rank(a->name) != 0;
+	if (want == 'I')
+		return int_rank(a->name) != 0 && int_rank(a->name) <= 2;
+	if (want == 't' || want == 'd' || want == 'c')
+		return a->cat == 'D' && !a->user && !a->domain &&
+			(strcmp(a->name, "timestamp") == 0 ||
+			strcmp(a->name, "timestamptz") == 0 ||
+			(want != 't' && strcmp(a->name, "date") == 0) ||
+			(want == 'c' && strcmp(a->name, "time") == 0));
 	if (want == 'n')
 		return strcmp(a->name, "numeric") == 0 ||
 			strcmp(a->name, "float8") == 0;
@@ -1848,6 +1858,59 @@ static int implicit_arg(int *ret, ddl *d, const ex_type *a, const ex_type *p)
  * polymorphic anyelement takes one type, the result follows.  EX_UNKNOWN
  * when the function or the call is not one migsim can follow.
  */
+/* The i-th parameter type of a signature's list, into out. */
+static int sig_param(char *out, size_t size, const char *list, size_t i)
+{
+	const char *p = list;
+
+	for (; i > 0 && p; i--)
+		p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL;
+	if (p == NULL || *p == '\0')
+		return 0;
+	snprintf(out, size, "%.*s", (int)strcspn(p, ",?"), p);
+	return 1;
+}
+
+/* anyelement parameters given only unknown literals or NULLs: 42804
+ * "could not determine polymorphic type", before the other arguments
+ * are converted; not modelled. */
+static int polymorphic_unresolved(const cat_sig *sig, const ex_type *args,
+	size_t n)
+{
+	char one[CAT_NAME];
+	int poly = 0;
+
+	for (size_t i = 0; i < n && sig_param(one, sizeof(one), sig->args, i);
+	     i++) {
+		if (strcmp(one, "anyelement") != 0)
+			continue;
+		if (!strchr("XZ", args[i].cat))
+			return 0;
+		poly = 1;
+	}
+	return poly;
+}
+
+/* Literals for anyelement read as the type bound: in argument order
+ * with the others' conversions, so only when no other is a literal. */
+static int polymorphic_literals(int *ret, ddl *d, const cat_sig *sig,
+	const ex_type *args, size_t n, const ex_type *bound)
+{
+	char one[CAT_NAME];
+	int others = 0, r = EX_OK;
+
+	for (size_t i = 0; i < n && sig_param(one, sizeof(one), sig->args, i);
+	     i++)
+		others |= strcmp(one, "anyelement") != 0 && args[i].cat == 'X';
+	for (size_t i = 0; i < n && r == EX_OK &&
+	     sig_param(one, sizeof(one), sig->args, i); i++)
+		if (strcmp(one, "anyelement") == 0 && args[i].cat == 'X')
+			r = others ? (ddl_unknown(d, "this call's arguments are not "
+				"modelled"), EX_UNKNOWN) : literal_to(ret, d, &args[i],
+				bound);
+	return r;
+}
+
 static int user_function(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const char *schema, const char *name, const ex_type *args, size_t n)
 {
@@ -1862,12 +1925,17 @@ static int user_function(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	if (!found || strchr(sig.args, '*') || strchr(sig.result, '*') ||
 	    (sc->immutable && sig.volatility != 'i'))
 		return EX_UNKNOWN;
-	/* A SQL function may be inlined and folded on constants. */
+	/* A SQL function may be inlined and folded on constants; any other
+	 * that is not volatile is run on them when planned (evaluate_function,
+	 * or to estimate a WHERE), and its body may raise. */
 	for (size_t a = 0; a < n && !any; a++)
 		any = !(args[a].constant || strchr("XZ", args[a].cat));
 	if (!any && (*ret = ddl_meta_has(&found, d, SQL_FUNCTIONS_KEY)) < 0)
 		return EX_STOP;
-	if (!any && found)
+	if (!any && (found || (sig.volatility != 'v' &&
+	    (!sc->no_subqueries || sc->folded))))
+		return EX_UNKNOWN;
+	if (polymorphic_unresolved(&sig, args, n))
 		return EX_UNKNOWN;
 	any = 0;
 	ex_set_type(&bound, 'Z', "");
@@ -1899,6 +1967,11 @@ static int user_function(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	}
 	if (r != EX_OK || n < required || n > i)
 		return r == EX_STOP ? r : EX_UNKNOWN;
+	/* The literals given for anyelement take the type a column fixed
+	 * (make_fn_arguments, after every argument is resolved). */
+	if (any && (r = polymorphic_literals(ret, d, &sig, args, n,
+	    &bound)) != EX_OK)
+		return r;
 	if (strcmp(sig.result, "anyelement") == 0) {
 		if (!any)
 			ex_set_type(&bound, 'S', "text");
@@ -2151,7 +2224,7 @@ static int window_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			return r;
 		if (f->n_args == 2 && ((r = ex_analyse(&a, ret, d, sc,
 		    f->args[1])) != EX_OK || !int_rank(a.name) ||
-		    strstr(name, "_value")))
+		    int_rank(a.name) > 2 || strstr(name, "_value")))
 			return r != EX_OK ? r : (ddl_unknown(d, "this window function "
 				"is not modelled"), EX_UNKNOWN);
 		if (strchr("XZ", t->cat))
@@ -2305,6 +2378,16 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		ms_pg__node_string(f->funcname[0]) : NULL;
 	int r;
 
+	/* A positional argument after a named one, or a name given twice,
+	 * is 42601 before the function is looked up: not modelled. */
+	for (size_t i = 1; i < f->n_args; i++)
+		if (f->args[i - 1]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR)
+			for (size_t k = i; k < f->n_args; k++)
+				if (f->args[k]->node_case !=
+				    PG_QUERY__NODE__NODE_NAMED_ARG_EXPR ||
+				    strcmp(f->args[k]->named_arg_expr->name,
+				    f->args[i - 1]->named_arg_expr->name) == 0)
+					goto unknown;
 	if (name && schema && strcmp(schema, "pg_catalog") != 0)
 		return qualified_call(ret, d, sc, f, schema);
 	if (name == NULL || f->n_funcname > 2)
@@ -2325,7 +2408,10 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 
 		if (strcmp(variadic_any[i].name, name) != 0)
 			continue;
+		/* A VARIADIC function takes one argument at least; only the
+		 * json builders have versions of none. */
 		if ((variadic_any[i].pairs && f->n_args % 2) ||
+		    (f->n_args == 0 && strstr(name, "json") == NULL) ||
 		    (sc->immutable && variadic_any[i].volatility != 'i'))
 			goto unknown;
 		for (size_t a = 0; a < f->n_args; a++)

@@ -116,6 +116,8 @@ typedef struct ex_scope {
 	                          definitions) */
 	const ex_group *group; /* grouped: other columns need aggregates */
 	int from_item;         /* the FROM item being added, from 1 */
+	int folded;            /* evaluated once on its own (ADD COLUMN's
+	                          default), as a planned statement's are */
 	const struct ex_scope *hidden; /* relations in the range table but
 	                          not visible (an INSERT's target, earlier
 	                          FROM items): PostgreSQL's hints name them */

@@ -457,6 +457,8 @@ static const struct {
 	  "elements", "gram.y", 1488, "base_yyparse" },
 	{ "processCASbits", " constraints cannot be marked NOT VALID", "gram.y",
 	  18407, "processCASbits" },
+	{ "processCASbits", " constraints cannot be marked DEFERRABLE", "gram.y",
+	  18381, "processCASbits" },
 	{ "mergeTableFuncParameters", "OUT and INOUT arguments aren't allowed "
 	  "in TABLE functions", "gram.y", 18211, "mergeTableFuncParameters" },
 	{ "base_yyparse", "CREATE OR REPLACE CONSTRAINT TRIGGER is not "
