@@ -1926,14 +1926,15 @@ static int user_function(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	    (sc->immutable && sig.volatility != 'i'))
 		return EX_UNKNOWN;
 	/* A SQL function may be inlined and folded on constants; any other
-	 * that is not volatile is run on them when planned (evaluate_function,
-	 * or to estimate a WHERE), and its body may raise. */
+	 * immutable one is run on them when planned (evaluate_function), a
+	 * stable one to estimate a condition, and its body may raise. */
 	for (size_t a = 0; a < n && !any; a++)
 		any = !(args[a].constant || strchr("XZ", args[a].cat));
 	if (!any && (*ret = ddl_meta_has(&found, d, SQL_FUNCTIONS_KEY)) < 0)
 		return EX_STOP;
-	if (!any && (found || (sig.volatility != 'v' &&
-	    (!sc->no_subqueries || sc->folded))))
+	if (!any && (found || (sig.volatility == 'i' &&
+	    (!sc->no_subqueries || sc->folded)) ||
+	    (sig.volatility == 's' && sc->qual)))
 		return EX_UNKNOWN;
 	if (polymorphic_unresolved(&sig, args, n))
 		return EX_UNKNOWN;
@@ -2645,6 +2646,9 @@ int ex_boolean(int *ret, ddl *d, const ex_scope *sc,
 
 	/* coerce_to_boolean refuses a set (42804). */
 	in.no_srf = 1;
+	/* A planned statement's condition is estimated (selectivity),
+	 * running its stable calls on constants. */
+	in.qual = !sc->no_subqueries;
 	if ((r = ex_analyse(&t, ret, d, &in, n)) != EX_OK)
 		return r;
 	if (t.cat == 'B' || t.cat == 'Z' || (t.cat == 'X' && is_bool(t.literal)))

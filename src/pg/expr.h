@@ -118,6 +118,8 @@ typedef struct ex_scope {
 	int from_item;         /* the FROM item being added, from 1 */
 	int folded;            /* evaluated once on its own (ADD COLUMN's
 	                          default), as a planned statement's are */
+	int qual;              /* a planned statement's condition, whose
+	                          stable calls the planner estimates */
 	const struct ex_scope *hidden; /* relations in the range table but
 	                          not visible (an INSERT's target, earlier
 	                          FROM items): PostgreSQL's hints name them */
