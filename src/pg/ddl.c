@@ -813,8 +813,12 @@ static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 		return ddl_catalog_gap(d);
 	}
 	/* SCHEMA (or VERSION, CASCADE) may put its types and functions
-	 * where unqualified names do not find them. */
-	if (c->n_options) {
+	 * where unqualified names do not find them; SCHEMA public is where
+	 * they go anyway (the known ones are all relocatable). */
+	if (c->n_options && !(c->n_options == 1 &&
+	    c->options[0]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+	    strcmp(c->options[0]->def_elem->defname, "schema") == 0 &&
+	    strcmp(extension_schema(c), "public") == 0)) {
 		ddl_unknown(d, "CREATE EXTENSION options are not modelled");
 		return ddl_catalog_gap(d);
 	}

@@ -2369,6 +2369,47 @@ static int raise_free(const char *name, const PgQuery__FuncCall *f,
 	return !constants;
 }
 
+/* 42883 for a function no schema on the path has, when every
+ * argument's type is known. */
+static int missing_function(int *ret, ddl *d, const PgQuery__FuncCall *f,
+	const char *name, const ex_type *args)
+{
+	char list[512] = "", one[CAT_TYPE];
+	size_t len = 0;
+	int found;
+
+	if ((*ret = cat_func_find(&found, NULL, d->s, "public", name,
+	    d->err)) < 0)
+		return EX_STOP;
+	if (found)
+		return EX_UNKNOWN;
+	for (size_t i = 0; i < f->n_args; i++) {
+		const char *t = strchr("XZ", args[i].cat) ? "unknown" :
+			args[i].display;
+		const char *open = strchr(t, '(');
+
+		if (*t == '\0' || f->args[i]->node_case ==
+		    PG_QUERY__NODE__NODE_NAMED_ARG_EXPR)
+			return EX_UNKNOWN;
+		/* Without the modifier: character varying(3)[] is
+		 * character varying[]. */
+		if (open && strchr(open, ')'))
+			snprintf(one, sizeof(one), "%.*s%s", (int)(open - t), t,
+				strchr(open, ')') + 1);
+		else
+			snprintf(one, sizeof(one), "%s", t);
+		len += (size_t)snprintf(list + len, len < sizeof(list) ?
+			sizeof(list) - len : 0, "%s%s", i ? ", " : "", one);
+	}
+	if (len >= sizeof(list))
+		return EX_UNKNOWN;
+	if ((*ret = ddl_fail(d, "42883", "parse_func.c:629:ParseFuncOrColumn",
+	    f->location, "function %s(%s) does not exist", name, list)) == MS_OK)
+		*ret = ddl_hint(d, "No function matches the given name and "
+			"argument types. You might need to add explicit type casts.");
+	return EX_STOP;
+}
+
 static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__FuncCall *f)
 {
@@ -2505,6 +2546,12 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		drop_typmod(t);
 		return EX_OK;
 	}
+	/* A name nothing made, unqualified: ParseFuncOrColumn finds no
+	 * candidate (42883 at the call); argument types as format_type_be. */
+	if (schema == NULL && !d->gap && !ms_pg__builtin_function(name) &&
+	    !ms_pg__extension_of("function", name) &&
+	    (r = missing_function(ret, d, f, name, args)) != EX_UNKNOWN)
+		return r;
 unknown:
 	ddl_unknown(d, "this function call is not modelled");
 	return EX_UNKNOWN;
