@@ -148,6 +148,11 @@ static int display_with_typmod(char *out, size_t n, const char *name,
 	}
 	if (!na || (tn->n_typmods > 1 && !nb))
 		return 0;
+	/* Each typmodin takes one modifier, numeric's and interval's two;
+	 * more is 22023 at the type, not modelled. */
+	if (tn->n_typmods > 2 || (tn->n_typmods == 2 &&
+	    strcmp(name, "numeric") != 0 && strcmp(name, "interval") != 0))
+		return 0;
 	/* INTERVAL's fields come first, as a mask; its precision second. */
 	if (strcmp(name, "interval") == 0)
 		return interval_display(out, n, a, b, tn->n_typmods > 1);
