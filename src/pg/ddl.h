@@ -182,6 +182,9 @@ int ddl_domain_facts(int *not_null, int *has_default, int *checks, ddl *d,
  * TABLE, SET UNLOGGED): foreign keys between kinds are then unsure. */
 #define UNLOGGED_KEY "unlogged"
 /* The meta key set once a column was given a COLLATE clause. */
+/* migsim_meta: an index whose type's operator class migsim does not
+ * vouch for exists; rows written may meet in it (42883). */
+#define UNCOMPARED_INDEX_KEY "uncompared_index"
 #define COLLATIONS_KEY "collations"
 /* The meta key set once a table was given storage parameters (CREATE
  * TABLE ... WITH, ALTER TABLE ... SET): user_catalog_table among them. */

@@ -35,7 +35,9 @@ static int is_array(const char *display)
 	return n > 0 && display[n - 1] == ']';
 }
 
-static int default_opclass(const char *method, const cat_col *col);
+static int default_opclass(const char *method, const cat_col *col,
+	char kind);
+static int type_kind(char *kind, ddl *d, const cat_col *col);
 static void without_typmod(char *out, size_t n, const char *display);
 static int unordered(const PgQuery__IndexStmt *ix);
 
@@ -1065,6 +1067,7 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 	cat_rel taken;
 	cat_col col;
 	int64_t index;
+	char kind;
 	int found, ret;
 
 	/* Where migsim cannot follow the index becoming the constraint's,
@@ -1124,9 +1127,14 @@ static int add_key(ddl *d, const cat_rel *rel, const PgQuery__Constraint *c,
 				"ComputeIndexAttrs", in_create ? c->location : -1,
 				"column \"%s\" named in key does not exist", cols[i]);
 		/* ComputeIndexAttrs needs the type's btree class (42704). */
-		if (!default_opclass("btree", &col)) {
+		if ((ret = type_kind(&kind, d, &col)) < 0)
+			return ret;
+		if (!default_opclass("btree", &col, kind)) {
 			ddl_unknown(d, "this column type's default operator class for "
 				"the method is not modelled");
+			if ((ret = ms_store_meta_set(d->s, UNCOMPARED_INDEX_KEY, "1",
+			    d->err)) < 0)
+				return ret;
 			d->open_check = 1;
 		}
 	}
@@ -3680,6 +3688,7 @@ static int alter_type(ddl *d, const cat_rel *rel,
 	if (strcmp(col.type, t.display) != 0) {
 		ms_typeref old;
 		cat_col as;
+		char kind;
 
 		col_of_typeref(&as, &t);
 		if ((ret = cat_col_reparsed(&found, d->s, rel->oid, cmd->name,
@@ -3688,7 +3697,8 @@ static int alter_type(ddl *d, const cat_rel *rel,
 		if ((ret = cat_col_indexed(&n, d->s, rel->oid, cmd->name,
 		    d->err)) < 0)
 			return ret;
-		if (found || (n && !default_opclass("btree", &as)))
+		if (found || (n && ((ret = type_kind(&kind, d, &as)) < 0 ||
+		    !default_opclass("btree", &as, kind))))
 			ddl_unknown(d, "re-checking indexes and checks for the new type "
 				"is not modelled");
 		/* Foreign keys over it are added again: the new type must still
@@ -4513,13 +4523,36 @@ static int builtin_method(const char *m)
 	return ddl_one_of(m, methods);
 }
 
+/* The kind of a column's type of the history (e enum, d domain, c
+ * composite), 0 for a built-in one. */
+static int type_kind(char *kind, ddl *d, const cat_col *col)
+{
+	cat_type t;
+	int found, ret;
+
+	*kind = 0;
+	if (col->type_oid == 0)
+		return MS_OK;
+	if ((ret = cat_type_by_oid(&found, &t, d->s, col->type_oid,
+	    d->err)) < 0)
+		return ret;
+	*kind = found ? t.kind : 0;
+	return MS_OK;
+}
+
 /* Whether a column's type certainly has a default operator class for an
  * index method (42704 otherwise): btree and hash for all but json, GIN
- * for arrays, jsonb and tsvector, GiST for tsvector. */
-static int default_opclass(const char *method, const cat_col *col)
+ * for arrays, jsonb and tsvector, GiST for tsvector.  An enum has btree
+ * and hash classes, as the extensions' base types do (citext, hstore,
+ * ltree, vector); a domain's are its base type's (not followed).  An
+ * array's class compares or hashes its elements when rows meet (42883
+ * for json[]): only arrays of types with both classes are vouched for. */
+static int default_opclass(const char *method, const cat_col *col,
+	char kind)
 {
 	size_t len = strlen(col->type);
 	int array = len > 2 && strcmp(col->type + len - 2, "[]") == 0;
+	int user = col->type_oid != 0;
 
 	/* pg_opclass.dat's defaults for built-in scalar types: geometric
 	 * types have no btree class, money and bit strings no hash one. */
@@ -4531,12 +4564,15 @@ static int default_opclass(const char *method, const cat_col *col)
 	static const char *const btree_only[] = { "money", "bit", "varbit",
 		"tsvector", "tsquery", NULL };
 
+	if (col->type_oid && kind != 'e' && kind != 'b')
+		return 0;
 	if (strcmp(method, "btree") == 0 || strcmp(method, "hash") == 0)
-		return array || col->type_oid || ddl_one_of(col->base, both) ||
-			(method[0] == 'b' && ddl_one_of(col->base, btree_only));
+		return user || ddl_one_of(col->base, both) || (!array &&
+			method[0] == 'b' && ddl_one_of(col->base, btree_only));
 	if (strcmp(method, "gin") == 0)
-		return array || strcmp(col->base, "jsonb") == 0 ||
-			strcmp(col->base, "tsvector") == 0;
+		return (array && (user || ddl_one_of(col->base, both))) ||
+			(!array && (strcmp(col->base, "jsonb") == 0 ||
+			strcmp(col->base, "tsvector") == 0));
 	if (strcmp(method, "gist") == 0)
 		return !array && strcmp(col->base, "tsvector") == 0;
 	return 0;
@@ -4932,6 +4968,7 @@ static int index_params(ddl *d, const cat_rel *rel,
 	size_t def_size)
 {
 	cat_col col;
+	char kind;
 	int found, ret;
 
 	*n = 0;
@@ -4956,10 +4993,17 @@ static int index_params(ddl *d, const cat_rel *rel,
 		    (ret = check_opclass(d, e, str(ix->access_method) ?
 		    ix->access_method : "btree", &col)) < 0)
 			return ret;
+		if (!e->n_opclass && (ret = type_kind(&kind, d, &col)) < 0)
+			return ret;
 		if (!e->n_opclass && !default_opclass(str(ix->access_method) ?
-		    ix->access_method : "btree", &col))
+		    ix->access_method : "btree", &col, kind)) {
 			ddl_unknown(d, "this column type's default operator class for "
 				"the method is not modelled");
+			/* Rows written later may meet in it (42883 for json[]). */
+			if ((ret = ms_store_meta_set(d->s, UNCOMPARED_INDEX_KEY, "1",
+			    d->err)) < 0)
+				return ret;
+		}
 		if (DDL_FAILED(d))
 			return MS_OK;
 		if (e->n_collation || e->n_opclassopts)

@@ -533,6 +533,29 @@ static int number_fits(double v, const char *text, const ex_type *to)
 	return strcmp(to->name, "numeric") == 0;
 }
 
+/* Whether text holds a number near numeric's or double precision's
+ * limits: an exponent beyond +/-300 or a run of over 1000 digits.  Those
+ * may overflow numeric's weight or scale (22003 "value overflows numeric
+ * format"), or float8 either way; not followed. */
+static int number_extreme(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if (isdigit((unsigned char)*p) && strspn(p, "0123456789") > 1000)
+			return 1;
+		/* An exponent follows a digit, or a digit and its point. */
+		if ((*p == 'e' || *p == 'E') && p > s &&
+		    (isdigit((unsigned char)p[-1]) || (p[-1] == '.' && p - 1 > s &&
+		    isdigit((unsigned char)p[-2])))) {
+			const char *q = p + 1 + (p[1] == '+' || p[1] == '-');
+
+			if (isdigit((unsigned char)*q) && (strspn(q, "0123456789") > 3 ||
+			    atoi(q) > 300))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static int literal_fits(const char *s, const ex_type *to)
 {
 	const char *n = to->name;
@@ -552,7 +575,8 @@ static int literal_fits(const char *s, const ex_type *to)
 		if (strcmp(n, "int8") == 0)
 			return is_int(s, -9223372036854775807LL - 1,
 				9223372036854775807LL);
-		return is_number(s) && number_fits(strtod(s, NULL), s, to);
+		return is_number(s) && !number_extreme(s) &&
+			number_fits(strtod(s, NULL), s, to);
 	case 'D':
 		if (strcmp(n, "date") == 0)
 			return is_timestamp(s, 1);
@@ -567,7 +591,8 @@ static int literal_fits(const char *s, const ex_type *to)
 			return is_uuid(s);
 		/* jsonb cannot hold the NUL character json keeps as text. */
 		if (strcmp(n, "json") == 0 || strcmp(n, "jsonb") == 0)
-			return is_json(s) && (n[4] != 'b' || !strstr(s, "\\u0000"));
+			return is_json(s) && (n[4] != 'b' || (!strstr(s, "\\u0000") &&
+				!number_extreme(s)));
 		return 0;
 	case 'A':
 		return is_array_literal(s, to);
@@ -2496,9 +2521,11 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	if (strcmp(name, "timezone") == 0 && f->n_args == 2 &&
 	    arg_fits('S', &args[0]) && args[1].cat == 'D' &&
 	    strncmp(args[1].name, "timestamp", 9) == 0) {
-		/* The zone is looked up when the call runs, or is folded on
-		 * constants: one migsim cannot vouch for may be 22023. */
-		if (!known_zone(args[0].literal))
+		/* A constant zone is looked up when the call is folded or run:
+		 * one migsim cannot vouch for may be 22023 (a column's values
+		 * are a question about rows, asked elsewhere). */
+		if ((args[0].cat == 'X' || args[0].constant) &&
+		    !known_zone(args[0].literal))
 			goto unknown;
 		ex_set_type(t, 'D', strcmp(args[1].name, "timestamp") == 0 ?
 			"timestamptz" : "timestamp");
@@ -3242,6 +3269,8 @@ static int a_const(ex_type *t, const PgQuery__AConst *k)
 		t->value = k->ival->ival;
 		break;
 	case PG_QUERY__A__CONST__VAL_FVAL:
+		if (number_extreme(k->fval->fval))
+			return EX_UNKNOWN;
 		/* Integers too large for int4 are Float nodes too: int8. */
 		ex_set_type(t, 'N', strpbrk(k->fval->fval, ".eE") ? "numeric" :
 			is_int(k->fval->fval, -9223372036854775807LL - 1,
