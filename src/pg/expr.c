@@ -1067,6 +1067,20 @@ static int regex_match(ex_type *t, int *ret, ddl *d, const ex_type *b)
 	return EX_OK;
 }
 
+/* Whether a type's output function is only stable (date_out and the
+ * other date/time ones but time_out, interval_out, enum_out, array_out,
+ * record_out): not vouched for unless a plain string, number, boolean,
+ * uuid or json. */
+static int stable_output(const ex_type *t)
+{
+	if (strchr("XZ", t->cat) || t->user || t->domain)
+		return t->user != 0 || t->domain != 0;
+	if (t->cat == 'S' || t->cat == 'N' || t->cat == 'B')
+		return 0;
+	return !(strcmp(t->name, "uuid") == 0 || strcmp(t->name, "json") == 0 ||
+		strcmp(t->name, "jsonb") == 0 || strcmp(t->name, "time") == 0);
+}
+
 static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 	ex_type *a, ex_type *b)
 {
@@ -1083,6 +1097,11 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		return r;
 	}
 	if (ddl_one_of(op, arith)) {
+		/* % exists for integers and numeric only; float8 casts to
+		 * neither implicitly (42883, not modelled). */
+		if (op[0] == '%' && (strncmp(a->name, "float", 5) == 0 ||
+		    strncmp(b->name, "float", 5) == 0))
+			return EX_UNKNOWN;
 		/* Constants are folded when planned: overflow and division by
 		 * zero are decided from their values. */
 		if (a->constant && b->constant)
@@ -1184,9 +1203,10 @@ static int binary_op(ex_type *t, int *ret, ddl *d, const char *op,
 		}
 		return EX_UNKNOWN;
 	}
+	/* A shift count is int4 (int2 widens, int8 does not narrow). */
 	if ((strcmp(op, "<<") == 0 || strcmp(op, ">>") == 0) &&
-	    int_rank(a->name) && int_rank(b->name) && a->cat == 'N' &&
-	    b->cat == 'N') {
+	    int_rank(a->name) && int_rank(b->name) && int_rank(b->name) <= 2 &&
+	    a->cat == 'N' && b->cat == 'N') {
 		*t = *a;
 		t->constant = 0;
 		return EX_OK;
@@ -2905,6 +2925,12 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		if (sc->immutable && (zoned_mix(&a, &b, op) ||
 		    zoned_mix(&b, &a, op)))
 			break;
+		/* text || x casts x to text through its output function, which
+		 * is stable for dates, times with zones, intervals, enums and
+		 * arrays (textanycat, inlined when planned). */
+		if (sc->immutable && strcmp(op, "||") == 0 &&
+		    (stable_output(&a) || stable_output(&b)))
+			break;
 		if ((r = binary_op(t, ret, d, op, &a, &b)) != EX_UNKNOWN)
 			return r;
 		break;
@@ -3352,6 +3378,12 @@ int ex_analyse(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		    n->node_case == PG_QUERY__NODE__NODE_NULL_TEST ?
 		    n->null_test->arg : n->boolean_test->arg)) != EX_OK)
 			return r;
+		/* IS [NOT] TRUE / FALSE / UNKNOWN coerces its argument to
+		 * boolean (42804, or boolin's 22P02 for a literal). */
+		if (n->node_case == PG_QUERY__NODE__NODE_BOOLEAN_TEST &&
+		    !(t->cat == 'B' || t->cat == 'Z' || (t->cat == 'X' &&
+		    is_bool(t->literal))))
+			break;
 		ex_set_type(t, 'B', "bool");
 		return EX_OK;
 	case PG_QUERY__NODE__NODE_TYPE_CAST:
