@@ -1047,11 +1047,14 @@ int cat_domain_rows(char *rows, size_t size, ms_store *s, int64_t type,
 	sqlite3_stmt *st;
 	int found, ret;
 
-	PREP(st, CAT_DOMAINS_UNDER "SELECT coalesce(max(CASE r.rows WHEN"
-		" 'empty' THEN 0 WHEN 'rows' THEN 2 ELSE 1 END), 0) FROM"
+	/* A materialized view's rows are checked too; what it holds is
+	 * not followed. */
+	PREP(st, CAT_DOMAINS_UNDER "SELECT coalesce(max(CASE WHEN r.relkind ="
+		" 'm' THEN 1 WHEN r.rows = 'empty' THEN 0 WHEN r.rows = 'rows'"
+		" THEN 2 ELSE 1 END), 0) FROM"
 		" migsim_column c JOIN migsim_relation r ON r.oid = c.rel"
 		" WHERE c.type_oid IN (SELECT oid FROM dom) AND r.relkind IN"
-		" ('r', 'p')");
+		" ('r', 'p', 'm')");
 	sqlite3_bind_int64(st, 1, type);
 	if ((ret = first(&found, s, st, err)) < 0)
 		return ret;

@@ -2121,6 +2121,17 @@ static int create_rule(ddl *d, const PgQuery__RuleStmt *r)
 
 /* A row trigger's WHEN: a boolean over OLD (not for INSERT) and NEW
  * (not for DELETE), without subqueries. */
+/* A reference to the row ctx names ("old", "new"): whole or a field. */
+static int visit_row_ref(const PgQuery__Node *n, void *ctx)
+{
+	const char *first;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	first = ms_pg__node_string(n->column_ref->fields[0]);
+	return first && strcmp(first, ctx) == 0;
+}
+
 static int trigger_when(ddl *d, const cat_rel *rel,
 	const PgQuery__CreateTrigStmt *t)
 {
@@ -2145,11 +2156,20 @@ static int trigger_when(ddl *d, const cat_rel *rel,
 			return MS_OK;
 		}
 	}
+	/* Both are in scope whatever the events (so a bare column is
+	 * ambiguous, 42702); OLD in an INSERT trigger or NEW in a DELETE one
+	 * is 42P17 once the condition is analysed, in the order its Vars
+	 * come: not modelled. */
+	if (((t->events & INSERT) && ddl_walk(&t->when_clause->base,
+	    visit_row_ref, "old")) || ((t->events & DELETE) &&
+	    ddl_walk(&t->when_clause->base, visit_row_ref, "new"))) {
+		ddl_unknown(d, "this trigger's condition is not checked");
+		return MS_OK;
+	}
 	memset(&sc, 0, sizeof(sc));
 	sc.no_subqueries = 1;
-	if (!(t->events & INSERT))
-		ret = ex_scope_add(&sc, d, rel->schema, rel->name, "old");
-	if (ret == MS_OK && !(t->events & DELETE))
+	ret = ex_scope_add(&sc, d, rel->schema, rel->name, "old");
+	if (ret == MS_OK)
 		ret = ex_scope_add(&sc, d, rel->schema, rel->name, "new");
 	if (ret == MS_OK)
 		ex_boolean(&ret, d, &sc, t->when_clause);

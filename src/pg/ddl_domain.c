@@ -363,6 +363,16 @@ static int no_rows(int *none, ddl *d, const cat_type *type, const char *what)
 	int n, nested = 0, ret;
 
 	*none = 0;
+	/* A composite type, or a table's row type, holding a column of it
+	 * and used as a column's type is 0A000 (find_composite_type_
+	 * dependencies), rows or not: not followed. */
+	if ((ret = ddl_meta_has(&nested, d, COMPOSITES_KEY)) < 0)
+		return ret;
+	if (nested) {
+		ddl_unknown(d, "composite types holding this domain are not "
+			"modelled");
+		return MS_OK;
+	}
 	if ((ret = cat_domain_array_columns(&n, rel, column, d->s, type->oid,
 	    d->err)) < 0)
 		return ret;

@@ -303,6 +303,11 @@ static int column_type(ms_typeref *t, ddl *d, const PgQuery__TypeName *tn,
 			t->known = 0;
 			ddl_unknown(d, "a relation's row type as a column type is not "
 				"modelled");
+			/* Its columns' types are then held by a column, as a
+			 * composite type's are (ALTER DOMAIN's 0A000). */
+			if ((ret = ms_store_meta_set(d->s, COMPOSITES_KEY, "1",
+			    d->err)) < 0)
+				return ret;
 			return cat_dep_add(d->s, "rowtype", 0, "rel", rel.oid, NULL, "",
 				d->err);
 		}
@@ -1469,6 +1474,7 @@ typedef struct coldef {
 	int generated;
 	const PgQuery__Node *generated_expr; /* GENERATED ALWAYS AS (...) */
 	const PgQuery__Node *default_expr;
+	int null_default;      /* default_expr is a NULL constant: not kept */
 } coldef;
 
 /* COLLATE "C", "POSIX" or "default" on a built-in string type: present
@@ -1536,6 +1542,68 @@ static int attrs_placed(const PgQuery__ColumnDef *def)
 	return 1;
 }
 
+/* The same type written twice (names and array bounds; no modifiers). */
+static int same_type_name(const PgQuery__TypeName *a,
+	const PgQuery__TypeName *b)
+{
+	if (a->n_names != b->n_names || a->n_array_bounds != b->n_array_bounds)
+		return 0;
+	for (size_t i = 0; i < a->n_names; i++) {
+		const char *x = ms_pg__node_string(a->names[i]),
+			*y = ms_pg__node_string(b->names[i]);
+
+		if (x == NULL || y == NULL || strcmp(x, y) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether a default is a NULL constant, which AddRelationNewConstraints
+ * does not store: NULL, or NULL cast to one type any number of times
+ * (coerce_type folds an unknown literal into a Const; a second cast to
+ * another type, NULL::text::"E", is an expression and stays).  *nul 1
+ * for such a NULL, 0 for a default, -1 and unknown when the cast is to a
+ * domain (a CoerceToDomain stays).
+ */
+static int null_default(int *nul, ddl *d, const PgQuery__Node *e)
+{
+	const PgQuery__TypeName *first = NULL;
+
+	*nul = 0;
+	for (; e && e->node_case == PG_QUERY__NODE__NODE_TYPE_CAST;
+	     e = e->type_cast->arg) {
+		const PgQuery__TypeName *t = e->type_cast->type_name;
+
+		if (t == NULL || t->n_typmods || t->n_names < 1)
+			return MS_OK;
+		if (first == NULL)
+			first = t;
+		if (!same_type_name(first, t))
+			return MS_OK;
+	}
+	if (e == NULL || e->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+	    !e->a_const->isnull)
+		return MS_OK;
+	*nul = 1;
+	if (first) {
+		cat_type ut;
+		int found, ret;
+		const char *name = ms_pg__node_string(first->names[
+			first->n_names - 1]);
+
+		if ((ret = cat_type_find(&found, &ut, d->s, first->n_names > 1 ?
+		    ms_pg__node_string(first->names[0]) : "public", name,
+		    d->err)) < 0)
+			return ret;
+		if (found && ut.kind == 'd') {
+			ddl_unknown(d, "a NULL default cast to a domain is not modelled");
+			*nul = -1;
+		}
+	}
+	return MS_OK;
+}
+
 static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 	const char *relname, int with_position)
 {
@@ -1556,7 +1624,7 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 		d->open_check = 1;
 	}
 	c->not_null = def->is_not_null;
-	int nullable = 0, defaults = 0, identities = 0;
+	int nullable = 0, defaults = 0, identities = 0, nul;
 
 	c->generated = def->generated && def->generated[0];
 	if ((def->coll_clause && !plain_collation(def->coll_clause, &c->type)) ||
@@ -1581,10 +1649,14 @@ static int read_column(coldef *c, ddl *d, const PgQuery__ColumnDef *def,
 			 * (transformColumnDefinition). */
 			if (defaults++ || identities || c->generated_expr)
 				ddl_unknown(d, "this column's options are not modelled");
-			/* DEFAULT NULL is no default at all. */
+			/* DEFAULT NULL is no default at all; cast, it is still
+			 * cooked (42804) but not stored. */
+			if ((ret = null_default(&nul, d, k->raw_expr)) < 0)
+				return ret;
 			c->default_expr = k->raw_expr && !(k->raw_expr->node_case ==
 				PG_QUERY__NODE__NODE_A_CONST && k->raw_expr->a_const->isnull) ?
 				k->raw_expr : NULL;
+			c->null_default = nul == 1;
 			break;
 		case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
 			if (identities++ || defaults || c->type.serial ||
@@ -1836,7 +1908,7 @@ static int store_column(ddl *d, const cat_rel *rel, const coldef *c)
 	 * kept as such: a NOT NULL column still needs a value. */
 	if ((ret = cat_col_add(d->s, rel->oid, c->def->colname, c->type.display,
 	    c->type.base, c->type.user_oid, c->not_null || c->type.serial,
-	    c->type.serial ? 1 : c->default_expr == NULL ? 0 :
+	    c->type.serial ? 1 : c->default_expr == NULL || c->null_default ? 0 :
 	    !ddl_value_cannot_fail(d, c->default_expr, NULL) ? 3 :
 	    ddl_never_null(c->default_expr) ? 1 : 2, d->err)) < 0)
 		return ret;
@@ -3802,7 +3874,7 @@ static int column_default(ddl *d, const cat_rel *rel,
 {
 	cat_col col;
 	ms_typeref t;
-	int found, ret;
+	int found, ret, nul = 0;
 
 	if ((ret = find_column(&found, &col, d, rel, cmd->name,
 	    "tablecmds.c:7724:ATExecColumnDefault")) < 0 || !found)
@@ -3842,8 +3914,12 @@ static int column_default(ddl *d, const cat_rel *rel,
 		    d->err)) < 0)
 			return ret;
 	}
+	/* SET DEFAULT NULL stores nothing, as DROP DEFAULT. */
+	if (cmd->def && (ret = null_default(&nul, d, cmd->def)) < 0)
+		return ret;
 	return cat_col_set(d->s, rel->oid, cmd->name, "default",
-		cmd->def == NULL ? 0 : ddl_never_null(cmd->def) ? 1 : 2, d->err);
+		cmd->def == NULL || nul == 1 ? 0 : ddl_never_null(cmd->def) ? 1 : 2,
+		d->err);
 }
 
 static int drop_constraint(ddl *d, const cat_rel *rel,

@@ -268,6 +268,23 @@ static int is_clock(const PgQuery__Node *n)
 		ddl_one_of(ms_pg__node_string(n->func_call->funcname[0]), clocks);
 }
 
+/* A cast to a domain: its checks run when the value is computed (a
+ * CoerceToDomain is never folded), not when analysis reads it. */
+static int visit_domain_cast(const PgQuery__Node *n, void *ctx)
+{
+	const PgQuery__TypeName *t = n->node_case ==
+		PG_QUERY__NODE__NODE_TYPE_CAST ? n->type_cast->type_name : NULL;
+	ddl *d = ctx;
+	cat_type ut;
+	int found;
+
+	if (t == NULL || t->n_names < 1)
+		return 0;
+	return cat_type_find(&found, &ut, d->s, t->n_names > 1 ?
+		ms_pg__node_string(t->names[0]) : "public", ms_pg__node_string(
+		t->names[t->n_names - 1]), d->err) < 0 || (found && ut.kind == 'd');
+}
+
 int ddl_value_cannot_fail(ddl *d, const PgQuery__Node *n, const ex_type *t)
 {
 	static const char *const uuids[] = { "uuid_generate_v4",
@@ -277,6 +294,8 @@ int ddl_value_cannot_fail(ddl *d, const PgQuery__Node *n, const ex_type *t)
 	const char *name;
 	int found;
 
+	if (ddl_walk(&n->base, visit_domain_cast, d))
+		return 0;
 	/* Analysis folded a constant, and checked it. */
 	if ((t && t->constant) || ddl_cannot_fail(n))
 		return 1;
