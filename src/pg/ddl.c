@@ -2760,6 +2760,40 @@ static int procedures_made(int *made, ddl *d)
 	return ret;
 }
 
+/* One name of DROP FUNCTION / PROCEDURE, looked up. */
+typedef struct dropped_fn {
+	const PgQuery__ObjectWithArgs *o;
+	const char *schema, *name;
+	char args[sizeof(((cat_sig *)0)->args)];
+	int64_t oid;
+	int found, match, overloaded;
+} dropped_fn;
+
+/* Look up the i-th name: *modelled 0 for a name migsim does not follow
+ * (not a plain name, a built-in's, or after unseen statements). */
+static int dropped_fn_find(int *modelled, dropped_fn *f, ddl *d,
+	const PgQuery__DropStmt *ds, size_t i)
+{
+	int ret;
+
+	memset(f, 0, sizeof(*f));
+	f->o = ds->objects[i]->node_case ==
+		PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS ?
+		ds->objects[i]->object_with_args : NULL;
+	*modelled = f->o && !d->gap && qualified_name(&f->schema, &f->name,
+		f->o->objname, f->o->n_objname) &&
+		!ms_pg__builtin_function(f->name);
+	if (!*modelled)
+		return MS_OK;
+	if ((ret = cat_func_find(&f->found, &f->oid, d->s, f->schema, f->name,
+	    d->err)) < 0)
+		return ret;
+	if (f->found && ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION)
+		ret = function_target(&f->match, &f->overloaded, f->args,
+			sizeof(f->args), d, f->o, f->schema, f->name);
+	return ret;
+}
+
 /*
  * DROP FUNCTION of several: RemoveObjects looks every name up before
  * anything is dropped (a missing one is 42883 first), and several objects
@@ -2776,27 +2810,18 @@ static int several_functions_plain(int *plain, ddl *d,
 	if (ds->remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION)
 		return MS_OK;
 	for (size_t i = 0; i < ds->n_objects; i++) {
-		const PgQuery__ObjectWithArgs *o =
-			ds->objects[i]->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS ?
-			ds->objects[i]->object_with_args : NULL;
-		const char *schema, *name;
-		char args[sizeof(((cat_sig *)0)->args)];
-		int64_t oid;
-		int found, match = 0, overloaded = 0, needed = 1;
+		dropped_fn f;
+		int modelled, needed = 1;
 
-		if (o == NULL || d->gap ||
-		    !qualified_name(&schema, &name, o->objname, o->n_objname) ||
-		    ms_pg__builtin_function(name))
-			return MS_OK;
-		if ((ret = cat_func_find(&found, &oid, d->s, schema, name,
-		    d->err)) < 0 || (found && (ret = function_target(&match,
-		    &overloaded, args, sizeof(args), d, o, schema, name)) < 0))
+		if ((ret = dropped_fn_find(&modelled, &f, d, ds, i)) < 0 ||
+		    !modelled)
 			return ret;
-		if ((!found || match == 0) && ds->missing_ok)
+		if ((!f.found || f.match == 0) && ds->missing_ok)
 			continue;
-		if (!found || match != 1 || (overloaded && o->args_unspecified))
+		if (!f.found || f.match != 1 ||
+		    (f.overloaded && f.o->args_unspecified))
 			return MS_OK;
-		if ((ret = cat_func_needed(&needed, d->s, oid, d->err)) < 0)
+		if ((ret = cat_func_needed(&needed, d->s, f.oid, d->err)) < 0)
 			return ret;
 		any_needed |= needed | d->deps_gap;
 		left++;
@@ -2827,74 +2852,66 @@ static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 		}
 	}
 	for (size_t i = 0; i < ds->n_objects; i++) {
-		const PgQuery__ObjectWithArgs *o =
-			ds->objects[i]->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS ?
-			ds->objects[i]->object_with_args : NULL;
-		const char *schema, *name;
-		char args[sizeof(((cat_sig *)0)->args)];
-		int64_t oid;
-		int found, match = 0, overloaded = 0, needed = 1, refused = 0;
+		dropped_fn f;
+		const PgQuery__ObjectWithArgs *o;
+		int modelled, needed = 1, refused = 0;
 
-		if (o == NULL || d->gap ||
-		    !qualified_name(&schema, &name, o->objname, o->n_objname) ||
-		    ms_pg__builtin_function(name)) {
+		if ((ret = dropped_fn_find(&modelled, &f, d, ds, i)) < 0)
+			return ret;
+		if (!modelled) {
 			ddl_unknown(d, "DROP FUNCTION is not modelled");
 			return MS_OK;
 		}
-		if ((ret = cat_func_find(&found, &oid, d->s, schema, name,
-		    d->err)) < 0)
-			return ret;
-		if (found && ds->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION &&
-		    (ret = function_target(&match, &overloaded, args, sizeof(args),
-		    d, o, schema, name)) < 0)
-			return ret;
+		o = f.o;
 		/* No procedure was made: the routine named is a function. */
-		if (found && ds->remove_type ==
+		if (f.found && ds->remove_type ==
 		    PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE) {
 			if (o->args_unspecified || o->n_objargs != 0 ||
-			    (ret = function_target(&match, &overloaded, args,
-			    sizeof(args), d, o, schema, name)) < 0 || match != 1) {
+			    (ret = function_target(&f.match, &f.overloaded, f.args,
+			    sizeof(f.args), d, o, f.schema, f.name)) < 0 ||
+			    f.match != 1) {
 				ddl_unknown(d, "DROP PROCEDURE is not modelled");
 				return ret < 0 ? ret : MS_OK;
 			}
 			return ddl_fail(d, "42809", "parse_func.c:2367:"
 				"LookupFuncWithArgs", -1, "%s%s%s() is not a procedure",
-				o->n_objname == 2 ? schema : "", o->n_objname == 2 ? "." : "",
-				name);
+				o->n_objname == 2 ? f.schema : "",
+				o->n_objname == 2 ? "." : "", f.name);
 		}
-		if (match == 1 && (ret = cat_func_needed(&needed, d->s, oid,
+		if (f.match == 1 && (ret = cat_func_needed(&needed, d->s, f.oid,
 		    d->err)) < 0)
 			return ret;
 		needed |= d->deps_gap;
-		if ((found && match == 0 && ds->missing_ok) ||
-		    (!found && ds->missing_ok))
+		if ((f.found && f.match == 0 && ds->missing_ok) ||
+		    (!f.found && ds->missing_ok))
 			continue;
-		if (found && overloaded && o->args_unspecified) {
+		if (f.found && f.overloaded && o->args_unspecified) {
 			/* NameListToString: as the statement names it. */
 			ret = ddl_fail(d, "42725", "parse_func.c:2457:"
 				"LookupFuncWithArgs", -1, "function name \"%s%s%s\" is "
-				"not unique", o->n_objname == 2 ? schema : "",
-				o->n_objname == 2 ? "." : "", name);
+				"not unique", o->n_objname == 2 ? f.schema : "",
+				o->n_objname == 2 ? "." : "", f.name);
 			return ret < 0 ? ret : ddl_hint(d, "Specify the argument list "
 				"to select the function unambiguously.");
 		}
-		if (found && match == 1 && needed && !overloaded &&
+		if (f.found && f.match == 1 && needed && !f.overloaded &&
 		    !o->args_unspecified &&
 		    ds->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
-		    (ret = refuse_for_trigger(&refused, d, oid, schema, name, args)) < 0)
+		    (ret = refuse_for_trigger(&refused, d, f.oid, f.schema, f.name,
+		    f.args)) < 0)
 			return ret;
 		if (refused)
 			return MS_OK;
-		if (!found || match != 1 || needed) {
+		if (!f.found || f.match != 1 || needed) {
 			ddl_unknown(d, "DROP FUNCTION is not modelled");
 			/* CASCADE takes checks, indexes, defaults and policies
 			 * that call it, which migsim keeps by table only. */
-			return found && needed && ds->behavior ==
+			return f.found && needed && ds->behavior ==
 				PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE ?
 				ddl_catalog_gap(d) : MS_OK;
 		}
-		ret = overloaded ? drop_overload(d, schema, name, args) :
-			cat_func_drop(d->s, oid, d->err);
+		ret = f.overloaded ? drop_overload(d, f.schema, f.name, f.args) :
+			cat_func_drop(d->s, f.oid, d->err);
 		if (ret < 0)
 			return ret;
 	}

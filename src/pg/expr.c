@@ -1073,9 +1073,9 @@ static int regex_match(ex_type *t, int *ret, ddl *d, const ex_type *b)
  * uuid or json. */
 static int stable_output(const ex_type *t)
 {
-	if (strchr("XZ", t->cat) || t->user || t->domain)
-		return t->user != 0 || t->domain != 0;
-	if (t->cat == 'S' || t->cat == 'N' || t->cat == 'B')
+	if (t->user || t->domain)
+		return 1;
+	if (t->cat == 0 || strchr("XZSNB", t->cat))
 		return 0;
 	return !(strcmp(t->name, "uuid") == 0 || strcmp(t->name, "json") == 0 ||
 		strcmp(t->name, "jsonb") == 0 || strcmp(t->name, "time") == 0);
