@@ -1679,6 +1679,23 @@ int ddl_one_of(const char *s, const char *const *set)
 	return 0;
 }
 
+static int visit_string_const(const PgQuery__Node *n, void *ctx)
+{
+	(void)ctx;
+	return n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+}
+
+/* regclass, regtype, ...: a string coerced to one becomes a constant
+ * naming an object, which the expression then depends on. */
+static int reg_type(const PgQuery__TypeName *tn)
+{
+	const char *name = tn && tn->n_names ?
+		ms_pg__node_string(tn->names[tn->n_names - 1]) : NULL;
+
+	return name && strncmp(name, "reg", 3) == 0;
+}
+
 /* A function depends on the enums its parameters and result name, and
  * on the relations whose row types they are; *odd counts the types
  * whose dependencies are not recorded (%TYPE, or not known). */
@@ -1706,19 +1723,28 @@ static int function_types(int *odd, ddl *d,
 		cat_rel rel;
 		int row_type = 0;
 
-		if (tn == NULL || (tn->n_names == 1 && !tn->n_array_bounds &&
-		    ddl_one_of(ms_pg__node_string(tn->names[0]), pseudo)))
+		/* RETURNS TABLE of several columns is pg_catalog.record. */
+		if (tn == NULL || (!tn->n_array_bounds && (tn->n_names == 1 ||
+		    (tn->n_names == 2 && strcmp(ms_pg__node_string(tn->names[0]),
+		    "pg_catalog") == 0)) && ddl_one_of(ms_pg__node_string(
+		    tn->names[tn->n_names - 1]), pseudo)))
 			continue;
 		/* SETOF t depends on t. */
 		plain = *tn;
 		plain.setof = 0;
 		if ((ret = ms_pg__resolve_type(&t, d->s, &plain, d->err)) < 0)
 			return ret;
-		/* A parameter's default depends on the types it casts to. */
+		/* A parameter's default depends on the types it casts to, and
+		 * on what a string given for a reg* parameter names. */
 		if (i < c->n_parameters && (ret = ddl_cast_dependencies(d,
 		    c->parameters[i]->function_parameter->defexpr, "function", oid,
 		    "")) < 0)
 			return ret;
+		if (i < c->n_parameters && reg_type(tn) &&
+		    c->parameters[i]->function_parameter->defexpr &&
+		    ddl_walk(&c->parameters[i]->function_parameter->defexpr->base,
+		    visit_string_const, NULL))
+			(*odd)++;
 		if (t.known && t.exists) {
 			if (t.user_oid && (ret = cat_dep_add(d->s, "function", oid,
 			    "type", t.user_oid, NULL, "", d->err)) < 0)
@@ -1738,15 +1764,93 @@ static int function_types(int *odd, ddl *d,
 	return MS_OK;
 }
 
+struct body_refs {
+	ddl *d;
+	int ret;
+};
+
+/* 1 when n may name an object that is not pg_catalog's: pinned objects
+ * get no pg_depend rows, so a body of those alone adds none. */
+static int visit_body_ref(const PgQuery__Node *n, void *ctx)
+{
+	static const char *const ops[] = { "=", "<>", "!=", "<", ">", "<=",
+		">=", "+", "-", "*", "/", "%", "||", "~~", "!~~", "~~*", "!~~*",
+		NULL };
+	struct body_refs *b = ctx;
+	const char *name;
+	int mine;
+
+	switch (n->node_case) {
+	/* DML's target is a RangeVar outside a Node. */
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+	case PG_QUERY__NODE__NODE_MERGE_STMT:
+	case PG_QUERY__NODE__NODE_RANGE_VAR:
+	case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
+		return 1;
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		if (n->func_call->n_funcname != 1)
+			return 1;
+		name = ms_pg__node_string(n->func_call->funcname[0]);
+		/* A string given where a regclass is taken becomes one, and
+		 * the body depends on the relation it names. */
+		if (name == NULL || !ms_pg__builtin_function(name) ||
+		    strncmp(name, "pg_", 3) == 0 || strncmp(name, "has_", 4) == 0 ||
+		    strcmp(name, "nextval") == 0 || strcmp(name, "currval") == 0 ||
+		    strcmp(name, "setval") == 0)
+			return 1;
+		if ((b->ret = cat_func_own(&mine, b->d->s, "public", name,
+		    b->d->err)) < 0)
+			return 1;
+		return mine;
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		for (size_t i = 0; i < n->a_expr->n_name; i++)
+			if (!ddl_one_of(ms_pg__node_string(n->a_expr->name[i]), ops))
+				return 1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* A type named in a body (TypeName is a bare message in a cast). */
+static int visit_body_type(const ProtobufCMessage *m, void *ctx)
+{
+	const PgQuery__TypeName *tn = (const PgQuery__TypeName *)m;
+
+	const char *name = ms_pg__node_string(tn->names[tn->n_names - 1]);
+
+	(void)ctx;
+	/* A regclass, regtype, ... constant names an object. */
+	if (name == NULL || strncmp(name, "reg", 3) == 0)
+		return 1;
+	if (tn->n_names == 2 && strcmp(ms_pg__node_string(tn->names[0]),
+	    "pg_catalog") == 0)
+		return 0;
+	return tn->n_names != 1 || !ms_pg__system_type(name);
+}
+
 /* A function depends on the types it names and, with a SQL-standard
  * body, on what the body reads; migsim records neither beyond base
- * types, enums and row types. */
+ * types, enums and row types, and a body of built-ins alone. */
 static int function_deps(ddl *d, const PgQuery__CreateFunctionStmt *c)
 {
+	struct body_refs b = { d, MS_OK };
+	walker w = { visit_body_ref, &pg_query__type_name__descriptor,
+		visit_body_type, &b };
 	int odd, ret;
 
-	if (c->sql_body)
-		return ddl_deps_gap(d);
+	if (c->sql_body && walk(&c->sql_body->base, &w))
+		return b.ret < 0 ? b.ret : ddl_deps_gap(d);
+	/* A string constant beside a reg* parameter or result may have
+	 * become one (COALESCE, IN, CASE resolve it to that type). */
+	for (size_t i = 0; c->sql_body && i <= c->n_parameters; i++)
+		if (reg_type(i < c->n_parameters ?
+		    c->parameters[i]->function_parameter->arg_type :
+		    c->return_type) &&
+		    ddl_walk(&c->sql_body->base, visit_string_const, NULL))
+			return ddl_deps_gap(d);
 	if ((ret = function_types(&odd, d, c)) < 0)
 		return ret;
 	return odd ? ddl_deps_gap(d) : MS_OK;

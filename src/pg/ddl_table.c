@@ -277,8 +277,15 @@ static int column_type(ms_typeref *t, ddl *d, const PgQuery__TypeName *tn,
 	int with_position)
 {
 	int ret = ms_pg__resolve_type(t, d->s, tn, d->err);
+	const char *name = tn->n_names ?
+		ms_pg__node_string(tn->names[tn->n_names - 1]) : NULL;
 
 	if (ret < 0)
+		return ret;
+	/* A string compared with or given to a reg* column becomes a
+	 * constant naming an object, in defaults, checks and views alike:
+	 * what depends on what is no longer all recorded. */
+	if (name && strncmp(name, "reg", 3) == 0 && (ret = ddl_deps_gap(d)) < 0)
 		return ret;
 	if (t->typmod_refused)
 		return ddl_fail(d, "42601", "parse_type.c:361:typenameTypeMod",

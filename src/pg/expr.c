@@ -1630,6 +1630,14 @@ static const struct {
 	{ "floor", "n", "1", 'i' },
 	{ "ceil", "n", "1", 'i' },
 	{ "round", "n", "1", 'i' },
+	{ "lpad", "SI", "text", 'i' },
+	{ "lpad", "SIS", "text", 'i' },
+	{ "rpad", "SI", "text", 'i' },
+	{ "rpad", "SIS", "text", 'i' },
+	{ "repeat", "SI", "text", 'i' },
+	{ "reverse", "S", "text", 'i' },
+	{ "initcap", "S", "text", 'i' },
+	{ "array_to_string", "AS", "text", 's' },
 	/* Row security policies read session settings. */
 	{ "current_setting", "S", "text", 's' },
 	{ "current_setting", "SB", "text", 's' },
@@ -2388,7 +2396,8 @@ static int raise_free(const char *name, const PgQuery__FuncCall *f,
 		"left", "right", "strpos", "position", "jsonb_typeof",
 		"jsonb_strip_nulls", "to_jsonb", "to_json", "now",
 		"clock_timestamp", "statement_timestamp", "transaction_timestamp",
-		"gen_random_uuid", "random", "coalesce", "concat", NULL };
+		"gen_random_uuid", "random", "coalesce", "concat", "reverse",
+		"initcap", "array_to_string", NULL };
 	static const char *const units[] = { "microseconds", "milliseconds",
 		"second", "minute", "hour", "day", "week", "month", "quarter", "year",
 		"decade", "century", "millennium", "seconds", "minutes", "hours",
@@ -2473,6 +2482,12 @@ static int known_zone(const char *z)
 static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	const PgQuery__FuncCall *f)
 {
+	static const char *const ts_configs[] = { "simple", "arabic",
+		"armenian", "basque", "catalan", "danish", "dutch", "english",
+		"finnish", "french", "german", "greek", "hindi", "hungarian",
+		"indonesian", "irish", "italian", "lithuanian", "nepali",
+		"norwegian", "portuguese", "romanian", "russian", "serbian",
+		"spanish", "swedish", "tamil", "turkish", "yiddish", NULL };
 	ex_type args[4];
 	const char *name = f->n_funcname ? ms_pg__node_string(
 		f->funcname[f->n_funcname - 1]) : NULL;
@@ -2579,6 +2594,16 @@ static int func_call(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	if ((r = user_function(t, ret, d, sc, schema ? schema : "public", name,
 	    args, f->n_args)) != EX_UNKNOWN)
 		return r;
+	/* to_tsvector(config, text): the string becomes a regconfig as it
+	 * is coerced (regconfigin), one of PostgreSQL 15's own; immutable.
+	 * Of the text alone it reads default_text_search_config: stable. */
+	if (strcmp(name, "to_tsvector") == 0 && ((f->n_args == 1 &&
+	    args[0].cat == 'S' && !sc->immutable) || (f->n_args == 2 &&
+	    args[0].cat == 'X' && args[0].literal &&
+	    ddl_one_of(args[0].literal, ts_configs) && arg_fits('S', &args[1])))) {
+		ex_set_type(t, category_of("tsvector"), "tsvector");
+		return EX_OK;
+	}
 	for (size_t i = 0; i < sizeof(functions) / sizeof(functions[0]); i++) {
 		const char *res = functions[i].result;
 		int fits = 1;
@@ -2991,6 +3016,40 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		}
 		ex_set_type(t, 'B', "bool");
 		return EX_OK;
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF: {
+		static const char *const nullif_same[] = { "int2", "int4", "int8",
+			"numeric", "float4", "float8", "text", "varchar", "bool",
+			"date", "timestamp", "timestamptz", "uuid", NULL };
+		ex_type eq;
+
+		/* NULLIF(a, b) is a = b, typed as a once the operator has
+		 * coerced it (transformAExprNullIf). */
+		if ((r = ex_analyse(&a, ret, d, sc, e->lexpr)) != EX_OK ||
+		    (r = ex_analyse(&b, ret, d, sc, e->rexpr)) != EX_OK)
+			return r;
+		if ((r = binary_op(&eq, ret, d, "=", &a, &b)) == EX_UNKNOWN)
+			break;
+		if (r != EX_OK)
+			return r;
+		if (strchr("XZ", a.cat) == NULL)
+			*t = a;
+		else if (strchr("XZ", b.cat) == NULL) {
+			*t = b;
+			drop_typmod(t);
+		} else
+			ex_set_type(t, category_of("text"), "text");
+		/* The type is the operator's left input: varchar compares as
+		 * text; types not listed are not followed. */
+		if (t->domain || (!t->user && !ddl_one_of(t->name, nullif_same)))
+			break;
+		if (strcmp(t->name, "varchar") == 0)
+			ex_set_type(t, category_of("text"), "text");
+		t->constant = a.constant && b.constant;
+		t->has_value = 0;
+		t->literal = NULL;
+		t->location = -1;
+		return EX_OK;
+	}
 	case PG_QUERY__A__EXPR__KIND__AEXPR_IN:
 		if (e->rexpr == NULL ||
 		    e->rexpr->node_case != PG_QUERY__NODE__NODE_LIST)

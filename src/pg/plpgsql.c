@@ -8,7 +8,9 @@
  *      THEN ... [ELSIF ...] [ELSE ...] END IF
  *   SELECT data_type INTO v FROM information_schema.columns WHERE ...,
  *      and IF conditions on such variables
- *   plain SQL statements; EXECUTE of a string literal; NULL;
+ *   plain SQL statements; EXECUTE of a string literal, or of format(),
+ *      || and quote_ident/quote_literal over constants and known
+ *      variables; NULL; FOREACH over an array of string constants;
  *   RAISE NOTICE/WARNING, RAISE EXCEPTION 'text' (P0001)
  *
  * Anything else makes the block's outcome unknown, and since migsim then
@@ -39,6 +41,7 @@ typedef struct interp {
 	json_t *datums;      /* the block's variables, FOUND among them */
 	json_t *values;      /* known values by name: a string, or null for
 	                        NULL; a variable not there is not known */
+	json_t *action;      /* the block's body */
 } interp;
 
 static int run_list(interp *in, json_t *list);
@@ -117,7 +120,10 @@ static int sql_affects(interp *in, const PgQuery__Node *n,
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
-	/* Privileges and comments make or drop no object. */
+	/* Privileges, roles and comments make or drop no object migsim
+	 * keeps. */
+	case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
+	case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
 	case PG_QUERY__NODE__NODE_GRANT_STMT:
 	case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
 	case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
@@ -142,6 +148,9 @@ static int sql_affects(interp *in, const PgQuery__Node *n,
 }
 
 static char *literal_text(interp *in, const char *expr);
+static char *shape_text(interp *in, const char *expr);
+static int var_value(const char **v, const interp *in, const PgQuery__Node *n);
+static int text_array(const char *q);
 
 /* The text of EXECUTE 'literal' without INTO or USING, malloc'd, or
  * NULL. */
@@ -178,9 +187,15 @@ static int may_affect(interp *in, json_t *j, int rows)
 		if ((rows && strcmp(key, "PLpgSQL_stmt_perform") == 0) ||
 		    (rows && strcmp(key, "PLpgSQL_stmt_call") == 0))
 			return 1;
-		/* EXECUTE of a literal is its SQL; of anything else, anything. */
+		/* EXECUTE of a literal is its SQL; of a name or literal put in
+		 * known text, a statement of that kind; of anything else,
+		 * anything. */
 		if (strcmp(key, "PLpgSQL_stmt_dynexecute") == 0 &&
-		    (text = executed_literal(in, v)) == NULL)
+		    (text = executed_literal(in, v)) == NULL &&
+		    (json_object_get(v, "into") || json_object_get(v, "params") ||
+		    (text = shape_text(in, json_string_value(json_object_get(
+		    json_object_get(json_object_get(v, "query"), "PLpgSQL_expr"),
+		    "query")))) == NULL))
 			return 1;
 		if (text || strcmp(key, "PLpgSQL_stmt_execsql") == 0) {
 			const char *q = text ? text : json_string_value(json_object_get(
@@ -287,8 +302,10 @@ static int run_sql(interp *in, const char *sql, int dynamic)
 		return ret;
 	if (s.parse_failed) {
 		/* PL/pgSQL reports these when the function is compiled, which
-		 * the server does before running: not modelled here. */
+		 * the server does before running, and EXECUTE when it runs the
+		 * text (then the block ends there): not modelled here. */
 		not_modelled(in, "a statement in a DO block does not parse", NULL);
+		in->returned |= dynamic;
 		ms_pg_script_clear(&s);
 		return MS_OK;
 	}
@@ -319,6 +336,15 @@ static int run_sql(interp *in, const char *sql, int dynamic)
 			ret = ddl_hint(&inner, "You might want to use EXECUTE ... INTO "
 				"or EXECUTE CREATE TABLE ... AS instead.");
 	}
+	/* An error after a statement migsim did not follow is not certain:
+	 * that one may have failed first.  The block may end here. */
+	if (inner.verdict == MS_VERDICT_FAILS && in->uncertain) {
+		ms_pg_error_clear(in->d->e);
+		inner.verdict = MS_VERDICT_UNKNOWN;
+		inner.note = "an earlier statement in the DO block was not "
+			"followed, so this error is not certain";
+		in->gap = in->rows_gap = in->returned = 1;
+	}
 	/* The statements' outcome, unless they were all ok and one could
 	 * not run (not_modelled already made the block unknown). */
 	if (inner.verdict != MS_VERDICT_OK || in->d->verdict == MS_VERDICT_OK) {
@@ -331,32 +357,233 @@ static int run_sql(interp *in, const char *sql, int dynamic)
 	return ret;
 }
 
-/* The value of a string-literal expression ('x', $$x$$, E'x'), malloc'd,
- * or NULL when it is anything else. */
-static char *literal_text(interp *in, const char *expr)
+/* --- dynamic SQL text ------------------------------------------------------ */
+
+/* How text_value reads a variable whose value is not known: not at all,
+ * or (shape) as a stand-in where the variable can only be a name or a
+ * literal - what kind of statement the text makes is then still known. */
+typedef struct dyn {
+	const interp *in;
+	int shape;
+} dyn;
+
+/* quote_ident's result, always quoted: where quote_ident leaves a name
+ * bare, the quoted name is the same one. */
+static void put_ident(ms_buf *b, const char *v)
 {
-	char *sql = malloc(strlen(expr) + 8);
+	ms_buf_putc(b, '"');
+	for (; *v; v++) {
+		if (*v == '"')
+			ms_buf_putc(b, '"');
+		ms_buf_putc(b, *v);
+	}
+	ms_buf_putc(b, '"');
+}
+
+/* quote_literal (quote.c): E'...' when there is a backslash, and quotes
+ * and backslashes doubled. */
+static void put_literal(ms_buf *b, const char *v)
+{
+	if (strchr(v, '\\'))
+		ms_buf_putc(b, 'E');
+	ms_buf_putc(b, '\'');
+	for (; *v; v++) {
+		if (*v == '\'' || *v == '\\')
+			ms_buf_putc(b, *v);
+		ms_buf_putc(b, *v);
+	}
+	ms_buf_putc(b, '\'');
+}
+
+static int text_value(char **v, const dyn *x, const PgQuery__Node *n);
+
+/* format(fmt, args...) with %s, %I, %L and %% only (text_format): 1 with
+ * *v, 0 when not followed (a NULL for %I, too few arguments: errors). */
+static int format_value(char **v, const dyn *x, const PgQuery__FuncCall *f)
+{
+	ms_buf b = MS_BUF_INIT;
+	char *fmt, *arg;
+	size_t next = 1;
+	int r = 1;
+
+	if (text_value(&fmt, x, f->args[0]) != 1)
+		return 0;
+	*v = NULL;
+	if (fmt == NULL)
+		return 1;
+	for (const char *p = fmt; *p && r == 1; p++) {
+		if (*p != '%') {
+			ms_buf_putc(&b, *p);
+			continue;
+		}
+		if (*++p == '%') {
+			ms_buf_putc(&b, '%');
+			continue;
+		}
+		if ((*p != 's' && *p != 'I' && *p != 'L') || next >= f->n_args) {
+			r = 0;
+			break;
+		}
+		if (text_value(&arg, x, f->args[next]) != 1) {
+			/* In shape, an unknown name or literal is a stand-in. */
+			if (x->shape && (*p == 'I' || *p == 'L') &&
+			    f->args[next]->node_case ==
+			    PG_QUERY__NODE__NODE_COLUMN_REF)
+				arg = ms_strdup("x");
+			else
+				r = 0;
+		}
+		next++;
+		if (r == 1 && *p == 'I' && arg == NULL)
+			r = 0;
+		else if (r == 1 && arg == NULL)
+			ms_buf_puts(&b, *p == 'L' ? "NULL" : "");
+		else if (r == 1 && *p == 'I')
+			put_ident(&b, arg);
+		else if (r == 1 && *p == 'L')
+			put_literal(&b, arg);
+		else if (r == 1)
+			ms_buf_puts(&b, arg);
+		free(arg);
+	}
+	free(fmt);
+	if (r == 1 && ms_buf_status(&b) == MS_OK)
+		*v = ms_buf_detach(&b);
+	else
+		r = 0;
+	ms_buf_free(&b);
+	return r;
+}
+
+/* quote_ident, quote_literal, quote_nullable of one argument. */
+static int quote_value(char **v, const dyn *x, const char *name,
+	const PgQuery__Node *a)
+{
+	ms_buf b = MS_BUF_INIT;
+	char *arg;
+
+	if (text_value(&arg, x, a) != 1) {
+		if (!x->shape || a->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+		    strcmp(name, "quote_nullable") == 0)
+			return 0;
+		arg = ms_strdup("x");
+	}
+	*v = NULL;
+	if (arg == NULL && strcmp(name, "quote_nullable") != 0)
+		return 1;
+	if (arg == NULL)
+		ms_buf_puts(&b, "NULL");
+	else if (strcmp(name, "quote_ident") == 0)
+		put_ident(&b, arg);
+	else
+		put_literal(&b, arg);
+	free(arg);
+	if (ms_buf_status(&b) != MS_OK) {
+		ms_buf_free(&b);
+		return 0;
+	}
+	*v = ms_buf_detach(&b);
+	return 1;
+}
+
+/* The text value of an expression EXECUTE runs: a string constant, a
+ * text variable whose value is known, || of those, format() and the
+ * quote_ functions.  1 with *v malloc'd (NULL for SQL NULL), 0 when not
+ * followed. */
+static int text_value(char **v, const dyn *x, const PgQuery__Node *n)
+{
+	const PgQuery__FuncCall *f;
+	const char *s, *name;
+	char *l, *r;
+	int mine;
+
+	*v = NULL;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_A_CONST:
+		if (n->a_const->isnull)
+			return 1;
+		if ((s = ddl_string_literal(n, NULL)) == NULL)
+			return 0;
+		return (*v = ms_strdup(s)) != NULL;
+	case PG_QUERY__NODE__NODE_COLUMN_REF:
+		if (!var_value(&s, x->in, n))
+			return 0;
+		return s == NULL || (*v = ms_strdup(s)) != NULL;
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		if (n->a_expr->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP ||
+		    n->a_expr->n_name != 1 || !n->a_expr->lexpr ||
+		    strcmp(ms_pg__node_string(n->a_expr->name[0]), "||") != 0 ||
+		    text_value(&l, x, n->a_expr->lexpr) != 1)
+			return 0;
+		if (text_value(&r, x, n->a_expr->rexpr) != 1) {
+			free(l);
+			return 0;
+		}
+		if (l && r && (*v = malloc(strlen(l) + strlen(r) + 1)) != NULL)
+			sprintf(*v, "%s%s", l, r);
+		free(l);
+		free(r);
+		return 1;
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		f = n->func_call;
+		name = ms_pg__node_string(f->funcname[f->n_funcname - 1]);
+		if (f->n_funcname > 2 || (f->n_funcname == 2 && strcmp(
+		    ms_pg__node_string(f->funcname[0]), "pg_catalog") != 0) ||
+		    f->over || f->agg_star || f->agg_distinct || f->func_variadic ||
+		    f->n_agg_order || f->agg_filter || f->n_args == 0 ||
+		    name == NULL)
+			return 0;
+		/* A function the history made of that name may be the one. */
+		if (f->n_funcname == 1 && (cat_func_own(&mine, x->in->d->s,
+		    "public", name, x->in->d->err) < 0 || mine))
+			return 0;
+		if (strcmp(name, "format") == 0)
+			return format_value(v, x, f);
+		if (f->n_args == 1 && (strcmp(name, "quote_ident") == 0 ||
+		    strcmp(name, "quote_literal") == 0 ||
+		    strcmp(name, "quote_nullable") == 0))
+			return quote_value(v, x, name, f->args[0]);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* The text of an expression EXECUTE runs (text_value), malloc'd, or NULL
+ * when it is not known or NULL (22004). */
+static char *dynamic_text(const dyn *x, const char *expr)
+{
+	char *sql = malloc(strlen(expr) + 8), *out = NULL;
 	const PgQuery__Node *n;
 	ms_pg_script s;
-	char *out = NULL;
 
 	if (sql == NULL)
 		return NULL;
 	sprintf(sql, "SELECT %s", expr);
-	if (parse_sql(&s, in, sql) == MS_OK && !s.parse_failed && s.count == 1 &&
-	    (n = ms_pg__stmt_node(&s, 0)) != NULL &&
+	if (parse_sql(&s, (interp *)x->in, sql) == MS_OK && !s.parse_failed &&
+	    s.count == 1 && (n = ms_pg__stmt_node(&s, 0)) != NULL &&
 	    n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
-	    n->select_stmt->n_target_list == 1) {
-		const char *v = ddl_string_literal(
-			n->select_stmt->target_list[0]->res_target->val, NULL);
-
-		if (v && n->select_stmt->target_list[0]->res_target->val->
-		    node_case == PG_QUERY__NODE__NODE_A_CONST)
-			out = ms_strdup(v);
-	}
+	    n->select_stmt->n_target_list == 1 &&
+	    text_value(&out, x, n->select_stmt->target_list[0]->res_target->val)
+	    != 1)
+		out = NULL;
 	ms_pg_script_clear(&s);
 	free(sql);
 	return out;
+}
+
+static char *literal_text(interp *in, const char *expr)
+{
+	dyn x = { in, 0 };
+
+	return dynamic_text(&x, expr);
+}
+
+static char *shape_text(interp *in, const char *expr)
+{
+	dyn x = { in, 1 };
+
+	return expr ? dynamic_text(&x, expr) : NULL;
 }
 
 /* --- conditions ------------------------------------------------------------ */
@@ -1321,18 +1548,50 @@ static int plain_exists(const PgQuery__SelectStmt *sel)
 	return 1;
 }
 
+/* Whether a FROM item is made of tables of the history alone (joined
+ * or not): ex_select answers for those, LIMIT and GROUP BY included. */
+static int history_tables(int *yes, ddl *d, const PgQuery__Node *n)
+{
+	const PgQuery__RangeVar *rv;
+	cat_rel rel;
+	int ret;
+
+	*yes = 0;
+	if (n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
+		if ((ret = history_tables(yes, d, n->join_expr->larg)) < 0 || !*yes)
+			return ret;
+		return history_tables(yes, d, n->join_expr->rarg);
+	}
+	if (n->node_case != PG_QUERY__NODE__NODE_RANGE_VAR)
+		return MS_OK;
+	rv = n->range_var;
+	if (strncmp(rv->relname, "pg_", 3) == 0 || (rv->schemaname &&
+	    *rv->schemaname && ddl_system_schema(rv->schemaname)))
+		return MS_OK;
+	return cat_rel_find(yes, &rel, d->s, ddl_schema(rv->schemaname),
+		rv->relname, d->err);
+}
+
 static int eval_exists(int *yes, ddl *d, const PgQuery__SubLink *sl)
 {
 	const PgQuery__SelectStmt *sel;
 	const PgQuery__RangeVar *rv;
 	const char *ns;
 	filter f;
+	int all = 0, ret;
 
 	if (sl->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK ||
 	    sl->subselect == NULL ||
 	    sl->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
 		return 0;
 	sel = sl->subselect->select_stmt;
+	for (size_t i = 0; i < sel->n_from_clause; i++)
+		if ((ret = history_tables(&all, d, sel->from_clause[i])) < 0)
+			return ret;
+		else if (!all)
+			break;
+	if (all && sel->op == PG_QUERY__SET_OPERATION__SETOP_NONE)
+		return user_exists(yes, d, sel);
 	if (sel->n_from_clause < 1 || sel->n_from_clause > 2 || !plain_exists(sel))
 		return 0;
 	{
@@ -1878,6 +2137,166 @@ out:
 	return done;
 }
 
+/* Whether a key appears anywhere in j. */
+static int has_key(json_t *j, const char *key)
+{
+	const char *k;
+	json_t *v;
+	size_t i;
+
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			if (has_key(v, key))
+				return 1;
+		return 0;
+	}
+	json_object_foreach(j, k, v)
+		if (strcmp(k, key) == 0 || has_key(v, key))
+			return 1;
+	return 0;
+}
+
+/* The string constants of ARRAY['a', ...] (ARRAY[...]::text[] too), as
+ * a JSON array (null for NULL), or NULL. */
+static json_t *constant_array(interp *in, const char *q)
+{
+	char *sql = q ? malloc(strlen(q) + 8) : NULL;
+	const PgQuery__Node *n;
+	json_t *out = NULL;
+	ms_pg_script s;
+	int typed = 0;
+
+	if (sql == NULL)
+		return NULL;
+	sprintf(sql, "SELECT %s", q);
+	if (parse_sql(&s, in, sql) == MS_OK && !s.parse_failed && s.count == 1 &&
+	    (n = ms_pg__stmt_node(&s, 0)) != NULL &&
+	    n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+	    n->select_stmt->n_target_list == 1) {
+		n = n->select_stmt->target_list[0]->res_target->val;
+		/* A cast to varchar(n)[] cuts the strings: not followed. */
+		if (n && n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
+		    n->type_cast->type_name->n_array_bounds == 1 &&
+		    n->type_cast->type_name->n_typmods == 0 &&
+		    keeps_text(ms_pg__node_string(n->type_cast->type_name->names[
+		    n->type_cast->type_name->n_names - 1]))) {
+			n = n->type_cast->arg;
+			typed = 1;
+		}
+		/* ARRAY[] without a cast has no type (42P18). */
+		if (n && n->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR &&
+		    (typed || n->a_array_expr->n_elements))
+			out = json_array();
+		for (size_t i = 0; out && i < n->a_array_expr->n_elements; i++) {
+			const PgQuery__Node *e = n->a_array_expr->elements[i];
+			const char *v = ddl_string_literal(e, NULL);
+
+			if (e->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+			    e->a_const->isnull)
+				json_array_append_new(out, json_null());
+			else if (v && e->node_case == PG_QUERY__NODE__NODE_A_CONST)
+				json_array_append_new(out, json_string(v));
+			else {
+				json_decref(out);
+				out = NULL;
+			}
+		}
+	}
+	ms_pg_script_clear(&s);
+	free(sql);
+	return out;
+}
+
+/* Whether more than one variable of the block has this name. */
+static int declared_twice(const interp *in, const char *name)
+{
+	int n = 0;
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(in->datums, i, v) {
+		const char *r = json_string_value(json_object_get(json_object_get(v,
+			"PLpgSQL_var"), "refname"));
+
+		n += r && strcmp(r, name) == 0;
+	}
+	return n > 1;
+}
+
+/* The elements FOREACH walks: a constant array, or a text[] variable
+ * initialised with one that nothing in the block can set. */
+static json_t *foreach_elements(interp *in, const char *q)
+{
+	size_t i;
+	json_t *v;
+
+	if (q && uses_variable(in, q)) {
+		if (declared_twice(in, q) ||
+		    has_key(in->action, "PLpgSQL_stmt_assign") ||
+		    has_key(in->action, "PLpgSQL_stmt_getdiag") ||
+		    has_key(in->action, "PLpgSQL_stmt_fetch") ||
+		    has_key(in->action, "target"))
+			return NULL;
+		json_array_foreach(in->datums, i, v) {
+			json_t *var = json_object_get(v, "PLpgSQL_var");
+			const char *name = json_string_value(json_object_get(var,
+				"refname"));
+			const char *init = json_string_value(json_object_get(
+				json_object_get(json_object_get(var, "default_val"),
+				"PLpgSQL_expr"), "query"));
+
+			if (name && strcmp(name, q) == 0 && init && text_array(init))
+				return constant_array(in, init);
+		}
+		return NULL;
+	}
+	return constant_array(in, q);
+}
+
+/* FOREACH v IN ARRAY ... LOOP ... END LOOP, v a text variable, over
+ * string constants: the body runs once for each, v known.  EXIT and
+ * CONTINUE are not followed. */
+static int run_foreach(interp *in, json_t *st)
+{
+	json_t *var = json_object_get(json_array_get(in->datums, (size_t)
+		json_integer_value(json_object_get(st, "varno"))), "PLpgSQL_var");
+	json_t *body = json_object_get(st, "body"), *elements = NULL, *e;
+	const char *name = json_string_value(json_object_get(var, "refname"));
+	int ret = MS_OK;
+	size_t i;
+
+	if (name && !json_integer_value(json_object_get(st, "slice")) &&
+	    keeps_text(json_string_value(json_object_get(json_object_get(
+	    json_object_get(var, "datatype"), "PLpgSQL_type"), "typname"))) &&
+	    !has_key(body, "PLpgSQL_stmt_exit") && in->values)
+		elements = foreach_elements(in, json_string_value(json_object_get(
+			json_object_get(json_object_get(st, "expr"), "PLpgSQL_expr"),
+			"query")));
+	/* A NULL into a NOT NULL variable is 22004; a name declared twice
+	 * is not told apart (values are kept by name). */
+	json_array_foreach(elements, i, e)
+		if (json_is_null(e) && json_is_true(json_object_get(var,
+		    "notnull")))
+			break;
+	if (elements && (i < json_array_size(elements) ||
+	    declared_twice(in, name))) {
+		json_decref(elements);
+		elements = NULL;
+	}
+	if (elements == NULL) {
+		not_modelled(in, "this PL/pgSQL statement is not modelled", st);
+		return MS_OK;
+	}
+	json_array_foreach(elements, i, e) {
+		json_object_set(in->values, name, e);
+		if ((ret = run_list(in, body)) < 0 || DDL_FAILED(in->d) ||
+		    in->returned)
+			break;
+	}
+	json_decref(elements);
+	return ret;
+}
+
 static int run_stmt(interp *in, json_t *wrapped)
 {
 	const char *kind = NULL;
@@ -1920,6 +2339,8 @@ static int run_stmt(interp *in, json_t *wrapped)
 	}
 	if (strcmp(kind, "PLpgSQL_stmt_raise") == 0)
 		return run_raise(in, st);
+	if (strcmp(kind, "PLpgSQL_stmt_foreach_a") == 0)
+		return run_foreach(in, st);
 	if (strcmp(kind, "PLpgSQL_stmt_return") == 0) {
 		in->returned = 1;
 		return MS_OK;
@@ -2225,7 +2646,7 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 		"LANGUAGE plpgsql AS $migsim_do$";
 	static const char tail[] = "$migsim_do$;";
 	PgQueryPlpgsqlParseResult pr;
-	interp in = { d, 0, 0, 0, 0, 0, 0, 0, NULL, NULL };
+	interp in = { d, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL };
 	const char *body;
 	json_t *funcs, *action;
 	char *src;
@@ -2255,6 +2676,7 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 		"PLpgSQL_function"), "action");
 	in.datums = json_object_get(json_object_get(json_array_get(funcs, 0),
 		"PLpgSQL_function"), "datums");
+	in.action = action;
 	if (action == NULL) {
 		ddl_unknown(d, "this DO block is not modelled");
 	} else if (transaction_control(action)) {
