@@ -1434,6 +1434,36 @@ int cat_func_needed(int *needed, ms_store *s, int64_t oid, ms_error *err)
 	return ret;
 }
 
+int cat_func_needed_by_others(int *needed, ms_store *s, int64_t oid,
+	ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "SELECT 1 FROM migsim_function WHERE oid = ?1 AND extension"
+		" IS NOT NULL UNION ALL SELECT 1 FROM migsim_depend WHERE"
+		" ref_kind = 'function' AND ref_oid IN (?1, -1)");
+	sqlite3_bind_int64(st, 1, oid);
+	if ((ret = first(needed, s, st, err)) == MS_OK && *needed)
+		sqlite3_reset(st);
+	return ret;
+}
+
+int cat_trigger_drop_calling(ms_store *s, int64_t function, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int ret;
+
+	PREP(st, "DELETE FROM migsim_statement_trigger WHERE (rel, name) IN"
+		" (SELECT rel, name FROM migsim_trigger WHERE function = ?1)");
+	sqlite3_bind_int64(st, 1, function);
+	if ((ret = done(s, st, err)) < 0)
+		return ret;
+	PREP(st, "DELETE FROM migsim_trigger WHERE function = ?1");
+	sqlite3_bind_int64(st, 1, function);
+	return done(s, st, err);
+}
+
 int cat_func_names(int *found, char *names, size_t n, ms_store *s,
 	const char *schema, const char *name, ms_error *err)
 {

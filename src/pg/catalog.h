@@ -423,6 +423,9 @@ int cat_func_sig_set(ms_store *s, const char *schema, const char *name,
  * object whose expressions call it (ref_oid -1: any function), or the
  * extension that brought it. */
 int cat_func_needed(int *needed, ms_store *s, int64_t oid, ms_error *err);
+/* The same, triggers left out. */
+int cat_func_needed_by_others(int *needed, ms_store *s, int64_t oid,
+	ms_error *err);
 /* Whether a function of the history may write rows (its body names a
  * statement that writes, dynamic SQL, or another such function). */
 int cat_func_writes(int *writes, ms_store *s, const char *schema,
@@ -461,6 +464,8 @@ int cat_trigger_add(ms_store *s, int64_t rel, const char *name,
 	int64_t function, int per_statement, ms_error *err);
 int cat_trigger_drop(ms_store *s, int64_t rel, const char *name,
 	ms_error *err);
+/* DROP FUNCTION ... CASCADE: the triggers that call function go. */
+int cat_trigger_drop_calling(ms_store *s, int64_t function, ms_error *err);
 
 /* Constraints and indexes. */
 int cat_con_find(int *found, cat_con *out, ms_store *s, int64_t rel,

@@ -2939,8 +2939,10 @@ static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 {
 	int made, ret, plain;
 
-	/* CASCADE takes the triggers that call it. */
+	/* CASCADE takes the triggers that call it: followed only for one
+	 * function that nothing else needs (below). */
 	if (ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
+	    (ds->n_objects != 1 || d->deps_gap) &&
 	    (ret = ms_store_meta_set(d->s, TRIGGER_NAMES_KEY, "1", d->err)) < 0)
 		return ret;
 
@@ -2986,6 +2988,25 @@ static int drop_function(ddl *d, const PgQuery__DropStmt *ds)
 		    d->err)) < 0)
 			return ret;
 		needed |= d->deps_gap;
+		/* CASCADE over triggers alone: they go with it. */
+		if (needed && f.found && f.match == 1 && !f.overloaded &&
+		    !d->deps_gap && ds->n_objects == 1 && ds->behavior ==
+		    PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
+			int others;
+
+			if ((ret = cat_func_needed_by_others(&others, d->s, f.oid,
+			    d->err)) < 0)
+				return ret;
+			if (!others && (ret = cat_trigger_drop_calling(d->s, f.oid,
+			    d->err)) < 0)
+				return ret;
+			needed = others;
+		}
+		if (needed && f.found && ds->n_objects == 1 && !d->deps_gap &&
+		    ds->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE &&
+		    (ret = ms_store_meta_set(d->s, TRIGGER_NAMES_KEY, "1",
+		    d->err)) < 0)
+			return ret;
 		if ((f.found && f.match == 0 && ds->missing_ok) ||
 		    (!f.found && ds->missing_ok))
 			continue;
@@ -4081,8 +4102,11 @@ static int check_replaced_columns(int *known, ddl *d, const cat_rel *rel,
 	size_t count;
 	int ret;
 
+	/* checkViewTupleDesc compares with the old columns, whatever their
+	 * types: not known, not decided. */
 	if (!rel->known) {
 		*known = 0;
+		ddl_unknown(d, "the replaced view's columns are not known");
 		return MS_OK;
 	}
 	if ((ret = cat_col_names(&old, &count, d->s, rel->oid, 0, d->err)) < 0)

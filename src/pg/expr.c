@@ -3020,6 +3020,10 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 		static const char *const nullif_same[] = { "int2", "int4", "int8",
 			"numeric", "float4", "float8", "text", "varchar", "bool",
 			"date", "timestamp", "timestamptz", "uuid", NULL };
+		static const char *const times[] = { "date", "timestamp",
+			"timestamptz", NULL };
+		static const char *const floats[] = { "float4", "float8", NULL };
+		static const char *const texts[] = { "text", "varchar", NULL };
 		ex_type eq;
 
 		/* NULLIF(a, b) is a = b, typed as a once the operator has
@@ -3031,6 +3035,15 @@ static int a_expr(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 			break;
 		if (r != EX_OK)
 			return r;
+		/* a keeps its type where = has a cross-type version for the
+		 * pair; int = numeric is numeric = numeric, and so on. */
+		if (strchr("XZ", a.cat) == NULL && strchr("XZ", b.cat) == NULL &&
+		    strcmp(a.name, b.name) != 0 && !(int_rank(a.name) &&
+		    int_rank(b.name)) && !(ddl_one_of(a.name, times) &&
+		    ddl_one_of(b.name, times)) && !(ddl_one_of(a.name, floats) &&
+		    ddl_one_of(b.name, floats)) && !(ddl_one_of(a.name, texts) &&
+		    ddl_one_of(b.name, texts)))
+			break;
 		if (strchr("XZ", a.cat) == NULL)
 			*t = a;
 		else if (strchr("XZ", b.cat) == NULL) {
