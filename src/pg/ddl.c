@@ -1907,16 +1907,72 @@ static int parameter_names(ddl *d, const PgQuery__CreateFunctionStmt *c)
 	return MS_OK;
 }
 
+/* OUT, INOUT, and RETURNS TABLE's columns. */
+static int output_parameter(const PgQuery__FunctionParameter *p)
+{
+	return p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT ||
+		p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_INOUT ||
+		p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE;
+}
+
+static int outputs(const PgQuery__CreateFunctionStmt *c)
+{
+	for (size_t i = 0; i < c->n_parameters; i++)
+		if (output_parameter(c->parameters[i]->function_parameter))
+			return 1;
+	return 0;
+}
+
+/* Whether parameter i has a name an earlier one has. */
+static int named_twice(const PgQuery__CreateFunctionStmt *c, size_t i)
+{
+	const char *name = c->parameters[i]->function_parameter->name;
+
+	for (size_t k = 0; name && *name && k < i; k++)
+		if (c->parameters[k]->function_parameter->name &&
+		    strcmp(c->parameters[k]->function_parameter->name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The result a PL/pgSQL body is checked against: a type that exists,
+ * SETOF one, RETURNS TABLE's record, or none written beside OUT
+ * parameters (then derived from them).  A result written beside OUT
+ * parameters must agree with them (42P13): not followed. */
+static int result_type(int *ok, ddl *d, const PgQuery__CreateFunctionStmt *c)
+{
+	PgQuery__TypeName element;
+	const PgQuery__TypeName *t = c->return_type;
+	int table = 0;
+
+	for (size_t i = 0; i < c->n_parameters; i++)
+		table |= c->parameters[i]->function_parameter->mode ==
+			PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE;
+	*ok = t == NULL ? outputs(c) : !outputs(c) || table;
+	if (t == NULL || !*ok)
+		return MS_OK;
+	if (!t->setof)
+		return function_type(ok, d, t, 1);
+	element = *t;
+	element.setof = 0;
+	/* RETURNS TABLE of several columns is pg_catalog.record. */
+	if (element.n_names == 2 && !element.n_array_bounds &&
+	    strcmp(ms_pg__node_string(element.names[0]), "pg_catalog") == 0 &&
+	    strcmp(ms_pg__node_string(element.names[1]), "record") == 0)
+		return MS_OK;
+	return function_type(ok, d, &element, 1);
+}
+
 /* Whether the body's RETURN takes no expression: a function returning
- * void (an event trigger's too) or a set. */
+ * void (an event trigger's too) or a set, or one with OUT parameters. */
 static int bare_return(const PgQuery__CreateFunctionStmt *c)
 {
 	const PgQuery__TypeName *t = c->return_type;
 	const char *name = t && t->n_names ?
 		ms_pg__node_string(t->names[t->n_names - 1]) : NULL;
 
-	return t == NULL || t->setof || (name && (strcmp(name, "void") == 0 ||
-		strcmp(name, "event_trigger") == 0));
+	return t == NULL || t->setof || outputs(c) || (name &&
+		(strcmp(name, "void") == 0 || strcmp(name, "event_trigger") == 0));
 }
 
 static int timeout_set_fits(const PgQuery__VariableSetStmt *v);
@@ -2046,24 +2102,28 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 		!trigger_with_arguments(c);
 	if (ok && exists && (ret = replaceable(&ok, d, c, schema, name)) < 0)
 		return ret;
-	if (ok && (ret = function_type(&ok, d, c->return_type, 1)) < 0)
+	if (ok && (ret = result_type(&ok, d, c)) < 0)
 		return ret;
 	for (size_t i = 0; ok && i < c->n_parameters; i++) {
 		const PgQuery__FunctionParameter *p =
 			c->parameters[i]->function_parameter;
+		int out = output_parameter(p);
 
-		/* After a default, every parameter needs one (42P13
-		 * otherwise). */
+		/* After a default, every input parameter needs one (42P13
+		 * otherwise); an output takes none.  PL/pgSQL keeps inputs and
+		 * outputs in one namespace (42P13 for a name in both). */
 		ok = (p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_IN ||
-			p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_DEFAULT) &&
-			(p->defexpr || !defaults);
+			p->mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_DEFAULT ||
+			out) && (out ? p->defexpr == NULL : p->defexpr || !defaults) &&
+			!named_twice(c, i);
 		defaults |= p->defexpr != NULL;
 		if (ok && (ret = function_type(&ok, d, p->arg_type, 0)) < 0)
 			return ret;
 		if (ok && p->defexpr && (ret = default_fits(&ok, d, p)) < 0)
 			return ret;
 	}
-	if (ok && (ret = ddl_function_compiles(&ok, d, bare_return(c))) < 0)
+	if (ok && (ret = ddl_function_compiles(&ok, d, bare_return(c),
+	    c->return_type && c->return_type->setof, outputs(c))) < 0)
 		return ret;
 	if (!ok)
 		ddl_unknown(d, "function bodies are not checked");
@@ -3413,15 +3473,45 @@ static int insert_targets_ok(ddl *d, const PgQuery__InsertStmt *x)
 	return 1;
 }
 
+/* The WITH clause of INSERT, UPDATE or DELETE, analysed before their
+ * target is opened (transformWithClause, then setTargetTable). */
+static const PgQuery__WithClause *dml_with(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+		return n->insert_stmt->with_clause;
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+		return n->update_stmt->with_clause;
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+		return n->delete_stmt->with_clause;
+	default:
+		return NULL;
+	}
+}
+
+/* Whether rv is the first table the first WITH query opens. */
+static int with_opens_first(const PgQuery__WithClause *w,
+	const PgQuery__RangeVar *rv)
+{
+	const PgQuery__Node *q = w && !w->recursive && w->n_ctes ?
+		w->ctes[0]->common_table_expr->ctequery : NULL;
+
+	return q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+		select_opens_first(q->select_stmt, rv);
+}
+
 /* Whether the missing relation is the first thing parse analysis meets
- * that can fail: the target of INSERT, UPDATE or DELETE, or a table of
- * the first FROM list analysed (after a valid INSERT column list).  Else
- * another error may come first. */
+ * that can fail: the target of INSERT, UPDATE or DELETE without WITH, or
+ * a table of the first FROM list analysed (after a valid INSERT column
+ * list), or of the first WITH query.  Else another error may come
+ * first. */
 static int opened_first(ddl *d, const PgQuery__Node *n,
 	const PgQuery__RangeVar *rv)
 {
 	int stop = 0;
 
+	if (dml_with(n))
+		return with_opens_first(dml_with(n), rv);
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
 		if (n->insert_stmt->relation == rv)
@@ -3463,9 +3553,12 @@ static int check_tables(ddl *d, const PgQuery__Node *n, int64_t **oids,
 	w.d = d;
 	w.ret = MS_OK;
 	ddl_walk(&n->base, visit_cte, &w);
-	/* The target of INSERT, UPDATE and DELETE is opened first
-	 * (setTargetTable); it is not under a Node for the walk. */
-	if (dml_target(n))
+	/* The target of INSERT, UPDATE and DELETE is opened after their WITH
+	 * queries are analysed, before the rest (setTargetTable); it is not
+	 * under a Node for the walk. */
+	if (dml_with(n))
+		ddl_walk(&dml_with(n)->base, visit_rangevar, &w);
+	if (dml_target(n) && !w.missing && w.ret == MS_OK)
 		check_rangevar(&w, dml_target(n));
 	if (!w.missing && w.ret == MS_OK)
 		ddl_walk(&n->base, visit_rangevar, &w);

@@ -97,7 +97,8 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap);
 /* Whether the PL/pgSQL function that statement d->stmt_no creates
  * compiles as plpgsql_validator compiles it: its body parses and every
  * variable's type exists.  *ok 1 yes, 0 not known. */
-int ddl_function_compiles(int *ok, ddl *d, int bare_return);
+int ddl_function_compiles(int *ok, ddl *d, int bare_return, int setof,
+	int outputs);
 
 /* Relations, for statements on them. */
 /* Whether a type name that is no type names a table's, view's or

@@ -2770,6 +2770,34 @@ static void returns_seen(const json_t *j, int *with, int *without)
 	}
 }
 
+/* RETURN NEXT and RETURN QUERY as make_return_next_stmt and
+ * make_return_query_stmt allow them, which libpg_query does not check:
+ * only in a SETOF function (42804), RETURN NEXT with an expression
+ * unless there are OUT parameters (42601). */
+static int set_returns_fit(const json_t *j, int setof, int outputs)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			if (!set_returns_fit(v, setof, outputs))
+				return 0;
+		return 1;
+	}
+	json_object_foreach((json_t *)j, key, v) {
+		if ((strcmp(key, "PLpgSQL_stmt_return_next") == 0 && (!setof ||
+		    (json_object_get(v, "expr") != NULL) == outputs)) ||
+		    (strcmp(key, "PLpgSQL_stmt_return_query") == 0 && !setof))
+			return 0;
+		if ((json_is_object(v) || json_is_array(v)) &&
+		    !set_returns_fit(v, setof, outputs))
+			return 0;
+	}
+	return 1;
+}
+
 /* What PL/pgSQL checks when it compiles a body that libpg_query does not:
  * RETURN's form (make_return_stmt refuses RETURN x where the function
  * returns void or a set, and a bare RETURN elsewhere: 42804, 42601, at
@@ -2805,7 +2833,8 @@ static int declarations_compile(int *ok, ddl *d, json_t *funcs,
 	return ret;
 }
 
-int ddl_function_compiles(int *ok, ddl *d, int bare_return)
+int ddl_function_compiles(int *ok, ddl *d, int bare_return, int setof,
+	int outputs)
 {
 	const ms_pg_stmt *st = &d->script->stmts[d->stmt_no];
 	PgQueryPlpgsqlParseResult pr;
@@ -2826,7 +2855,8 @@ int ddl_function_compiles(int *ok, ddl *d, int bare_return)
 	}
 	funcs = json_loads(pr.plpgsql_funcs, 0, NULL);
 	pg_query_free_plpgsql_parse_result(pr);
-	*ok = json_array_size(funcs) == 1;
+	*ok = json_array_size(funcs) == 1 && set_returns_fit(funcs, setof,
+		outputs);
 	ret = *ok ? declarations_compile(ok, d, funcs, bare_return) : MS_OK;
 	json_decref(funcs);
 	return ret;

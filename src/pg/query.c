@@ -61,7 +61,10 @@ int ex_scope_add(ex_scope *sc, ddl *d, const char *schema, const char *name,
 	r->relid = found ? rel.oid : 0;
 	r->relkind = found ? rel.relkind : 0;
 	r->unaliased = !(alias && *alias);
-	r->empty = found && strcmp(rel.rows, "empty") == 0;
+	/* Only a table keeps the rows fact: a view's rows are its query's,
+	 * a sequence always has one. */
+	r->empty = found && strchr("rpm", rel.relkind) &&
+		strcmp(rel.rows, "empty") == 0;
 	r->unpopulated = found && strcmp(rel.rows, "nodata") == 0;
 	return MS_OK;
 }
