@@ -3500,6 +3500,26 @@ static int with_opens_first(const PgQuery__WithClause *w,
 		select_opens_first(q->select_stmt, rv);
 }
 
+/* Whether the WITH queries certainly pass analysis: a probe, whose
+ * findings are not the statement's outcome. */
+static int with_passes(ddl *d, const PgQuery__WithClause *w)
+{
+	ms_pg_error scratch;
+	ddl probe = *d;
+	ex_scope sc;
+	int ret = MS_OK, r;
+
+	memset(&scratch, 0, sizeof(scratch));
+	memset(&sc, 0, sizeof(sc));
+	probe.e = &scratch;
+	probe.verdict = MS_VERDICT_OK;
+	probe.note = NULL;
+	r = ex_with(&ret, &probe, &sc, w);
+	ex_scope_free(&sc);
+	ms_pg_error_clear(&scratch);
+	return ret == MS_OK && r == EX_OK && probe.verdict == MS_VERDICT_OK;
+}
+
 /* Whether the missing relation is the first thing parse analysis meets
  * that can fail: the target of INSERT, UPDATE or DELETE without WITH, or
  * a table of the first FROM list analysed (after a valid INSERT column
@@ -3511,7 +3531,8 @@ static int opened_first(ddl *d, const PgQuery__Node *n,
 	int stop = 0;
 
 	if (dml_with(n))
-		return with_opens_first(dml_with(n), rv);
+		return with_opens_first(dml_with(n), rv) ||
+			(rv == dml_target(n) && with_passes(d, dml_with(n)));
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
 		if (n->insert_stmt->relation == rv)

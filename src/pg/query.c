@@ -1245,6 +1245,14 @@ static int some_row(int *some, int *ret, ddl *d, const ex_scope *sc,
 	return EX_OK;
 }
 
+/* LIMIT n, n a positive integer constant: a row found is still there. */
+static int limit_keeps_one(const PgQuery__Node *n)
+{
+	return n->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&
+		n->a_const->ival->ival >= 1;
+}
+
 int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 	const ex_scope *outer, const PgQuery__SelectStmt *s)
 {
@@ -1301,10 +1309,10 @@ int ex_select(int *rows, ex_col **out, size_t *nout, int *ret, ddl *d,
 		/* GROUP BY makes a group of any row. */
 		else if (some)
 			*rows = 1;
-		/* LIMIT, OFFSET and FETCH may keep none; HAVING groups even
-		 * without aggregates. */
-		if (*rows > 0 && (s->limit_count || s->limit_offset ||
-		    s->having_clause))
+		/* OFFSET and LIMIT 0 (or one not a constant) may keep none;
+		 * HAVING groups even without aggregates. */
+		if (*rows > 0 && ((s->limit_count && !limit_keeps_one(
+		    s->limit_count)) || s->limit_offset || s->having_clause))
 			*rows = -1;
 	}
 	if (r == EX_OK && out) {
