@@ -1434,6 +1434,49 @@ int cat_func_needed(int *needed, ms_store *s, int64_t oid, ms_error *err)
 	return ret;
 }
 
+int cat_view_empty(int *empty, ms_store *s, int64_t view, ms_error *err)
+{
+	sqlite3_stmt *st;
+	int64_t *views = NULL;
+	size_t n = 0, cap = 0;
+	int rc, ret = MS_OK;
+
+	*empty = 1;
+	PREP(st, "SELECT DISTINCT r.oid, r.relkind, r.rows FROM migsim_depend p"
+		" JOIN migsim_relation r ON r.oid = p.ref_oid WHERE p.kind = 'view'"
+		" AND p.oid = ?1 AND p.ref_kind = 'rel'");
+	sqlite3_bind_int64(st, 1, view);
+	while (*empty && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		const char *rows = (const char *)sqlite3_column_text(st, 2);
+
+		if (kind && strchr("rpm", kind[0]))
+			*empty = rows && strcmp(rows, "empty") == 0;
+		else if (kind && kind[0] == 'v' && rows &&
+		    strcmp(rows, "follows") == 0) {
+			if (n == cap) {
+				int64_t *more = realloc(views, (cap = cap ? 2 * cap : 8) *
+					sizeof(*views));
+
+				if (more == NULL) {
+					ret = ms_error_set(err, MS_ENOMEM, "out of memory");
+					break;
+				}
+				views = more;
+			}
+			views[n++] = sqlite3_column_int64(st, 0);
+		} else
+			*empty = 0;
+	}
+	sqlite3_reset(st);
+	/* A view over views: each must follow empty tables too (their
+	 * dependencies form no cycle). */
+	for (size_t i = 0; i < n && *empty && ret == MS_OK; i++)
+		ret = cat_view_empty(empty, s, views[i], err);
+	free(views);
+	return ret;
+}
+
 int cat_func_needed_by_others(int *needed, ms_store *s, int64_t oid,
 	ms_error *err)
 {

@@ -423,6 +423,10 @@ int cat_func_sig_set(ms_store *s, const char *schema, const char *name,
  * object whose expressions call it (ref_oid -1: any function), or the
  * extension that brought it. */
 int cat_func_needed(int *needed, ms_store *s, int64_t oid, ms_error *err);
+/* Whether a view certainly has no row: its query returned none when it
+ * was made ("follows" in its rows fact) and every relation it reads is
+ * a table known empty or such a view. */
+int cat_view_empty(int *empty, ms_store *s, int64_t view, ms_error *err);
 /* The same, triggers left out. */
 int cat_func_needed_by_others(int *needed, ms_store *s, int64_t oid,
 	ms_error *err);

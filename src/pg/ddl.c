@@ -4801,6 +4801,11 @@ static int create_view(ddl *d, const PgQuery__Node *n,
 	if (ret == MS_OK && relkind != 'v')
 		ret = cat_rel_set_rows(d->s, oid, rows == 0 ? "empty" : rows > 0 ?
 			"rows" : "unknown", d->err);
+	/* A view's query that reads no row now reads none while what it
+	 * reads stays empty (emptier inputs keep it so). */
+	else if (ret == MS_OK)
+		ret = cat_rel_set_rows(d->s, oid, rows == 0 && known &&
+			!d->deps_gap ? "follows" : "unknown", d->err);
 	if (ret == MS_OK && relkind == 'v' && !found)
 		ret = temporary_view(d, rv, oid, oids, count);
 	/* CREATE TABLE AS copies rows: the table depends on nothing. */
@@ -5359,6 +5364,14 @@ static int truncate(ddl *d, const PgQuery__TruncateStmt *t)
 			ret = cat_referencing_triggers(&found, d->s, oids[i], d->err);
 		if (ret == MS_OK && found)
 			ret = cat_rows_forget_all(d->s, d->err);
+		/* Their functions run whatever the rows, before and after
+		 * (ExecBSTruncateTriggers): one may raise. */
+		if (ret == MS_OK && (ret = cat_rel_statement_triggers(&found, d->s,
+		    oids[i], d->err)) == MS_OK && !found &&
+		    t->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+			ret = cat_referencing_triggers(&found, d->s, oids[i], d->err);
+		if (ret == MS_OK && found)
+			ddl_unknown(d, "a statement trigger's function is not run");
 	}
 out:
 	free(oids);

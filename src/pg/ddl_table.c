@@ -2828,6 +2828,25 @@ static int refuse_through(int *refused, ddl *d, const char *what,
 	return ret;
 }
 
+static int owns_sequence(ddl *d, const cat_rel *rel)
+{
+	cat_dep *deps = NULL;
+	size_t n = 0;
+	int ret;
+
+	if ((ret = cat_dep_rows(&deps, &n, d->s, "rel", rel->oid, NULL, 0,
+	    d->err)) < 0)
+		return ret;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(deps[i].kind, "owned") == 0) {
+			ddl_unknown(d, "a sequence owned by a view is not followed");
+			d->open_check = 1;
+			break;
+		}
+	free(deps);
+	return MS_OK;
+}
+
 static int refuse_for_sequences(int *refused, ddl *d, const char *what,
 	const cat_rel *table)
 {
@@ -5863,6 +5882,11 @@ int ddl_relation_drop(ddl *d, const PgQuery__DropStmt *ds)
 				"index" : "rel", rel.oid, NULL, rel.oid, what);
 			if (ret == MS_OK && is_table(&rel))
 				ret = refuse_for_sequences(&refused, d, what, &rel);
+			/* OWNED BY takes a view's or a foreign table's column too:
+			 * its sequence goes with it, which is not followed. */
+			else if (ret == MS_OK && (rel.relkind == 'v' ||
+			    rel.relkind == 'f'))
+				ret = owns_sequence(d, &rel);
 			if (ret < 0)
 				goto out;
 			if (refused && n > 1) {

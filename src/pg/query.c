@@ -65,6 +65,9 @@ int ex_scope_add(ex_scope *sc, ddl *d, const char *schema, const char *name,
 	 * a sequence always has one. */
 	r->empty = found && strchr("rpm", rel.relkind) &&
 		strcmp(rel.rows, "empty") == 0;
+	if (found && rel.relkind == 'v' && strcmp(rel.rows, "follows") == 0 &&
+	    (ret = cat_view_empty(&r->empty, d->s, rel.oid, d->err)) < 0)
+		return ret;
 	r->unpopulated = found && strcmp(rel.rows, "nodata") == 0;
 	return MS_OK;
 }
