@@ -2098,8 +2098,7 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 	if (((language && strcmp(language, "sql") == 0) || c->sql_body) &&
 	    (ret = ms_store_meta_set(d->s, SQL_FUNCTIONS_KEY, "1", d->err)) < 0)
 		return ret;
-	ok = !c->is_procedure && language && strcmp(language, "plpgsql") == 0 &&
-		!trigger_with_arguments(c);
+	ok = !c->is_procedure && language && strcmp(language, "plpgsql") == 0;
 	if (ok && exists && (ret = replaceable(&ok, d, c, schema, name)) < 0)
 		return ret;
 	if (ok && (ret = result_type(&ok, d, c)) < 0)
@@ -2121,6 +2120,15 @@ static int create_function(ddl *d, const PgQuery__CreateFunctionStmt *c)
 			return ret;
 		if (ok && p->defexpr && (ret = default_fits(&ok, d, p)) < 0)
 			return ret;
+	}
+	/* The header is through: PL/pgSQL's compiler refuses a trigger
+	 * function's arguments before it reads the body (do_compile). */
+	if (ok && trigger_with_arguments(c)) {
+		if ((ret = ddl_fail(d, "42P13", "pl_comp.c:602:do_compile", -1,
+		    "trigger functions cannot have declared arguments")) < 0)
+			return ret;
+		return ddl_hint(d, "The arguments of the trigger can be accessed "
+			"through TG_NARGS and TG_ARGV instead.");
 	}
 	if (ok && (ret = ddl_function_compiles(&ok, d, bare_return(c),
 	    c->return_type && c->return_type->setof, outputs(c))) < 0)
