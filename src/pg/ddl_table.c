@@ -4483,6 +4483,41 @@ int ddl_composite_refused(ddl *d, const char *name)
 		ddl_hint(d, "Use ALTER TYPE instead.");
 }
 
+/* The first command's checks come first (ATPrepCmd in order): row
+ * security is for tables alone (ATSimplePermissions), and ALTER TABLE
+ * opens a view for it without complaint. */
+static int rls_on_view(ddl *d, const cat_rel *rel,
+	const PgQuery__AlterTableStmt *a)
+{
+	static const struct {
+		PgQuery__AlterTableType type;
+		const char *action;
+	} rls[] = {
+		{ PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity,
+			"ENABLE ROW SECURITY" },
+		{ PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRowSecurity,
+			"DISABLE ROW SECURITY" },
+		{ PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity,
+			"FORCE ROW SECURITY" },
+		{ PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity,
+			"NO FORCE ROW SECURITY" },
+	};
+	int ret;
+
+	if (rel->relkind != 'v' || a->n_cmds == 0)
+		return MS_OK;
+	for (size_t i = 0; i < sizeof(rls) / sizeof(rls[0]); i++) {
+		if (a->cmds[0]->alter_table_cmd->subtype != rls[i].type)
+			continue;
+		if ((ret = ddl_fail(d, "42809", "tablecmds.c:6357:"
+		    "ATSimplePermissions", -1, "ALTER action %s cannot be performed "
+		    "on relation \"%s\"", rls[i].action, rel->name)) < 0)
+			return ret;
+		return ddl_detail(d, "This operation is not supported for views.");
+	}
+	return MS_OK;
+}
+
 /* ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE: the name is looked up as
  * a relation (an enum's is 42P01), which must be a composite type. */
 static int composite_alter(ddl *d, const PgQuery__AlterTableStmt *a)
@@ -4530,6 +4565,8 @@ int ddl_table_alter(ddl *d, const PgQuery__AlterTableStmt *a)
 		    (ret = ddl_catalog_gap(d)) < 0)
 			return ret;
 	}
+	if ((ret = rls_on_view(d, &rel, a)) < 0 || DDL_FAILED(d))
+		return ret;
 	if (!is_table(&rel) || !rel.known) {
 		ddl_unknown(d, "this relation's columns are not known");
 		return MS_OK;
