@@ -64,6 +64,15 @@ static int unseen_objects(ddl *d)
 	return ret < 0 ? ret : ddl_deps_gap(d);
 }
 
+void ddl_probe(ddl *probe, ms_pg_error *scratch, const ddl *d)
+{
+	*probe = *d;
+	memset(scratch, 0, sizeof(*scratch));
+	probe->e = scratch;
+	probe->verdict = MS_VERDICT_OK;
+	probe->note = NULL;
+}
+
 void ddl_unknown(ddl *d, const char *why)
 {
 	if (d->verdict == MS_VERDICT_OK)
@@ -3408,18 +3417,47 @@ static int rename_stmt(ddl *d, const PgQuery__RenameStmt *r)
 
 /* --- statements that name tables: DML, views, COMMENT --------------------- */
 
-static const PgQuery__RangeVar *dml_target(const PgQuery__Node *n)
+/* The target of INSERT, UPDATE or DELETE, and (with not NULL) their
+ * WITH clause, analysed before the target is opened
+ * (transformWithClause, then setTargetTable). */
+static const PgQuery__RangeVar *dml_parts(const PgQuery__Node *n,
+	const PgQuery__WithClause **with)
 {
+	const PgQuery__WithClause *w = NULL;
+	const PgQuery__RangeVar *rv = NULL;
+
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
-		return n->insert_stmt->relation;
+		rv = n->insert_stmt->relation;
+		w = n->insert_stmt->with_clause;
+		break;
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
-		return n->update_stmt->relation;
+		rv = n->update_stmt->relation;
+		w = n->update_stmt->with_clause;
+		break;
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
-		return n->delete_stmt->relation;
+		rv = n->delete_stmt->relation;
+		w = n->delete_stmt->with_clause;
+		break;
 	default:
-		return NULL;
+		break;
 	}
+	if (with)
+		*with = w;
+	return rv;
+}
+
+static const PgQuery__RangeVar *dml_target(const PgQuery__Node *n)
+{
+	return dml_parts(n, NULL);
+}
+
+static const PgQuery__WithClause *dml_with(const PgQuery__Node *n)
+{
+	const PgQuery__WithClause *w;
+
+	dml_parts(n, &w);
+	return w;
 }
 
 /* Whether rv is reached in a FROM list before anything that could fail:
@@ -3481,22 +3519,6 @@ static int insert_targets_ok(ddl *d, const PgQuery__InsertStmt *x)
 	return 1;
 }
 
-/* The WITH clause of INSERT, UPDATE or DELETE, analysed before their
- * target is opened (transformWithClause, then setTargetTable). */
-static const PgQuery__WithClause *dml_with(const PgQuery__Node *n)
-{
-	switch (n->node_case) {
-	case PG_QUERY__NODE__NODE_INSERT_STMT:
-		return n->insert_stmt->with_clause;
-	case PG_QUERY__NODE__NODE_UPDATE_STMT:
-		return n->update_stmt->with_clause;
-	case PG_QUERY__NODE__NODE_DELETE_STMT:
-		return n->delete_stmt->with_clause;
-	default:
-		return NULL;
-	}
-}
-
 /* Whether rv is the first table the first WITH query opens. */
 static int with_opens_first(const PgQuery__WithClause *w,
 	const PgQuery__RangeVar *rv)
@@ -3513,15 +3535,12 @@ static int with_opens_first(const PgQuery__WithClause *w,
 static int with_passes(ddl *d, const PgQuery__WithClause *w)
 {
 	ms_pg_error scratch;
-	ddl probe = *d;
+	ddl probe;
 	ex_scope sc;
 	int ret = MS_OK, r;
 
-	memset(&scratch, 0, sizeof(scratch));
 	memset(&sc, 0, sizeof(sc));
-	probe.e = &scratch;
-	probe.verdict = MS_VERDICT_OK;
-	probe.note = NULL;
+	ddl_probe(&probe, &scratch, d);
 	r = ex_with(&ret, &probe, &sc, w);
 	ex_scope_free(&sc);
 	ms_pg_error_clear(&scratch);

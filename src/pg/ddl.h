@@ -48,6 +48,10 @@ typedef struct ddl {
 	int64_t kept_rel;    /* the table whose keys this INSERT recorded */
 } ddl;
 
+/* A probe: a copy of d whose findings go to scratch, not to the
+ * statement's outcome (clear scratch after). */
+void ddl_probe(ddl *probe, ms_pg_error *scratch, const ddl *d);
+
 /* The statement already failed: stop checking. */
 #define DDL_FAILED(d) ((d)->verdict == MS_VERDICT_FAILS)
 

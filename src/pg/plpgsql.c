@@ -1511,13 +1511,10 @@ static int eval_enum_guard(int *yes, ddl *d, const PgQuery__SelectStmt *sel)
 static int user_exists(int *yes, ddl *d, const PgQuery__SelectStmt *sel)
 {
 	ms_pg_error scratch;
-	ddl probe = *d;
+	ddl probe;
 	int rows, ret = MS_OK, r;
 
-	memset(&scratch, 0, sizeof(scratch));
-	probe.e = &scratch;
-	probe.verdict = MS_VERDICT_OK;
-	probe.note = NULL;
+	ddl_probe(&probe, &scratch, d);
 	r = ex_select(&rows, NULL, NULL, &ret, &probe, NULL, sel);
 	ms_pg_error_clear(&scratch);
 	if (ret < 0 || r != EX_OK || rows < 0)
