@@ -291,6 +291,9 @@ static int column_type(ms_typeref *t, ddl *d, const PgQuery__TypeName *tn,
 		return ddl_fail(d, "42601", "parse_type.c:361:typenameTypeMod",
 			with_position ? t->location : -1,
 			"type modifier is not allowed for type \"%s\"", t->written);
+	if (t->typmod_site)
+		return ddl_fail(d, "22023", t->typmod_site, with_position ?
+			t->location : -1, "%s", t->typmod_error);
 	if (!t->known) {
 		ddl_unknown(d, "this column type is not modelled");
 		return MS_OK;
@@ -4721,8 +4724,10 @@ static int default_opclass(const char *method, const cat_col *col,
  * binary-coercible to the class's input type: 1 yes, 0 certainly not, -1
  * not modelled.  Only plain built-in scalar types are decided; domains,
  * arrays, typmods and extension types are left alone. */
-static int opclass_accepts(const char *oc, const cat_col *col, int citext)
+static int opclass_accepts(const char *oc, const cat_col *col, int ext_base)
 {
+	static const char *const vectors[] = { "vector", "halfvec",
+		"sparsevec", NULL };
 	static const char *const scalars[] = { "int2", "int4", "int8", "bool",
 		"json", "jsonb", "text", "varchar", "uuid", "timestamp",
 		"timestamptz", "date", "numeric", "float4", "float8", "bytea",
@@ -4739,32 +4744,45 @@ static int opclass_accepts(const char *oc, const cat_col *col, int citext)
 	 * enum or domain of that name is another matter. */
 	if (input && strcmp(input, "text") == 0 && strcmp(col->base, "citext") == 0
 	    && !strchr(col->type, '['))
-		return citext ? 1 : -1;
+		return ext_base ? 1 : -1;
+	/* pgvector's classes take the type their name starts with, and no
+	 * other: there are no casts WITHOUT FUNCTION between its types. */
+	for (const char *const *v = vectors; input == NULL && *v; v++)
+		if (strncmp(oc, *v, strlen(*v)) == 0 && oc[strlen(*v)] == '_')
+			input = *v;
+	if (input && ddl_one_of(input, vectors) && !strchr(col->type, '[')) {
+		if (ddl_one_of(col->base, vectors))
+			return !ext_base ? -1 : strcmp(col->base, input) == 0;
+		return col->type_oid || !ddl_one_of(col->base, scalars) ? -1 : 0;
+	}
 	if (input == NULL || col->type_oid != 0 || strchr(col->type, '[') ||
 	    !ddl_one_of(col->base, scalars))
 		return -1;
 	if (strcmp(col->base, input) == 0 || (strcmp(input, "text") == 0 &&
 	    strcmp(col->base, "varchar") == 0))
 		return 1;
-	/* The message prints the type without its typmod. */
-	return strchr(col->type, '(') ? -1 : 0;
+	return 0;
 }
 
 static int accepts(ddl *d, const char *oc, const cat_col *col)
 {
+	char type[CAT_TYPE];
 	cat_type t;
 	int found = 0, yes, ret;
 
-	/* The extension's citext is the one base type of that name. */
-	if (strcmp(col->base, "citext") == 0 && col->type_oid &&
+	/* An extension's base type (citext, vector) is the one type of its
+	 * name that is not an enum or a domain. */
+	if (col->type_oid &&
 	    (ret = cat_type_by_oid(&found, &t, d->s, col->type_oid, d->err)) < 0)
 		return ret;
 	yes = opclass_accepts(oc, col, found && t.kind == 'b');
 
+	/* The message prints the type without its modifier. */
+	without_typmod(type, sizeof(type), col->type);
 	if (yes == 0)
 		return ddl_fail(d, "42804", "indexcmds.c:2202:ResolveOpClass", -1,
 			"operator class \"%s\" does not accept data type %s", oc,
-			col->type);
+			type);
 	if (yes < 0)
 		ddl_unknown(d, "whether this operator class takes the column's "
 			"type is not modelled");
@@ -4781,14 +4799,26 @@ static const char *default_opclass_name(const char *method,
  * not modelled. */
 static int ext_opclass_of(const char *oc, const char *m)
 {
-	static const char *const vectors[] = { "vector_ops", "halfvec_ops",
-		"sparsevec_ops", NULL };
-	/* pg_opclass of a 15.18 server (btree_gist's are all gist_...). */
+	/* pg_opclass of a 15.18 server (btree_gist's are all gist_...),
+	 * pgvector 0.8.6's. */
 	static const char *const classes[][2] = {
 		{ "btree_hstore_ops", "btree" }, { "citext_ops", "btree" },
 		{ "citext_ops", "hash" }, { "citext_pattern_ops", "btree" },
 		{ "gin_hstore_ops", "gin" }, { "gin_trgm_ops", "gin" },
 		{ "hash_hstore_ops", "hash" }, { "ltree_ops", "btree" },
+		{ "vector_ops", "btree" }, { "halfvec_ops", "btree" },
+		{ "sparsevec_ops", "btree" },
+		{ "bit_hamming_ops", "hnsw" }, { "bit_hamming_ops", "ivfflat" },
+		{ "bit_jaccard_ops", "hnsw" }, { "halfvec_cosine_ops", "hnsw" },
+		{ "halfvec_cosine_ops", "ivfflat" }, { "halfvec_ip_ops", "hnsw" },
+		{ "halfvec_ip_ops", "ivfflat" }, { "halfvec_l1_ops", "hnsw" },
+		{ "halfvec_l2_ops", "hnsw" }, { "halfvec_l2_ops", "ivfflat" },
+		{ "sparsevec_cosine_ops", "hnsw" }, { "sparsevec_ip_ops", "hnsw" },
+		{ "sparsevec_l1_ops", "hnsw" }, { "sparsevec_l2_ops", "hnsw" },
+		{ "vector_cosine_ops", "hnsw" }, { "vector_cosine_ops", "ivfflat" },
+		{ "vector_ip_ops", "hnsw" }, { "vector_ip_ops", "ivfflat" },
+		{ "vector_l1_ops", "hnsw" }, { "vector_l2_ops", "hnsw" },
+		{ "vector_l2_ops", "ivfflat" },
 	};
 	int named = 0;
 
@@ -4800,12 +4830,7 @@ static int ext_opclass_of(const char *oc, const char *m)
 			if (strcmp(m, classes[i][1]) == 0)
 				return 1;
 		}
-	if (named)
-		return 0;
-	/* pgvector's classes are ivfflat's and hnsw's, but for btree's. */
-	if (builtin_method(m) && !ddl_one_of(oc, vectors))
-		return 0;
-	return -1;
+	return named ? 0 : -1;
 }
 
 static int check_opclass(ddl *d, const PgQuery__IndexElem *e,
@@ -4963,6 +4988,9 @@ static const char *default_opclass_name(const char *method,
 
 	if (len > 2 && strcmp(col->type + len - 2, "[]") == 0)
 		return btree || strcmp(method, "gin") == 0 ? "array_ops" : NULL;
+	if (strcmp(method, "ivfflat") == 0 && strcmp(col->base, "vector") == 0 &&
+	    !strchr(col->type, '['))
+		return "vector_l2_ops";
 	if (col->type_oid)
 		return NULL;
 	if (strcmp(method, "gin") == 0 || strcmp(method, "gist") == 0)
@@ -5071,6 +5099,193 @@ static int index_analysed(ddl *d, const cat_rel *rel,
 	return ret;
 }
 
+/* pgvector's access methods, as DefineIndex and pgvector 0.8.6's
+ * amoptions and build functions treat them. */
+static int vector_method(const char *method)
+{
+	return strcmp(method, "ivfflat") == 0 || strcmp(method, "hnsw") == 0;
+}
+
+/* What DefineIndex asks of the method before the predicate: that it
+ * exists (the extension is installed), then what it supports. */
+static int vector_define(ddl *d, const PgQuery__IndexStmt *ix,
+	const char *method)
+{
+	int found, ret;
+
+	if ((ret = cat_ext_find(&found, d->s, "vector", d->err)) < 0)
+		return ret;
+	if (!found)
+		return ddl_fail(d, "42704", "indexcmds.c:838:DefineIndex", -1,
+			"access method \"%s\" does not exist", method);
+	if (ix->unique)
+		return ddl_fail(d, "0A000", "indexcmds.c:851:DefineIndex", -1,
+			"access method \"%s\" does not support unique indexes", method);
+	if (ix->n_index_including_params)
+		return ddl_fail(d, "0A000", "indexcmds.c:856:DefineIndex", -1,
+			"access method \"%s\" does not support included columns",
+			method);
+	if (ix->n_index_params > 1)
+		return ddl_fail(d, "0A000", "indexcmds.c:861:DefineIndex", -1,
+			"access method \"%s\" does not support multicolumn indexes",
+			method);
+	return MS_OK;
+}
+
+/* The method's options (index_reloptions after the predicate): lists
+ * for ivfflat, m and ef_construction for hnsw, integers in a range;
+ * *values gets m and ef_construction as the build sees them. */
+static int vector_options(ddl *d, const PgQuery__IndexStmt *ix,
+	const char *method, long *m, long *ef)
+{
+	static const struct { const char *method, *name; long min, max; } opts[] = {
+		{ "ivfflat", "lists", 1, 32768 }, { "hnsw", "m", 2, 100 },
+		{ "hnsw", "ef_construction", 4, 1000 },
+	};
+
+	*m = 16;
+	*ef = 64;
+	for (size_t i = 0; i < ix->n_options; i++) {
+		const PgQuery__DefElem *de = ix->options[i]->def_elem;
+		const PgQuery__Node *a = de->arg;
+		size_t k = 0;
+
+		while (k < sizeof(opts) / sizeof(opts[0]) &&
+		    (strcmp(opts[k].method, method) != 0 ||
+		    strcmp(opts[k].name, de->defname) != 0))
+			k++;
+		if (str(de->defnamespace) || k == sizeof(opts) / sizeof(opts[0]))
+			break;
+		/* Strings, fractions (rounded) and repeats are not followed. */
+		if (a == NULL || a->node_case != PG_QUERY__NODE__NODE_INTEGER) {
+			ddl_unknown(d, "this index's options are not checked");
+			return MS_OK;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(ix->options[j]->def_elem->defname, de->defname) == 0) {
+				ddl_unknown(d, "this index's options are not checked");
+				return MS_OK;
+			}
+		if (a->integer->ival < opts[k].min || a->integer->ival > opts[k].max) {
+			int ret = ddl_fail(d, "22023", "reloptions.c:1626:"
+				"parse_one_reloption", -1, "value %d out of bounds for "
+				"option \"%s\"", a->integer->ival, de->defname);
+
+			return ret < 0 ? ret : ddl_detail(d, "Valid values are between "
+				"\"%ld\" and \"%ld\".", opts[k].min, opts[k].max);
+		}
+		*(strcmp(de->defname, "m") == 0 ? m : ef) = a->integer->ival;
+	}
+	/* parseRelOptionsInternal names the first option it does not know,
+	 * after the ones before it were parsed. */
+	for (size_t i = 0; i < ix->n_options; i++) {
+		const PgQuery__DefElem *de = ix->options[i]->def_elem;
+		int known = 0;
+
+		for (size_t k = 0; k < sizeof(opts) / sizeof(opts[0]); k++)
+			known |= strcmp(opts[k].method, method) == 0 &&
+				strcmp(opts[k].name, de->defname) == 0;
+		if (str(de->defnamespace)) {
+			ddl_unknown(d, "this index's options are not checked");
+			return MS_OK;
+		}
+		if (!known)
+			return ddl_fail(d, "22023", "reloptions.c:1480:"
+				"parseRelOptionsInternal", -1, "unrecognized parameter "
+				"\"%s\"", de->defname);
+	}
+	return MS_OK;
+}
+
+/* GetDefaultOpClass: pgvector's one default class for its methods is
+ * ivfflat's vector_l2_ops. */
+static int vector_default(ddl *d, const char *method, const cat_col *col,
+	char kind)
+{
+	char type[CAT_TYPE];
+	int ret;
+
+	if (strcmp(method, "ivfflat") == 0 && strcmp(col->base, "vector") == 0 &&
+	    kind == 'b' && !strchr(col->type, '['))
+		return MS_OK;
+	/* A domain is taken for its base type. */
+	if (strchr(col->type, '[') || (col->type_oid && kind != 'b')) {
+		ddl_unknown(d, "this column type's default operator class for the "
+			"method is not modelled");
+		return MS_OK;
+	}
+	without_typmod(type, sizeof(type), col->type);
+	ret = ddl_fail(d, "42704", "indexcmds.c:2149:ResolveOpClass", -1,
+		"data type %s has no default operator class for access method "
+		"\"%s\"", type, method);
+	return ret < 0 ? ret : ddl_hint(d, "You must specify an operator class "
+		"for the index or define a default operator class for the data "
+		"type.");
+}
+
+/* ComputeIndexAttrs, once the column's class is resolved: neither
+ * method orders its entries. */
+static int vector_ordering(ddl *d, const PgQuery__IndexElem *e,
+	const char *method)
+{
+	if (e->ordering != PG_QUERY__SORT_BY_DIR__SORTBY_DEFAULT)
+		return ddl_fail(d, "0A000", "indexcmds.c:2098:ComputeIndexAttrs", -1,
+			"access method \"%s\" does not support ASC/DESC options",
+			method);
+	if (e->nulls_ordering != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT)
+		return ddl_fail(d, "0A000", "indexcmds.c:2103:ComputeIndexAttrs", -1,
+			"access method \"%s\" does not support NULLS FIRST/LAST "
+			"options", method);
+	return MS_OK;
+}
+
+/* The build's own checks (InitBuildState), rows or none: the column's
+ * type must have dimensions, not more than the method takes. */
+static int vector_build(ddl *d, const cat_rel *rel,
+	const PgQuery__IndexStmt *ix, const char *method, long m, long ef)
+{
+	const PgQuery__IndexElem *e = ix->index_params[0]->index_elem;
+	int hnsw = strcmp(method, "hnsw") == 0;
+	const char *open;
+	cat_col col;
+	long dims = -1, max;
+	int found, ret;
+
+	if (str(e->name) == NULL) {
+		ddl_unknown(d, "the dimensions of an index expression are not "
+			"modelled");
+		return MS_OK;
+	}
+	if ((ret = cat_col_find(&found, &col, d->s, rel->oid, e->name,
+	    d->err)) < 0 || !found)
+		return ret;
+	if (strchr(col.type, '[') || (strcmp(col.base, "vector") != 0 &&
+	    strcmp(col.base, "halfvec") != 0)) {
+		ddl_unknown(d, "the dimensions of this column type are not "
+			"modelled");
+		return MS_OK;
+	}
+	max = strcmp(col.base, "vector") == 0 ? 2000 : 4000;
+	if ((open = strchr(col.type, '(')) != NULL)
+		dims = strtol(open + 1, NULL, 10);
+	if (dims < 0)
+		return ddl_fail(d, "22023", hnsw ? "hnswbuild.c:704:InitBuildState" :
+			"ivfbuild.c:356:InitBuildState", -1,
+			"column does not have dimensions");
+	if (dims > max)
+		return ddl_fail(d, "54000", hnsw ? "hnswbuild.c:709:InitBuildState" :
+			"ivfbuild.c:361:InitBuildState", -1, "column cannot have more "
+			"than %ld dimensions for %s index", max, method);
+	if (hnsw && ef / 2 < m)
+		return ddl_fail(d, "22023", "hnswbuild.c:714:InitBuildState", -1,
+			"ef_construction must be greater than or equal to 2 * m");
+	/* Spherical k-means wants two dimensions (cosine classes). */
+	if (!hnsw && dims == 1)
+		ddl_unknown(d, "an ivfflat index over one dimension is not "
+			"modelled");
+	return MS_OK;
+}
+
 /* What DefineIndex refuses of the method before it looks at columns
  * (unique, INCLUDE, several columns), and ComputeIndexAttrs of each
  * column before the next (ordering, INCLUDE options): not modelled, and
@@ -5082,7 +5297,8 @@ static void method_unsure(ddl *d, const PgQuery__IndexStmt *ix,
 		ms_pg__extension_of("method", method) == NULL;
 
 	unsure |= ix->unique && strcmp(method, "btree") != 0;
-	unsure |= strcmp(method, "btree") != 0 && (unordered(ix) ||
+	unsure |= strcmp(method, "btree") != 0 && ((unordered(ix) &&
+		!vector_method(method)) ||
 		(strcmp(method, "hash") == 0 && ix->n_index_params > 1) ||
 		(ix->n_index_including_params && strcmp(method, "gist") != 0 &&
 		strcmp(method, "spgist") != 0));
@@ -5134,7 +5350,12 @@ static int index_params(ddl *d, const cat_rel *rel,
 			return ret;
 		if (!e->n_opclass && (ret = type_kind(&kind, d, &col)) < 0)
 			return ret;
-		if (!e->n_opclass && !default_opclass(str(ix->access_method) ?
+		if (!e->n_opclass && str(ix->access_method) &&
+		    vector_method(ix->access_method)) {
+			if ((ret = vector_default(d, ix->access_method, &col,
+			    kind)) < 0 || DDL_FAILED(d))
+				return ret;
+		} else if (!e->n_opclass && !default_opclass(str(ix->access_method) ?
 		    ix->access_method : "btree", &col, kind)) {
 			ddl_unknown(d, "this column type's default operator class for "
 				"the method is not modelled");
@@ -5143,6 +5364,11 @@ static int index_params(ddl *d, const cat_rel *rel,
 			    d->err)) < 0)
 				return ret;
 		}
+		if (DDL_FAILED(d))
+			return MS_OK;
+		if (str(ix->access_method) && vector_method(ix->access_method) &&
+		    (ret = vector_ordering(d, e, ix->access_method)) < 0)
+			return ret;
 		if (DDL_FAILED(d))
 			return MS_OK;
 		if (e->n_collation || e->n_opclassopts)
@@ -5425,6 +5651,7 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 	cat_rel rel, taken;
 	int64_t index;
 	size_t n = 0;
+	long m = 0, ef = 0;
 	int found, ret, nulls = 0;
 
 	if ((ret = ddl_open_rel(&found, &rel, d, ix->relation, 0)) < 0 || !found)
@@ -5450,18 +5677,26 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 		return unknown_relation_index(d, &rel, ix, method);
 	if ((ret = pattern_ops_collation(d, ix)) < 0)
 		return ret;
+	if (vector_method(method) && ((ret = vector_define(d, ix, method)) < 0 ||
+	    DDL_FAILED(d)))
+		return ret;
 	names = calloc(ix->n_index_params + 1, sizeof(*names));
 	if (names == NULL)
 		return oom(d);
 	method_unsure(d, ix, method);
-	/* CheckPredicate comes before ComputeIndexAttrs. */
+	/* CheckPredicate comes before the options, both before
+	 * ComputeIndexAttrs. */
 	if (ix->where_clause && ((ret = index_predicate(d, &rel,
 	    ix->where_clause)) < 0 || DDL_FAILED(d)))
+		goto out;
+	if (vector_method(method) && ((ret = vector_options(d, ix, method, &m,
+	    &ef)) < 0 || DDL_FAILED(d)))
 		goto out;
 	if ((ret = index_params(d, &rel, ix, names, &n, def, sizeof(def))) < 0 ||
 	    DDL_FAILED(d))
 		goto out;
-	if (ix->n_options || ix->nulls_not_distinct || str(ix->table_space))
+	if ((ix->n_options && !vector_method(method)) || ix->nulls_not_distinct ||
+	    str(ix->table_space))
 		ddl_unknown(d, "this index's options are not checked");
 	/* Only btree takes UNIQUE among the modelled methods (0A000). */
 	if (ix->unique && strcmp(method, "btree") != 0)
@@ -5541,6 +5776,9 @@ int ddl_index_create(ddl *d, const PgQuery__IndexStmt *ix)
 			"relation \"%s\" already exists", name);
 		goto out;
 	}
+	if (vector_method(method) && ((ret = vector_build(d, &rel, ix, method,
+	    m, ef)) < 0 || DDL_FAILED(d)))
+		goto out;
 	/* NULLs are distinct: a column that is NULL on every existing row
 	 * makes them all distinct. */
 	for (size_t i = 0; i < n && ix->unique && !ix->nulls_not_distinct &&

@@ -73,6 +73,8 @@ typedef struct ms_typeref {
 	int64_t user_oid;     /* a type created by a migration, or 0 */
 	char user_kind;
 	int typmod_refused;   /* a modifier on a type without typmodin */
+	const char *typmod_site; /* its typmodin refuses the modifier (22023) */
+	char typmod_error[64];
 	int location;         /* byte offset in the script, -1 if none */
 } ms_typeref;
 

@@ -243,6 +243,49 @@ int ms_pg__system_type(const char *name)
 		sizeof(types[0]), by_name) != NULL;
 }
 
+/* pgvector's typmodin: one integer from 1 to 16,000 (1,000,000,000 for
+ * sparsevec), which format_type prints after the name; anything else is
+ * its 22023 (sites of pgvector 0.8.6). */
+static void vector_dimensions(ms_typeref *t, const PgQuery__TypeName *tn,
+	const char *name)
+{
+	static const struct { const char *name, *sites[3]; long max; } types[] = {
+		{ "vector", { "vector.c:354:vector_typmod_in",
+		  "vector.c:359:vector_typmod_in",
+		  "vector.c:364:vector_typmod_in" }, 16000 },
+		{ "halfvec", { "halfvec.c:351:halfvec_typmod_in",
+		  "halfvec.c:356:halfvec_typmod_in",
+		  "halfvec.c:361:halfvec_typmod_in" }, 16000 },
+		{ "sparsevec", { "sparsevec.c:492:sparsevec_typmod_in",
+		  "sparsevec.c:497:sparsevec_typmod_in",
+		  "sparsevec.c:502:sparsevec_typmod_in" }, 1000000000L },
+	};
+	size_t k = 0, len = strlen(t->display);
+	long dims;
+
+	while (strcmp(types[k].name, name) != 0)
+		k++;
+	t->known = 0;
+	if (tn->n_typmods != 1) {
+		t->typmod_site = types[k].sites[0];
+		snprintf(t->typmod_error, sizeof(t->typmod_error),
+			"invalid type modifier");
+	} else if (!typmod_value(tn->typmods[0], &dims)) {
+		return;
+	} else if (dims < 1) {
+		t->typmod_site = types[k].sites[1];
+		snprintf(t->typmod_error, sizeof(t->typmod_error),
+			"dimensions for type %s must be at least 1", name);
+	} else if (dims > types[k].max) {
+		t->typmod_site = types[k].sites[2];
+		snprintf(t->typmod_error, sizeof(t->typmod_error),
+			"dimensions for type %s cannot exceed %ld", name, types[k].max);
+	} else {
+		t->known = 1;
+		snprintf(t->display + len, sizeof(t->display) - len, "(%ld)", dims);
+	}
+}
+
 int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,
 	ms_error *err)
 {
@@ -286,6 +329,8 @@ int ms_pg__resolve_type(ms_typeref *t, ms_store *s, const PgQuery__TypeName *tn,
 			/* format_type qualifies a type search_path does not see. */
 			cat_type_label(t->display, sizeof(t->display), ut.schema,
 				ut.name);
+			if (tn->n_typmods && !t->typmod_refused)
+				vector_dimensions(t, tn, name);
 			add_array(t->display, sizeof(t->display), tn);
 			return MS_OK;
 		}
