@@ -270,7 +270,7 @@ static int walk(const ProtobufCMessage *m, const walker *w)
 		const ProtobufCFieldDescriptor *f;
 
 		if (w->node_fn && (ret = w->node_fn(n, w->ctx)) != 0)
-			return ret;
+			return ret == DDL_WALK_SKIP ? 0 : ret;
 		/* A Node is a oneof over every node type: go straight to the
 		 * member it holds instead of testing some 250 fields. */
 		f = protobuf_c_message_descriptor_get_field(desc, n->node_case);

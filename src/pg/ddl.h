@@ -255,7 +255,9 @@ int ddl_rows_changed(ddl *d, int64_t rel, int change);
 
 /* Visit every Node under a message, through protobuf-c's descriptors, so
  * that no statement form is missed; a visit returning non-zero stops the
- * walk with that value. */
+ * walk with that value, but DDL_WALK_SKIP only passes over what is under
+ * the node. */
+#define DDL_WALK_SKIP (-7777)
 typedef int (*ddl_visit_fn)(const PgQuery__Node *n, void *ctx);
 int ddl_walk(const ProtobufCMessage *m, ddl_visit_fn fn, void *ctx);
 

@@ -4745,6 +4745,13 @@ static int opclass_accepts(const char *oc, const cat_col *col, int ext_base)
 	if (input && strcmp(input, "text") == 0 && strcmp(col->base, "citext") == 0
 	    && !strchr(col->type, '['))
 		return ext_base ? 1 : -1;
+	/* bit_hamming_ops and bit_jaccard_ops take bit, and varbit, which
+	 * is binary-coercible to it. */
+	if (strncmp(oc, "bit_", 4) == 0 && !strchr(col->type, '[') &&
+	    !col->type_oid)
+		return strcmp(col->base, "bit") == 0 ||
+			strcmp(col->base, "varbit") == 0 ? 1 :
+			ddl_one_of(col->base, scalars) ? 0 : -1;
 	/* pgvector's classes take the type their name starts with, and no
 	 * other: there are no casts WITHOUT FUNCTION between its types. */
 	for (const char *const *v = vectors; input == NULL && *v; v++)
@@ -5246,7 +5253,7 @@ static int vector_build(ddl *d, const cat_rel *rel,
 {
 	const PgQuery__IndexElem *e = ix->index_params[0]->index_elem;
 	int hnsw = strcmp(method, "hnsw") == 0;
-	const char *open;
+	const char *open, *oc;
 	cat_col col;
 	long dims = -1, max;
 	int found, ret;
@@ -5259,13 +5266,21 @@ static int vector_build(ddl *d, const cat_rel *rel,
 	if ((ret = cat_col_find(&found, &col, d->s, rel->oid, e->name,
 	    d->err)) < 0 || !found)
 		return ret;
+	if (strcmp(col.base, "varbit") == 0 && !col.type_oid &&
+	    !strchr(col.type, '['))
+		return ddl_fail(d, "0A000", hnsw ? "hnswbuild.c:698:InitBuildState" :
+			"ivfbuild.c:350:InitBuildState", -1, "type not supported for "
+			"%s index", method);
 	if (strchr(col.type, '[') || (strcmp(col.base, "vector") != 0 &&
-	    strcmp(col.base, "halfvec") != 0)) {
+	    strcmp(col.base, "halfvec") != 0 && (strcmp(col.base, "bit") != 0 ||
+	    col.type_oid))) {
 		ddl_unknown(d, "the dimensions of this column type are not "
 			"modelled");
 		return MS_OK;
 	}
-	max = strcmp(col.base, "vector") == 0 ? 2000 : 4000;
+	/* A bit(n)'s dimensions are its bits. */
+	max = strcmp(col.base, "vector") == 0 ? 2000 :
+		strcmp(col.base, "halfvec") == 0 ? 4000 : 64000;
 	if ((open = strchr(col.type, '(')) != NULL)
 		dims = strtol(open + 1, NULL, 10);
 	if (dims < 0)
@@ -5279,10 +5294,14 @@ static int vector_build(ddl *d, const cat_rel *rel,
 	if (hnsw && ef / 2 < m)
 		return ddl_fail(d, "22023", "hnswbuild.c:714:InitBuildState", -1,
 			"ef_construction must be greater than or equal to 2 * m");
-	/* Spherical k-means wants two dimensions (cosine classes). */
-	if (!hnsw && dims == 1)
-		ddl_unknown(d, "an ivfflat index over one dimension is not "
-			"modelled");
+	/* Spherical k-means wants two dimensions: the classes with a norm
+	 * for it (FUNCTION 4) are the inner product and cosine ones. */
+	oc = e->n_opclass ? ms_pg__node_string(e->opclass[e->n_opclass - 1]) :
+		NULL;
+	if (!hnsw && dims == 1 && oc && (strstr(oc, "_ip_ops") ||
+	    strstr(oc, "_cosine_ops")))
+		return ddl_fail(d, "22023", "ivfbuild.c:376:InitBuildState", -1,
+			"dimensions must be greater than one for this opclass");
 	return MS_OK;
 }
 

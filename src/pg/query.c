@@ -721,12 +721,85 @@ static int target_list(ex_col **cols, size_t *n, int *ret, ddl *d,
 
 /* --- GROUP BY, ORDER BY, LIMIT ------------------------------------------- */
 
+/* The names a query's FROM items are known by (a table's alias or
+ * name, a subquery's alias), through joins. */
+typedef struct from_names {
+	const char *names[16];
+	size_t n;
+	int more;
+} from_names;
+
+static void add_from_names(from_names *f, const PgQuery__Node *n)
+{
+	const char *name = NULL;
+
+	if (n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
+		add_from_names(f, n->join_expr->larg);
+		add_from_names(f, n->join_expr->rarg);
+		return;
+	}
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR)
+		name = n->range_var->alias && n->range_var->alias->aliasname[0] ?
+			n->range_var->alias->aliasname : n->range_var->relname;
+	else if (n->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT &&
+	    n->range_subselect->alias)
+		name = n->range_subselect->alias->aliasname;
+	if (name == NULL || f->n == sizeof(f->names) / sizeof(f->names[0]))
+		f->more = 1;
+	else
+		f->names[f->n++] = name;
+}
+
+/* A column reference qualified by one of the FROM names: 1; a column
+ * reference that is not: 2 (it may be an outer query's). */
+static int visit_column_level(const PgQuery__Node *n, void *ctx)
+{
+	const from_names *f = ctx;
+	const char *q;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return 0;
+	q = n->column_ref->n_fields > 1 ?
+		ms_pg__node_string(n->column_ref->fields[0]) : NULL;
+	for (size_t i = 0; q && i < f->n; i++)
+		if (strcmp(f->names[i], q) == 0)
+			return 1;
+	return 2;
+}
+
+/* An aggregate of a subquery's that may belong to a query outside it:
+ * the level of an aggregate is the lowest of its variables', and an
+ * aggregate without any is the subquery's own (parse_agg.c). */
+static int visit_foreign_aggregate(const PgQuery__Node *n, void *ctx)
+{
+	if (n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL ||
+	    !ex_is_aggregate(n->func_call))
+		return 0;
+	/* The first column reference decides; FILTER and ORDER BY are not
+	 * looked into. */
+	return n->func_call->agg_filter || n->func_call->n_agg_order ||
+		ddl_walk(&n->base, visit_column_level, ctx) == 2;
+}
+
 /* Whether the query aggregates: an aggregate call anywhere in its
- * target list or HAVING (a subquery's own aggregates count too, which
- * only makes migsim more cautious). */
+ * target list or HAVING; a subquery's aggregates count unless each
+ * certainly belongs to the subquery. */
 static int visit_aggregate(const PgQuery__Node *n, void *ctx)
 {
 	(void)ctx;
+	if (n->node_case == PG_QUERY__NODE__NODE_SUB_LINK &&
+	    n->sub_link->subselect &&
+	    n->sub_link->subselect->node_case ==
+	    PG_QUERY__NODE__NODE_SELECT_STMT) {
+		const PgQuery__SelectStmt *s = n->sub_link->subselect->select_stmt;
+		from_names f = { .n = 0 };
+
+		for (size_t i = 0; i < s->n_from_clause; i++)
+			add_from_names(&f, s->from_clause[i]);
+		if (!f.more && !s->larg && !ddl_walk(&n->sub_link->subselect->base,
+		    visit_foreign_aggregate, &f))
+			return DDL_WALK_SKIP;
+	}
 	return n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
 		ex_is_aggregate(n->func_call);
 }
