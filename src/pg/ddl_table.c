@@ -4722,8 +4722,8 @@ static int default_opclass(const char *method, const cat_col *col,
 
 /* Whether an operator class takes a column's type, which must be
  * binary-coercible to the class's input type: 1 yes, 0 certainly not, -1
- * not modelled.  Only plain built-in scalar types are decided; domains,
- * arrays, typmods and extension types are left alone. */
+ * not modelled.  Plain built-in scalar types and the extensions' own
+ * base types are decided; domains, enums and arrays are left alone. */
 static int opclass_accepts(const char *oc, const cat_col *col, int ext_base)
 {
 	static const char *const vectors[] = { "vector", "halfvec",
@@ -5141,7 +5141,7 @@ static int vector_define(ddl *d, const PgQuery__IndexStmt *ix,
 
 /* The method's options (index_reloptions after the predicate): lists
  * for ivfflat, m and ef_construction for hnsw, integers in a range;
- * *values gets m and ef_construction as the build sees them. */
+ * *m and *ef get hnsw's two as the build sees them. */
 static int vector_options(ddl *d, const PgQuery__IndexStmt *ix,
 	const char *method, long *m, long *ef)
 {
@@ -5181,7 +5181,10 @@ static int vector_options(ddl *d, const PgQuery__IndexStmt *ix,
 			return ret < 0 ? ret : ddl_detail(d, "Valid values are between "
 				"\"%ld\" and \"%ld\".", opts[k].min, opts[k].max);
 		}
-		*(strcmp(de->defname, "m") == 0 ? m : ef) = a->integer->ival;
+		if (strcmp(de->defname, "m") == 0)
+			*m = a->integer->ival;
+		else if (strcmp(de->defname, "ef_construction") == 0)
+			*ef = a->integer->ival;
 	}
 	/* parseRelOptionsInternal names the first option it does not know,
 	 * after the ones before it were parsed. */
