@@ -25,6 +25,9 @@
 #define SETTINGS_KEY "settings_unmodelled"
 /* Set once an object's dependencies could not all be recorded. */
 #define DEPS_GAP_KEY "deps_gap"
+/* The names, each ended by a newline, of objects only statements naming
+ * them find the dependencies of not all recorded. */
+#define DEPS_GAP_NAMES_KEY "deps_gap_names"
 /* "1" while the session's search_path is not public: unqualified names
  * then resolve where migsim does not follow. */
 #define SEARCH_PATH_KEY "search_path_moved"
@@ -38,6 +41,46 @@
 int ddl_deps_gap(ddl *d)
 {
 	return ms_store_meta_set(d->s, DEPS_GAP_KEY, "1", d->err);
+}
+
+int ddl_deps_gap_name(ddl *d, const char *name)
+{
+	char *names = NULL, *grown;
+	int ret;
+
+	if ((ret = ms_store_meta_get(&names, d->s, DEPS_GAP_NAMES_KEY,
+	    d->err)) < 0)
+		return ret;
+	grown = malloc((names ? strlen(names) : 0) + strlen(name) + 2);
+	if (grown == NULL) {
+		free(names);
+		return ms_error_set(d->err, MS_ENOMEM, "out of memory");
+	}
+	sprintf(grown, "%s%s\n", names ? names : "", name);
+	ret = ms_store_meta_set(d->s, DEPS_GAP_NAMES_KEY, grown, d->err);
+	free(names);
+	free(grown);
+	return ret;
+}
+
+/* A string or a relation's name among the newline-ended names: the
+ * statement may name an object whose dependencies are not all
+ * recorded (a quoted name and a folded one alike). */
+static int visit_gap_name(const PgQuery__Node *n, void *ctx)
+{
+	const char *names = ctx, *name = NULL;
+	size_t len;
+
+	if (n->node_case == PG_QUERY__NODE__NODE_STRING)
+		name = n->string->sval;
+	else if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR)
+		name = n->range_var->relname;
+	if (name == NULL || (len = strlen(name)) == 0)
+		return 0;
+	for (const char *p = names; (p = strstr(p, name)) != NULL; p++)
+		if ((p == names || p[-1] == '\n') && p[len] == '\n')
+			return 1;
+	return 0;
 }
 
 int ddl_meta_has(int *yes, ddl *d, const char *key)
@@ -7046,6 +7089,13 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		if ((ret = ms_store_meta_get(&gap, store, DEPS_GAP_KEY, err)) < 0)
 			return ret;
 		d.deps_gap = gap != NULL;
+		free(gap);
+		gap = NULL;
+		if (!d.deps_gap && (ret = ms_store_meta_get(&gap, store,
+		    DEPS_GAP_NAMES_KEY, err)) < 0)
+			return ret;
+		if (gap)
+			d.deps_gap = ddl_walk(&n->base, visit_gap_name, gap);
 		free(gap);
 		gap = NULL;
 		if ((ret = ms_store_meta_get(&gap, store, SEARCH_PATH_KEY, err)) < 0)

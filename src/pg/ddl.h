@@ -92,6 +92,10 @@ int ddl_apply(ddl *d, const PgQuery__Node *n);
  * then on, dropping anything may be refused (2BP01) for reasons migsim
  * does not know. */
 int ddl_deps_gap(ddl *d);
+/* The same for what only statements naming `name` can meet (a
+ * partitioned table, the types of its key): they alone run as if
+ * dependencies were not all recorded. */
+int ddl_deps_gap_name(ddl *d, const char *name);
 /* Whether the state's meta key is set (to anything but "0"). */
 int ddl_meta_has(int *yes, ddl *d, const char *key);
 /* Remember that objects may exist, or be gone, without migsim's record:

@@ -2408,6 +2408,47 @@ static int create_keys(ddl *d, const cat_rel *rel, const PgQuery__CreateStmt *c)
 	return ret;
 }
 
+/* A partitioned table's key: over plain columns only statements naming
+ * the table, or a key column's type of the history, can meet what was
+ * not recorded; an expression, a collation or an operator class of the
+ * key may depend on anything. */
+static int partition_key_gap(ddl *d, const PgQuery__CreateStmt *c)
+{
+	int ret;
+
+	for (size_t i = 0; i < c->partspec->n_part_params; i++) {
+		const PgQuery__PartitionElem *e = c->partspec->part_params[i]->
+			node_case == PG_QUERY__NODE__NODE_PARTITION_ELEM ?
+			c->partspec->part_params[i]->partition_elem : NULL;
+
+		if (e == NULL || !str(e->name) || e->n_collation || e->n_opclass)
+			return ddl_deps_gap(d);
+	}
+	if ((ret = ddl_deps_gap_name(d, c->relation->relname)) < 0)
+		return ret;
+	for (size_t i = 0; i < c->partspec->n_part_params; i++) {
+		const char *key = c->partspec->part_params[i]->partition_elem->name;
+
+		for (size_t j = 0; j < c->n_table_elts; j++) {
+			const PgQuery__ColumnDef *cd =
+				c->table_elts[j]->node_case ==
+				PG_QUERY__NODE__NODE_COLUMN_DEF ?
+				c->table_elts[j]->column_def : NULL;
+			const char *type;
+
+			if (cd == NULL || strcmp(cd->colname, key) != 0 ||
+			    cd->type_name == NULL || cd->type_name->n_names == 0)
+				continue;
+			type = ms_pg__node_string(cd->type_name->names[
+				cd->type_name->n_names - 1]);
+			if (type && !ms_pg__system_type(type) &&
+			    (ret = ddl_deps_gap_name(d, type)) < 0)
+				return ret;
+		}
+	}
+	return MS_OK;
+}
+
 int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 {
 	const char *schema = ddl_schema(c->relation->schemaname);
@@ -2465,7 +2506,7 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 		return ret;
 	/* A partition key's columns depend on the table itself (internal):
 	 * what depends on their types names the table, not the column. */
-	if (c->partspec && (ret = ddl_deps_gap(d)) < 0)
+	if (c->partspec && (ret = partition_key_gap(d, c)) < 0)
 		return ret;
 	if ((ret = serial_names_unsure(d, c, schema)) < 0)
 		return ret;
