@@ -28,6 +28,10 @@
 /* The names, each ended by a newline, of objects only statements naming
  * them find the dependencies of not all recorded. */
 #define DEPS_GAP_NAMES_KEY "deps_gap_names"
+/* The extensions, each name ended by a newline, installed by CREATE
+ * EXTENSION and none of whose objects a statement has named since: no
+ * object depends on them, so DROP EXTENSION is decided. */
+#define EXT_UNUSED_KEY "extensions_unused"
 /* "1" while the session's search_path is not public: unqualified names
  * then resolve where migsim does not follow. */
 #define SEARCH_PATH_KEY "search_path_moved"
@@ -37,6 +41,20 @@
 /* "1" while the session acts as another role (SET ROLE, SET SESSION
  * AUTHORIZATION): privileges, which migsim does not model, then decide. */
 #define ROLE_KEY "role_moved"
+
+/* Whether a newline-ended list holds name; *at is where. */
+static int name_listed(const char *list, const char *name, const char **at)
+{
+	size_t len = strlen(name);
+
+	for (const char *p = list; p && (p = strstr(p, name)) != NULL; p++)
+		if ((p == list || p[-1] == '\n') && p[len] == '\n') {
+			if (at)
+				*at = p;
+			return 1;
+		}
+	return 0;
+}
 
 int ddl_deps_gap(ddl *d)
 {
@@ -69,18 +87,125 @@ int ddl_deps_gap_name(ddl *d, const char *name)
 static int visit_gap_name(const PgQuery__Node *n, void *ctx)
 {
 	const char *names = ctx, *name = NULL;
-	size_t len;
 
 	if (n->node_case == PG_QUERY__NODE__NODE_STRING)
 		name = n->string->sval;
 	else if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR)
 		name = n->range_var->relname;
-	if (name == NULL || (len = strlen(name)) == 0)
+	return name && name[0] && name_listed(names, name, NULL);
+}
+
+/* The extensions whose objects nothing uses: only those without
+ * operators, whose every use names one of their objects. */
+static int ext_unused_add(ms_store *s, const char *extension, ms_error *err)
+{
+	static const char *const plain[] = { "uuid-ossp", "pgcrypto", "citext",
+		"fuzzystrmatch", "unaccent", "moddatetime", NULL };
+	char *list = NULL, *grown;
+	int ret;
+
+	if (!ddl_one_of(extension, plain))
+		return MS_OK;
+	if ((ret = ms_store_meta_get(&list, s, EXT_UNUSED_KEY, err)) < 0)
+		return ret;
+	if (name_listed(list, extension, NULL)) {
+		free(list);
+		return MS_OK;
+	}
+	grown = malloc((list ? strlen(list) : 0) + strlen(extension) + 2);
+	if (grown == NULL) {
+		free(list);
+		return ms_error_set(err, MS_ENOMEM, "out of memory");
+	}
+	sprintf(grown, "%s%s\n", list ? list : "", extension);
+	ret = ms_store_meta_set(s, EXT_UNUSED_KEY, grown, err);
+	free(list);
+	free(grown);
+	return ret;
+}
+
+/* Take extension (NULL: all of them) off the unused list. */
+static int ext_unused_drop(ms_store *s, const char *extension,
+	ms_error *err)
+{
+	char *list = NULL;
+	const char *at;
+	int ret;
+
+	if ((ret = ms_store_meta_get(&list, s, EXT_UNUSED_KEY, err)) < 0 ||
+	    list == NULL)
+		return ret;
+	if (extension == NULL) {
+		list[0] = '\0';
+	} else if (name_listed(list, extension, &at)) {
+		size_t len = strlen(extension) + 1;
+
+		memmove(list + (at - list), at + len, strlen(at + len) + 1);
+	}
+	ret = ms_store_meta_set(s, EXT_UNUSED_KEY, list, err);
+	free(list);
+	return ret;
+}
+
+/* Whether nothing can depend on an installed extension: it is on the
+ * unused list and no statement migsim could not follow ran. */
+static int ext_unused(int *yes, ddl *d, const char *extension)
+{
+	char *list = NULL;
+	int ret = ms_store_meta_get(&list, d->s, EXT_UNUSED_KEY, d->err);
+
+	*yes = ret == MS_OK && !d->gap && name_listed(list, extension, NULL);
+	free(list);
+	return ret;
+}
+
+typedef struct ext_use {
+	const char *list;
+	const char *used;
+} ext_use;
+
+/* A name of an object of an unused extension. */
+static int visit_ext_use(const PgQuery__Node *n, void *ctx)
+{
+	ext_use *u = ctx;
+	const char *ext;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_STRING)
 		return 0;
-	for (const char *p = names; (p = strstr(p, name)) != NULL; p++)
-		if ((p == names || p[-1] == '\n') && p[len] == '\n')
-			return 1;
+	ext = ms_pg__extension_named(n->string->sval);
+	if (ext && name_listed(u->list, ext, NULL)) {
+		u->used = ext;
+		return 1;
+	}
 	return 0;
+}
+
+/* A statement naming an object of an unused extension uses it; a DO
+ * block may use any (its EXECUTE strings are not names). */
+static int ext_uses(ms_store *s, const PgQuery__Node *n, ms_error *err)
+{
+	ext_use u = { NULL, NULL };
+	int ret;
+
+	if ((ret = ms_store_meta_get((char **)&u.list, s, EXT_UNUSED_KEY,
+	    err)) < 0 || u.list == NULL || u.list[0] == '\0') {
+		free((char *)u.list);
+		return ret;
+	}
+	if (n->node_case == PG_QUERY__NODE__NODE_DO_STMT)
+		ret = ext_unused_drop(s, NULL, err);
+	else if (!(n->node_case == PG_QUERY__NODE__NODE_DROP_STMT &&
+	    n->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION))
+		while (ret == MS_OK && ddl_walk(&n->base, visit_ext_use, &u)) {
+			ret = ext_unused_drop(s, u.used, err);
+			free((char *)u.list);
+			u.list = NULL;
+			if (ret == MS_OK)
+				ret = ms_store_meta_get((char **)&u.list, s,
+					EXT_UNUSED_KEY, err);
+		}
+	free((char *)u.list);
+	return ret;
 }
 
 int ddl_meta_has(int *yes, ddl *d, const char *key)
@@ -874,7 +999,9 @@ static int create_extension(ddl *d, const PgQuery__CreateExtensionStmt *c)
 		ddl_unknown(d, "CREATE EXTENSION options are not modelled");
 		return ddl_catalog_gap(d);
 	}
-	return ms_pg__extension_install(d->s, c->extname, d->err);
+	if ((ret = ms_pg__extension_install(d->s, c->extname, d->err)) < 0)
+		return ret;
+	return ext_unused_add(d->s, c->extname, d->err);
 }
 
 /* ALTER EXTENSION ... UPDATE [TO version] (ExecAlterExtensionStmt): an
@@ -1312,7 +1439,7 @@ static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 		return ret;
 	for (size_t i = 0; i < ds->n_objects && !DDL_FAILED(d); i++) {
 		const char *name = ms_pg__node_string(ds->objects[i]);
-		int found, twice = 0;
+		int found, twice = 0, unused;
 
 		if (name == NULL) {
 			ddl_unknown(d, NULL);
@@ -1343,6 +1470,15 @@ static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 		/* Missing, and IF EXISTS (names_found said so). */
 		if (!found)
 			continue;
+		if (kind == DROP_EXTENSION && (ret = ext_unused(&unused, d,
+		    name)) < 0)
+			return ret;
+		if (kind == DROP_EXTENSION && unused) {
+			if ((ret = cat_ext_drop(d->s, name, d->err)) < 0 ||
+			    (ret = ext_unused_drop(d->s, name, d->err)) < 0)
+				return ret;
+			continue;
+		}
 		/* Nothing depends on a publication. */
 		/* Which publications are left is not followed. */
 		if (kind == DROP_PUBLICATION &&
@@ -1368,6 +1504,7 @@ static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 		if (kind == DROP_EXTENSION && ret == MS_OK &&
 		    (ret = unseen_objects(d)) == MS_OK)
 			ret = cat_ext_drop(d->s, name, d->err);
+
 		if (ret < 0)
 			return ret;
 	}
@@ -7091,6 +7228,8 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 		d.deps_gap = gap != NULL;
 		free(gap);
 		gap = NULL;
+		if ((ret = ext_uses(store, n, err)) < 0)
+			return ret;
 		if (!d.deps_gap && (ret = ms_store_meta_get(&gap, store,
 		    DEPS_GAP_NAMES_KEY, err)) < 0)
 			return ret;
@@ -7098,6 +7237,11 @@ int ms_pg__catalog_apply(ms_verdict *verdict, const char **note,
 			d.deps_gap = ddl_walk(&n->base, visit_gap_name, gap);
 		free(gap);
 		gap = NULL;
+		/* A listed object renamed is listed under its new name too. */
+		if (d.deps_gap && n->node_case == PG_QUERY__NODE__NODE_RENAME_STMT &&
+		    n->rename_stmt->newname[0] &&
+		    (ret = ddl_deps_gap_name(&d, n->rename_stmt->newname)) < 0)
+			return ret;
 		if ((ret = ms_store_meta_get(&gap, store, SEARCH_PATH_KEY, err)) < 0)
 			return ret;
 		moved = gap != NULL && strcmp(gap, "1") == 0;

@@ -93,7 +93,7 @@ int ddl_apply(ddl *d, const PgQuery__Node *n);
  * does not know. */
 int ddl_deps_gap(ddl *d);
 /* The same for what only statements naming `name` can meet (a
- * partitioned table, the types of its key): they alone run as if
+ * partitioned table, under each name it is given): they alone run as if
  * dependencies were not all recorded. */
 int ddl_deps_gap_name(ddl *d, const char *name);
 /* Whether the state's meta key is set (to anything but "0"). */

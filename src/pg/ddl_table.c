@@ -2408,10 +2408,11 @@ static int create_keys(ddl *d, const cat_rel *rel, const PgQuery__CreateStmt *c)
 	return ret;
 }
 
-/* A partitioned table's key: over plain columns only statements naming
- * the table, or a key column's type of the history, can meet what was
- * not recorded; an expression, a collation or an operator class of the
- * key may depend on anything. */
+/* A partitioned table's key: over plain columns of built-in types only
+ * statements naming the table can meet what was not recorded; an
+ * expression, a collation or an operator class of the key may depend on
+ * anything, and a type of the history is described as the table's when
+ * dropped, under whatever name it has then (heap.c StorePartitionKey). */
 static int partition_key_gap(ddl *d, const PgQuery__CreateStmt *c)
 {
 	int ret;
@@ -2441,9 +2442,8 @@ static int partition_key_gap(ddl *d, const PgQuery__CreateStmt *c)
 				continue;
 			type = ms_pg__node_string(cd->type_name->names[
 				cd->type_name->n_names - 1]);
-			if (type && !ms_pg__system_type(type) &&
-			    (ret = ddl_deps_gap_name(d, type)) < 0)
-				return ret;
+			if (type && !ms_pg__system_type(type))
+				return ddl_deps_gap(d);
 		}
 	}
 	return MS_OK;

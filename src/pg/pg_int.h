@@ -91,6 +91,8 @@ int ms_pg__builtin_opclass(const char *name, const char *method);
 /* The extension that brings an object ("type", "function", "opclass"),
  * or NULL. */
 const char *ms_pg__extension_of(const char *kind, const char *name);
+/* The extension with an object (of any kind) of this name, or NULL. */
+const char *ms_pg__extension_named(const char *name);
 /* The version CREATE EXTENSION installs (contrib's newest), or NULL. */
 const char *ms_pg__extension_version(const char *extension);
 int ms_pg__extension_known(const char *extension);

@@ -49,6 +49,25 @@ const char *ms_pg__extension_of(const char *kind, const char *name)
 	return NULL;
 }
 
+static int by_object_name(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+const char *ms_pg__extension_named(const char *name)
+{
+	/* extension_objects is in name order (builtins_table.h). */
+	const void *hit = bsearch(name, extension_objects,
+		sizeof(extension_objects) / sizeof(extension_objects[0]),
+		sizeof(extension_objects[0]), by_object_name);
+
+	if (hit == NULL)
+		return NULL;
+	return extension_objects[((const char *)hit -
+		(const char *)extension_objects) / sizeof(extension_objects[0])].
+		extension;
+}
+
 const char *ms_pg__extension_version(const char *extension)
 {
 	/* default_version of 15.18's control files: the newest each has. */
