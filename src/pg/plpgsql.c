@@ -2662,9 +2662,12 @@ int ddl_do(ddl *d, const PgQuery__DoStmt *ds, int *gap, int *rows_gap)
 	free(src);
 	if (pr.error) {
 		/* Compiled when the DO runs: a syntax error fails the block, with
-		 * a position migsim does not reproduce yet. */
+		 * a position migsim does not reproduce yet.  libpg_query's
+		 * compiler also refuses what needs the catalog (a cursor
+		 * variable's type), so this is no verdict. */
 		pg_query_free_plpgsql_parse_result(pr);
-		ddl_unknown(d, "this DO block does not compile");
+		ddl_unknown(d, "libpg_query's PL/pgSQL compiler does not take this "
+			"DO block");
 		return text_may_change_catalog(gap, d, body);
 	}
 	funcs = json_loads(pr.plpgsql_funcs, 0, NULL);

@@ -723,11 +723,42 @@ static int target_list(ex_col **cols, size_t *n, int *ret, ddl *d,
 
 /* The names a query's FROM items are known by (a table's alias or
  * name, a subquery's alias), through joins. */
+/* A subquery's FROM: the names its items are known by, the tables
+ * among them whose columns are known, and the functions over JSON whose
+ * columns are key and value (jsonb_each) or value (jsonb_array_elements);
+ * opaque: an item whose columns are not known. */
 typedef struct from_names {
+	ddl *d;
 	const char *names[16];
-	size_t n;
-	int more;
+	int64_t rels[16];
+	size_t n, nrels;
+	int more, opaque, each, elements;
 } from_names;
+
+static void add_function_columns(from_names *f, const PgQuery__RangeFunction *rf)
+{
+	static const char *const each[] = { "jsonb_each", "json_each",
+		"jsonb_each_text", "json_each_text", NULL };
+	static const char *const elements[] = { "jsonb_array_elements",
+		"json_array_elements", "jsonb_array_elements_text",
+		"json_array_elements_text", NULL };
+	const PgQuery__Node *call = rf->n_functions == 1 &&
+		rf->functions[0]->node_case == PG_QUERY__NODE__NODE_LIST &&
+		rf->functions[0]->list->n_items ? rf->functions[0]->list->items[0] :
+		NULL;
+	const char *name = call && call->node_case ==
+		PG_QUERY__NODE__NODE_FUNC_CALL && call->func_call->n_funcname == 1 ?
+		ms_pg__node_string(call->func_call->funcname[0]) : NULL;
+
+	if (rf->alias && rf->alias->n_colnames)
+		f->opaque = 1;
+	else if (ddl_one_of(name, each))
+		f->each = 1;
+	else if (ddl_one_of(name, elements))
+		f->elements = 1;
+	else
+		f->opaque = 1;
+}
 
 static void add_from_names(from_names *f, const PgQuery__Node *n)
 {
@@ -738,20 +769,59 @@ static void add_from_names(from_names *f, const PgQuery__Node *n)
 		add_from_names(f, n->join_expr->rarg);
 		return;
 	}
-	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR)
-		name = n->range_var->alias && n->range_var->alias->aliasname[0] ?
-			n->range_var->alias->aliasname : n->range_var->relname;
-	else if (n->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT &&
-	    n->range_subselect->alias)
-		name = n->range_subselect->alias->aliasname;
-	if (name == NULL || f->n == sizeof(f->names) / sizeof(f->names[0]))
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+		const PgQuery__RangeVar *rv = n->range_var;
+		cat_rel rel;
+		int found = 0;
+
+		name = rv->alias && rv->alias->aliasname[0] ? rv->alias->aliasname :
+			rv->relname;
+		if (f->nrels < sizeof(f->rels) / sizeof(f->rels[0]) &&
+		    cat_rel_find(&found, &rel, f->d->s, ddl_schema(rv->schemaname),
+		    rv->relname, f->d->err) == MS_OK && found && rel.known &&
+		    !(rv->alias && rv->alias->n_colnames))
+			f->rels[f->nrels++] = rel.oid;
+		else
+			f->opaque = 1;
+	} else if (n->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION) {
+		add_function_columns(f, n->range_function);
+		if (n->range_function->alias)
+			name = n->range_function->alias->aliasname;
+	} else {
+		f->opaque = 1;
+		if (n->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT &&
+		    n->range_subselect->alias)
+			name = n->range_subselect->alias->aliasname;
+	}
+	if (name == NULL)
+		return;
+	if (f->n == sizeof(f->names) / sizeof(f->names[0]))
 		f->more = 1;
 	else
 		f->names[f->n++] = name;
 }
 
-/* A column reference qualified by one of the FROM names: 1; a column
- * reference that is not: 2 (it may be an outer query's). */
+/* Whether an unqualified column name is a column of the FROM's items,
+ * where PostgreSQL looks before an outer query's. */
+static int inner_column(const from_names *f, const char *name)
+{
+	cat_col col;
+	int found = 0;
+
+	if ((f->each && (strcmp(name, "key") == 0 ||
+	    strcmp(name, "value") == 0)) ||
+	    (f->elements && strcmp(name, "value") == 0))
+		return 1;
+	for (size_t i = 0; i < f->nrels && !found; i++)
+		if (cat_col_find(&found, &col, f->d->s, f->rels[i], name,
+		    f->d->err) < 0)
+			return 0;
+	return found;
+}
+
+/* A column reference of the subquery's (qualified by one of the FROM
+ * names, or a bare name one of its items has): 1; another: 2 (it may be
+ * an outer query's). */
 static int visit_column_level(const PgQuery__Node *n, void *ctx)
 {
 	const from_names *f = ctx;
@@ -759,8 +829,10 @@ static int visit_column_level(const PgQuery__Node *n, void *ctx)
 
 	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
 		return 0;
-	q = n->column_ref->n_fields > 1 ?
+	q = n->column_ref->n_fields > 0 ?
 		ms_pg__node_string(n->column_ref->fields[0]) : NULL;
+	if (n->column_ref->n_fields == 1)
+		return q && inner_column(f, q) ? 1 : 2;
 	for (size_t i = 0; q && i < f->n; i++)
 		if (strcmp(f->names[i], q) == 0)
 			return 1;
@@ -786,13 +858,12 @@ static int visit_foreign_aggregate(const PgQuery__Node *n, void *ctx)
  * certainly belongs to the subquery. */
 static int visit_aggregate(const PgQuery__Node *n, void *ctx)
 {
-	(void)ctx;
 	if (n->node_case == PG_QUERY__NODE__NODE_SUB_LINK &&
 	    n->sub_link->subselect &&
 	    n->sub_link->subselect->node_case ==
 	    PG_QUERY__NODE__NODE_SELECT_STMT) {
 		const PgQuery__SelectStmt *s = n->sub_link->subselect->select_stmt;
-		from_names f = { .n = 0 };
+		from_names f = { .d = ctx };
 
 		for (size_t i = 0; i < s->n_from_clause; i++)
 			add_from_names(&f, s->from_clause[i]);
@@ -835,16 +906,16 @@ static int returns_sets(const PgQuery__SelectStmt *s)
 
 /* An aggregate anywhere in the query level's clauses groups it: ORDER
  * BY's expressions join the target list (transformSortClause). */
-static int aggregates(const PgQuery__SelectStmt *s)
+static int aggregates(ddl *d, const PgQuery__SelectStmt *s)
 {
 	for (size_t i = 0; i < s->n_target_list; i++)
-		if (ddl_walk(&s->target_list[i]->base, visit_aggregate, NULL))
+		if (ddl_walk(&s->target_list[i]->base, visit_aggregate, d))
 			return 1;
 	for (size_t i = 0; i < s->n_sort_clause; i++)
-		if (ddl_walk(&s->sort_clause[i]->base, visit_aggregate, NULL))
+		if (ddl_walk(&s->sort_clause[i]->base, visit_aggregate, d))
 			return 1;
 	return s->having_clause &&
-		ddl_walk(&s->having_clause->base, visit_aggregate, NULL);
+		ddl_walk(&s->having_clause->base, visit_aggregate, d);
 }
 
 /* The column a GROUP BY item names, as (relation, column). */
@@ -1163,7 +1234,7 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 	int r = EX_OK;
 
 	/* HAVING alone makes one group (parseCheckAggregates). */
-	*grouped = s->n_group_clause || s->having_clause || aggregates(s);
+	*grouped = s->n_group_clause || s->having_clause || aggregates(d, s);
 	if (s->n_group_clause)
 		r = group_by(&g, ret, d, sc, s);
 	else if (*grouped && (g.items = calloc(1, sizeof(*g.items))) == NULL)
