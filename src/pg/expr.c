@@ -3166,8 +3166,10 @@ static int type_cast(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 	    (from.cat == 'D' || t->cat == 'D') && strcmp(from.name, t->name) != 0)
 		goto unknown;
 	/* An enum's text goes through enum_out / enum_in, which read pg_enum:
-	 * stable (42P17 in an index or a generated column). */
-	if (sc->immutable && from.cat != 'Z' && (from.cat == 'E' ||
+	 * stable (42P17 in an index or a generated column); a literal is
+	 * converted while parsing, and leaves a constant. */
+	if (sc->immutable && from.cat != 'Z' && from.cat != 'X' &&
+	    (from.cat == 'E' ||
 	    t->cat == 'E') && (from.cat != t->cat || from.user != t->user))
 		goto unknown;
 	t->constant = from.constant;
