@@ -671,6 +671,30 @@ static int is_null(const PgQuery__Node *v)
 /* A value that cannot be NULL whatever the data: a constant (possibly
  * cast), the current time, a new uuid, ARRAY[...], a JSON object or
  * array built from values, concat(), an operator over such values. */
+/* An aggregate of the query level itself (a subquery's are skipped). */
+static int visit_own_aggregate(const PgQuery__Node *n, void *ctx)
+{
+	(void)ctx;
+	if (n->node_case == PG_QUERY__NODE__NODE_SUB_LINK)
+		return DDL_WALK_SKIP;
+	return n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL &&
+		ex_is_aggregate(n->func_call) && !n->func_call->over;
+}
+
+/* Whether a one-column query returns exactly one row whatever the tables
+ * hold: no FROM and no WHERE, or an aggregate without GROUP BY, HAVING,
+ * LIMIT or OFFSET (parseCheckAggregates' one group). */
+static int returns_one_row(const PgQuery__SelectStmt *s)
+{
+	if (s->larg || s->with_clause || s->n_target_list != 1 ||
+	    s->n_group_clause || s->having_clause || s->limit_count ||
+	    s->limit_offset || s->n_values_lists)
+		return 0;
+	if (s->n_from_clause == 0 && s->where_clause == NULL)
+		return 1;
+	return ddl_walk(&s->target_list[0]->base, visit_own_aggregate, NULL) == 1;
+}
+
 static int not_null(const PgQuery__Node *v)
 {
 	static const char *const never_null[] = { "now", "gen_random_uuid",
@@ -688,6 +712,22 @@ static int not_null(const PgQuery__Node *v)
 	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
 	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
 		return 1;
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+		/* NULL only when every argument is. */
+		for (size_t i = 0; i < v->coalesce_expr->n_args; i++)
+			if (not_null(v->coalesce_expr->args[i]))
+				return 1;
+		return 0;
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		/* A scalar subquery's one column, when it certainly returns a
+		 * row (none is NULL). */
+		return v->sub_link->sub_link_type ==
+			PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK &&
+			v->sub_link->subselect->node_case ==
+			PG_QUERY__NODE__NODE_SELECT_STMT &&
+			returns_one_row(v->sub_link->subselect->select_stmt) &&
+			not_null(v->sub_link->subselect->select_stmt->target_list[0]->
+			res_target->val);
 	case PG_QUERY__NODE__NODE_A_EXPR:
 		/* Arithmetic, || and comparisons are strict: NULL only from NULL.
 		 * JSON's -> and ->> are NULL for a missing key. */
@@ -1723,6 +1763,63 @@ static int width_check(int *ret, ddl *d, const ins_rows *w,
 	return EX_OK;
 }
 
+/* A scalar subquery that returns one row whatever the tables hold and
+ * computes nothing that can fail: max, min or count of a column,
+ * perhaps under COALESCE with a constant, over tables without GROUP BY,
+ * HAVING, LIMIT or set operations ((SELECT COALESCE(MAX("id"), 0) FROM
+ * "Document"), documenso). */
+static int one_row_aggregate(ddl *d, const PgQuery__Node *n)
+{
+	static const char *const aggs[] = { "max", "min", "count", NULL };
+	const PgQuery__SelectStmt *s;
+	const PgQuery__Node *v;
+	const PgQuery__FuncCall *f;
+	int plain;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_SUB_LINK ||
+	    n->sub_link->sub_link_type != PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK ||
+	    n->sub_link->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+		return 0;
+	s = n->sub_link->subselect->select_stmt;
+	if (!returns_one_row(s) || s->n_distinct_clause ||
+	    s->n_from_clause == 0 || !ddl_cannot_fail(s->where_clause))
+		return 0;
+	for (size_t i = 0; i < s->n_from_clause; i++)
+		if (plain_from(&plain, d, s->from_clause[i]) < 0 || !plain)
+			return 0;
+	v = s->target_list[0]->res_target->val;
+	if (v->node_case == PG_QUERY__NODE__NODE_COALESCE_EXPR &&
+	    v->coalesce_expr->n_args == 2 &&
+	    v->coalesce_expr->args[1]->node_case == PG_QUERY__NODE__NODE_A_CONST)
+		v = v->coalesce_expr->args[0];
+	if (v->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+		return 0;
+	f = v->func_call;
+	return f->n_funcname == 1 && ddl_one_of(ms_pg__node_string(
+		f->funcname[0]), aggs) && !f->agg_distinct && !f->over &&
+		!f->agg_filter && !f->n_agg_order && (f->agg_star ||
+		(f->n_args == 1 && f->args[0]->node_case ==
+		PG_QUERY__NODE__NODE_COLUMN_REF));
+}
+
+/* Whether a value of type t goes into column name of rel as it is: the
+ * column's own type, without a modifier or a domain to check. */
+static int same_type(int *same, ddl *d, const cat_rel *rel, const char *name,
+	const ex_type *t)
+{
+	cat_col col;
+	ex_type ct;
+	int found, ret;
+
+	*same = 0;
+	if ((ret = cat_col_find(&found, &col, d->s, rel->oid, name, d->err)) < 0 ||
+	    !found || (ret = ex_column_type(&ct, d, &col)) < 0)
+		return ret;
+	*same = !ct.domain && ct.typmod == -1 && t->cat == ct.cat &&
+		t->user == ct.user && strcmp(t->name, ct.name) == 0;
+	return MS_OK;
+}
+
 /* VALUES rows: each value analysed and assigned to its column. */
 static int insert_values(int *ret, ddl *d, const cat_rel *rel,
 	ins_rows *w)
@@ -1751,9 +1848,16 @@ static int insert_values(int *ret, ddl *d, const cat_rel *rel,
 			/* Computed for the row: it may raise (jsonb_set on a
 			 * scalar, a NULL key). */
 			if (r == EX_OK && !ddl_value_cannot_fail(d, l->items[c], &t)) {
-				ddl_unknown(d, "whether computing this value fails is not "
-					"modelled");
-				r = EX_UNKNOWN;
+				int same = 0;
+
+				if (one_row_aggregate(d, l->items[c]) && (*ret =
+				    same_type(&same, d, rel, w->names[c], &t)) < 0)
+					return EX_STOP;
+				if (!same) {
+					ddl_unknown(d, "whether computing this value fails is "
+						"not modelled");
+					r = EX_UNKNOWN;
+				}
 			}
 		}
 	}

@@ -2131,6 +2131,7 @@ static int aggregate_type(ex_type *t, const char *name, const ex_type *a)
 }
 
 struct outer_refs {
+	ddl *d;
 	const ex_scope *sc;
 	int local, outer;
 };
@@ -2144,6 +2145,45 @@ int ex_column_ref(const PgQuery__Node *n, const char **qualifier)
 	return 1;
 }
 
+/* Whether a scope's own relations have a column of that name: 1
+ * certainly, 0 certainly not, -1 perhaps (one's columns are not known). */
+static int level_column(ddl *d, const ex_scope *sc, const char *name)
+{
+	int perhaps = 0;
+
+	for (size_t i = 0; i < sc->n; i++) {
+		const ex_rel *r = &sc->rels[i];
+		cat_col col;
+		int found = 0;
+
+		for (size_t c = 0; c < r->ncols; c++)
+			if (strcmp(r->cols[c].name, name) == 0)
+				return 1;
+		if (r->oid && cat_col_find(&found, &col, d->s, r->oid, name,
+		    d->err) == MS_OK && found)
+			return 1;
+		perhaps |= !r->oid && !r->cols;
+	}
+	return perhaps ? -1 : 0;
+}
+
+/* Whether a bare name in an aggregate is the subquery's: a column of its
+ * own items, or, when no outer level has such a column, one item's
+ * whole row (a function's value under its alias: transformColumnRef
+ * looks for columns at every level first). */
+static int own_column(const struct outer_refs *o, const char *name)
+{
+	if (level_column(o->d, o->sc, name) == 1)
+		return 1;
+	for (const ex_scope *s = o->sc->outer; s; s = s->outer)
+		if (level_column(o->d, s, name) != 0)
+			return 0;
+	for (size_t i = 0; i < o->sc->n; i++)
+		if (o->sc->rels[i].alias && strcmp(o->sc->rels[i].alias, name) == 0)
+			return 1;
+	return 0;
+}
+
 static int visit_outer_ref(const PgQuery__Node *n, void *ctx)
 {
 	struct outer_refs *o = ctx;
@@ -2151,8 +2191,16 @@ static int visit_outer_ref(const PgQuery__Node *n, void *ctx)
 
 	if (!ex_column_ref(n, &q))
 		return 0;
+	/* A bare name is the nearest level's that has the column: the
+	 * subquery's only when one of its own items certainly has it. */
 	if (q == NULL) {
-		o->local = 1;
+		const char *name = n->column_ref->n_fields == 1 ?
+			ms_pg__node_string(n->column_ref->fields[0]) : NULL;
+
+		if (name && own_column(o, name))
+			o->local = 1;
+		else
+			o->outer = 1;
 		return 0;
 	}
 	for (size_t i = 0; i < o->sc->n; i++)
@@ -2167,9 +2215,9 @@ static int visit_outer_ref(const PgQuery__Node *n, void *ctx)
 /* Whether an aggregate in a subquery reads only an outer query's
  * columns: it is that query's aggregate (check_agg_arguments), and its
  * placement is judged there. */
-static int outer_only(const ex_scope *sc, const PgQuery__FuncCall *f)
+static int outer_only(ddl *d, const ex_scope *sc, const PgQuery__FuncCall *f)
 {
-	struct outer_refs o = { sc, 0, 0 };
+	struct outer_refs o = { d, sc, 0, 0 };
 
 	if (sc->outer == NULL)
 		return 0;
@@ -2177,6 +2225,8 @@ static int outer_only(const ex_scope *sc, const PgQuery__FuncCall *f)
 		ddl_walk(&f->args[i]->base, visit_outer_ref, &o);
 	if (f->agg_filter)
 		ddl_walk(&f->agg_filter->base, visit_outer_ref, &o);
+	for (size_t i = 0; i < f->n_agg_order; i++)
+		ddl_walk(&f->agg_order[i]->base, visit_outer_ref, &o);
 	return o.outer && !o.local;
 }
 
@@ -2189,7 +2239,7 @@ static int aggregate(ex_type *t, int *ret, ddl *d, const ex_scope *sc,
 
 	if (!sc->aggregates || sc->in_aggregate || f->agg_within_group ||
 	    f->func_variadic || (f->agg_distinct && f->n_agg_order) ||
-	    outer_only(sc, f))
+	    outer_only(d, sc, f))
 		goto unknown;
 	in.in_aggregate = 1;
 	if (f->agg_filter && (r = ex_boolean(ret, d, &in, f->agg_filter)) !=
