@@ -2408,6 +2408,35 @@ static int create_keys(ddl *d, const cat_rel *rel, const PgQuery__CreateStmt *c)
 	return ret;
 }
 
+/* pg_get_partkeydef's text for a key of plain columns, kept for
+ * migsim schema (an expression's is not). */
+static int partition_definition(ddl *d, int64_t rel,
+	const PgQuery__PartitionSpec *ps)
+{
+	char def[512], q[NAMEDATALEN + 4];
+	size_t len;
+
+	len = (size_t)snprintf(def, sizeof(def), "%s (",
+		strcmp(ps->strategy, "list") == 0 ? "LIST" :
+		strcmp(ps->strategy, "hash") == 0 ? "HASH" : "RANGE");
+	for (size_t i = 0; i < ps->n_part_params; i++) {
+		const PgQuery__PartitionElem *e = ps->part_params[i]->node_case ==
+			PG_QUERY__NODE__NODE_PARTITION_ELEM ?
+			ps->part_params[i]->partition_elem : NULL;
+
+		if (e == NULL || !str(e->name) || e->n_collation || e->n_opclass ||
+		    len >= sizeof(def))
+			return MS_OK;
+		quote(q, sizeof(q), e->name);
+		len += (size_t)snprintf(def + len, sizeof(def) - len, "%s%s",
+			i ? ", " : "", q);
+	}
+	if (len + 2 > sizeof(def))
+		return MS_OK;
+	snprintf(def + len, sizeof(def) - len, ")");
+	return cat_rel_set_definition(d->s, rel, def, d->err);
+}
+
 /* A partitioned table's key: over plain columns of built-in types only
  * statements naming the table can meet what was not recorded; an
  * expression, a collation or an operator class of the key may depend on
@@ -2550,6 +2579,8 @@ int ddl_table_create(ddl *d, const PgQuery__CreateStmt *c)
 		goto out;
 	for (size_t i = 0; i < ncols && ret == MS_OK; i++)
 		ret = store_column(d, &rel, &cols[i]);
+	if (ret == MS_OK && c->partspec)
+		ret = partition_definition(d, rel.oid, c->partspec);
 	if (ret == MS_OK && c->relation->relpersistence[0] == 'u')
 		ret = cat_unlogged_set(d->s, rel.oid, 1, d->err);
 	for (size_t i = 0; i < ncols && ret == MS_OK && !DDL_FAILED(d); i++)

@@ -297,7 +297,8 @@ static int relations(dump *d)
 	if ((ret = prep(&st, d, "SELECT oid, schema_name, name, relkind, known,"
 	    " EXISTS (SELECT 1 FROM migsim_row_security s WHERE s.rel ="
 	    " migsim_relation.oid AND s.forced), oid IN (SELECT oid FROM"
-	    " migsim_unlogged) FROM migsim_relation WHERE"
+	    " migsim_unlogged), coalesce(definition, '') FROM migsim_relation"
+	    " WHERE"
 	    " relkind IN"
 	    " ('r', 'p', 'v', 'm', 'S', 'c')"
 	    " AND name <> '_prisma_migrations' ORDER BY schema_name, name")) < 0)
@@ -352,7 +353,11 @@ static int relations(dump *d)
 		if (!sqlite3_column_int(st, 4))
 			ms_buf_printf(d->out, "%s    -- columns not known to migsim",
 				n ? ",\n" : "");
-		ms_buf_printf(d->out, "\n);\n\n");
+		/* A partitioned table's key, as pg_dump puts it. */
+		if (kind[0] == 'p' && col(st, 7)[0])
+			ms_buf_printf(d->out, "\n)\nPARTITION BY %s;\n\n", col(st, 7));
+		else
+			ms_buf_printf(d->out, "\n);\n\n");
 		if (sqlite3_column_int(st, 5))
 			ms_buf_printf(d->out, "ALTER TABLE ONLY %s FORCE ROW LEVEL "
 				"SECURITY;\n\n", q);
