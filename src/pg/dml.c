@@ -681,14 +681,41 @@ static int visit_own_aggregate(const PgQuery__Node *n, void *ctx)
 		ex_is_aggregate(n->func_call) && !n->func_call->over;
 }
 
+/* A call that may return a set (or any number of rows): a built-in
+ * set-returning function, or a function that is not built in. */
+static int visit_set_call(const PgQuery__Node *n, void *ctx)
+{
+	static const char *const srfs[] = { "unnest", "generate_series",
+		"generate_subscripts", "jsonb_array_elements",
+		"jsonb_array_elements_text", "json_array_elements",
+		"json_array_elements_text", "jsonb_each", "jsonb_each_text",
+		"json_each", "json_each_text", "jsonb_object_keys",
+		"json_object_keys", "jsonb_path_query", "regexp_matches",
+		"regexp_split_to_table", "string_to_table", NULL };
+	const char *name;
+
+	(void)ctx;
+	if (n->node_case == PG_QUERY__NODE__NODE_SUB_LINK)
+		return DDL_WALK_SKIP;
+	if (n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+		return 0;
+	name = n->func_call->n_funcname == 1 ?
+		ms_pg__node_string(n->func_call->funcname[0]) : NULL;
+	return name == NULL || ddl_one_of(name, srfs) ||
+		(!ex_is_aggregate(n->func_call) && !ms_pg__builtin_function(name));
+}
+
 /* Whether a one-column query returns exactly one row whatever the tables
  * hold: no FROM and no WHERE, or an aggregate without GROUP BY, HAVING,
- * LIMIT or OFFSET (parseCheckAggregates' one group). */
+ * LIMIT or OFFSET (parseCheckAggregates' one group); a set-returning
+ * call makes as many rows as it returns, and FOR UPDATE beside an
+ * aggregate is an error (0A000). */
 static int returns_one_row(const PgQuery__SelectStmt *s)
 {
 	if (s->larg || s->with_clause || s->n_target_list != 1 ||
 	    s->n_group_clause || s->having_clause || s->limit_count ||
-	    s->limit_offset || s->n_values_lists)
+	    s->limit_offset || s->n_values_lists || s->n_locking_clause ||
+	    ddl_walk(&s->target_list[0]->base, visit_set_call, NULL))
 		return 0;
 	if (s->n_from_clause == 0 && s->where_clause == NULL)
 		return 1;
