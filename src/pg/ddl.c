@@ -5062,6 +5062,57 @@ static int comment_function(ddl *d, const PgQuery__CommentStmt *c)
 	return MS_OK;
 }
 
+/* An ALTER FUNCTION action that changes nothing migsim keeps and that
+ * no value can make fail: SET or RESET search_path (any list of names
+ * is taken), SECURITY DEFINER / INVOKER.  COST, ROWS, PARALLEL and
+ * other settings check their values; volatility and strictness matter. */
+static int inert_action(const PgQuery__Node *n)
+{
+	const PgQuery__DefElem *de = n->node_case ==
+		PG_QUERY__NODE__NODE_DEF_ELEM ? n->def_elem : NULL;
+	const PgQuery__Node *a = de ? de->arg : NULL;
+
+	if (de == NULL)
+		return 0;
+	if (strcmp(de->defname, "security") == 0)
+		return 1;
+	return strcmp(de->defname, "set") == 0 && a &&
+		a->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+		a->variable_set_stmt->name &&
+		strcmp(a->variable_set_stmt->name, "search_path") == 0;
+}
+
+/* ALTER FUNCTION with inert actions only, of a function with one
+ * recorded signature (Supabase's search_path hardening).  Anything else,
+ * or a function migsim cannot find for certain, is not followed. */
+static int alter_function(ddl *d, const PgQuery__AlterFunctionStmt *a)
+{
+	const PgQuery__ObjectWithArgs *o = a->func;
+	const char *schema, *name;
+	char args[sizeof(((cat_sig *)0)->args)];
+	int found = 0, match = -1, overloaded, made, ret, plain = 1;
+
+	for (size_t i = 0; i < a->n_actions; i++)
+		plain &= inert_action(a->actions[i]);
+	if (a->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION || !plain ||
+	    o == NULL || !qualified_name(&schema, &name, o->objname,
+	    o->n_objname) || ms_pg__builtin_function(name)) {
+		ddl_unknown(d, "this statement's effect is not modelled");
+		return unseen_objects(d);
+	}
+	if ((ret = procedures_made(&made, d)) < 0 || made)
+		return ret < 0 ? ret : unseen_objects(d);
+	if ((ret = cat_func_find(&found, NULL, d->s, schema, name, d->err)) < 0 ||
+	    (found && (ret = function_target(&match, &overloaded, args,
+	    sizeof(args), d, o, schema, name)) < 0))
+		return ret;
+	if (match != 1) {
+		ddl_unknown(d, "this statement's effect is not modelled");
+		return unseen_objects(d);
+	}
+	return MS_OK;
+}
+
 /* The relkind COMMENT ON TABLE, INDEX, VIEW, ... expects, or 0. */
 static char relation_kind(PgQuery__ObjectType t)
 {
@@ -6192,6 +6243,8 @@ static int apply(ddl *d, const PgQuery__Node *n)
 		return ddl_policy_alter(d, n->alter_policy_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
 		return set_schema(d, n->alter_object_schema_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
+		return alter_function(d, n->alter_function_stmt);
 	case PG_QUERY__NODE__NODE_COPY_STMT:
 	case PG_QUERY__NODE__NODE_MERGE_STMT:
 	case PG_QUERY__NODE__NODE_CALL_STMT:
