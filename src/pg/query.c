@@ -1222,6 +1222,132 @@ static int values_query(int *rows, ex_col **out, size_t *nout, int *ret,
 	return r;
 }
 
+/* --- DISTINCT ON and ORDER BY -------------------------------------------- */
+
+/* The input column a DISTINCT ON or ORDER BY item names, as "alias.col"
+ * in key: a column reference that one FROM item of this level certainly
+ * has, and that no output column of the same bare name could stand for
+ * (findTargetlistEntrySQL92 looks at output names first).  0: not
+ * followed. */
+static int sort_key(char *key, size_t size, ddl *d, const ex_scope *sc,
+	const PgQuery__SelectStmt *s, const PgQuery__Node *n)
+{
+	const PgQuery__ColumnRef *c = n->node_case ==
+		PG_QUERY__NODE__NODE_COLUMN_REF ? n->column_ref : NULL;
+	const char *q = NULL, *col, *alias = NULL;
+	size_t hits = 0;
+
+	if (c == NULL || c->n_fields < 1 || c->n_fields > 2)
+		return 0;
+	col = ms_pg__node_string(c->fields[c->n_fields - 1]);
+	if (c->n_fields == 2)
+		q = ms_pg__node_string(c->fields[0]);
+	if (col == NULL || (c->n_fields == 2 && q == NULL))
+		return 0;
+	for (size_t i = 0; i < sc->n; i++) {
+		const ex_rel *r = &sc->rels[i];
+		cat_col cc;
+		int found = 0;
+
+		if (r->alias == NULL || (q && strcmp(r->alias, q) != 0))
+			continue;
+		for (size_t k = 0; k < r->ncols && !found; k++)
+			found = strcmp(r->cols[k].name, col) == 0;
+		if (!found && r->oid && cat_col_find(&found, &cc, d->s, r->oid, col,
+		    d->err) < 0)
+			return 0;
+		if (!found && !r->oid && !r->cols)
+			return 0;
+		if (found && hits++ == 0)
+			alias = r->alias;
+	}
+	if (hits != 1)
+		return 0;
+	/* A bare name is an output column's first: one that is this very
+	 * column (or a * over it) stands for it, any other may not. */
+	for (size_t i = 0; !q && i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *t = s->target_list[i]->res_target;
+		const PgQuery__ColumnRef *tc = t->val->node_case ==
+			PG_QUERY__NODE__NODE_COLUMN_REF ? t->val->column_ref : NULL;
+		const PgQuery__Node *last = tc && tc->n_fields ?
+			tc->fields[tc->n_fields - 1] : NULL;
+		const char *tq = tc && tc->n_fields == 2 ?
+			ms_pg__node_string(tc->fields[0]) : NULL;
+		const char *out = t->name && t->name[0] ? t->name :
+			ex_index_colname(t->val);
+
+		if (last && last->node_case == PG_QUERY__NODE__NODE_A_STAR)
+			continue;
+		if (last && ms_pg__node_string(last) && strcmp(ms_pg__node_string(
+		    last), col) == 0 && (out == NULL || strcmp(out, col) == 0) &&
+		    tc->n_fields <= 2 && (tq == NULL || strcmp(tq, alias) == 0))
+			continue;
+		if (out == NULL || strcmp(out, col) == 0)
+			return 0;
+	}
+	snprintf(key, size, "%s.%s", alias, col);
+	return 1;
+}
+
+static int location_of(const PgQuery__Node *n)
+{
+	return n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF ?
+		n->column_ref->location : -1;
+}
+
+/* transformDistinctOnClause: ORDER BY's items in DISTINCT ON must come
+ * before any that is not, and once one is not, every DISTINCT ON item
+ * must be in ORDER BY (42P10, at the DISTINCT ON item). */
+static int distinct_on_order(int *ret, ddl *d, const ex_scope *sc,
+	const PgQuery__SelectStmt *s)
+{
+	char on[16][2 * CAT_NAME + 2], by[16][2 * CAT_NAME + 2];
+	size_t non = s->n_distinct_clause, nby = s->n_sort_clause;
+	int skipped = 0, bad = -1, late = 0;
+
+	if (non > 16 || nby > 16)
+		goto unknown;
+	for (size_t i = 0; i < non; i++)
+		if (!sort_key(on[i], sizeof(on[i]), d, sc, s, s->distinct_clause[i]))
+			goto unknown;
+	for (size_t i = 0; i < nby; i++)
+		if (s->sort_clause[i]->node_case != PG_QUERY__NODE__NODE_SORT_BY ||
+		    !sort_key(by[i], sizeof(by[i]), d, sc, s,
+		    s->sort_clause[i]->sort_by->node))
+			goto unknown;
+	for (size_t i = 0; i < nby && bad < 0; i++) {
+		size_t k = 0;
+
+		while (k < non && strcmp(on[k], by[i]) != 0)
+			k++;
+		if (k == non)
+			skipped = 1;
+		else if (skipped)
+			bad = (int)k;
+	}
+	for (size_t k = 0; k < non && bad < 0 && skipped; k++) {
+		size_t i = 0;
+
+		while (i < nby && strcmp(on[k], by[i]) != 0)
+			i++;
+		if (i == nby) {
+			bad = (int)k;
+			late = 1;
+		}
+	}
+	if (bad < 0)
+		return EX_OK;
+	*ret = ddl_fail(d, "42P10", late ? "parse_clause.c:3021:"
+		"transformDistinctOnClause" : "parse_clause.c:2989:"
+		"transformDistinctOnClause", location_of(s->distinct_clause[bad]),
+		"SELECT DISTINCT ON expressions must match initial ORDER BY "
+		"expressions");
+	return EX_STOP;
+unknown:
+	ddl_unknown(d, "DISTINCT ON with ORDER BY is not modelled");
+	return EX_UNKNOWN;
+}
+
 /* --- SELECT --------------------------------------------------------------- */
 
 /* What is analysed after FROM and WHERE: grouping, the target list,
@@ -1231,7 +1357,7 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 {
 	ex_group g = { NULL, 0, NULL, 0, d->keys };
 	ex_type t;
-	int r = EX_OK;
+	int r = EX_OK, distinct_on = 0;
 
 	/* HAVING alone makes one group (parseCheckAggregates). */
 	*grouped = s->n_group_clause || s->having_clause || aggregates(d, s);
@@ -1252,18 +1378,15 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 	}
 	for (size_t i = 0; i < s->n_distinct_clause && r == EX_OK; i++)
 		/* Plain DISTINCT is one empty node; DISTINCT ON lists its
-		 * expressions, which ORDER BY must begin with (42P10): that
-		 * match is not followed. */
+		 * expressions, which ORDER BY must begin with (42P10, after
+		 * ORDER BY is analysed). */
 		if (s->distinct_clause[i] && s->distinct_clause[i]->node_case !=
 		    PG_QUERY__NODE__NODE_LIST && s->distinct_clause[i]->node_case !=
 		    PG_QUERY__NODE__NODE__NOT_SET) {
 			r = ex_analyse(&t, ret, d, sc, s->distinct_clause[i]);
 			if (r == EX_OK && !ex_sortable(d, &t))
 				r = EX_UNKNOWN;
-			if (r == EX_OK && s->n_sort_clause) {
-				ddl_unknown(d, "DISTINCT ON with ORDER BY is not modelled");
-				r = EX_UNKNOWN;
-			}
+			distinct_on = 1;
 		}
 	/* Plain DISTINCT compares whole rows. */
 	for (size_t i = 0; r == EX_OK && s->n_distinct_clause == 1 &&
@@ -1272,6 +1395,8 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 		r = ex_sortable(d, &(*cols)[i].type) ? EX_OK : EX_UNKNOWN;
 	if (r == EX_OK)
 		r = order_by(ret, d, sc, s, *cols, *n);
+	if (r == EX_OK && distinct_on && s->n_sort_clause)
+		r = distinct_on_order(ret, d, sc, s);
 	if (r == EX_OK && (r = limit(ret, d, s->limit_count)) == EX_OK)
 		r = limit(ret, d, s->limit_offset);
 	sc->group = NULL;
