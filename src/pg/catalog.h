@@ -280,6 +280,11 @@ int cat_rel_generated(int *found, ms_store *s, int64_t rel, ms_error *err);
  * column lists of constraints are matched loosely, never too little). */
 int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
 	ms_error *err);
+/* The same for a NULL written into col: only what NULL can break (a
+ * check, a key that references col, NULLS NOT DISTINCT, MATCH FULL over
+ * several columns, an index expression or predicate). */
+int cat_col_null_guarded(int *guarded, ms_store *s, int64_t rel,
+	const char *col, ms_error *err);
 /* Whether rel has an index with expressions, a predicate or INCLUDE
  * columns whose columns are not recorded (as "index" dependencies). */
 /* Whether CREATE RULE gave rel a rule (kept as a trigger "rule:NAME"). */

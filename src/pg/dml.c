@@ -363,7 +363,7 @@ static int long_literal(const PgQuery__Node *v)
 /* Whether value (analysed as t) certainly fits column col of rel on
  * every row: nothing but NOT NULL guards the column, and the value is a
  * constant analysis has converted, now(), or NULL into a nullable
- * column. */
+ * column (which keys and foreign keys over it let pass). */
 static int value_safe(int *safe, ddl *d, const cat_rel *rel,
 	const char *name, const ex_type *t, const PgQuery__Node *v)
 {
@@ -373,8 +373,9 @@ static int value_safe(int *safe, ddl *d, const cat_rel *rel,
 
 	*safe = 0;
 	if ((ret = cat_col_find(&found, &col, d->s, rel->oid, name, d->err)) < 0 ||
-	    !found || (ret = cat_col_guarded(&guarded, d->s, rel->oid, name,
-	    d->err)) < 0 || guarded || (ret = ex_column_type(&ct, d, &col)) < 0)
+	    !found || (ret = (t->cat == 'Z' ? cat_col_null_guarded :
+	    cat_col_guarded)(&guarded, d->s, rel->oid, name, d->err)) < 0 ||
+	    guarded || (ret = ex_column_type(&ct, d, &col)) < 0)
 		return ret;
 	/* A domain's checks run on each row; only enums of the history are
 	 * decided at analysis. */
@@ -421,6 +422,97 @@ static int plain_from(int *plain, ddl *d, const PgQuery__Node *n)
 	return MS_OK;
 }
 
+static int select_cannot_fail(ddl *d, const PgQuery__SelectStmt *s);
+
+/* count, max or min of a column, or count(*): nothing to fail on. */
+static int plain_aggregate(const PgQuery__Node *n)
+{
+	static const char *const aggs[] = { "count", "max", "min", NULL };
+	const PgQuery__FuncCall *f = n->node_case ==
+		PG_QUERY__NODE__NODE_FUNC_CALL ? n->func_call : NULL;
+
+	return f && f->n_funcname == 1 && ddl_one_of(ms_pg__node_string(
+		f->funcname[0]), aggs) && !f->agg_distinct && !f->over &&
+		!f->agg_filter && !f->n_agg_order && (f->agg_star ||
+		(f->n_args == 1 && f->args[0]->node_case ==
+		PG_QUERY__NODE__NODE_COLUMN_REF));
+}
+
+/* ddl_cannot_fail, with subqueries: EXISTS and IN over queries that
+ * cannot fail, and comparisons of count, max and min of columns. */
+static int cannot_fail(ddl *d, const PgQuery__Node *n)
+{
+	static const char *const ops[] = { "=", "<>", "<", ">", "<=", ">=",
+		NULL };
+	const PgQuery__SubLink *l;
+
+	if (n == NULL || ddl_cannot_fail(n) || plain_aggregate(n))
+		return 1;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		l = n->sub_link;
+		return (l->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK ||
+			(l->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK &&
+			cannot_fail(d, l->testexpr))) && l->subselect->node_case ==
+			PG_QUERY__NODE__NODE_SELECT_STMT &&
+			select_cannot_fail(d, l->subselect->select_stmt);
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+		for (size_t i = 0; i < n->bool_expr->n_args; i++)
+			if (!cannot_fail(d, n->bool_expr->args[i]))
+				return 0;
+		return 1;
+	case PG_QUERY__NODE__NODE_NULL_TEST:
+		return cannot_fail(d, n->null_test->arg);
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		return n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
+			n->a_expr->n_name == 1 && ddl_one_of(ms_pg__node_string(
+			n->a_expr->name[0]), ops) && cannot_fail(d, n->a_expr->lexpr) &&
+			cannot_fail(d, n->a_expr->rexpr);
+	default:
+		return 0;
+	}
+}
+
+/* A query whose rows come without evaluating anything that can fail:
+ * tables and such subqueries joined on conditions that cannot fail,
+ * WHERE, GROUP BY columns, HAVING and a target list that cannot fail;
+ * UNION ALL of such queries. */
+static int select_cannot_fail(ddl *d, const PgQuery__SelectStmt *s)
+{
+	int plain;
+
+	if (s->op == PG_QUERY__SET_OPERATION__SETOP_UNION && s->all)
+		return select_cannot_fail(d, s->larg) &&
+			select_cannot_fail(d, s->rarg);
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->with_clause ||
+	    s->n_locking_clause || s->limit_count || s->limit_offset ||
+	    s->n_window_clause || s->n_values_lists || s->n_distinct_clause ||
+	    s->n_from_clause == 0 || !cannot_fail(d, s->where_clause) ||
+	    !cannot_fail(d, s->having_clause))
+		return 0;
+	for (size_t i = 0; i < s->n_from_clause; i++) {
+		const PgQuery__Node *f = s->from_clause[i];
+
+		if (f->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT) {
+			if (f->range_subselect->lateral ||
+			    f->range_subselect->subquery->node_case !=
+			    PG_QUERY__NODE__NODE_SELECT_STMT ||
+			    !select_cannot_fail(d,
+			    f->range_subselect->subquery->select_stmt))
+				return 0;
+		} else if (plain_from(&plain, d, f) < 0 || !plain) {
+			return 0;
+		}
+	}
+	for (size_t i = 0; i < s->n_group_clause; i++)
+		if (s->group_clause[i]->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+			return 0;
+	for (size_t i = 0; i < s->n_target_list; i++)
+		if (!cannot_fail(d, s->target_list[i]->res_target->val))
+			return 0;
+	return 1;
+}
+
 /* Whether an UPDATE that analysis accepts certainly succeeds whatever
  * rows the tables hold: a plain table without triggers, no WITH, FROM
  * tables joined and filtered by conditions that cannot fail, and safe
@@ -436,7 +528,7 @@ static int update_safe(int *safe, ddl *d, const cat_rel *rel,
 		if ((ret = plain_from(safe, d, u->from_clause[i])) < 0 || !*safe)
 			return ret;
 	*safe = 0;
-	if (u->with_clause || !ddl_cannot_fail(u->where_clause) ||
+	if (u->with_clause || !cannot_fail(d, u->where_clause) ||
 	    (rel->relkind != 'r'))
 		return MS_OK;
 	/* Every check is tested on each updated row, a NOT VALID one too,
