@@ -61,24 +61,34 @@ int ddl_deps_gap(ddl *d)
 	return ms_store_meta_set(d->s, DEPS_GAP_KEY, "1", d->err);
 }
 
-int ddl_deps_gap_name(ddl *d, const char *name)
+/* Add name to the newline-ended list under meta key, once. */
+static int meta_list_add(ms_store *s, const char *key, const char *name,
+	ms_error *err)
 {
-	char *names = NULL, *grown;
+	char *list = NULL, *grown;
 	int ret;
 
-	if ((ret = ms_store_meta_get(&names, d->s, DEPS_GAP_NAMES_KEY,
-	    d->err)) < 0)
+	if ((ret = ms_store_meta_get(&list, s, key, err)) < 0)
 		return ret;
-	grown = malloc((names ? strlen(names) : 0) + strlen(name) + 2);
-	if (grown == NULL) {
-		free(names);
-		return ms_error_set(d->err, MS_ENOMEM, "out of memory");
+	if (name_listed(list, name, NULL)) {
+		free(list);
+		return MS_OK;
 	}
-	sprintf(grown, "%s%s\n", names ? names : "", name);
-	ret = ms_store_meta_set(d->s, DEPS_GAP_NAMES_KEY, grown, d->err);
-	free(names);
+	grown = malloc((list ? strlen(list) : 0) + strlen(name) + 2);
+	if (grown == NULL) {
+		free(list);
+		return ms_error_set(err, MS_ENOMEM, "out of memory");
+	}
+	sprintf(grown, "%s%s\n", list ? list : "", name);
+	ret = ms_store_meta_set(s, key, grown, err);
+	free(list);
 	free(grown);
 	return ret;
+}
+
+int ddl_deps_gap_name(ddl *d, const char *name)
+{
+	return meta_list_add(d->s, DEPS_GAP_NAMES_KEY, name, d->err);
 }
 
 /* A string or a relation's name among the newline-ended names: the
@@ -101,27 +111,9 @@ static int ext_unused_add(ms_store *s, const char *extension, ms_error *err)
 {
 	static const char *const plain[] = { "uuid-ossp", "pgcrypto", "citext",
 		"fuzzystrmatch", "unaccent", "moddatetime", NULL };
-	char *list = NULL, *grown;
-	int ret;
 
-	if (!ddl_one_of(extension, plain))
-		return MS_OK;
-	if ((ret = ms_store_meta_get(&list, s, EXT_UNUSED_KEY, err)) < 0)
-		return ret;
-	if (name_listed(list, extension, NULL)) {
-		free(list);
-		return MS_OK;
-	}
-	grown = malloc((list ? strlen(list) : 0) + strlen(extension) + 2);
-	if (grown == NULL) {
-		free(list);
-		return ms_error_set(err, MS_ENOMEM, "out of memory");
-	}
-	sprintf(grown, "%s%s\n", list ? list : "", extension);
-	ret = ms_store_meta_set(s, EXT_UNUSED_KEY, grown, err);
-	free(list);
-	free(grown);
-	return ret;
+	return ddl_one_of(extension, plain) ?
+		meta_list_add(s, EXT_UNUSED_KEY, extension, err) : MS_OK;
 }
 
 /* Take extension (NULL: all of them) off the unused list. */
@@ -1504,7 +1496,6 @@ static int drop_by_name(ddl *d, const PgQuery__DropStmt *ds, int kind)
 		if (kind == DROP_EXTENSION && ret == MS_OK &&
 		    (ret = unseen_objects(d)) == MS_OK)
 			ret = cat_ext_drop(d->s, name, d->err);
-
 		if (ret < 0)
 			return ret;
 	}
