@@ -5101,6 +5101,16 @@ static int alter_function(ddl *d, const PgQuery__AlterFunctionStmt *a)
 		ddl_unknown(d, "this statement's effect is not modelled");
 		return unseen_objects(d);
 	}
+	/* compute_common_attribute takes each kind once (SET items are
+	 * gathered): a second SECURITY is refused where it is written. */
+	for (size_t i = 0, security = 0; i < a->n_actions; i++) {
+		const PgQuery__DefElem *de = a->actions[i]->def_elem;
+
+		if (strcmp(de->defname, "security") == 0 && security++)
+			return ddl_fail(d, "42601", "define.c:387:"
+				"errorConflictingDefElem", de->location,
+				"conflicting or redundant options");
+	}
 	return MS_OK;
 }
 

@@ -1224,6 +1224,39 @@ static int values_query(int *rows, ex_col **out, size_t *nout, int *ret,
 
 /* --- DISTINCT ON and ORDER BY -------------------------------------------- */
 
+/* Whether n is a bare name that an output column of another value may
+ * hold: an alias, or any name under a * over several FROM items (which
+ * may hold it twice); a column under its own name, or a * over one
+ * table or view (its names are distinct), holds the input column. */
+static int output_name(const PgQuery__SelectStmt *s, const PgQuery__Node *n)
+{
+	const char *name = n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+		n->column_ref->n_fields == 1 ?
+		ms_pg__node_string(n->column_ref->fields[0]) : NULL;
+	int one_item = s->n_from_clause == 1 &&
+		s->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR;
+
+	for (size_t i = 0; name && i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *t = s->target_list[i]->res_target;
+		const PgQuery__ColumnRef *tc = t->val->node_case ==
+			PG_QUERY__NODE__NODE_COLUMN_REF ? t->val->column_ref : NULL;
+		const char *out = t->name && t->name[0] ? t->name :
+			ex_index_colname(t->val);
+
+		if (tc && tc->n_fields && tc->fields[tc->n_fields - 1]->node_case ==
+		    PG_QUERY__NODE__NODE_A_STAR) {
+			if (!one_item)
+				return 1;
+			continue;
+		}
+		/* The very column under its own name is the same. */
+		if (out && strcmp(out, name) == 0 && !(tc && !(t->name &&
+		    t->name[0])))
+			return 1;
+	}
+	return 0;
+}
+
 /* The input column a DISTINCT ON or ORDER BY item names, as "alias.col"
  * in key: a column reference that one FROM item of this level certainly
  * has, and that no output column of the same bare name could stand for
@@ -1376,18 +1409,6 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 		having.no_window = having.no_srf = 1;
 		r = ex_boolean(ret, d, &having, s->having_clause);
 	}
-	for (size_t i = 0; i < s->n_distinct_clause && r == EX_OK; i++)
-		/* Plain DISTINCT is one empty node; DISTINCT ON lists its
-		 * expressions, which ORDER BY must begin with (42P10, after
-		 * ORDER BY is analysed). */
-		if (s->distinct_clause[i] && s->distinct_clause[i]->node_case !=
-		    PG_QUERY__NODE__NODE_LIST && s->distinct_clause[i]->node_case !=
-		    PG_QUERY__NODE__NODE__NOT_SET) {
-			r = ex_analyse(&t, ret, d, sc, s->distinct_clause[i]);
-			if (r == EX_OK && !ex_sortable(d, &t))
-				r = EX_UNKNOWN;
-			distinct_on = 1;
-		}
 	/* Plain DISTINCT compares whole rows. */
 	for (size_t i = 0; r == EX_OK && s->n_distinct_clause == 1 &&
 	     (s->distinct_clause[0] == NULL || s->distinct_clause[0]->node_case ==
@@ -1395,6 +1416,25 @@ static int select_body(int *grouped, ex_col **cols, size_t *n, int *ret,
 		r = ex_sortable(d, &(*cols)[i].type) ? EX_OK : EX_UNKNOWN;
 	if (r == EX_OK)
 		r = order_by(ret, d, sc, s, *cols, *n);
+	/* DISTINCT ON lists its expressions after ORDER BY is transformed
+	 * (transformSelectStmt); ORDER BY must begin with them (42P10).  A
+	 * bare name is an output column's first (findTargetlistEntrySQL92):
+	 * not followed. */
+	for (size_t i = 0; i < s->n_distinct_clause && r == EX_OK; i++)
+		if (s->distinct_clause[i] && s->distinct_clause[i]->node_case !=
+		    PG_QUERY__NODE__NODE_LIST && s->distinct_clause[i]->node_case !=
+		    PG_QUERY__NODE__NODE__NOT_SET) {
+			if (output_name(s, s->distinct_clause[i])) {
+				ddl_unknown(d, "DISTINCT ON an output column's name is not "
+					"modelled");
+				r = EX_UNKNOWN;
+				break;
+			}
+			r = ex_analyse(&t, ret, d, sc, s->distinct_clause[i]);
+			if (r == EX_OK && !ex_sortable(d, &t))
+				r = EX_UNKNOWN;
+			distinct_on = 1;
+		}
 	if (r == EX_OK && distinct_on && s->n_sort_clause)
 		r = distinct_on_order(ret, d, sc, s);
 	if (r == EX_OK && (r = limit(ret, d, s->limit_count)) == EX_OK)
