@@ -2875,45 +2875,19 @@ int cat_rel_guards(cat_guards *g, ms_store *s, int64_t rel, ms_error *err)
 }
 
 int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
-	ms_error *err)
+	int null, ms_error *err)
 {
 	sqlite3_stmt *st;
 	int ret;
 
+	/* NULL (?3) passes a unique key (NULLS DISTINCT) and a foreign key
+	 * unless it is MATCH FULL over several columns. */
 	PREP(st, "SELECT 1 FROM migsim_constraint WHERE rel = ?1 AND"
 		" (columns = '' OR ',' || columns || ',' LIKE '%,' || ?2 || ',%'"
-		" OR ',' || columns || ',' LIKE '%,*,%')"
-		" UNION ALL SELECT 1 FROM migsim_constraint WHERE ref_rel = ?1 AND"
-		" (coalesce(ref_columns, '') = '' OR"
-		" ',' || ref_columns || ',' LIKE '%,' || ?2 || ',%')"
-		" UNION ALL SELECT 1 FROM migsim_depend WHERE kind = 'fkey' AND"
-		" ref_kind = 'rel' AND ref_oid = ?1 AND ref_column = ?2"
-		" UNION ALL SELECT 1 FROM migsim_index WHERE table_rel = ?1 AND"
-		" (columns = '' OR is_partial OR (is_unique AND"
-		" ',' || columns || ',' LIKE '%,' || ?2 || ',%'))");
-	sqlite3_bind_int64(st, 1, rel);
-	bind_text(st, 2, col);
-	if ((ret = first(guarded, s, st, err)) == MS_OK && *guarded)
-		sqlite3_reset(st);
-	return ret;
-}
-
-int cat_col_null_guarded(int *guarded, ms_store *s, int64_t rel,
-	const char *col, ms_error *err)
-{
-	sqlite3_stmt *st;
-	int ret;
-
-	/* NULL passes a unique key (NULLS DISTINCT) and a foreign key
-	 * unless it is MATCH FULL over several columns; a check, a key
-	 * that references the column, an expression or a predicate over the
-	 * table may refuse it. */
-	PREP(st, "SELECT 1 FROM migsim_constraint c WHERE rel = ?1 AND"
-		" (columns = '' OR ',' || columns || ',' LIKE '%,' || ?2 || ',%'"
-		" OR ',' || columns || ',' LIKE '%,*,%') AND NOT ("
+		" OR ',' || columns || ',' LIKE '%,*,%') AND NOT (?3 AND ("
 		" (contype = 'u' AND coalesce(index_rel, 0) NOT IN (SELECT idx FROM"
 		" migsim_nulls_not_distinct)) OR (contype = 'f' AND (columns NOT"
-		" LIKE '%,%' OR oid NOT IN (SELECT con FROM migsim_fkey_match_full))))"
+		" LIKE '%,%' OR oid NOT IN (SELECT con FROM migsim_fkey_match_full)))))"
 		" UNION ALL SELECT 1 FROM migsim_constraint WHERE ref_rel = ?1 AND"
 		" (coalesce(ref_columns, '') = '' OR"
 		" ',' || ref_columns || ',' LIKE '%,' || ?2 || ',%')"
@@ -2921,10 +2895,11 @@ int cat_col_null_guarded(int *guarded, ms_store *s, int64_t rel,
 		" ref_kind = 'rel' AND ref_oid = ?1 AND ref_column = ?2"
 		" UNION ALL SELECT 1 FROM migsim_index WHERE table_rel = ?1 AND"
 		" (columns = '' OR is_partial OR (is_unique AND"
-		" ',' || columns || ',' LIKE '%,' || ?2 || ',%' AND rel IN (SELECT"
-		" idx FROM migsim_nulls_not_distinct)))");
+		" ',' || columns || ',' LIKE '%,' || ?2 || ',%' AND (NOT ?3 OR rel IN"
+		" (SELECT idx FROM migsim_nulls_not_distinct))))");
 	sqlite3_bind_int64(st, 1, rel);
 	bind_text(st, 2, col);
+	sqlite3_bind_int(st, 3, null != 0);
 	if ((ret = first(guarded, s, st, err)) == MS_OK && *guarded)
 		sqlite3_reset(st);
 	return ret;

@@ -277,14 +277,12 @@ int cat_rel_generated(int *found, ms_store *s, int64_t rel, ms_error *err);
 /* Whether a new value in column col of rel could be refused: the column
  * is in a constraint or a unique index, is referenced by a foreign key,
  * or an index reads it through an expression or a predicate (the
- * column lists of constraints are matched loosely, never too little). */
+ * column lists of constraints are matched loosely, never too little).
+ * For a NULL (null 1), only what NULL can break: a check, a key that
+ * references col, NULLS NOT DISTINCT, MATCH FULL over several columns,
+ * an index expression or predicate. */
 int cat_col_guarded(int *guarded, ms_store *s, int64_t rel, const char *col,
-	ms_error *err);
-/* The same for a NULL written into col: only what NULL can break (a
- * check, a key that references col, NULLS NOT DISTINCT, MATCH FULL over
- * several columns, an index expression or predicate). */
-int cat_col_null_guarded(int *guarded, ms_store *s, int64_t rel,
-	const char *col, ms_error *err);
+	int null, ms_error *err);
 /* Whether rel has an index with expressions, a predicate or INCLUDE
  * columns whose columns are not recorded (as "index" dependencies). */
 /* Whether CREATE RULE gave rel a rule (kept as a trigger "rule:NAME"). */

@@ -3959,7 +3959,8 @@ static int call_never_null(const PgQuery__FuncCall *f)
 	if (strcmp(name, "concat") == 0 || strcmp(name, "nextval") == 0 ||
 	    strcmp(name, "jsonb_build_object") == 0 ||
 	    strcmp(name, "json_build_object") == 0 ||
-	    strcmp(name, "jsonb_build_array") == 0)
+	    strcmp(name, "jsonb_build_array") == 0 ||
+	    strcmp(name, "json_build_array") == 0)
 		return 1;
 	return f->n_args == 1 && ddl_one_of(name, strict) &&
 		ddl_never_null(f->args[0]);
@@ -3967,6 +3968,10 @@ static int call_never_null(const PgQuery__FuncCall *f)
 
 int ddl_never_null(const PgQuery__Node *v)
 {
+	static const char *const strict_ops[] = { "+", "-", "*", "/", "%", "^",
+		"||", "=", "<>", "<", ">", "<=", ">=", NULL };
+	const PgQuery__SubLink *l;
+
 	while (v && v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
 		v = v->type_cast->arg;
 	if (v == NULL)
@@ -3987,12 +3992,21 @@ int ddl_never_null(const PgQuery__Node *v)
 	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
 		return 1;
 	case PG_QUERY__NODE__NODE_A_EXPR:
-		/* text || text: NULL only from a NULL operand. */
+		/* Arithmetic, || and comparisons are strict: NULL only from a
+		 * NULL operand.  JSON's -> and ->> are NULL for a missing key. */
 		return v->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
-			v->a_expr->n_name == 1 && strcmp(ms_pg__node_string(
-			v->a_expr->name[0]), "||") == 0 &&
-			ddl_never_null(v->a_expr->lexpr) &&
+			v->a_expr->n_name == 1 && ddl_one_of(ms_pg__node_string(
+			v->a_expr->name[0]), strict_ops) &&
+			(v->a_expr->lexpr == NULL || ddl_never_null(v->a_expr->lexpr)) &&
 			ddl_never_null(v->a_expr->rexpr);
+	case PG_QUERY__NODE__NODE_SUB_LINK:
+		/* A scalar subquery's one column, over the row it certainly
+		 * returns (none is NULL). */
+		l = v->sub_link;
+		return l->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK &&
+			l->subselect->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+			ddl_one_row(l->subselect->select_stmt) && ddl_never_null(
+			l->subselect->select_stmt->target_list[0]->res_target->val);
 	default:
 		return 0;
 	}

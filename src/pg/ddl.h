@@ -273,8 +273,14 @@ int ddl_system_schema(const char *name);
  * (42809), which come before a trigger or policy is looked up. */
 int ddl_table_openable(ddl *d, const cat_rel *rel);
 /* Whether expression v is certainly not NULL on any row: a constant
- * other than NULL (cast or not), or the clock. */
+ * other than NULL (cast or not), the clock, functions and strict
+ * operators over such values, COALESCE with one, a scalar subquery's
+ * such column over its one row. */
 int ddl_never_null(const PgQuery__Node *v);
+/* Whether a one-column query returns exactly one row whatever the tables
+ * hold: no FROM and no WHERE, or an aggregate without GROUP BY, HAVING,
+ * LIMIT or OFFSET (parseCheckAggregates' one group) (dml.c). */
+int ddl_one_row(const PgQuery__SelectStmt *s);
 /* The string of an A_Const / TypeCast('...') literal, or NULL. */
 const char *ddl_string_literal(const PgQuery__Node *n, int *location);
 /* Check an enum label used in a statement: 22P02 when missing, 55P04 when

@@ -373,8 +373,8 @@ static int value_safe(int *safe, ddl *d, const cat_rel *rel,
 
 	*safe = 0;
 	if ((ret = cat_col_find(&found, &col, d->s, rel->oid, name, d->err)) < 0 ||
-	    !found || (ret = (t->cat == 'Z' ? cat_col_null_guarded :
-	    cat_col_guarded)(&guarded, d->s, rel->oid, name, d->err)) < 0 ||
+	    !found || (ret = cat_col_guarded(&guarded, d->s, rel->oid, name,
+	    t->cat == 'Z', d->err)) < 0 ||
 	    guarded || (ret = ex_column_type(&ct, d, &col)) < 0)
 		return ret;
 	/* A domain's checks run on each row; only enums of the history are
@@ -797,12 +797,9 @@ static int visit_set_call(const PgQuery__Node *n, void *ctx)
 		(!ex_is_aggregate(n->func_call) && !ms_pg__builtin_function(name));
 }
 
-/* Whether a one-column query returns exactly one row whatever the tables
- * hold: no FROM and no WHERE, or an aggregate without GROUP BY, HAVING,
- * LIMIT or OFFSET (parseCheckAggregates' one group); a set-returning
- * call makes as many rows as it returns, and FOR UPDATE beside an
- * aggregate is an error (0A000). */
-static int returns_one_row(const PgQuery__SelectStmt *s)
+/* A set-returning call makes as many rows as it returns, and FOR UPDATE
+ * beside an aggregate is an error (0A000). */
+int ddl_one_row(const PgQuery__SelectStmt *s)
 {
 	if (s->larg || s->with_clause || s->n_target_list != 1 ||
 	    s->n_group_clause || s->having_clause || s->limit_count ||
@@ -812,59 +809,6 @@ static int returns_one_row(const PgQuery__SelectStmt *s)
 	if (s->n_from_clause == 0 && s->where_clause == NULL)
 		return 1;
 	return ddl_walk(&s->target_list[0]->base, visit_own_aggregate, NULL) == 1;
-}
-
-static int not_null(const PgQuery__Node *v)
-{
-	static const char *const never_null[] = { "now", "gen_random_uuid",
-		"jsonb_build_object", "json_build_object", "jsonb_build_array",
-		"json_build_array", "concat", NULL };
-	static const char *const strict_ops[] = { "+", "-", "*", "/", "%", "^",
-		"||", "=", "<>", "<", ">", "<=", ">=", NULL };
-	const char *fn;
-
-	switch (v->node_case) {
-	case PG_QUERY__NODE__NODE_A_CONST:
-		return !v->a_const->isnull;
-	case PG_QUERY__NODE__NODE_TYPE_CAST:
-		return not_null(v->type_cast->arg);
-	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
-	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
-		return 1;
-	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
-		/* NULL only when every argument is. */
-		for (size_t i = 0; i < v->coalesce_expr->n_args; i++)
-			if (not_null(v->coalesce_expr->args[i]))
-				return 1;
-		return 0;
-	case PG_QUERY__NODE__NODE_SUB_LINK:
-		/* A scalar subquery's one column, when it certainly returns a
-		 * row (none is NULL). */
-		return v->sub_link->sub_link_type ==
-			PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK &&
-			v->sub_link->subselect->node_case ==
-			PG_QUERY__NODE__NODE_SELECT_STMT &&
-			returns_one_row(v->sub_link->subselect->select_stmt) &&
-			not_null(v->sub_link->subselect->select_stmt->target_list[0]->
-			res_target->val);
-	case PG_QUERY__NODE__NODE_A_EXPR:
-		/* Arithmetic, || and comparisons are strict: NULL only from NULL.
-		 * JSON's -> and ->> are NULL for a missing key. */
-		return v->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP &&
-			v->a_expr->n_name == 1 &&
-			ddl_one_of(ms_pg__node_string(v->a_expr->name[0]), strict_ops) &&
-			(v->a_expr->lexpr == NULL || not_null(v->a_expr->lexpr)) &&
-			not_null(v->a_expr->rexpr);
-	case PG_QUERY__NODE__NODE_FUNC_CALL:
-		fn = ms_pg__node_string(v->func_call->funcname[
-			v->func_call->n_funcname - 1]);
-		for (const char *const *p = never_null; fn && *p; p++)
-			if (strcmp(fn, *p) == 0)
-				return 1;
-		return 0;
-	default:
-		return 0;
-	}
 }
 
 /* A constant as the column type's output function prints it: integers
@@ -1646,7 +1590,7 @@ static int values_fit(int *ret, ddl *d, const cat_rel *rel,
 		    d->err)) < 0)
 			return EX_STOP;
 		for (size_t row = 0; row < w->nrows && r == EX_OK; row++)
-			if ((col.not_null && !not_null(cell(w, row, c))) ||
+			if ((col.not_null && !ddl_never_null(cell(w, row, c))) ||
 			    long_literal(cell(w, row, c)))
 				r = EX_UNKNOWN;
 	}
@@ -1900,7 +1844,7 @@ static int one_row_aggregate(ddl *d, const PgQuery__Node *n)
 	    n->sub_link->subselect->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
 		return 0;
 	s = n->sub_link->subselect->select_stmt;
-	if (!returns_one_row(s) || s->n_distinct_clause ||
+	if (!ddl_one_row(s) || s->n_distinct_clause ||
 	    s->n_from_clause == 0 || !ddl_cannot_fail(s->where_clause))
 		return 0;
 	for (size_t i = 0; i < s->n_from_clause; i++)
